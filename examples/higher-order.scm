@@ -1,5 +1,5 @@
 ; Functions passed as arguments: sum of f(k) for k = 1..100 with f = square, then applied twice.
-; expect: 338359
+; expect: 338352
 (letrec ((sumf (lambda (f)
                  (lambda (n)
                    (if (eq? n 0)
