@@ -34,6 +34,8 @@ public final class Rewriter {
     /** Final slot to merged function index, over all patches (a later patch wins). */
     private final Map<Integer, Integer> slotFunctions = new TreeMap<>();
     private int slotTable = -1;
+    /** The highest data segment index the main module's code names, or -1. */
+    private int lastDataIndexUsed = -1;
 
     private Rewriter(WasmModule main, Snapshot snapshot) {
         this.out = main;
@@ -52,7 +54,7 @@ public final class Rewriter {
                     + snapshot.patches().size() + " patches");
         }
         Rewriter rewriter = new Rewriter(ModuleReader.read(mainModule), snapshot);
-        rewriter.requireSnapshottableTable();
+        rewriter.scanMainCode();
         rewriter.dropStartAndConstructors();
         rewriter.restoreGlobals();
         rewriter.dropInitialData();
@@ -74,9 +76,10 @@ public final class Rewriter {
 
     /**
      * The table's contents are rebuilt from the main module's element segments plus the
-     * patches, so the main module itself must never change a table at run time.
+     * patches, so the main module itself must never change a table at run time. Also notes
+     * which data segments code names, so that no others need keeping.
      */
-    private void requireSnapshottableTable() {
+    private void scanMainCode() {
         int firstDefined = out.importCount(ExternKind.FUNCTION);
         for (int i = 0; i < out.codes.size(); i++) {
             String context = "function " + (firstDefined + i) + " of the main module";
@@ -87,6 +90,7 @@ public final class Rewriter {
                     case TABLE_SET, TABLE_GROW, TABLE_FILL, TABLE_COPY, TABLE_INIT -> throw new WasmFormatException(
                             context + " changes a table at run time (" + in.opcode().text + " at offset " + in.start()
                                     + "); the table's contents could not be snapshotted");
+                    case MEMORY_INIT, DATA_DROP -> lastDataIndexUsed = Math.max(lastDataIndexUsed, (int) in.immediate());
                     default -> {
                     }
                 }
@@ -137,20 +141,19 @@ public final class Rewriter {
 
     /**
      * The main module's active data segments initialised memory that the snapshot now holds.
-     * Where code may refer to segments by index (a data count section says so), each becomes an
-     * empty passive segment: that keeps every index, and behaves as the dropped segment would.
+     * Where code names a segment after one of them, each becomes an empty passive segment: that
+     * keeps every index, and behaves as the dropped segment would. Segments no code can name
+     * (past the last index named) are left out.
      */
     private void dropInitialData() {
         if (out.importCount(ExternKind.MEMORY) != 0 || out.memories.size() != 1) {
             throw new WasmFormatException("the main module must define exactly one memory and import none");
         }
+        // Only memory.init and data.drop name a segment; those past the last one named can go.
         List<Data> kept = new ArrayList<>();
-        for (Data data : out.datas) {
-            if (data.mode() == SegmentMode.PASSIVE) {
-                kept.add(data);
-            } else if (out.hasDataCount) {
-                kept.add(new Data(SegmentMode.PASSIVE, 0, null, new byte[0]));
-            }
+        for (int i = 0; i <= lastDataIndexUsed; i++) {
+            Data data = out.datas.get(i);
+            kept.add(data.mode() == SegmentMode.PASSIVE ? data : new Data(SegmentMode.PASSIVE, 0, null, new byte[0]));
         }
         out.datas.clear();
         out.datas.addAll(kept);

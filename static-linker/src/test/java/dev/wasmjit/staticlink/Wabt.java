@@ -44,6 +44,7 @@ final class Wabt {
             Files.createDirectories(BUILD);
             Path file = Files.createTempFile(BUILD.toAbsolutePath(), prefix, ".wasm");
             Files.write(file, module);
+            file.toFile().deleteOnExit();
             return file;
         } catch (IOException e) {
             throw new AssertionError(e);
