@@ -21,7 +21,9 @@ import java.util.Map;
  * which function it is anyway), but the patch is straight-line code over constants and the
  * table's size, so replaying it from the size the table had before gives exactly what the
  * instance did. Memory writes are skipped: their effect is already in the memory snapshot.
- * A patch that branches, calls or reads memory is refused with the instruction named.
+ * An {@code if} on a known value is followed (a patch checks that {@code table.grow} did not
+ * fail); a patch that loops, branches, calls or reads memory is refused with the instruction
+ * named.
  */
 public final class PatchReplay {
     private static final Object NULL_REF = new Object();
@@ -112,9 +114,48 @@ public final class PatchReplay {
         }
         Deque<Object> stack = new ArrayDeque<>();
         byte[] body = generated.codes.get(start - firstDefined).instructions();
-        for (Instruction in : InstructionReader.readAll(body, context)) {
-            execute(in, stack, locals, context);
+        List<Instruction> code = InstructionReader.readAll(body, context);
+        int[] match = matchingElseOrEnd(code);
+        for (int pc = 0; pc < code.size(); pc++) {
+            Instruction in = code.get(pc);
+            switch (in.opcode()) {
+                case BLOCK -> {
+                }
+                case IF -> {
+                    if (number(stack) == 0) {
+                        pc = match[pc];
+                    }
+                }
+                case ELSE -> pc = match[pc];
+                case UNREACHABLE -> throw new WasmFormatException(context + ": replay reached unreachable at offset "
+                        + in.start() + ", so the patch would have trapped");
+                default -> execute(in, stack, locals, context);
+            }
         }
+    }
+
+    /** For each {@code if} its {@code else} (or {@code end}), for each {@code else} its {@code end}. */
+    private static int[] matchingElseOrEnd(List<Instruction> code) {
+        int[] match = new int[code.size()];
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int pc = 0; pc < code.size(); pc++) {
+            switch (code.get(pc).opcode()) {
+                case BLOCK, LOOP, IF -> open.push(pc);
+                case ELSE -> {
+                    int ifAt = open.pop();
+                    match[ifAt] = pc;
+                    open.push(pc);
+                }
+                case END -> {
+                    if (!open.isEmpty()) {
+                        match[open.pop()] = pc;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return match;
     }
 
     private void execute(Instruction in, Deque<Object> stack, List<Object> locals, String context) {
@@ -139,6 +180,9 @@ public final class PatchReplay {
                 long right = number(stack);
                 stack.push(number(stack) - right);
             }
+            case I32_EQ -> stack.push(number(stack) == number(stack) ? 1L : 0L);
+            case I32_NE -> stack.push(number(stack) != number(stack) ? 1L : 0L);
+            case I32_EQZ -> stack.push(number(stack) == 0 ? 1L : 0L);
             case I64_EXTEND_I32_U -> stack.push(number(stack) & 0xFFFFFFFFL);
             case I64_EXTEND_I32_S, I32_WRAP_I64 -> stack.push((long) (int) number(stack));
             case REF_NULL -> stack.push(NULL_REF);
