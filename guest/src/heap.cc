@@ -16,6 +16,7 @@ const size_t kObjectBytes = 3 * sizeof(Value);
 
 char* block;         // the whole heap, both halves
 size_t semispace;    // bytes in one half
+size_t requestedBytes;
 char* fromSpace;     // where objects are allocated
 char* toSpace;
 char* next;          // the next free byte in fromSpace
@@ -64,7 +65,7 @@ Value* allocate() {
     collect();
     if (next + kObjectBytes > limit)
       fail("heap exhausted: live data fills the %lu-byte heap after a collection",
-           (unsigned long)(2 * semispace));
+           (unsigned long)requestedBytes);
   }
   Value* object = (Value*)next;
   next += kObjectBytes;
@@ -86,6 +87,7 @@ void resetHeap(size_t bytes) {
   block = nullptr;
   fromSpace = toSpace = next = limit = nullptr;
   semispace = 0;
+  requestedBytes = bytes;
   statistics = HeapStatistics();
   if (bytes < 2 * kObjectBytes) fail("heap size too small: %lu bytes", (unsigned long)bytes);
   semispace = (bytes / 2) / kObjectBytes * kObjectBytes;

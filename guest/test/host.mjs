@@ -1,14 +1,18 @@
-// A host for interplib.wasm on Node's WebAssembly (V8) with node:wasi: the
-// guest's tests run on it, and benchmarks use it as the V8 anchor.
+// A host for interplib.wasm on Node's WebAssembly (V8): the guest's tests run
+// on it, and benchmarks use it as the V8 anchor.
+//
+// It implements the few WASI imports the guest uses itself, as the Java host
+// does, instead of node:wasi: with node 20.20, several node:wasi instances in
+// one process corrupted V8's heap (segfaults in unrelated code), and a test
+// suite needs a fresh guest per scenario. See guest/README.md.
 //
 //   node guest/test/host.mjs [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)
 //
 // Parses the program, evaluates it N times (default 1); with --jit then asks
 // for a JIT module, links it, and evaluates N times more. --time reports the
 // time of each batch of evaluations on stderr.
-import { openSync, readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { WASI } from 'node:wasi';
 
 export const defaultWasmPath = fileURLToPath(new URL('../interplib.wasm', import.meta.url));
 
@@ -20,31 +24,91 @@ class GuestAbort extends Error {}
 
 const compiledModules = new Map();
 
+const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;
+const FILETYPE_CHARACTER_DEVICE = 2;
+const RIGHT_FD_WRITE = 1n << 6n;
+
+/**
+ * The WASI preview1 functions the guest imports: fd_write to fds 1 and 2,
+ * fd_fdstat_get saying they are character devices without seek rights (so
+ * wasi-libc line-buffers them); everything else fails with EBADF or ENOSYS.
+ */
+function minimalWasi(module, memory, write) {
+  const isOutput = (fd) => fd === 1 || fd === 2;
+  const functions = {
+    fd_write(fd, iovs, iovsLength, writtenAddress) {
+      if (!isOutput(fd)) return ERRNO_BADF;
+      const view = new DataView(memory().buffer);
+      let written = 0;
+      for (let i = 0; i < iovsLength; i++) {
+        const base = view.getUint32(iovs + 8 * i, true);
+        const length = view.getUint32(iovs + 8 * i + 4, true);
+        write(fd, new Uint8Array(memory().buffer, base, length));
+        written += length;
+      }
+      view.setUint32(writtenAddress, written, true);
+      return ERRNO_SUCCESS;
+    },
+    fd_fdstat_get(fd, statAddress) {
+      if (!isOutput(fd)) return ERRNO_BADF;
+      const view = new DataView(memory().buffer);
+      view.setUint8(statAddress, FILETYPE_CHARACTER_DEVICE);
+      view.setUint16(statAddress + 2, 0, true);
+      view.setBigUint64(statAddress + 8, RIGHT_FD_WRITE, true);
+      view.setBigUint64(statAddress + 16, 0n, true);
+      return ERRNO_SUCCESS;
+    },
+    fd_seek(fd) {
+      return isOutput(fd) ? ERRNO_SPIPE : ERRNO_BADF;
+    },
+    fd_close() {
+      return ERRNO_BADF;
+    },
+    proc_exit(code) {
+      throw new Error(`guest called proc_exit(${code})`);
+    },
+  };
+  const imports = {};
+  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+    if (from === 'wasi_snapshot_preview1') imports[name] = functions[name] ?? (() => ERRNO_NOSYS);
+  }
+  return imports;
+}
+
 /** One instance of the guest, with its linked JIT modules. */
 export class Guest {
-  static load({ wasmPath = defaultWasmPath, quiet = false } = {}) {
+  /**
+   * Instantiates the guest as a reactor and calls _initialize. Output goes to
+   * the process's stdout and stderr, or with `capture` into this.stdout and
+   * this.stderr (strings), or with `quiet` nowhere.
+   */
+  static load({ wasmPath = defaultWasmPath, quiet = false, capture = false } = {}) {
     let module = compiledModules.get(wasmPath);
     if (!module) {
       module = new WebAssembly.Module(readFileSync(wasmPath));
       compiledModules.set(wasmPath, module);
     }
-    const silent = quiet ? openSync('/dev/null', 'w') : undefined;
-    const wasi = new WASI({
-      version: 'preview1',
-      stdout: silent ?? 1,
-      stderr: silent ?? 2,
-      returnOnExit: false,
-    });
+    const output = { stdout: '', stderr: '' };
+    const write = (fd, bytes) => {
+      if (quiet) return;
+      if (capture) output[fd === 1 ? 'stdout' : 'stderr'] += new TextDecoder().decode(bytes);
+      else writeSync(fd, bytes);
+    };
+    let memory = null;
+    const wasi = minimalWasi(module, () => memory, write);
     const instance = new WebAssembly.Instance(module, {
-      wasi_snapshot_preview1: wasi.wasiImport,
+      wasi_snapshot_preview1: wasi,
       env: {
         throw_error() {
           throw new GuestAbort('guest error');
         },
       },
     });
-    wasi.initialize(instance);
-    return new Guest(instance);
+    memory = instance.exports.memory;
+    instance.exports._initialize();
+    const guest = new Guest(instance);
+    guest.output = output;
+    return guest;
   }
 
   constructor(instance) {
