@@ -156,6 +156,17 @@ describe('the runtime', () => {
     assert.equal(guest.eval(program), 3);
   });
 
+  it('reads and sets the shadow-stack pointer', () => {
+    const guest = Guest.load({ quiet: true });
+    const initial = guest.exports.stackPointer();
+    assert.ok(initial > 0 && initial % 16 === 0, `stack pointer ${initial}`);
+    guest.exports.setStackPointer(initial - 64);
+    assert.equal(guest.exports.stackPointer(), initial - 64);
+    guest.exports.setStackPointer(initial);
+    assert.equal(guest.run('(+ 1 2)'), 3);
+    assert.equal(guest.exports.stackPointer(), initial);
+  });
+
   it('reports results through the extension exports', () => {
     const guest = Guest.load({ quiet: true });
     assert.equal(guest.exports.lastResultKind(), 0);
