@@ -75,7 +75,7 @@ Value* allocate() {
 
 }  // namespace
 
-void failTooDeep() { failRuntime(errorCode(RuntimeError::TooDeep), 0); }
+void failRootStackFull() { failRuntime(errorCode(RuntimeError::TooDeep), 0); }
 
 void resetRoots() {
   rootTop = rootStack;

@@ -31,11 +31,11 @@ HeapStatistics heapStatistics();
 
 void resetRoots();
 
+// Reports that the root stack is full (as "recursion too deep").
+[[noreturn]] void failRootStackFull();
+
 inline Value* pushRoot(Value v) {
-  if (rootTop == rootLimit) {
-    extern void failTooDeep();
-    failTooDeep();
-  }
+  if (rootTop == rootLimit) failRootStackFull();
   *rootTop = v;
   return rootTop++;
 }

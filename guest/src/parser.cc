@@ -122,18 +122,19 @@ class Parser {
     return false;
   }
 
-  bool isIdentifier() const {
-    if (token_.kind != TokenKind::Word || !isalpha((unsigned char)token_.start[0])) return false;
-    for (size_t i = 1; i < token_.length; i++)
-      if (!isalnum((unsigned char)token_.start[i])) return false;
-    return !isKeyword(token_);
+  // A letter, then letters or digits, and not a keyword.
+  static bool isIdentifier(const Token& t) {
+    if (t.kind != TokenKind::Word || !isalpha((unsigned char)t.start[0])) return false;
+    for (size_t i = 1; i < t.length; i++)
+      if (!isalnum((unsigned char)t.start[i])) return false;
+    return !isKeyword(t);
   }
 
-  bool isNumber() const {
-    size_t i = token_.start[0] == '-' ? 1 : 0;
-    if (i == token_.length) return false;
-    for (; i < token_.length; i++)
-      if (!isdigit((unsigned char)token_.start[i])) return false;
+  static bool isNumber(const Token& t) {
+    size_t i = t.start[0] == '-' ? 1 : 0;
+    if (i == t.length) return false;
+    for (; i < t.length; i++)
+      if (!isdigit((unsigned char)t.start[i])) return false;
     return true;
   }
 
@@ -164,7 +165,7 @@ class Parser {
 
   const char* bindingName(const char* form) {
     if (token_.kind == TokenKind::End) error(token_, "unexpected end of input");
-    if (!isIdentifier()) {
+    if (!isIdentifier(token_)) {
       char message[80];
       snprintf(message, sizeof message, "%s expects an identifier here", form);
       if (token_.kind == TokenKind::Word) errorWithWord(token_, message);
@@ -188,11 +189,7 @@ class Parser {
   }
 
   Expr* atom(const Token& t, const Scope* scope) {
-    Token saved = token_;
-    token_ = t;  // classify the word just read
-    bool number = isNumber(), identifier = isIdentifier(), keyword = isKeyword(t);
-    token_ = saved;
-    if (number) {
+    if (isNumber(t)) {
       // Parse by hand so that any length of digits is caught as out of range.
       int64_t n = 0;
       bool negative = t.start[0] == '-';
@@ -206,8 +203,8 @@ class Parser {
       e->integer = makeInteger((int32_t)n);
       return e;
     }
-    if (keyword) errorWithWord(t, "keyword used as a value");
-    if (!identifier) errorWithWord(t, "not a number or identifier");
+    if (isKeyword(t)) errorWithWord(t, "keyword used as a value");
+    if (!isIdentifier(t)) errorWithWord(t, "not a number or identifier");
     int depth = 0;
     for (const Scope* s = scope; s; s = s->outer, depth++) {
       if (strlen(s->name) == t.length && memcmp(s->name, t.start, t.length) == 0) {

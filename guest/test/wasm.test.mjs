@@ -167,6 +167,14 @@ describe('the runtime', () => {
     assert.equal(guest.exports.stackPointer(), initial);
   });
 
+  it('keeps working after the engine overflows its own stack', () => {
+    const guest = Guest.load({ quiet: true });
+    const nested = '(+ 1 '.repeat(40) + '(f (- n 1))' + ')'.repeat(40);
+    const program = guest.parse(`(letrec ((f (lambda (n) (if (eq? n 0) 0 ${nested})))) (f 1990))`);
+    assert.throws(() => guest.eval(program), RangeError);
+    assert.equal(guest.run('(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 100))'), 100);
+  });
+
   it('reports results through the extension exports', () => {
     const guest = Guest.load({ quiet: true });
     assert.equal(guest.exports.lastResultKind(), 0);
