@@ -29,7 +29,7 @@ enum class Op : uint8_t {
   I32Ne = 0x47,
   I32LtS = 0x48,
   I32LtU = 0x49,
-  I32GtU = 0x4b,
+  I32LeU = 0x4d,
   I64LtU = 0x54,
   I32Add = 0x6a,
   I32Sub = 0x6b,

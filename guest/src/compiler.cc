@@ -334,8 +334,7 @@ class FunctionCompiler {
     f.op(Op::I32Add);
     f.localTee(newTop);
     f.i32Const((int32_t)runtime_.rootLimit);
-    f.op(Op::I32GtU);
-    f.op(Op::I32Eqz);
+    f.op(Op::I32LeU);
     failUnless(f, errorCode(RuntimeError::TooDeep), [&] { f.i32Const(0); });
     f.i32Const((int32_t)runtime_.rootTopAddress);
     f.localGet(newTop);
