@@ -39,6 +39,8 @@ public record EngineSettings(Optimization optimization, long maxWasmStackBytes) 
     /**
      * Checks the settings.
      *
+     * @param optimization      Cranelift's optimisation level
+     * @param maxWasmStackBytes the wasm stack limit in bytes
      * @throws IllegalArgumentException if the stack limit is out of range
      * @throws NullPointerException     if optimization is null
      */
