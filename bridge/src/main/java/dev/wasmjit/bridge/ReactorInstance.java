@@ -54,6 +54,7 @@ public final class ReactorInstance implements AutoCloseable {
     private static final String MEMORY_EXPORT = "memory";
 
     private final WasmEngine engine;
+    private final WasmModule module;
     private final ModuleShape shape;
     private final Duration defaultDeadline;
     private final GuestThread guestThread;
@@ -80,6 +81,7 @@ public final class ReactorInstance implements AutoCloseable {
 
     private ReactorInstance(Builder builder) {
         this.engine = builder.module.engine();
+        this.module = builder.module;
         this.shape = builder.module.shape();
         this.defaultDeadline = builder.deadline;
         this.userListener = builder.lineListener;
@@ -310,6 +312,15 @@ public final class ReactorInstance implements AutoCloseable {
      */
     public ModuleShape shape() {
         return shape;
+    }
+
+    /**
+     * The module this instance was made from (its bytes are what a static linker rewrites).
+     *
+     * @return the module
+     */
+    public WasmModule module() {
+        return module;
     }
 
     /**
