@@ -74,7 +74,7 @@ public final class ReactorInstance implements AutoCloseable {
     private Memory nativeMemory;
     private Throwable hostFailure;
     private boolean inCall;
-    private boolean closed;
+    private volatile boolean closed;
     private volatile Thread owner;
     private Integer savedStackPointer;
     private Func tableProbe;
