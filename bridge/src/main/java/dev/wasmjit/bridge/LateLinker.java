@@ -1,0 +1,142 @@
+package dev.wasmjit.bridge;
+
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.WasmtimeException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Links generated code into a running instance: dynamic late linking.
+ *
+ * <p>A generated module imports {@code env.memory} and {@code env.__indirect_function_table}
+ * (and possibly further {@code env.NAME}), which resolve to the main instance's exports of
+ * the same name or to the instance's host functions. Its start function, the patch, grows the
+ * table, fills the new slots and records them in main memory; instantiating the module runs
+ * it, and that is the whole link. Rounds can repeat; each module gets a namespace of its own
+ * ({@code jit-1}, {@code jit-2}, ...).
+ *
+ * <p>Before anything reaches the runtime, the linker checks the bytes are a WebAssembly
+ * binary and that every import names something the instance offers, with the same kind.
+ * Global imports are refused: wasmtime-java 0.19.0 cannot pass globals between instances.
+ */
+public final class LateLinker {
+
+    private final ReactorInstance instance;
+    private int rounds;
+
+    LateLinker(ReactorInstance instance) {
+        this.instance = instance;
+    }
+
+    /**
+     * Validates, compiles and instantiates generated module bytes against the instance, with
+     * the instance's default deadline for the patch.
+     *
+     * @param generated the generated module's binary
+     * @return what was linked
+     * @throws LinkException if the bytes are invalid, an import cannot be satisfied, or the
+     *                       start function fails; the instance keeps what it had before
+     */
+    public LinkReport link(byte[] generated) {
+        return link(generated, instance.defaultDeadline());
+    }
+
+    /**
+     * Like {@link #link(byte[])} with a deadline for the patch.
+     *
+     * @param generated the generated module's binary
+     * @param deadline  the patch's wall-clock deadline
+     * @return what was linked
+     * @throws LinkException if linking fails
+     */
+    public LinkReport link(byte[] generated, Duration deadline) {
+        Objects.requireNonNull(generated, "generated");
+        byte[] bytes = generated.clone();
+        ModuleShape shape;
+        try {
+            shape = ModuleShape.read(bytes);
+        } catch (ModuleException e) {
+            throw new LinkException("generated code is not a module: " + e.getMessage(), e);
+        }
+        checkImports(shape);
+        return instance.exclusive(() -> {
+            Module module;
+            try {
+                module = Module.fromBinary(instance.engine().wasmtime(), bytes);
+            } catch (WasmtimeException e) {
+                throw new LinkException("generated module (" + bytes.length + " bytes) is invalid: "
+                        + e.getMessage(), e);
+            }
+            try {
+                return instantiate(module, shape, bytes.length, deadline);
+            } finally {
+                module.dispose();
+            }
+        });
+    }
+
+    /**
+     * Links a module compiled earlier; it must come from this instance's engine.
+     *
+     * @param generated the compiled generated module
+     * @return what was linked
+     * @throws IllegalArgumentException if the module was compiled by another engine (which
+     *                                  would make wasmtime abort the JVM)
+     * @throws LinkException            if linking fails
+     */
+    public LinkReport link(WasmModule generated) {
+        Objects.requireNonNull(generated, "generated");
+        if (generated.engine() != instance.engine()) {
+            throw new IllegalArgumentException("the module was compiled by " + generated.engine()
+                    + " but this instance runs on " + instance.engine()
+                    + "; modules cannot cross engines");
+        }
+        checkImports(generated.shape());
+        return instance.exclusive(() -> instantiate(generated.wasmtime(), generated.shape(),
+                generated.bytes().length, instance.defaultDeadline()));
+    }
+
+    /**
+     * How many modules this linker has linked.
+     *
+     * @return the number of successful links
+     */
+    public int rounds() {
+        return rounds;
+    }
+
+    private LinkReport instantiate(Module module, ModuleShape shape, int byteCount, Duration deadline) {
+        int before = instance.tableSize();
+        String namespace = "jit-" + (rounds + 1);
+        try {
+            instance.instantiateUnder(namespace, module, deadline);
+        } catch (LinkException e) {
+            throw e;
+        } catch (GuestException e) {
+            throw new LinkException("the start function (patch) of " + namespace + " failed: " + e.getMessage(), e);
+        }
+        rounds++;
+        return new LinkReport(namespace, byteCount, shape.definedFunctionCount(), before, instance.tableSize());
+    }
+
+    private void checkImports(ModuleShape shape) {
+        List<String> problems = new ArrayList<>();
+        for (ModuleShape.Import anImport : shape.imports()) {
+            if (!anImport.module().equals(ReactorInstance.ENV)) {
+                problems.add(anImport + ": generated code may import only from \"env\"");
+            } else if (anImport.kind() == ModuleShape.Kind.GLOBAL) {
+                problems.add(anImport + ": globals cannot be linked (wasmtime-java 0.19.0 cannot pass them)");
+            } else if (!instance.definesInEnv(anImport.name(), anImport.kind())) {
+                problems.add(anImport + ": the instance has no " + anImport.kind().name().toLowerCase()
+                        + " of that name");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LinkException("generated module imports what the instance cannot give: "
+                    + String.join("; ", problems));
+        }
+    }
+}

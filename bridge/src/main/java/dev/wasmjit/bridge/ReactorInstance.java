@@ -1,0 +1,748 @@
+package dev.wasmjit.bridge;
+
+import dev.wasmjit.nativeconfig.GuestWasi;
+import io.github.kawamuray.wasmtime.Extern;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.FuncType;
+import io.github.kawamuray.wasmtime.Linker;
+import io.github.kawamuray.wasmtime.Memory;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Val;
+import io.github.kawamuray.wasmtime.WasmFunctionError;
+import io.github.kawamuray.wasmtime.WasmtimeException;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * A running instance of a WASI reactor module: instantiated, {@code _initialize} called once,
+ * its exports reachable as typed handles, and a {@link LateLinker} to add generated code.
+ *
+ * <p>What a caller may rely on:
+ * <ul>
+ *   <li>The module's exports are defined under the import name {@code env}, so generated
+ *       modules importing {@code env.memory}, {@code env.__indirect_function_table} or
+ *       {@code env.NAME} get the main instance's memory, table and exports.</li>
+ *   <li>Every call runs on the instance's own guest thread with a wall-clock deadline. One
+ *       thread at a time may use an instance: a call from a second thread while one is under
+ *       way is refused with {@link IllegalStateException}. {@link #exclusive} runs several
+ *       calls as one unit.</li>
+ *   <li>A guest error, trap, timeout or exit ends the call with a {@link GuestException} and
+ *       leaves the instance usable. When the module exports the wasmjit extensions
+ *       {@code stackPointer} and {@code setStackPointer}, the shadow-stack pointer is restored
+ *       after every failed call, because a trap unwinds the wasm stack without restoring it.</li>
+ *   <li>The guest's stdout and stderr reach the configured streams line by line, in order.</li>
+ *   <li>{@link #close()} is idempotent; any use after it is an {@link IllegalStateException}.</li>
+ * </ul>
+ */
+public final class ReactorInstance implements AutoCloseable {
+
+    /** The import module name under which the main instance's exports and host functions live. */
+    public static final String ENV = "env";
+
+    private static final String TABLE_EXPORT = "__indirect_function_table";
+    private static final String MEMORY_EXPORT = "memory";
+
+    private final WasmEngine engine;
+    private final WasmModule module;
+    private final ModuleShape shape;
+    private final Duration defaultDeadline;
+    private final GuestThread guestThread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final GuestWasi wasi;
+    private final GuestWasi.LineListener userListener;
+    private final String errorImport;
+    private final List<Func> hostFuncs = new ArrayList<>();
+    private final Map<String, GuestFunction> functions = new HashMap<>();
+    private final List<String> callStdout = new ArrayList<>();
+    private final List<String> callStderr = new ArrayList<>();
+    private final GuestMemory memory;
+    private final LateLinker lateLinker;
+
+    private Store<Void> store;
+    private Linker linker;
+    private Memory nativeMemory;
+    private Throwable hostFailure;
+    private boolean inCall;
+    private volatile boolean closed;
+    private volatile Thread owner;
+    private Integer savedStackPointer;
+    private Func tableProbe;
+
+    private ReactorInstance(Builder builder) {
+        this.engine = builder.module.engine();
+        this.module = builder.module;
+        this.shape = builder.module.shape();
+        this.defaultDeadline = builder.deadline;
+        this.userListener = builder.lineListener;
+        this.errorImport = builder.errorImport;
+        this.guestThread = new GuestThread("wasmjit-guest", engine.settings().guestThreadStackBytes());
+        this.wasi = new GuestWasi(builder.stdout, builder.stderr, this::onLine);
+        this.memory = new GuestMemory(this, builder.allocate, builder.free);
+        this.lateLinker = new LateLinker(this);
+        try {
+            onGuestThread(() -> {
+                instantiate(builder);
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts building an instance of a reactor module.
+     *
+     * @param module the compiled module; it must not export {@code _start}
+     * @return a builder
+     */
+    public static Builder builder(WasmModule module) {
+        return new Builder(module);
+    }
+
+    /** Configures and creates a {@link ReactorInstance}. */
+    public static final class Builder {
+        private final WasmModule module;
+        private OutputStream stdout = GuestWasi.passThroughStdout();
+        private OutputStream stderr = GuestWasi.passThroughStderr();
+        private GuestWasi.LineListener lineListener = (fd, line) -> { };
+        private final Map<String, HostFunction> hostFunctions = new LinkedHashMap<>();
+        private String errorImport;
+        private Duration deadline = Duration.ofSeconds(10);
+        private String allocate;
+        private String free;
+
+        private Builder(WasmModule module) {
+            this.module = Objects.requireNonNull(module, "module");
+        }
+
+        /**
+         * Where the guest's stdout goes; by default to {@link System#out}, line by line.
+         *
+         * @param out the stream; {@link OutputStream#nullOutputStream()} discards
+         * @return this builder
+         */
+        public Builder stdout(OutputStream out) {
+            this.stdout = Objects.requireNonNull(out, "out");
+            return this;
+        }
+
+        /**
+         * Where the guest's stderr goes; by default to {@link System#err}, line by line.
+         *
+         * @param err the stream; {@link OutputStream#nullOutputStream()} discards
+         * @return this builder
+         */
+        public Builder stderr(OutputStream err) {
+            this.stderr = Objects.requireNonNull(err, "err");
+            return this;
+        }
+
+        /**
+         * Told about every complete line on the guest's stdout (fd 1) and stderr (fd 2),
+         * after it reached its stream.
+         *
+         * @param listener the listener, called on the guest thread
+         * @return this builder
+         */
+        public Builder lineListener(GuestWasi.LineListener listener) {
+            this.lineListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Provides the import {@code env.NAME} as a Java function.
+         *
+         * @param function the host function
+         * @return this builder
+         */
+        public Builder hostFunction(HostFunction function) {
+            hostFunctions.put(function.name(), function);
+            return this;
+        }
+
+        /**
+         * Names the import {@code env.NAME} (of type {@code () -> ()}) through which the guest
+         * raises an error after writing {@code error: MESSAGE} to stderr. A call that reaches
+         * it ends with a {@link GuestError} carrying that message.
+         *
+         * @param name the import's name, such as {@code throw_error}
+         * @return this builder
+         */
+        public Builder errorImport(String name) {
+            this.errorImport = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Names the module's allocator exports, {@code (i32 len) -> i32} and
+         * {@code (i32 ptr) -> ()}, so that {@link GuestMemory#allocate} works.
+         *
+         * @param allocate the allocating export, such as {@code allocateBytes}
+         * @param free     the freeing export, such as {@code freeBytes}
+         * @return this builder
+         */
+        public Builder allocator(String allocate, String free) {
+            this.allocate = Objects.requireNonNull(allocate, "allocate");
+            this.free = Objects.requireNonNull(free, "free");
+            return this;
+        }
+
+        /**
+         * The wall-clock deadline of each call unless a handle says otherwise; 10 s by default.
+         *
+         * @param deadline a positive duration
+         * @return this builder
+         */
+        public Builder deadline(Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * Instantiates the module and calls its {@code _initialize}.
+         *
+         * @return the running instance
+         * @throws ModuleException if the module imports what this host cannot provide, is a
+         *                         command module, or fails to instantiate
+         * @throws GuestException  if {@code _initialize} fails
+         */
+        public ReactorInstance instantiate() {
+            return new ReactorInstance(this);
+        }
+    }
+
+    // ---- instantiation -------------------------------------------------------------------
+
+    private void instantiate(Builder builder) {
+        Module module = builder.module.wasmtime();
+        if (shape.export("_start").isPresent()) {
+            throw new ModuleException("the module exports _start: it is a WASI command, not a reactor; "
+                    + "build it with -mexec-model=reactor");
+        }
+        store = new Store<>(null, engine.wasmtime());
+        linker = new Linker(engine.wasmtime());
+        List<String> missing = new ArrayList<>();
+        for (ModuleShape.Import anImport : shape.imports()) {
+            if (anImport.kind() != ModuleShape.Kind.FUNCTION) {
+                missing.add(anImport + " (this host provides only functions to a main module)");
+            } else if (anImport.module().equals(GuestWasi.MODULE)) {
+                FuncType type = NativeTypes.funcType(anImport.signature().orElseThrow());
+                define(anImport, wasi.handler(store, anImport.name(), type));
+            } else if (anImport.module().equals(ENV) && anImport.name().equals(errorImport)) {
+                define(anImport, (caller, params, results) -> {
+                    throw new GuestErrorRaised();
+                });
+            } else if (anImport.module().equals(ENV) && builder.hostFunctions.containsKey(anImport.name())) {
+                HostFunction function = builder.hostFunctions.get(anImport.name());
+                if (!function.signature().equals(anImport.signature().orElseThrow())) {
+                    missing.add(anImport + " (the host function has type " + function.signature() + ")");
+                } else {
+                    define(anImport, (caller, params, results) -> function.invoke(memory, params, results));
+                }
+            } else {
+                missing.add(anImport.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ModuleException("the module needs imports this host does not provide: "
+                    + String.join(", ", missing));
+        }
+        beginCall(defaultDeadline);
+        try {
+            linker.module(store, ENV, module);
+        } catch (WasmtimeException | WasmFunctionError e) {
+            if (!ranGuestCode(e)) {
+                throw new ModuleException("could not instantiate the module: " + e.getMessage(), e);
+            }
+            throw translate("_initialize", defaultDeadline, e);
+        } finally {
+            endCall();
+        }
+        nativeMemory = exportedExtern(MEMORY_EXPORT, ModuleShape.Kind.MEMORY).map(Extern::memory).orElse(null);
+        Optional<GuestFunction> stackPointer = function("stackPointer", FuncSignature.i32(0, 1));
+        if (stackPointer.isPresent() && function("setStackPointer", FuncSignature.i32(1, 0)).isPresent()) {
+            savedStackPointer = stackPointer.get().callI32();
+        }
+    }
+
+    private void define(ModuleShape.Import anImport, Func.Handler<Void> implementation) {
+        FuncType type = NativeTypes.funcType(anImport.signature().orElseThrow());
+        Func func = new Func(store, type, (caller, params, results) -> {
+            try {
+                implementation.call(caller, params, results);
+            } catch (RuntimeException | Error e) {
+                if (hostFailure == null) {
+                    hostFailure = e;
+                }
+                throw e;
+            }
+        });
+        hostFuncs.add(func);
+        linker.define(store, anImport.module(), anImport.name(), Extern.fromFunc(func));
+    }
+
+    /** Thrown by the error import; the message is taken from stderr afterwards. */
+    private static final class GuestErrorRaised extends RuntimeException {
+        GuestErrorRaised() {
+            super("the guest raised an error", null, false, false);
+        }
+    }
+
+    // ---- public handles ------------------------------------------------------------------
+
+    /**
+     * The module's imports and exports.
+     *
+     * @return the module's shape
+     */
+    public ModuleShape shape() {
+        return shape;
+    }
+
+    /**
+     * The module this instance was made from (its bytes are what a static linker rewrites).
+     *
+     * @return the module
+     */
+    public WasmModule module() {
+        return module;
+    }
+
+    /**
+     * The engine this instance runs on.
+     *
+     * @return the engine
+     */
+    public WasmEngine engine() {
+        return engine;
+    }
+
+    /**
+     * A handle to an exported function, if the module exports one of that name.
+     *
+     * @param name the export's name
+     * @return the handle, or empty when there is no such function export
+     */
+    public Optional<GuestFunction> function(String name) {
+        Optional<ModuleShape.Export> export = shape.export(name)
+                .filter(e -> e.kind() == ModuleShape.Kind.FUNCTION);
+        if (export.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(onGuestThread(() -> functions.computeIfAbsent(name, n -> {
+            Func func = exportedExtern(n, ModuleShape.Kind.FUNCTION).orElseThrow().func();
+            return new GuestFunction(this, n, export.get().signature().orElseThrow(), func, defaultDeadline);
+        })));
+    }
+
+    /**
+     * A handle to an exported function that must have the given signature: the way to pick
+     * up optional extensions.
+     *
+     * @param name      the export's name
+     * @param signature the signature it must have
+     * @return the handle, or empty when there is no function export of that name and type
+     */
+    public Optional<GuestFunction> function(String name, FuncSignature signature) {
+        return function(name).filter(f -> f.signature().equals(signature));
+    }
+
+    /**
+     * A handle to an exported function that must exist.
+     *
+     * @param name the export's name
+     * @return the handle
+     * @throws IllegalArgumentException if the module exports no function of that name
+     */
+    public GuestFunction requireFunction(String name) {
+        return function(name).orElseThrow(() -> new IllegalArgumentException(
+                "the module exports no function named \"" + name + "\""));
+    }
+
+    /**
+     * The instance's exported linear memory ({@code memory}).
+     *
+     * @return the memory
+     * @throws IllegalStateException if the module exports no memory named {@code memory}
+     */
+    public GuestMemory memory() {
+        ensureOpen();
+        if (nativeMemory == null) {
+            throw new IllegalStateException("the module exports no memory named \"memory\"");
+        }
+        return memory;
+    }
+
+    /**
+     * A handle to an exported global.
+     *
+     * @param name the export's name
+     * @return the handle, or empty when there is no such global export
+     */
+    public Optional<GuestGlobal> global(String name) {
+        if (shape.export(name).filter(e -> e.kind() == ModuleShape.Kind.GLOBAL).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(onGuestThread(() -> new GuestGlobal(this, name,
+                exportedExtern(name, ModuleShape.Kind.GLOBAL).orElseThrow().global())));
+    }
+
+    /**
+     * The current number of slots in the exported {@code __indirect_function_table}.
+     *
+     * @return the table's size
+     * @throws IllegalStateException if the module exports no such table
+     */
+    public int tableSize() {
+        if (shape.export(TABLE_EXPORT).filter(e -> e.kind() == ModuleShape.Kind.TABLE).isEmpty()) {
+            throw new IllegalStateException("the module exports no table named \"" + TABLE_EXPORT + "\"");
+        }
+        return onGuestThread(() -> {
+            if (tableProbe == null) {
+                // wasmtime-java has no Table.size(): a one-function module reads it through the linker
+                Module probe = Module.fromBinary(engine.wasmtime(), TableProbe.bytes(ENV, TABLE_EXPORT));
+                try {
+                    linker.module(store, TableProbe.NAMESPACE, probe);
+                } finally {
+                    probe.dispose();
+                }
+                tableProbe = linker.get(store, TableProbe.NAMESPACE, TableProbe.EXPORT).orElseThrow().func();
+            }
+            return invoke("table size probe", tableProbe, defaultDeadline)[0].i32();
+        });
+    }
+
+    /**
+     * The late linker that adds generated modules to this instance.
+     *
+     * @return this instance's late linker
+     */
+    public LateLinker lateLinker() {
+        ensureOpen();
+        return lateLinker;
+    }
+
+    /**
+     * The lines the guest wrote to stdout during the most recent call (or {@link #exclusive}
+     * block) that ran on this instance.
+     *
+     * @return the lines, without newlines
+     */
+    public List<String> lastCallStdout() {
+        return onGuestThread(() -> List.copyOf(callStdout));
+    }
+
+    /**
+     * The lines the guest wrote to stderr during the most recent call.
+     *
+     * @return the lines, without newlines
+     */
+    public List<String> lastCallStderr() {
+        return onGuestThread(() -> List.copyOf(callStderr));
+    }
+
+    /**
+     * The deadline calls get unless a handle says otherwise.
+     *
+     * @return the default deadline
+     */
+    public Duration defaultDeadline() {
+        return defaultDeadline;
+    }
+
+    /**
+     * Runs several operations on this instance as one unit: no other thread can call in
+     * between, and the calls cost no thread hand-over each.
+     *
+     * @param work the operations
+     * @param <T>  the result type
+     * @return what {@code work} returned
+     * @throws IllegalStateException if another thread is using the instance, or it is closed
+     */
+    public <T> T exclusive(Supplier<T> work) {
+        return onGuestThread(work::get);
+    }
+
+    /**
+     * Frees the instance: its store, linked code and guest thread. Idempotent. Waits for a
+     * call under way on another thread to end (at the latest at its deadline).
+     *
+     * @throws IllegalStateException if called from inside a host function of this instance
+     */
+    @Override
+    public void close() {
+        if (guestThread.isCurrent()) {
+            throw new IllegalStateException("an instance cannot be closed from inside its own host function");
+        }
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            guestThread.run(() -> {
+                functions.values().forEach(GuestFunction::dispose);
+                functions.clear();
+                if (tableProbe != null) {
+                    tableProbe.dispose();
+                }
+                if (nativeMemory != null) {
+                    nativeMemory.dispose();
+                }
+                if (linker != null) {
+                    linker.dispose();
+                }
+                hostFuncs.forEach(Func::dispose);
+                if (store != null) {
+                    store.dispose();
+                }
+                return null;
+            });
+        } finally {
+            guestThread.shutdown();
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- for the bridge's own classes ----------------------------------------------------
+
+    /** Runs {@code task} on the guest thread while holding this instance for the calling thread. */
+    <T> T onGuestThread(java.util.concurrent.Callable<T> task) {
+        if (guestThread.isCurrent()) {
+            ensureOpen();
+            return callInline(task);
+        }
+        if (!lock.tryLock()) {
+            Thread busy = owner;
+            throw new IllegalStateException("this instance is in use by thread \""
+                    + (busy == null ? "?" : busy.getName())
+                    + "\"; an instance serves one thread at a time (create one instance per thread)");
+        }
+        try {
+            ensureOpen();
+            owner = Thread.currentThread();
+            return guestThread.run(task);
+        } finally {
+            owner = null;
+            lock.unlock();
+        }
+    }
+
+    private static <T> T callInline(java.util.concurrent.Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Calls a function with a deadline, on the guest thread, translating every failure. */
+    Val[] invoke(String what, Func func, Duration deadline, Val... args) {
+        return onGuestThread(() -> {
+            beginCall(deadline);
+            try {
+                return func.call(store, args);
+            } catch (WasmtimeException | WasmFunctionError e) {
+                throw translate(what, deadline, e);
+            } finally {
+                endCall();
+            }
+        });
+    }
+
+    /** Instantiates a generated module under a namespace of its own; used by the late linker. */
+    void instantiateUnder(String namespace, Module module, Duration deadline) {
+        onGuestThread(() -> {
+            beginCall(deadline);
+            try {
+                linker.module(store, namespace, module);
+            } catch (WasmtimeException | WasmFunctionError e) {
+                if (!ranGuestCode(e)) {
+                    throw new LinkException("could not instantiate the generated module: " + e.getMessage(), e);
+                }
+                throw translate("the start function of " + namespace, deadline, e);
+            } finally {
+                endCall();
+            }
+            return null;
+        });
+    }
+
+    /** Whether the main instance offers {@code env.NAME} with this kind, for the late linker. */
+    boolean definesInEnv(String name, ModuleShape.Kind kind) {
+        return onGuestThread(() -> {
+            Optional<Extern> extern = linker.get(store, ENV, name);
+            if (extern.isEmpty()) {
+                return false;
+            }
+            Extern e = extern.get();
+            boolean matches = switch (e.type()) {
+                case FUNC -> kind == ModuleShape.Kind.FUNCTION;
+                case MEMORY -> kind == ModuleShape.Kind.MEMORY;
+                case TABLE -> kind == ModuleShape.Kind.TABLE;
+                case GLOBAL -> kind == ModuleShape.Kind.GLOBAL;
+                default -> false;
+            };
+            disposeExtern(e);
+            return matches;
+        });
+    }
+
+    Store<Void> store() {
+        return store;
+    }
+
+    Memory nativeMemory() {
+        return nativeMemory;
+    }
+
+    GuestThread guestThread() {
+        return guestThread;
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this instance has been closed");
+        }
+    }
+
+    // ---- calls ---------------------------------------------------------------------------
+
+    private void beginCall(Duration deadline) {
+        ensureOpen();
+        if (inCall) {
+            throw new IllegalStateException("a host function cannot call back into its own instance");
+        }
+        inCall = true;
+        hostFailure = null;
+        callStdout.clear();
+        callStderr.clear();
+        store.setEpochDeadline(engine.ticksFor(deadline));
+    }
+
+    private void endCall() {
+        try {
+            wasi.flushPartialLines();
+        } finally {
+            inCall = false;
+        }
+    }
+
+    private void onLine(int fd, String line) {
+        (fd == 1 ? callStdout : callStderr).add(line);
+        userListener.line(fd, line);
+    }
+
+    private GuestException translate(String what, Duration deadline, RuntimeException e) {
+        wasi.flushPartialLines();
+        Throwable failure = hostFailure;
+        hostFailure = null;
+        GuestException translated;
+        if (failure instanceof GuestErrorRaised) {
+            translated = new GuestError(errorMessage());
+        } else if (failure instanceof GuestWasi.WasiExit exit) {
+            translated = new GuestExit(exit.code(), what + ": the guest called proc_exit(" + exit.code() + ")");
+        } else if (failure != null) {
+            translated = new GuestTrap(TrapKind.HOST_FUNCTION_FAILED,
+                    what + ": a host function failed: " + failure, failure);
+        } else if (e instanceof WasmFunctionError.TrapError trap) {
+            TrapKind kind = kindOf(trap.trap());
+            translated = kind == TrapKind.TIMEOUT
+                    ? new GuestTimeout(what + ": deadline of " + deadline.toMillis() + " ms exceeded", deadline, e)
+                    : new GuestTrap(kind, what + ": " + kind.description(), e);
+        } else {
+            translated = new GuestTrap(TrapKind.OTHER, what + ": trapped: " + e.getMessage(), e);
+        }
+        restoreStackPointer();
+        return translated;
+    }
+
+    /**
+     * Whether an instantiation failed while running guest code (a start function or
+     * {@code _initialize}) rather than while resolving imports. A trap there reaches Java as a
+     * plain WasmtimeException whose message starts the wasm backtrace, without its kind.
+     */
+    private boolean ranGuestCode(RuntimeException e) {
+        return hostFailure != null || e instanceof WasmFunctionError
+                || String.valueOf(e.getMessage()).contains("wasm backtrace");
+    }
+
+    private String errorMessage() {
+        for (int i = callStderr.size() - 1; i >= 0; i--) {
+            String line = callStderr.get(i);
+            if (line.startsWith("error: ")) {
+                return line.substring("error: ".length());
+            }
+        }
+        return callStderr.isEmpty() ? "the guest raised an error without a message on stderr"
+                : callStderr.get(callStderr.size() - 1);
+    }
+
+    private void restoreStackPointer() {
+        if (savedStackPointer == null) {
+            return;
+        }
+        GuestFunction set = functions.get("setStackPointer");
+        store.setEpochDeadline(engine.ticksFor(defaultDeadline));
+        set.nativeFunc().call(store, Val.fromI32(savedStackPointer));
+    }
+
+    private static TrapKind kindOf(io.github.kawamuray.wasmtime.Trap trap) {
+        return switch (trap) {
+            case STACK_OVERFLOW -> TrapKind.STACK_OVERFLOW;
+            case MEMORY_OUT_OF_BOUNDS, HEAP_MISALIGNED -> TrapKind.MEMORY_OUT_OF_BOUNDS;
+            case TABLE_OUT_OF_BOUNDS -> TrapKind.TABLE_OUT_OF_BOUNDS;
+            case INDIRECT_CALL_TO_NULL -> TrapKind.INDIRECT_CALL_TO_NULL;
+            case BAD_SIGNATURE -> TrapKind.BAD_SIGNATURE;
+            case INTEGER_OVERFLOW -> TrapKind.INTEGER_OVERFLOW;
+            case INTEGER_DIVISION_BY_ZERO -> TrapKind.INTEGER_DIVISION_BY_ZERO;
+            case BAD_CONVERSION_TO_INTEGER -> TrapKind.BAD_CONVERSION_TO_INTEGER;
+            case UNREACHABLE_CODE_REACHED -> TrapKind.UNREACHABLE;
+            case INTERRUPT -> TrapKind.TIMEOUT;
+            default -> TrapKind.OTHER;
+        };
+    }
+
+    private Optional<Extern> exportedExtern(String name, ModuleShape.Kind kind) {
+        if (shape.export(name).filter(e -> e.kind() == kind).isEmpty()) {
+            return Optional.empty();
+        }
+        return linker.get(store, ENV, name);
+    }
+
+    private static void disposeExtern(Extern e) {
+        switch (e.type()) {
+            case FUNC -> e.func().dispose();
+            case MEMORY -> e.memory().dispose();
+            // Table.dispose() has no native implementation in 0.19.0 (UnsatisfiedLinkError)
+            case GLOBAL -> e.global().dispose();
+            default -> { }
+        }
+    }
+}

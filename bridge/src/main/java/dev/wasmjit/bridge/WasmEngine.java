@@ -1,0 +1,135 @@
+package dev.wasmjit.bridge;
+
+import dev.wasmjit.nativeconfig.EngineSettings;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.WasmtimeException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A wasmtime engine: compiles modules and keeps time for deadlines.
+ *
+ * <p>There is exactly one engine per {@link EngineSettings} value in a process, made on first
+ * use and kept for the life of the process. Everything made from an engine (modules,
+ * instances, linked code) stays with it: the bridge never lets a module of one engine meet a
+ * store of another, because wasmtime would abort the JVM with a native panic.
+ *
+ * <p>Deadlines use epoch interruption: a daemon thread advances the engine's epoch every
+ * {@link #TICK}, and each call into a guest gets a deadline counted in ticks.
+ */
+public final class WasmEngine {
+
+    /** How often the epoch advances; deadlines are this precise. */
+    public static final Duration TICK = Duration.ofMillis(5);
+
+    private static final long MAX_TICKS = 1L << 40;
+    private static final Map<EngineSettings, WasmEngine> ENGINES = new ConcurrentHashMap<>();
+
+    private final EngineSettings settings;
+    private final Engine engine;
+
+    private WasmEngine(EngineSettings settings) {
+        this.settings = settings;
+        this.engine = settings.newEngine();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "wasmjit-epoch-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = TICK.toNanos();
+        ticker.scheduleAtFixedRate(engine::incrementEpoch, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The engine with {@link EngineSettings#defaults()}.
+     *
+     * @return the process-wide default engine
+     */
+    public static WasmEngine shared() {
+        return of(EngineSettings.defaults());
+    }
+
+    /**
+     * The engine for these settings, made on first use.
+     *
+     * @param settings the engine settings
+     * @return the process-wide engine for them
+     */
+    public static WasmEngine of(EngineSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return ENGINES.computeIfAbsent(settings, WasmEngine::new);
+    }
+
+    /**
+     * The settings this engine was made with.
+     *
+     * @return the settings
+     */
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Validates and compiles a WebAssembly binary module. The text format is refused.
+     *
+     * @param bytes the module's binary
+     * @return the compiled module
+     * @throws ModuleException if the bytes are not a valid module; the message says why
+     */
+    public WasmModule compile(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        ModuleShape shape = ModuleShape.read(copy);
+        Module module;
+        try {
+            module = Module.fromBinary(engine, copy);
+        } catch (WasmtimeException e) {
+            throw new ModuleException("invalid WebAssembly module (" + copy.length + " bytes): " + e.getMessage(), e);
+        }
+        return new WasmModule(this, module, copy, shape);
+    }
+
+    /**
+     * Reads and compiles a module file.
+     *
+     * @param path the .wasm file
+     * @return the compiled module
+     * @throws ModuleException      if the file is not a valid module
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public WasmModule compile(Path path) {
+        try {
+            return compile(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the module " + path, e);
+        } catch (ModuleException e) {
+            throw new ModuleException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The native engine, for the bridge's own use only. */
+    Engine wasmtime() {
+        return engine;
+    }
+
+    /** A deadline in epoch ticks, rounded up, plus one tick for the one under way. */
+    long ticksFor(Duration deadline) {
+        long ticks = (deadline.toNanos() + TICK.toNanos() - 1) / TICK.toNanos() + 1;
+        return Math.min(Math.max(ticks, 2), MAX_TICKS);
+    }
+
+    @Override
+    public String toString() {
+        return "WasmEngine" + settings;
+    }
+}

@@ -1,0 +1,502 @@
+package dev.wasmjit.scheme;
+
+import dev.wasmjit.bridge.FuncSignature;
+import dev.wasmjit.bridge.GuestBlock;
+import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.bridge.GuestFunction;
+import dev.wasmjit.bridge.LinkReport;
+import dev.wasmjit.bridge.ModuleShape;
+import dev.wasmjit.bridge.ReactorInstance;
+import dev.wasmjit.bridge.WasmEngine;
+import dev.wasmjit.bridge.WasmModule;
+import dev.wasmjit.nativeconfig.EngineSettings;
+import dev.wasmjit.nativeconfig.GuestWasi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Scheme interpreter guest, driven from Java: parse, evaluate, compile what ran, link it.
+ *
+ * <pre>{@code
+ * try (SchemeInterpreter scheme = SchemeInterpreter.builder().build()) {
+ *     Expression program = scheme.parse("(letrec ((fib (lambda (n) ...))) (fib 20))");
+ *     scheme.eval(program);                 // interpreted; prints "result: 10946"
+ *     scheme.jit().ifPresent(scheme::link); // compile the functions that ran, link them
+ *     scheme.eval(program);                 // now runs compiled code
+ * }
+ * }</pre>
+ *
+ * <p>It drives any module with the seed's ABI (v1 exports only) and uses the wasmjit
+ * extensions when the module exports them: result values, error messages, counters and the
+ * shadow-stack pointer. Errors of the program are {@link GuestError}s with the guest's
+ * message; traps and timeouts are {@link dev.wasmjit.bridge.GuestTrap}s. After any of them
+ * the interpreter keeps working, expressions parsed earlier included, and linked code still
+ * runs. Every guest allocation the host makes is freed. One thread at a time may use an
+ * interpreter; a second thread is refused with {@link IllegalStateException}.
+ */
+public final class SchemeInterpreter implements AutoCloseable {
+
+    /** The class-path resource holding the bundled guest. */
+    public static final String BUNDLED_RESOURCE = "/dev/wasmjit/scheme/interplib.wasm";
+
+    /** The default heap each evaluation gets, as the seed's interp.py passes: 1 MiB. */
+    public static final int DEFAULT_HEAP_BYTES = 1 << 20;
+
+    private static final Map<WasmEngine, WasmModule> BUNDLED = new ConcurrentHashMap<>();
+
+    private final ReactorInstance instance;
+    private final WasmModule ownModule;
+    private final int heapBytes;
+    private final Duration evalDeadline;
+    private final GuestFunction parse;
+    private final GuestFunction eval;
+    private final GuestFunction jitModule;
+    private final GuestFunction moduleData;
+    private final GuestFunction moduleSize;
+    private final GuestFunction freeModule;
+    private final Optional<GuestFunction> lastResultKind;
+    private final Optional<GuestFunction> lastResultInteger;
+    private final Optional<GuestFunction> lastErrorMessage;
+    private final Optional<GuestFunction> pendingJitCount;
+    private final Optional<GuestFunction> compiledFunctionCount;
+    private volatile boolean closed;
+
+    private SchemeInterpreter(Builder builder) {
+        WasmEngine engine = WasmEngine.of(builder.engineSettings);
+        WasmModule module;
+        if (builder.moduleBytes != null) {
+            module = engine.compile(builder.moduleBytes);
+            ownModule = module;
+        } else {
+            module = BUNDLED.computeIfAbsent(engine, e -> e.compile(bundledBytes()));
+            ownModule = null;
+        }
+        try {
+            instance = ReactorInstance.builder(module)
+                    .stdout(builder.stdout)
+                    .stderr(builder.stderr)
+                    .lineListener(builder.lineListener)
+                    .errorImport("throw_error")
+                    .allocator("allocateBytes", "freeBytes")
+                    .deadline(builder.evalDeadline)
+                    .instantiate();
+        } catch (RuntimeException e) {
+            if (ownModule != null) {
+                ownModule.close();
+            }
+            throw e;
+        }
+        heapBytes = builder.heapBytes;
+        evalDeadline = builder.evalDeadline;
+        parse = required("parse", FuncSignature.i32(1, 1));
+        eval = required("eval", FuncSignature.i32(2, 0));
+        jitModule = required("jitModule", FuncSignature.i32(0, 1));
+        moduleData = required("moduleData", FuncSignature.i32(1, 1));
+        moduleSize = required("moduleSize", FuncSignature.i32(1, 1));
+        freeModule = required("freeModule", FuncSignature.i32(1, 0));
+        required("allocateBytes", FuncSignature.i32(1, 1));
+        required("freeBytes", FuncSignature.i32(1, 0));
+        lastResultKind = instance.function("lastResultKind", FuncSignature.i32(0, 1));
+        lastResultInteger = instance.function("lastResultInteger", FuncSignature.i32(0, 1));
+        lastErrorMessage = instance.function("lastErrorMessage", FuncSignature.i32(0, 1));
+        pendingJitCount = instance.function("pendingJitCount", FuncSignature.i32(0, 1));
+        compiledFunctionCount = instance.function("compiledFunctionCount", FuncSignature.i32(0, 1));
+    }
+
+    /**
+     * Starts configuring an interpreter.
+     *
+     * @return a builder with the defaults: bundled guest, 1 MiB heap, output passed through
+     *         to {@link System#out} and {@link System#err}, 10 s per evaluation
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures and creates a {@link SchemeInterpreter}. */
+    public static final class Builder {
+        private byte[] moduleBytes;
+        private int heapBytes = DEFAULT_HEAP_BYTES;
+        private OutputStream stdout = GuestWasi.passThroughStdout();
+        private OutputStream stderr = GuestWasi.passThroughStderr();
+        private GuestWasi.LineListener lineListener = (fd, line) -> { };
+        private Duration evalDeadline = Duration.ofSeconds(10);
+        private EngineSettings engineSettings = EngineSettings.defaults();
+
+        private Builder() {
+        }
+
+        /**
+         * Runs this module instead of the bundled guest; it must have the seed's ABI.
+         *
+         * @param bytes the module's binary
+         * @return this builder
+         */
+        public Builder module(byte[] bytes) {
+            this.moduleBytes = bytes.clone();
+            return this;
+        }
+
+        /**
+         * Runs the module in this file instead of the bundled guest.
+         *
+         * @param path a .wasm file with the seed's ABI
+         * @return this builder
+         * @throws UncheckedIOException if the file cannot be read
+         */
+        public Builder module(Path path) {
+            try {
+                this.moduleBytes = Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the module " + path, e);
+            }
+            return this;
+        }
+
+        /**
+         * The heap each evaluation gets unless it says otherwise.
+         *
+         * @param bytes a positive size
+         * @return this builder
+         */
+        public Builder heapBytes(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("heap size must be positive, was " + bytes);
+            }
+            this.heapBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Where the guest's stdout goes (the {@code result:} lines).
+         *
+         * @param out the stream; {@link OutputStream#nullOutputStream()} discards
+         * @return this builder
+         */
+        public Builder stdout(OutputStream out) {
+            this.stdout = Objects.requireNonNull(out, "out");
+            return this;
+        }
+
+        /**
+         * Where the guest's stderr goes (the {@code error:} lines).
+         *
+         * @param err the stream; {@link OutputStream#nullOutputStream()} discards
+         * @return this builder
+         */
+        public Builder stderr(OutputStream err) {
+            this.stderr = Objects.requireNonNull(err, "err");
+            return this;
+        }
+
+        /**
+         * Told about every complete line of the guest's stdout (fd 1) and stderr (fd 2).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder lineListener(GuestWasi.LineListener listener) {
+            this.lineListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The wall-clock deadline of each evaluation (and each other guest call) unless a
+         * call says otherwise.
+         *
+         * @param deadline a positive duration
+         * @return this builder
+         */
+        public Builder evalDeadline(Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+            }
+            this.evalDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * The engine settings; interpreters with equal settings share one engine.
+         *
+         * @param settings the settings
+         * @return this builder
+         */
+        public Builder engineSettings(EngineSettings settings) {
+            this.engineSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Instantiates the guest.
+         *
+         * @return the interpreter
+         * @throws dev.wasmjit.bridge.ModuleException if the module is invalid or lacks the
+         *                                            seed's ABI
+         */
+        public SchemeInterpreter build() {
+            return new SchemeInterpreter(this);
+        }
+    }
+
+    /**
+     * Parses a program.
+     *
+     * @param source the program text
+     * @return a handle to the parsed expression
+     * @throws GuestError if the program does not parse; the message gives line and column
+     */
+    public Expression parse(String source) {
+        Objects.requireNonNull(source, "source");
+        ensureOpen();
+        return guestCall(() -> {
+            try (GuestBlock text = instance.memory().allocateCString(source)) {
+                return new Expression(this, parse.callI32(text.address()), source);
+            }
+        });
+    }
+
+    /**
+     * Evaluates with the default heap size and deadline.
+     *
+     * @param expression a handle from this interpreter's {@link #parse}
+     * @return the result
+     * @throws GuestError                       if the program fails
+     * @throws dev.wasmjit.bridge.GuestTrap     if the guest traps (stack overflow, ...)
+     * @throws dev.wasmjit.bridge.GuestTimeout  if the deadline passes
+     */
+    public SchemeValue eval(Expression expression) {
+        return eval(expression, heapBytes, evalDeadline);
+    }
+
+    /**
+     * Evaluates with a fresh heap of the given size.
+     *
+     * @param expression a handle from this interpreter's {@link #parse}
+     * @param heapBytes  the heap size for this evaluation
+     * @return the result
+     */
+    public SchemeValue eval(Expression expression, int heapBytes) {
+        return eval(expression, heapBytes, evalDeadline);
+    }
+
+    /**
+     * Evaluates with a fresh heap of the given size and a wall-clock deadline.
+     *
+     * @param expression a handle from this interpreter's {@link #parse}
+     * @param heapBytes  the heap size for this evaluation
+     * @param deadline   how long the evaluation may run
+     * @return the result; the guest's {@code result:} line has gone to stdout too
+     * @throws IllegalArgumentException if the expression belongs to another interpreter
+     */
+    public SchemeValue eval(Expression expression, int heapBytes, Duration deadline) {
+        Objects.requireNonNull(expression, "expression");
+        if (expression.owner() != this) {
+            throw new IllegalArgumentException("the expression was parsed by another interpreter");
+        }
+        ensureOpen();
+        return guestCall(() -> {
+            eval.withDeadline(deadline).callVoid(expression.address(), heapBytes);
+            return lastResult();
+        });
+    }
+
+    /**
+     * Asks the guest to compile the functions that ran since the last round.
+     *
+     * @return the generated module, or empty when nothing is waiting to be compiled
+     */
+    public Optional<JitModule> jit() {
+        ensureOpen();
+        return guestCall(() -> {
+            int pending = pendingJitCount.map(GuestFunction::callI32).orElse(-1);
+            int module = jitModule.callI32();
+            if (module == 0) {
+                return Optional.<JitModule>empty();
+            }
+            try {
+                int address = moduleData.callI32(module);
+                int size = moduleSize.callI32(module);
+                byte[] bytes = instance.memory().read(address, size);
+                int functions = ModuleShape.read(bytes).definedFunctionCount();
+                return Optional.of(new JitModule(bytes, functions, pending));
+            } finally {
+                freeModule.callVoid(module);
+            }
+        });
+    }
+
+    /**
+     * Links a generated module into this interpreter: from now on the compiled functions run
+     * instead of being interpreted.
+     *
+     * @param module a module from {@link #jit()}
+     * @return what was linked
+     * @throws dev.wasmjit.bridge.LinkException if linking fails; the interpreter keeps what
+     *                                          it had linked before
+     */
+    public LinkReport link(JitModule module) {
+        Objects.requireNonNull(module, "module");
+        ensureOpen();
+        return instance.lateLinker().link(module.bytes());
+    }
+
+    /**
+     * How many functions have run and wait for the next {@link #jit()} round.
+     *
+     * @return the count, or empty if the guest lacks the {@code pendingJitCount} extension
+     */
+    public OptionalInt pendingJitCount() {
+        return counter(pendingJitCount);
+    }
+
+    /**
+     * How many functions have compiled code linked in.
+     *
+     * @return the count, or empty if the guest lacks the {@code compiledFunctionCount} extension
+     */
+    public OptionalInt compiledFunctionCount() {
+        return counter(compiledFunctionCount);
+    }
+
+    /**
+     * The current size of the guest's function table: it grows with each linked round.
+     *
+     * @return slots in {@code __indirect_function_table}
+     */
+    public int tableSize() {
+        ensureOpen();
+        return instance.tableSize();
+    }
+
+    /**
+     * The generic instance underneath, for memory, exports and the late linker.
+     *
+     * @return the reactor instance
+     */
+    public ReactorInstance instance() {
+        ensureOpen();
+        return instance;
+    }
+
+    /**
+     * Frees the guest instance. Idempotent; any other use afterwards is an
+     * {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        instance.close();
+        if (ownModule != null) {
+            ownModule.close();
+        }
+    }
+
+    // ---- internals -----------------------------------------------------------------------
+
+    private SchemeValue lastResult() {
+        if (lastResultKind.isPresent() && lastResultInteger.isPresent()) {
+            int kind = lastResultKind.get().callI32();
+            if (kind == 1) {
+                return SchemeValue.integer(lastResultInteger.get().callI32());
+            }
+            if (kind == 2) {
+                return SchemeValue.procedure();
+            }
+        }
+        return parseResultLine(instance.lastCallStdout());
+    }
+
+    /** Without the extensions, the result is whatever the guest printed after {@code result: }. */
+    private static SchemeValue parseResultLine(List<String> stdout) {
+        for (int i = stdout.size() - 1; i >= 0; i--) {
+            String line = stdout.get(i);
+            if (line.startsWith("result: ")) {
+                String value = line.substring("result: ".length()).trim();
+                if (value.equals("#<procedure>")) {
+                    return SchemeValue.procedure();
+                }
+                try {
+                    return SchemeValue.integer(Integer.parseInt(value));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException("the guest printed an unreadable result line: " + line);
+                }
+            }
+        }
+        throw new IllegalStateException("the guest's eval returned without printing a result line");
+    }
+
+    /**
+     * Runs guest calls as one unit, and for a guest error prefers the guest's own copy of the
+     * message when it exports one.
+     */
+    private <T> T guestCall(java.util.function.Supplier<T> calls) {
+        return instance.exclusive(() -> {
+            try {
+                return calls.get();
+            } catch (GuestError e) {
+                throw preciseError(e);
+            }
+        });
+    }
+
+    private GuestError preciseError(GuestError e) {
+        String message = lastErrorMessage.flatMap(this::readErrorMessage).orElse(e.getMessage());
+        if (message.equals(e.getMessage())) {
+            return e;
+        }
+        GuestError precise = new GuestError(message);
+        precise.initCause(e);
+        return precise;
+    }
+
+    private Optional<String> readErrorMessage(GuestFunction lastError) {
+        int address = lastError.callI32();
+        return address == 0 ? Optional.empty() : Optional.of(instance.memory().readCString(address));
+    }
+
+    private OptionalInt counter(Optional<GuestFunction> function) {
+        ensureOpen();
+        return function.map(f -> OptionalInt.of(f.callI32())).orElse(OptionalInt.empty());
+    }
+
+    private GuestFunction required(String name, FuncSignature signature) {
+        return instance.function(name, signature).orElseThrow(() -> {
+            close();
+            return new dev.wasmjit.bridge.ModuleException("the module lacks the seed's ABI: no export "
+                    + name + " " + signature);
+        });
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this SchemeInterpreter has been closed");
+        }
+    }
+
+    private static byte[] bundledBytes() {
+        try (InputStream in = SchemeInterpreter.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled guest " + BUNDLED_RESOURCE
+                        + " is missing from the class path; build the bridge module with guest/interplib.wasm present");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.wasmjit.scheme;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SchemeInterpreterTest {
+
+    @Test
+    void instantiatesTheBundledGuest() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThat(t.scheme.tableSize()).isPositive();
+            assertThat(t.scheme.pendingJitCount()).hasValue(0);
+            assertThat(t.scheme.compiledFunctionCount()).hasValue(0);
+        }
+    }
+
+    @Test
+    void parsesAndEvaluatesFib20() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            Expression program = t.scheme.parse(TestInterpreter.FIB_20);
+            assertThat(program.address()).isPositive();
+            assertThat(program.toString()).isEqualTo("0x" + Integer.toHexString(program.address()));
+
+            SchemeValue result = t.scheme.eval(program);
+
+            assertThat(result).isEqualTo(SchemeValue.integer(10946));
+            assertThat(t.stdoutText()).isEqualTo("result: 10946\n");
+        }
+    }
+
+    @Test
+    void evaluatesTheSameExpressionAgainAndAgain() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            Expression program = t.scheme.parse(TestInterpreter.FIB_20);
+            for (int i = 0; i < 3; i++) {
+                assertThat(t.scheme.eval(program).asInteger()).isEqualTo(10946);
+            }
+            assertThat(t.stdoutText()).isEqualTo("result: 10946\n".repeat(3));
+        }
+    }
+
+    @Test
+    void aProcedureResultIsReportedAsAProcedure() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            SchemeValue result = t.scheme.eval(t.scheme.parse("(lambda (x) x)"));
+            assertThat(result.kind()).isEqualTo(SchemeValue.Kind.PROCEDURE);
+            assertThat(result.toString()).isEqualTo("#<procedure>");
+            assertThat(t.stdoutText()).isEqualTo("result: #<procedure>\n");
+        }
+    }
+
+    @Test
+    void freesEveryAllocationTheHostMakes() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            // each source is 10 kB, its parse tree a few bytes: 200 leaked copies would be 2 MB
+            String bigSource = "; " + "x".repeat(10_000) + "\n(+ 1 2)";
+            t.scheme.parse(bigSource);
+            int topBefore = heapTop(t);
+            for (int i = 0; i < 200; i++) {
+                t.scheme.parse(bigSource);
+                assertThat(t.scheme.jit()).isEmpty();
+            }
+            assertThat(heapTop(t) - topBefore).isLessThan(100_000);
+        }
+    }
+
+    /** Where a large block lands: it moves up by whatever stays allocated below it. */
+    private static int heapTop(TestInterpreter t) {
+        int block = t.scheme.instance().requireFunction("allocateBytes").callI32(1 << 16);
+        t.scheme.instance().requireFunction("freeBytes").callVoid(block);
+        return block;
+    }
+
+    @Test
+    void refusesAnExpressionFromAnotherInterpreter() {
+        try (TestInterpreter a = TestInterpreter.start(); TestInterpreter b = TestInterpreter.start()) {
+            Expression fromA = a.scheme.parse("1");
+            assertThatThrownBy(() -> b.scheme.eval(fromA))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another interpreter");
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmlessAndUseAfterCloseIsAClearError() {
+        TestInterpreter t = TestInterpreter.start();
+        Expression program = t.scheme.parse("1");
+        t.close();
+        t.close();
+        assertThatThrownBy(() -> t.scheme.eval(program))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> t.scheme.parse("1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> t.scheme.jit()).isInstanceOf(IllegalStateException.class);
+    }
+}

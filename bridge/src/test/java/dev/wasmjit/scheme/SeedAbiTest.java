@@ -1,0 +1,40 @@
+package dev.wasmjit.scheme;
+
+import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.bridge.ModuleShape;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The core flow needs only the seed's v1 exports; the extensions are used when present. */
+class SeedAbiTest {
+
+    @Test
+    void theSeedAbiModuleReallyLacksTheExtensions() {
+        ModuleShape shape = ModuleShape.read(SeedAbiModule.bytes());
+        assertThat(shape.exports()).extracting(ModuleShape.Export::name)
+                .contains("parse", "eval", "jitModule", "moduleData", "moduleSize", "freeModule")
+                .doesNotContainAnyElementsOf(SeedAbiModule.EXTENSIONS);
+    }
+
+    @Test
+    void drivesAModuleWithOnlyTheSeedsAbi() {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.module(SeedAbiModule.bytes()))) {
+            Expression fib = t.scheme.parse(TestInterpreter.FIB_20);
+            assertThat(t.scheme.eval(fib)).isEqualTo(SchemeValue.integer(10946));
+            assertThat(t.scheme.pendingJitCount()).isEmpty();
+            assertThat(t.scheme.compiledFunctionCount()).isEmpty();
+
+            int tableBefore = t.scheme.tableSize();
+            t.scheme.link(t.scheme.jit().orElseThrow());
+            assertThat(t.scheme.tableSize()).isGreaterThan(tableBefore);
+            assertThat(t.scheme.eval(fib)).isEqualTo(SchemeValue.integer(10946));
+            assertThat(t.scheme.eval(t.scheme.parse("(lambda (x) x)")).kind()).isEqualTo(SchemeValue.Kind.PROCEDURE);
+
+            assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("(+ y 1)")))
+                    .isInstanceOf(GuestError.class).hasMessageContaining("unbound identifier: y");
+            assertThat(t.scheme.eval(fib)).isEqualTo(SchemeValue.integer(10946));
+        }
+    }
+}

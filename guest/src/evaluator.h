@@ -1,0 +1,22 @@
+// The tree-walking evaluator. Calls in tail position reuse the current C++
+// frame (and compiled callees return tail calls to it), so a tail-recursive
+// loop runs in constant wasm stack.
+#pragma once
+#include "value.h"
+
+// Non-tail calls that may be pending at once, counted alike by the evaluator
+// and compiled code; one more is "recursion too deep". Sized so that neither
+// V8's nor wasmtime's default wasm stack overflows first.
+const int32_t kMaxCallDepth = 2000;
+
+// Per-call state back to its start (the previous call may have trapped).
+void resetEvaluator();
+
+// Evaluates a whole program in the empty environment.
+Value evaluateProgram(Expr* program);
+
+// Calls a procedure value (interpreted or compiled) as a non-tail call.
+Value applyProcedure(Value callee, Value argument);
+
+// The functions that have been interpreted at least once, oldest first.
+Func* firstRunFunction();

@@ -1,0 +1,88 @@
+#include "jit_round.h"
+
+#include <stdlib.h>
+
+#include "compiler.h"
+#include "evaluator.h"
+#include "wasm_writer.h"
+
+namespace {
+
+enum : uint32_t { kCodeType = 0, kPatchType = 1 };
+const FunctionType kTypes[] = {{2, 1}, {0, 0}};
+
+bool pending(const Func* f) { return f->jitCode == 0; }
+
+// The start function: for each compiled function, grow the table by one slot
+// holding it and store the slot's index in the function record's jitCode.
+void writePatch(Func** funcs, uint32_t count, Bytes& code) {
+  Assembler a;
+  const uint32_t kSlot = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    a.refFunc(i);
+    a.i32Const(1);
+    a.tableGrow(0);
+    a.localTee(kSlot);
+    a.i32Const(-1);
+    a.op(Op::I32Eq);
+    a.ifThen(BlockType::None);
+    a.op(Op::Unreachable);  // the table could not grow
+    a.end();
+    a.i32Const((int32_t)(uintptr_t)&funcs[i]->jitCode);
+    a.localGet(kSlot);
+    a.i32Store(0);
+  }
+  code.append(a.code());
+}
+
+}  // namespace
+
+uint32_t pendingFunctionCount() {
+  uint32_t n = 0;
+  for (Func* f = firstRunFunction(); f; f = f->nextRun) n += pending(f);
+  return n;
+}
+
+uint32_t compiledFunctionCount() {
+  uint32_t n = 0;
+  for (Func* f = firstRunFunction(); f; f = f->nextRun) n += !pending(f);
+  return n;
+}
+
+JitModule* buildJitModule() {
+  uint32_t count = pendingFunctionCount();
+  if (count == 0) return nullptr;
+  Func** funcs = (Func**)malloc(count * sizeof(Func*));
+  uint32_t k = 0;
+  for (Func* f = firstRunFunction(); f; f = f->nextRun)
+    if (pending(f)) funcs[k++] = f;
+
+  CompiledFunction* compiled = new CompiledFunction[count];
+  FunctionDefinition* definitions = (FunctionDefinition*)malloc((count + 1) * sizeof(FunctionDefinition));
+  for (uint32_t i = 0; i < count; i++) {
+    compileFunction(funcs[i], kCodeType, compiled[i]);
+    definitions[i] = {kCodeType, compiled[i].i64Locals, compiled[i].i32Locals, &compiled[i].code};
+  }
+  Bytes patch;
+  writePatch(funcs, count, patch);
+  definitions[count] = {kPatchType, 0, 1, &patch};
+
+  ModuleDescription description = {kTypes, 2, definitions, count + 1, count, 0, count};
+  Bytes out;
+  writeModule(description, out);
+
+  JitModule* module = (JitModule*)malloc(sizeof(JitModule));
+  module->size = (uint32_t)out.size();
+  module->bytes = out.release();
+  module->functionCount = count;
+  delete[] compiled;
+  free(definitions);
+  free(funcs);
+  return module;
+}
+
+void freeJitModule(JitModule* module) {
+  if (!module) return;
+  free(module->bytes);
+  free(module);
+}

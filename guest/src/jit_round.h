@@ -1,0 +1,18 @@
+// A JIT round: every function that has run and is not compiled yet, compiled
+// into one module whose start function (the patch) links them in.
+#pragma once
+#include <stdint.h>
+
+struct JitModule {
+  uint8_t* bytes;
+  uint32_t size;
+  uint32_t functionCount;
+};
+
+// nullptr when no function waits. Functions stay pending until a patch has
+// set their jitCode, so a module that is never linked loses nothing.
+JitModule* buildJitModule();
+void freeJitModule(JitModule* module);
+
+uint32_t pendingFunctionCount();
+uint32_t compiledFunctionCount();

@@ -1,0 +1,100 @@
+// The native command line: evaluates programs with the same sources as the
+// wasm build, for development and tests. It cannot run compiled code (there is
+// no wasm engine here), but it can write the module a JIT round generates.
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "value.h"
+
+extern "C" {
+struct JitModule;
+Expr* parse(const char* source);
+void eval(Expr* program, int32_t heapBytes);
+JitModule* jitModule();
+uint8_t* moduleData(JitModule* m);
+int32_t moduleSize(JitModule* m);
+void freeModule(JitModule* m);
+int32_t collectionCount();
+int32_t pendingJitCount();
+}
+
+static jmp_buf recovery;
+
+// The guest's env.throw_error: the message is already on stderr.
+extern "C" void throw_error(void) { longjmp(recovery, 1); }
+
+static char* readFile(const char* path) {
+  FILE* f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "cannot open %s\n", path);
+    exit(2);
+  }
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char* text = (char*)malloc(n + 1);
+  if (fread(text, 1, n, f) != (size_t)n) exit(2);
+  text[n] = 0;
+  fclose(f);
+  return text;
+}
+
+static void usage() {
+  fprintf(stderr,
+          "usage: interp-native [--heap BYTES] [--stats] [--jit-out FILE] (-e EXPR | FILE)...\n"
+          "Evaluates each program in turn in one interpreter; after an error it goes on\n"
+          "with the next. --jit-out writes the module of a JIT round after the last one.\n"
+          "Exit status: 0 when every program succeeded, 1 otherwise.\n");
+  exit(2);
+}
+
+// Parses and evaluates one program; false when it reported an error.
+static bool run(const char* source, int32_t heap, bool stats) {
+  if (setjmp(recovery)) return false;
+  eval(parse(source), heap);
+  if (stats) fprintf(stderr, "collections: %d\n", collectionCount());
+  return true;
+}
+
+static bool writeJitModule(const char* path) {
+  if (setjmp(recovery)) return false;
+  JitModule* m = jitModule();
+  if (!m) {
+    fprintf(stderr, "no function waits for the JIT\n");
+    return false;
+  }
+  FILE* f = fopen(path, "wb");
+  bool written = f && fwrite(moduleData(m), 1, moduleSize(m), f) == (size_t)moduleSize(m);
+  if (f) fclose(f);
+  freeModule(m);
+  return written;
+}
+
+int main(int argc, char** argv) {
+  int32_t heap = 1 << 20;
+  bool stats = false;
+  const char* jitOut = nullptr;
+  int failures = 0, programs = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
+      heap = atoi(argv[++i]);
+    } else if (!strcmp(argv[i], "--stats")) {
+      stats = true;
+    } else if (!strcmp(argv[i], "--jit-out") && i + 1 < argc) {
+      jitOut = argv[++i];
+    } else if (!strcmp(argv[i], "-e") && i + 1 < argc) {
+      programs++;
+      failures += !run(argv[++i], heap, stats);
+    } else if (argv[i][0] == '-') {
+      usage();
+    } else {
+      programs++;
+      failures += !run(readFile(argv[i]), heap, stats);
+    }
+  }
+  if (programs == 0) usage();
+  if (jitOut && !writeJitModule(jitOut)) return 1;
+  return failures ? 1 : 0;
+}

@@ -1,0 +1,42 @@
+#include "runtime.h"
+
+#include <stddef.h>
+
+#include "errors.h"
+#include "evaluator.h"
+#include "heap.h"
+
+namespace {
+
+// Compiled code calls these through call_indirect; taking their addresses
+// puts them in the main module's table. On a native build the "addresses"
+// are truncated and the generated module is only for inspection.
+typedef Value Helper(Value, Value);
+
+Value helperApply(Value callee, Value argument) { return applyProcedure(callee, argument); }
+Value helperMakeFrame(Value parent, Value value) { return makeFrame(parent, value); }
+Value helperMakeClosure(Value func, Value env) { return makeClosure((Func*)func, env); }
+Value helperFail(Value code, Value value) { failRuntime((int32_t)code, value); }
+
+uint32_t address(const void* p) { return (uint32_t)(uintptr_t)p; }
+uint32_t tableIndex(Helper* h) { return (uint32_t)(uintptr_t)h; }
+
+}  // namespace
+
+RuntimeLayout runtimeLayout() {
+  RuntimeLayout layout;
+  layout.rootTopAddress = address(&rootTop);
+  layout.rootLimit = address(rootLimit);
+  layout.tailCalleeAddress = address(&tailCallee);
+  layout.tailArgumentAddress = address(&tailArgument);
+  layout.apply = tableIndex(helperApply);
+  layout.makeFrame = tableIndex(helperMakeFrame);
+  layout.makeClosure = tableIndex(helperMakeClosure);
+  layout.fail = tableIndex(helperFail);
+  return layout;
+}
+
+ObjectLayout objectLayout() {
+  return ObjectLayout{offsetof(Frame, parent), offsetof(Frame, value), offsetof(Closure, func),
+                      offsetof(Closure, env)};
+}

@@ -1,0 +1,26 @@
+// What compiled code may use of the running interpreter: addresses in linear
+// memory and table indices of helper functions, all embedded as constants in
+// generated code. Every helper has the compiled-code signature
+// (i32, i32) -> i32, so a generated module needs just one function type.
+#pragma once
+#include <stdint.h>
+
+struct RuntimeLayout {
+  uint32_t rootTopAddress;       // Value* rootTop
+  uint32_t rootLimit;            // rootTop may not pass this address
+  uint32_t tailCalleeAddress;    // Value tailCallee
+  uint32_t tailArgumentAddress;  // Value tailArgument
+  // Table indices of the helpers:
+  uint32_t apply;        // (callee, argument) -> result: a non-tail call
+  uint32_t makeFrame;    // (parent, value) -> frame
+  uint32_t makeClosure;  // (func record, env) -> closure
+  uint32_t fail;         // (errorCode(...), value) -> never returns
+};
+
+// Offsets compiled code uses to read heap objects (the target's, wasm32).
+struct ObjectLayout {
+  uint32_t frameParent, frameValue, closureFunc, closureEnv;
+};
+
+RuntimeLayout runtimeLayout();
+ObjectLayout objectLayout();

@@ -1,0 +1,253 @@
+// A host for interplib.wasm on Node's WebAssembly (V8): the guest's tests run
+// on it, and benchmarks use it as the V8 anchor.
+//
+// It implements the few WASI imports the guest uses itself, as the Java host
+// does, instead of node:wasi: with node 20.20, several node:wasi instances in
+// one process corrupted V8's heap (segfaults in unrelated code), and a test
+// suite needs a fresh guest per scenario. See guest/README.md.
+//
+//   node guest/test/host.mjs [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)
+//
+// Parses the program, evaluates it N times (default 1); with --jit then asks
+// for a JIT module, links it, and evaluates N times more. --time reports the
+// time of each batch of evaluations on stderr.
+import { readFileSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const defaultWasmPath = fileURLToPath(new URL('../interplib.wasm', import.meta.url));
+
+/** The guest reported an error: `message` is the text after "error: ". */
+export class GuestError extends Error {}
+
+/** Thrown by env.throw_error to abort the guest's call. */
+class GuestAbort extends Error {}
+
+const compiledModules = new Map();
+
+const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;
+const FILETYPE_CHARACTER_DEVICE = 2;
+const RIGHT_FD_WRITE = 1n << 6n;
+
+/**
+ * The WASI preview1 functions the guest imports: fd_write to fds 1 and 2,
+ * fd_fdstat_get saying they are character devices without seek rights (so
+ * wasi-libc line-buffers them); everything else fails with EBADF or ENOSYS.
+ */
+function minimalWasi(module, memory, write) {
+  const isOutput = (fd) => fd === 1 || fd === 2;
+  const functions = {
+    fd_write(fd, iovs, iovsLength, writtenAddress) {
+      if (!isOutput(fd)) return ERRNO_BADF;
+      const view = new DataView(memory().buffer);
+      let written = 0;
+      for (let i = 0; i < iovsLength; i++) {
+        const base = view.getUint32(iovs + 8 * i, true);
+        const length = view.getUint32(iovs + 8 * i + 4, true);
+        write(fd, new Uint8Array(memory().buffer, base, length));
+        written += length;
+      }
+      view.setUint32(writtenAddress, written, true);
+      return ERRNO_SUCCESS;
+    },
+    fd_fdstat_get(fd, statAddress) {
+      if (!isOutput(fd)) return ERRNO_BADF;
+      const view = new DataView(memory().buffer);
+      view.setUint8(statAddress, FILETYPE_CHARACTER_DEVICE);
+      view.setUint16(statAddress + 2, 0, true);
+      view.setBigUint64(statAddress + 8, RIGHT_FD_WRITE, true);
+      view.setBigUint64(statAddress + 16, 0n, true);
+      return ERRNO_SUCCESS;
+    },
+    fd_seek(fd) {
+      return isOutput(fd) ? ERRNO_SPIPE : ERRNO_BADF;
+    },
+    fd_close() {
+      return ERRNO_BADF;
+    },
+    proc_exit(code) {
+      throw new Error(`guest called proc_exit(${code})`);
+    },
+  };
+  const imports = {};
+  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+    if (from === 'wasi_snapshot_preview1') imports[name] = functions[name] ?? (() => ERRNO_NOSYS);
+  }
+  return imports;
+}
+
+/** One instance of the guest, with its linked JIT modules. */
+export class Guest {
+  /**
+   * Instantiates the guest as a reactor and calls _initialize. Output goes to
+   * the process's stdout and stderr, or with `capture` into this.stdout and
+   * this.stderr (strings), or with `quiet` nowhere.
+   */
+  static load({ wasmPath = defaultWasmPath, quiet = false, capture = false } = {}) {
+    let module = compiledModules.get(wasmPath);
+    if (!module) {
+      module = new WebAssembly.Module(readFileSync(wasmPath));
+      compiledModules.set(wasmPath, module);
+    }
+    const output = { stdout: '', stderr: '' };
+    const write = (fd, bytes) => {
+      if (quiet) return;
+      if (capture) output[fd === 1 ? 'stdout' : 'stderr'] += new TextDecoder().decode(bytes);
+      else writeSync(fd, bytes);
+    };
+    let memory = null;
+    const wasi = minimalWasi(module, () => memory, write);
+    const instance = new WebAssembly.Instance(module, {
+      wasi_snapshot_preview1: wasi,
+      env: {
+        throw_error() {
+          throw new GuestAbort('guest error');
+        },
+      },
+    });
+    memory = instance.exports.memory;
+    instance.exports._initialize();
+    const guest = new Guest(instance);
+    guest.output = output;
+    return guest;
+  }
+
+  constructor(instance) {
+    this.instance = instance;
+    this.exports = instance.exports;
+    this.stackPointer = this.exports.stackPointer();
+    this.linkedModules = [];
+  }
+
+  /** Calls an export; a guest error or a trap becomes a GuestError or rethrows. */
+  call(name, ...args) {
+    try {
+      return this.exports[name](...args);
+    } catch (e) {
+      // A trap unwinds the wasm stack without restoring the shadow stack pointer.
+      this.exports.setStackPointer(this.stackPointer);
+      if (e instanceof GuestAbort) {
+        throw new GuestError(this.lastErrorMessage() ?? 'unknown guest error');
+      }
+      throw e;
+    }
+  }
+
+  lastErrorMessage() {
+    const address = this.exports.lastErrorMessage();
+    return address === 0 ? null : this.readString(address);
+  }
+
+  readString(address) {
+    const bytes = new Uint8Array(this.exports.memory.buffer);
+    let end = address;
+    while (bytes[end] !== 0) end++;
+    return new TextDecoder().decode(bytes.subarray(address, end));
+  }
+
+  parse(source) {
+    const encoded = new TextEncoder().encode(source);
+    const address = this.exports.allocateBytes(encoded.length + 1);
+    const bytes = new Uint8Array(this.exports.memory.buffer, address, encoded.length + 1);
+    bytes.set(encoded);
+    bytes[encoded.length] = 0;
+    try {
+      return this.call('parse', address);
+    } finally {
+      this.exports.freeBytes(address);
+    }
+  }
+
+  /** Evaluates a parsed program; returns its integer, or 'procedure'. */
+  eval(program, heapBytes = 1 << 20) {
+    this.call('eval', program, heapBytes);
+    const kind = this.exports.lastResultKind();
+    if (kind === 1) return this.exports.lastResultInteger();
+    if (kind === 2) return 'procedure';
+    throw new Error(`eval returned without a result (kind ${kind})`);
+  }
+
+  run(source, heapBytes) {
+    return this.eval(this.parse(source), heapBytes);
+  }
+
+  collections() {
+    return this.exports.collectionCount();
+  }
+
+  /** The bytes of the next JIT round's module, or null when nothing waits. */
+  jitModuleBytes() {
+    const module = this.call('jitModule');
+    if (module === 0) return null;
+    const size = this.exports.moduleSize(module);
+    const data = this.exports.moduleData(module);
+    const bytes = new Uint8Array(this.exports.memory.buffer, data, size).slice();
+    this.exports.freeModule(module);
+    return bytes;
+  }
+
+  /** Links a generated module: instantiating it runs its patch. */
+  link(bytes) {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+      env: {
+        memory: this.exports.memory,
+        __indirect_function_table: this.exports.__indirect_function_table,
+      },
+    });
+    this.linkedModules.push(instance);
+    return instance;
+  }
+
+  /** One JIT round: generate and link. Returns the module's bytes, or null. */
+  jit() {
+    const bytes = this.jitModuleBytes();
+    if (bytes) this.link(bytes);
+    return bytes;
+  }
+}
+
+function main(argv) {
+  let jit = false, repeat = 1, heap = 1 << 20, time = false, source = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--jit') jit = true;
+    else if (arg === '--time') time = true;
+    else if (arg === '--repeat') repeat = Number(argv[++i]);
+    else if (arg === '--heap') heap = Number(argv[++i]);
+    else if (arg === '-e') source = argv[++i];
+    else if (!arg.startsWith('-') && source === null) source = readFileSync(arg, 'utf8');
+    else {
+      process.stderr.write('usage: host.mjs [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)\n');
+      process.exit(2);
+    }
+  }
+  if (source === null) {
+    process.stderr.write('host.mjs: no program given\n');
+    process.exit(2);
+  }
+  const guest = Guest.load();
+  try {
+    const program = guest.parse(source);
+    const batch = (label) => {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < repeat; i++) guest.eval(program, heap);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (time) process.stderr.write(`${label}: ${repeat} evals took ${ms.toFixed(1)} ms\n`);
+    };
+    batch('interpreted');
+    if (jit) {
+      const start = process.hrtime.bigint();
+      const bytes = guest.jit();
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (time) {
+        process.stderr.write(bytes ? `jit round: ${bytes.length} bytes, linked in ${ms.toFixed(1)} ms\n`
+                                   : 'jit round: nothing to compile\n');
+      }
+      batch('compiled');
+    }
+  } catch (e) {
+    if (e instanceof GuestError) process.exit(1);  // the guest has printed the error
+    throw e;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -1,0 +1,274 @@
+package dev.wasmjit.nativeconfig;
+
+import io.github.kawamuray.wasmtime.Caller;
+import io.github.kawamuray.wasmtime.Extern;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.FuncType;
+import io.github.kawamuray.wasmtime.Memory;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Val;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The WASI a guest gets: stdout and stderr, and nothing else. No arguments, no environment,
+ * no preopened directories, no stdin data. It implements {@code wasi_snapshot_preview1}
+ * imports as Java host functions rather than wasmtime's WasiCtx, so output ordering and the
+ * sandbox are the host's by construction.
+ *
+ * <ul>
+ *   <li>{@code fd_write} to fd 1 or 2 reaches the configured {@link OutputStream} line by line,
+ *       each line flushed as soon as it is complete, and the {@link LineListener} as text.</li>
+ *   <li>{@code fd_fdstat_get} reports fds 0 to 2 as character devices without seek rights, so
+ *       wasi-libc line-buffers stdout even when the JVM's stdout is a pipe or a file.</li>
+ *   <li>{@code args_*} and {@code environ_*} report zero entries; {@code fd_prestat_get}
+ *       reports no preopens; {@code fd_read} on stdin reads end of file.</li>
+ *   <li>{@code proc_exit} throws {@link WasiExit}; any other import returns ENOSYS, or
+ *       traps when its type has no errno result.</li>
+ * </ul>
+ *
+ * <p>A host registers {@link #handler} for each {@link #MODULE} import its module declares.
+ */
+public final class GuestWasi {
+
+    /** The import module name of WASI preview 1. */
+    public static final String MODULE = "wasi_snapshot_preview1";
+
+    /** Receives each complete line the guest writes, without its newline. */
+    @FunctionalInterface
+    public interface LineListener {
+        /**
+         * Called on the guest's thread after the line reached its sink.
+         *
+         * @param fd   1 for stdout, 2 for stderr
+         * @param line the line's text, decoded as UTF-8, without the newline
+         */
+        void line(int fd, String line);
+    }
+
+    /** Thrown by the {@code proc_exit} host function: the guest asked to exit. */
+    public static final class WasiExit extends RuntimeException {
+        private final int code;
+
+        /**
+         * Creates the request.
+         *
+         * @param code the exit code the guest passed
+         */
+        public WasiExit(int code) {
+            super("the guest called proc_exit(" + code + ")");
+            this.code = code;
+        }
+
+        /**
+         * The guest's exit code.
+         *
+         * @return the code passed to proc_exit
+         */
+        public int code() {
+            return code;
+        }
+    }
+
+    private static final int ESUCCESS = 0;
+    private static final int EBADF = 8;
+    private static final int ENOSYS = 52;
+    private static final int ESPIPE = 70;
+    private static final byte FILETYPE_CHARACTER_DEVICE = 2;
+    private static final long RIGHT_FD_READ = 1L << 1;
+    private static final long RIGHT_FD_WRITE = 1L << 6;
+
+    private final LineStream stdout;
+    private final LineStream stderr;
+
+    /**
+     * Creates the WASI for one guest instance.
+     *
+     * @param stdout   where the guest's stdout goes
+     * @param stderr   where the guest's stderr goes
+     * @param listener told about every line on either stream
+     */
+    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        this.stdout = new LineStream(1, Objects.requireNonNull(stdout, "stdout"), listener);
+        this.stderr = new LineStream(2, Objects.requireNonNull(stderr, "stderr"), listener);
+    }
+
+    /**
+     * A stream that writes to whatever {@link System#out} is at the time of each write, so a
+     * guest's output stays in order with the application's own prints.
+     *
+     * @return a pass-through stream for stdout
+     */
+    public static OutputStream passThroughStdout() {
+        return new FilterOutputStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                System.out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                System.out.flush();
+            }
+        };
+    }
+
+    /**
+     * A stream that writes to whatever {@link System#err} is at the time of each write.
+     *
+     * @return a pass-through stream for stderr
+     */
+    public static OutputStream passThroughStderr() {
+        return new FilterOutputStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                System.err.write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                System.err.flush();
+            }
+        };
+    }
+
+    /**
+     * Delivers any partial line still waiting for its newline. Call it when a guest call
+     * returns, so output without a final newline is not held back.
+     */
+    public void flushPartialLines() {
+        stdout.flushPartialLine();
+        stderr.flushPartialLine();
+    }
+
+    /**
+     * The implementation of one WASI import. Every name gets a handler: unknown ones return
+     * ENOSYS, or trap when the type has no single i32 result.
+     *
+     * @param store the store the host function will be created in
+     * @param name  the import's name within {@link #MODULE}
+     * @param type  the import's function type, as the module declares it
+     * @param <T>   the store's data type
+     * @return the handler to wrap in a {@link Func}
+     */
+    public <T> Func.Handler<T> handler(Store<T> store, String name, FuncType type) {
+        return switch (name) {
+            case "fd_write" -> (caller, p, r) -> r[0] = errno(fdWrite(store, caller, p));
+            case "fd_fdstat_get" -> (caller, p, r) -> r[0] = errno(fdstat(store, caller, p));
+            case "fd_close" -> (caller, p, r) -> r[0] = errno(isStdio(p[0].i32()) ? ESUCCESS : EBADF);
+            case "fd_seek", "fd_tell" -> (caller, p, r) -> r[0] = errno(isStdio(p[0].i32()) ? ESPIPE : EBADF);
+            case "fd_read" -> (caller, p, r) -> r[0] = errno(fdRead(store, caller, p));
+            case "fd_prestat_get" -> (caller, p, r) -> r[0] = errno(EBADF);
+            case "args_sizes_get", "environ_sizes_get" -> (caller, p, r) -> r[0] = errno(zeroSizes(store, caller, p));
+            case "args_get", "environ_get" -> (caller, p, r) -> r[0] = errno(ESUCCESS);
+            case "proc_exit" -> (caller, p, r) -> {
+                throw new WasiExit(p[0].i32());
+            };
+            default -> unsupported(name, type);
+        };
+    }
+
+    private static <T> Func.Handler<T> unsupported(String name, FuncType type) {
+        boolean returnsErrno = type.getResults().length == 1 && type.getResults()[0] == Val.Type.I32;
+        if (returnsErrno) {
+            return (caller, p, r) -> r[0] = errno(ENOSYS);
+        }
+        return (caller, p, r) -> {
+            throw new UnsupportedOperationException("the guest called the WASI function " + name
+                    + " of type " + Arrays.toString(type.getParams()) + " -> "
+                    + Arrays.toString(type.getResults()) + ", which this host does not provide");
+        };
+    }
+
+    private static Val errno(int code) {
+        return Val.fromI32(code);
+    }
+
+    private static boolean isStdio(int fd) {
+        return fd >= 0 && fd <= 2;
+    }
+
+    /** fd_write(fd, iovs, iovs_len, nwritten_out): gathers the iovecs into the fd's lines. */
+    private <T> int fdWrite(Store<T> store, Caller<T> caller, Val[] p) {
+        int fd = p[0].i32();
+        LineStream target = fd == 1 ? stdout : fd == 2 ? stderr : null;
+        if (target == null) {
+            return EBADF;
+        }
+        return withMemory(store, caller, memory -> {
+            int iovs = p[1].i32();
+            int count = p[2].i32();
+            int written = 0;
+            for (int i = 0; i < count; i++) {
+                int base = memory.getInt(iovs + 8 * i);
+                int length = memory.getInt(iovs + 8 * i + 4);
+                target.write(memory.duplicate().position(base).limit(base + length));
+                written += length;
+            }
+            memory.putInt(p[3].i32(), written);
+            return ESUCCESS;
+        });
+    }
+
+    /** fd_fdstat_get(fd, stat_out): a 24-byte fdstat of a character device. */
+    private <T> int fdstat(Store<T> store, Caller<T> caller, Val[] p) {
+        int fd = p[0].i32();
+        if (!isStdio(fd)) {
+            return EBADF;
+        }
+        return withMemory(store, caller, memory -> {
+            int out = p[1].i32();
+            memory.put(out, FILETYPE_CHARACTER_DEVICE);
+            memory.put(out + 1, (byte) 0);
+            memory.putShort(out + 2, (short) 0);
+            memory.putInt(out + 4, 0);
+            memory.putLong(out + 8, fd == 0 ? RIGHT_FD_READ : RIGHT_FD_WRITE);
+            memory.putLong(out + 16, 0L);
+            return ESUCCESS;
+        });
+    }
+
+    /** fd_read(fd, iovs, iovs_len, nread_out): stdin is always at its end. */
+    private <T> int fdRead(Store<T> store, Caller<T> caller, Val[] p) {
+        if (p[0].i32() != 0) {
+            return EBADF;
+        }
+        return withMemory(store, caller, memory -> {
+            memory.putInt(p[3].i32(), 0);
+            return ESUCCESS;
+        });
+    }
+
+    /** args_sizes_get / environ_sizes_get(count_out, size_out): nothing to give. */
+    private <T> int zeroSizes(Store<T> store, Caller<T> caller, Val[] p) {
+        return withMemory(store, caller, memory -> {
+            memory.putInt(p[0].i32(), 0);
+            memory.putInt(p[1].i32(), 0);
+            return ESUCCESS;
+        });
+    }
+
+    private interface MemoryAction {
+        int apply(ByteBuffer memory);
+    }
+
+    private static <T> int withMemory(Store<T> store, Caller<T> caller, MemoryAction action) {
+        Extern export = caller.getExport("memory").orElse(null);
+        if (export == null || export.type() != Extern.Type.MEMORY) {
+            throw new IllegalStateException("the guest calls WASI but exports no memory named \"memory\"");
+        }
+        Memory memory = export.memory();
+        try {
+            return action.apply(memory.buffer(store).order(ByteOrder.LITTLE_ENDIAN));
+        } finally {
+            memory.dispose();
+        }
+    }
+}

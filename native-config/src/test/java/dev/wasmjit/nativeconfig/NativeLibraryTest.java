@@ -1,0 +1,33 @@
+package dev.wasmjit.nativeconfig;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NativeLibraryTest {
+
+    @Test
+    void loadsFromThePerUserCacheOnceAndReturnsTheSamePathAgain() {
+        Path first = NativeLibrary.load();
+        Path second = NativeLibrary.load();
+
+        assertThat(first).isEqualTo(second).isRegularFile();
+        assertThat(first.startsWith(NativeLibrary.cacheDirectory())).isTrue();
+        assertThat(first.toString()).doesNotContain(System.getProperty("java.io.tmpdir") + "/wasmtime");
+        assertThat(NativeLibrary.isLoaded()).isTrue();
+    }
+
+    @Test
+    void cachedLibraryIsTheWholeBundledFile() throws Exception {
+        Path cached = NativeLibrary.load();
+        long bundledSize;
+        try (var in = io.github.kawamuray.wasmtime.NativeLibraryLoader.class
+                .getResourceAsStream("/" + cached.getFileName())) {
+            bundledSize = in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        assertThat(Files.size(cached)).isEqualTo(bundledSize).isGreaterThan(1_000_000);
+    }
+}
