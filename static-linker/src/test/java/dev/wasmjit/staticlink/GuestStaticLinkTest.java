@@ -1,8 +1,11 @@
 package dev.wasmjit.staticlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmjit.bridge.LinkException;
 import dev.wasmjit.scheme.Expression;
+import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
 import dev.wasmjit.staticlink.GuestPrograms.Example;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,17 @@ class GuestStaticLinkTest {
     }
 
     @Test
+    void linkedModuleRunsUnderNodeToo() {
+        Example fib = GuestPrograms.example("fib");
+        Linked linked = linkAfterOneJitRound(GUEST, fib.source());
+        NodeInstance node = NodeInstance.of(linked.module()).invoke("compiledFunctionCount")
+                .eval(linked.handle()).invoke("pendingJitCount").run();
+        assertThat(node.result("compiledFunctionCount")).isEqualTo(Integer.toString(linked.liveCompiled()));
+        assertThat(node.result("eval")).isEqualTo(Integer.toString(fib.expected()));
+        assertThat(node.result("pendingJitCount")).isEqualTo("0");
+    }
+
+    @Test
     void linkedModuleStillParsesAndEvaluatesNewPrograms() {
         Linked linked = linkAfterOneJitRound(GUEST, GuestPrograms.example("fib").source());
         try (SchemeInterpreter standalone = GuestPrograms.open(linked.module())) {
@@ -72,6 +86,24 @@ class GuestStaticLinkTest {
             assertThat(GuestPrograms.evalHandle(standalone, first.handle())).isEqualTo(fib.expected());
             assertThat(GuestPrograms.evalHandle(standalone, second.handle())).isEqualTo(factorial.expected());
             assertThat(standalone.pendingJitCount().orElseThrow()).isZero();
+        }
+    }
+
+    @Test
+    void failedDynamicLinkIsLeftOutAndTheSessionCarriesOn() {
+        Example fib = GuestPrograms.example("fib");
+        try (StaticLinkSession session = GuestPrograms.session(GUEST)) {
+            SchemeInterpreter live = session.interpreter();
+            Expression expression = live.parse(fib.source());
+            live.eval(expression);
+            JitModule broken = new JitModule(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 99}, 0, 0);
+            assertThatThrownBy(() -> session.link(broken)).isInstanceOf(LinkException.class);
+            assertThat(session.jitAndLink()).isPresent();
+            byte[] linked = session.linkStatically();
+            try (SchemeInterpreter standalone = GuestPrograms.open(linked)) {
+                assertThat(GuestPrograms.evalHandle(standalone, expression.address())).isEqualTo(fib.expected());
+                assertThat(standalone.compiledFunctionCount().orElseThrow()).isPositive();
+            }
         }
     }
 

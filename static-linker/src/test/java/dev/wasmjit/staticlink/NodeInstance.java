@@ -42,6 +42,13 @@ final class NodeInstance implements LiveInstance {
         return this;
     }
 
+    /** Evaluates the guest expression at {@code handle}; its integer result is {@code result("eval")}. */
+    NodeInstance eval(int handle) {
+        script.add("eval");
+        script.add(Integer.toString(handle));
+        return this;
+    }
+
     /** Links a generated module into the instance, as the bridge's late linker does. */
     NodeInstance link(byte[] generated) {
         script.add("link");
@@ -53,7 +60,7 @@ final class NodeInstance implements LiveInstance {
     NodeInstance run() {
         try {
             memoryDump = Files.createTempFile(Path.of("target").toAbsolutePath(), "memory", ".bin");
-            List<String> command = new ArrayList<>(List.of("node", driver().toString()));
+            List<String> command = new ArrayList<>(List.of("node", "--no-warnings", driver().toString()));
             command.addAll(script);
             command.add("dump");
             command.add(memoryDump.toString());
