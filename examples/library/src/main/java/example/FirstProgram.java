@@ -14,15 +14,15 @@ public class FirstProgram {
                                     (if (< n 2) 1 (+ (fib (- n 1)) (fib (- n 2)))))))
                       (fib 25))
                     """);
-            scheme.eval(fib);                      // interpreted: prints "result: 121393"
-            scheme.jit().ifPresent(scheme::link);  // compile the functions that ran, link them in
-            int value = scheme.eval(fib).asInteger(); // compiled code runs now
+            scheme.eval(fib);                          // interpreted; prints "result: 121393"
+            scheme.jit().ifPresent(scheme::link);      // compile the functions that ran, link them in
+            int value = scheme.eval(fib).asInteger();  // the compiled code runs now
             System.out.println("fib 25 = " + value);
 
             try {
                 scheme.eval(scheme.parse("(+ x 1)"));
-            } catch (GuestError e) {               // the program's error; the interpreter works on
-                System.out.println("error: " + e.getMessage());
+            } catch (GuestError e) {                   // the program's error (also on stderr);
+                System.out.println("caught: " + e.getMessage()); // the interpreter works on
             }
         }
     }
