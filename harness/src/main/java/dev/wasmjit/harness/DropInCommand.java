@@ -103,7 +103,7 @@ final class DropInCommand implements Callable<Integer> {
             if (json) {
                 streams.out().println(new DropInTimings(guest.module().map(Object::toString).orElse("bundled"),
                         fib, iterations, guest.heapBytes(), expression.toString(),
-                        results.get(results.size() - 1).toString(), interpreted, jitModule, link, compiled)
+                        results.get(results.size() - 1), interpreted, jitModule, link, compiled)
                         .toJson());
             }
         }

@@ -2,6 +2,7 @@ package dev.wasmjit.harness;
 
 import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.scheme.JitModule;
+import dev.wasmjit.scheme.SchemeValue;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * @param compiled       the round after linking; empty with {@code --no-jit}
  */
 record DropInTimings(String module, int fib, int iterations, int heapBytes, String parseResult,
-                     String result, Round interpreted, Optional<JitModule> jitModule,
+                     SchemeValue result, Round interpreted, Optional<JitModule> jitModule,
                      Optional<LinkReport> link, Optional<Round> compiled) {
 
     /**
@@ -35,7 +36,10 @@ record DropInTimings(String module, int fib, int iterations, int heapBytes, Stri
     record Round(double seconds, List<Double> evalSeconds) {
     }
 
-    /** One JSON object on one line; field names are stable, so scripts may rely on them. */
+    /**
+     * One JSON object on one line; field names are stable, so scripts may rely on them. The
+     * result is a number, or a string for a procedure; seconds are numbers.
+     */
     String toJson() {
         StringBuilder json = new StringBuilder("{");
         json.append("\"module\": ").append(quote(module));
@@ -43,7 +47,7 @@ record DropInTimings(String module, int fib, int iterations, int heapBytes, Stri
         json.append(", \"iterations\": ").append(iterations);
         json.append(", \"heapBytes\": ").append(heapBytes);
         json.append(", \"parseResult\": ").append(quote(parseResult));
-        json.append(", \"result\": ").append(quote(result));
+        json.append(", \"result\": ").append(result.isInteger() ? result.toString() : quote(result.toString()));
         json.append(", \"interpretedSeconds\": ").append(PythonFloat.repr(interpreted.seconds()));
         json.append(", \"interpretedEvalSeconds\": ").append(array(interpreted.evalSeconds()));
         json.append(", \"jitModule\": ").append(jitModule.map(DropInTimings::jitModuleJson).orElse("null"));

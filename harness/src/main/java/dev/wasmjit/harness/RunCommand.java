@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Rounds of evaluate+compile+link before the final evaluation (implies --jit; default with --jit: 1).")
     private Integer rounds;
 
-    @Option(names = "--stats", description = "Print what each round compiled and linked.")
+    @Option(names = "--stats", description = "Print what each JIT round compiled and linked (implies --jit).")
     private boolean stats;
 
     @Mixin
@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int jitRounds() {
         if (rounds == null) {
-            return jit ? 1 : 0;
+            return jit || stats ? 1 : 0;
         }
         if (rounds < 1) {
             throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, was " + rounds);

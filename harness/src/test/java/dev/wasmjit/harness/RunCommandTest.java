@@ -66,6 +66,13 @@ class RunCommandTest {
     }
 
     @Test
+    void statsAloneRunsOneJitRound() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--stats", "-e", CURRIED_LOOP);
+
+        assertThat(run.stdoutLines()).hasSize(3).element(1).asString().startsWith("jit round 1: ");
+    }
+
+    @Test
     void aWholeFileIsOneProgram() {
         Wasmjit.Outcome run = Wasmjit.run("run", ExampleProgram.named("factorial.scm").file().toString());
 
