@@ -510,7 +510,15 @@ public final class SchemeInterpreter implements AutoCloseable {
         }
     }
 
-    private static byte[] bundledBytes() {
+    /**
+     * The bundled guest's bytes: the class-path resource {@link #BUNDLED_RESOURCE}, as built
+     * from {@code guest/interplib.wasm}. Tools that rewrite the main module (the static linker)
+     * start from these.
+     *
+     * @return a fresh copy of the module's bytes
+     * @throws IllegalStateException if the resource is missing from the class path
+     */
+    public static byte[] bundledBytes() {
         try (InputStream in = SchemeInterpreter.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled guest " + BUNDLED_RESOURCE

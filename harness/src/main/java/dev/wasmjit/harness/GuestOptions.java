@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,25 @@ public final class GuestOptions {
      * @throws dev.wasmjit.bridge.ModuleException   if the module is not wasm or lacks the seed's ABI
      */
     public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout) {
-        SchemeInterpreter.Builder builder = SchemeInterpreter.builder()
+        SchemeInterpreter.Builder builder = configure(SchemeInterpreter.builder(), streams, guestStdout);
+        if (module != null) {
+            builder.module(existingModule());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Sets heap size, deadline and output on a builder, as {@link #start} does, but not the
+     * module: for tools that run a rewritten copy of it (see {@link #moduleBytes()}).
+     *
+     * @param builder     the builder to configure
+     * @param streams     the program's streams
+     * @param guestStdout where the guest's stdout goes
+     * @return the same builder
+     */
+    public SchemeInterpreter.Builder configure(SchemeInterpreter.Builder builder, StandardStreams streams,
+                                              OutputStream guestStdout) {
+        return builder
                 .heapBytes(heapBytes)
                 .evalDeadline(timeout().orElse(NO_TIMEOUT))
                 .stdout(guestStdout)
@@ -88,13 +107,29 @@ public final class GuestOptions {
                         streams.err().println(line);
                     }
                 });
-        if (module != null) {
-            if (!Files.isRegularFile(module)) {
-                throw new ParameterException(command.commandLine(),
-                        "--module: no such file: " + module);
-            }
-            builder.module(module);
+    }
+
+    /**
+     * The main module's bytes: the {@code --module} file, or the bundled guest.
+     *
+     * @return the bytes
+     * @throws ParameterException if the {@code --module} file does not exist or cannot be read
+     */
+    public byte[] moduleBytes() {
+        if (module == null) {
+            return SchemeInterpreter.bundledBytes();
         }
-        return builder.build();
+        try {
+            return Files.readAllBytes(existingModule());
+        } catch (IOException e) {
+            throw new ParameterException(command.commandLine(), "--module: cannot read " + module + ": " + e.getMessage());
+        }
+    }
+
+    private Path existingModule() {
+        if (!Files.isRegularFile(module)) {
+            throw new ParameterException(command.commandLine(), "--module: no such file: " + module);
+        }
+        return module;
     }
 }

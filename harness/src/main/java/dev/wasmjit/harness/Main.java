@@ -33,7 +33,8 @@ public final class Main {
     public static int run(StandardStreams streams, String... args) {
         CommandLine cli = new CommandLine(new DropInCommand(streams))
                 // One line per subcommand; each takes the streams it must write to.
-                .addSubcommand(new RunCommand(streams));
+                .addSubcommand(new RunCommand(streams))
+                .addSubcommand(new LinkCommand(streams));
         cli.setOut(new PrintWriter(streams.out(), true));
         cli.setErr(new PrintWriter(streams.err(), true));
         cli.setExecutionExceptionHandler(new ProgramErrorHandler(streams));

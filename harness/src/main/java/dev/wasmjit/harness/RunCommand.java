@@ -12,16 +12,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code wasmjit run FILE} or {@code wasmjit run -e EXPR}: evaluate a program and print its
+ * {@code wasmjit run FILE}, {@code wasmjit run -e EXPR} or {@code wasmjit run --handle ADDRESS}
+ * (an expression a statically linked module already holds): evaluate a program and print its
  * result as the guest does, {@code result: N}. With {@code --jit}, each round evaluates,
  * compiles what ran and links it; a last evaluation then runs the compiled code.
  */
@@ -36,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-e", "--expression"}, paramLabel = "EXPR", description = "The program's source text.")
     private String expression;
+
+    @Option(names = "--handle", paramLabel = "ADDRESS", converter = AddressConverter.class,
+            description = "Evaluate the expression already at this address, e.g. 0x11eb0: the handle `wasmjit link` printed for its output module.")
+    private Integer handle;
 
     @Option(names = "--jit", description = "After a first evaluation, compile and link what ran, then evaluate again.")
     private boolean jit;
@@ -61,10 +62,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String source = source();
+        Optional<String> source = source();
         int jitRounds = jitRounds();
         try (SchemeInterpreter scheme = guest.start(streams, streams.out())) {
-            Expression program = scheme.parse(source);
+            Expression program = source.isPresent() ? scheme.parse(source.get()) : expressionAt(scheme, handle);
             for (int round = 1; round <= jitRounds; round++) {
                 scheme.eval(program);
                 Optional<JitModule> module = scheme.jit();
@@ -104,21 +105,24 @@ final class RunCommand implements Callable<Integer> {
         return rounds;
     }
 
-    /** A file that cannot be read is a usage error (status 2), like a mistyped option. */
-    private String source() {
-        if ((file == null) == (expression == null)) {
-            throw new ParameterException(spec.commandLine(),
-                    "give the program either as FILE or as -e EXPR (exactly one of them)");
-        }
-        if (expression != null) {
-            return expression;
-        }
+    private Expression expressionAt(SchemeInterpreter scheme, int address) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "no such file: " + file);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + e);
+            return scheme.expressionAt(address);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--handle: " + e.getMessage());
         }
+    }
+
+    /** The program's text, or empty for {@code --handle}; checked before the guest starts. */
+    private Optional<String> source() {
+        int given = (file == null ? 0 : 1) + (expression == null ? 0 : 1) + (handle == null ? 0 : 1);
+        if (given != 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "give the program as FILE, as -e EXPR or as --handle ADDRESS (exactly one of them)");
+        }
+        if (handle != null) {
+            return Optional.empty();
+        }
+        return Optional.of(expression != null ? expression : SourceFile.read(file, spec.commandLine()));
     }
 }

@@ -19,8 +19,8 @@ class UsageErrorTest {
             --iterations 0                | --iterations must be at least 1, was 0
             --fib -1                      | --fib must not be negative, was -1
             --fib many                    | Invalid value for option '--fib'
-            run                           | give the program either as FILE or as -e EXPR
-            run a.scm -e 1                | give the program either as FILE or as -e EXPR
+            run                           | give the program as FILE, as -e EXPR or as --handle ADDRESS
+            run a.scm -e 1                | give the program as FILE, as -e EXPR or as --handle ADDRESS
             run --rounds 0 -e 1           | --rounds must be at least 1, was 0
             --module x.wasm run -e 1      | options go after the command: wasmjit run --module
             """)
