@@ -26,7 +26,7 @@ class FunctionCompiler {
   FunctionCompiler(Func* func, uint32_t typeIndex)
       : func_(func), type_(typeIndex), runtime_(runtimeLayout()), objects_(objectLayout()) {}
 
-  void compile(CompiledFunction& out) {
+  void compile(CompiledPart& out) {
     // The function's own frames can be captured only by a lambda in its body;
     // without one, its parameter and letrec variables live in root slots.
     framed_ = func_->createsClosures;
@@ -327,7 +327,7 @@ class FunctionCompiler {
     a_.br(ifDepth_ + 1);  // out of the function's block, to the epilogue
   }
 
-  void assemble(CompiledFunction& out) {
+  void assemble(CompiledPart& out) {
     Assembler f;
     uint32_t newTop = temporary();
     // Claim the slots on the root stack; zero them so the collector never sees garbage.
@@ -372,6 +372,7 @@ class FunctionCompiler {
     f.localGet(newTop);
 
     out.code.append(f.code());
+    out.typeIndex = kCodeType;
     out.i64Locals = 1;
     out.i32Locals = nextLocal_ - kBase;
   }
@@ -379,7 +380,15 @@ class FunctionCompiler {
 
 }  // namespace
 
-void compileFunction(Func* func, uint32_t typeIndex, CompiledFunction& out) {
-  FunctionCompiler compiler(func, typeIndex);
-  compiler.compile(out);
+// The straightforward JIT calls every function through the runtime and
+// claims nothing about allocation.
+void planRound(Func** funcs, uint32_t count) {
+  for (uint32_t i = 0; i < count; i++) funcs[i]->roundNeverCollects = 0;
+}
+
+const uint32_t kPartsPerFunction = 1;
+
+void compileFunction(Func* func, CompiledFunction& out) {
+  FunctionCompiler compiler(func, kCodeType);
+  compiler.compile(out.parts[0]);
 }

@@ -9,6 +9,10 @@
 // V8's nor wasmtime's default wasm stack overflows first.
 const int32_t kMaxCallDepth = 2000;
 
+// Non-tail calls pending now. Compiled code counts its direct calls here
+// itself (its address is embedded in generated code).
+extern int32_t callDepth;
+
 // Per-call state back to its start (the previous call may have trapped).
 void resetEvaluator();
 
@@ -17,6 +21,10 @@ Value evaluateProgram(Expr* program);
 
 // Calls a procedure value (interpreted or compiled) as a non-tail call.
 Value applyProcedure(Value callee, Value argument);
+
+// Makes the call that compiled code left in tailCallee/tailArgument when it
+// returned kTailCall to a compiled caller, which has already counted it.
+Value finishTailCall();
 
 // The functions that have been interpreted at least once, oldest first.
 Func* firstRunFunction();

@@ -51,6 +51,22 @@ export const constructs = [
     expect: 0,
   },
   {
+    name: 'a known callee that returns a tail call to its caller',
+    source: `(letrec ((h (lambda (x) (+ x 1))))
+               (letrec ((g (lambda (x) (if (eq? x 0) 5 (h x)))))
+                 (letrec ((f (lambda (n) (+ (g n) (g 0)))))
+                   (f 10))))`,
+    expect: 16,
+  },
+  {
+    name: 'a known callee inlined, with its own letrec and closure variables',
+    source: `(letrec ((k 7))
+               (letrec ((sq (lambda (x) (letrec ((y (+ x k))) (* y y)))))
+                 (letrec ((f (lambda (n) (- (sq n) (sq (+ n 1))))))
+                   (f 3))))`,
+    expect: -21,
+  },
+  {
     name: 'deep non-tail recursion within the limit',
     source: '(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 1999))',
     expect: 1999,

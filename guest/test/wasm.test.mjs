@@ -107,6 +107,25 @@ describe('the runtime', () => {
     assert.equal(guest.eval(program), 1346269);
   });
 
+  it('calls code that an earlier JIT round compiled', () => {
+    const guest = Guest.load({ quiet: true });
+    // h runs before the heap runs out on the small heap; g runs only on the large one.
+    const program = guest.parse(`
+      (letrec ((h (lambda (x) (if (< x 10) (h (+ x 1)) x))))
+        (letrec ((grow (lambda (f) (lambda (n) (if (eq? n 0) (f 0) ((grow (lambda (x) (f x))) (- n 1)))))))
+          (+ (h 1)
+             (+ ((grow (lambda (x) x)) 2000)
+                (letrec ((g (lambda (y) (+ (h y) 1)))) (g 4))))))`);
+    assert.throws(() => guest.eval(program, 16384), new GuestError('heap exhausted: live data fills the 16384-byte heap after a collection'));
+    assert.ok(jitRound(guest));
+    const compiledFirst = guest.exports.compiledFunctionCount();
+    assert.equal(guest.eval(program), 21);
+    assert.ok(jitRound(guest), 'g ran for the first time');
+    assert.ok(guest.exports.compiledFunctionCount() > compiledFirst);
+    assert.equal(guest.eval(program), 21);
+    assert.equal(guest.exports.pendingJitCount(), 0);
+  });
+
   it('links a second JIT round after the first', () => {
     const guest = Guest.load({ quiet: true });
     const first = guest.parse('(letrec ((sq (lambda (x) (* x x)))) (sq 12))');
