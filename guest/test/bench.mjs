@@ -3,10 +3,11 @@
 // by the optimising JIT (interplib.wasm), in one run, as ratios; and the cost
 // of a JIT round as the number of functions grows.
 //
-//   node --stack-size=STACK guest/test/bench.mjs [--repeat N] [--quick]
+//   node --stack-size=4000 guest/test/bench.mjs [--repeat N] [--quick]
 //
-// Times are of batches of N evaluations of one parsed program (default 5),
-// after one untimed evaluation so that V8 has compiled the module it runs.
+// Times are of batches of N evaluations of one parsed program (default 5;
+// programs that run for less than 10 ms get enough evaluations to fill
+// 50 ms), after untimed evaluations so that V8 has compiled what it runs.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -27,22 +28,31 @@ const quick = args.includes('--quick');
 const now = () => process.hrtime.bigint();
 const millis = (since) => Number(now() - since) / 1e6;
 
-function batch(guest, program) {
+function batch(guest, program, count) {
   const start = now();
-  for (let i = 0; i < repeat; i++) guest.eval(program);
+  for (let i = 0; i < count; i++) guest.eval(program);
   return millis(start);
 }
 
-/** Interpreted and compiled times of one program on one build. */
-function measure(wasmPath, source) {
+/** Interpreted and compiled times of `count` evaluations of one program on one build. */
+function measure(wasmPath, source, count) {
   const guest = Guest.load({ wasmPath, quiet: true });
   const program = guest.parse(source);
-  guest.eval(program);
-  const interpreted = batch(guest, program);
+  batch(guest, program, Math.min(count, 20));
+  const interpreted = batch(guest, program, count);
   guest.jit();
-  guest.eval(program);
-  const compiled = batch(guest, program);
+  batch(guest, program, Math.min(count, 20));
+  const compiled = batch(guest, program, count);
   return { interpreted, compiled };
+}
+
+/** The batch size for a program: `repeat`, or more for short programs. */
+function batchSize(source) {
+  const guest = Guest.load({ wasmPath: builds.optimising, quiet: true });
+  const program = guest.parse(source);
+  guest.eval(program);
+  const once = batch(guest, program, 1);
+  return once >= 10 ? repeat : Math.max(repeat, Math.ceil(50 / Math.max(once, 0.001)));
 }
 
 const programs = [
@@ -55,15 +65,17 @@ if (!quick) {
 
 const ms = (t) => t.toFixed(1).padStart(9);
 const ratio = (a, b) => (a / b).toFixed(1).padStart(8) + '×';
-console.log(`${repeat}× each program, ms (node ${process.version})`);
-console.log('program'.padEnd(22) + 'interp'.padStart(9) + 'baseline'.padStart(9) + '  optimis'
-  + '   interp/opt' + '  base/opt');
+console.log(`ms for N evaluations: interpreted, baseline JIT, optimising JIT (node ${process.version})`);
+console.log('program'.padEnd(22) + 'N'.padStart(6) + 'interp'.padStart(9) + 'baseline'.padStart(9)
+  + '  optimis' + '   interp/opt' + '  base/opt');
 for (const { name, source } of programs) {
-  const baseline = measure(builds.baseline, source);
-  const optimising = measure(builds.optimising, source);
+  const count = batchSize(source);
+  const baseline = measure(builds.baseline, source, count);
+  const optimising = measure(builds.optimising, source, count);
   const interpreted = Math.min(baseline.interpreted, optimising.interpreted);
-  console.log(name.padEnd(22) + ms(interpreted) + ms(baseline.compiled) + ms(optimising.compiled)
-    + '   ' + ratio(interpreted, optimising.compiled) + ' ' + ratio(baseline.compiled, optimising.compiled));
+  console.log(name.padEnd(22) + String(count).padStart(6) + ms(interpreted) + ms(baseline.compiled)
+    + ms(optimising.compiled) + '   ' + ratio(interpreted, optimising.compiled) + ' '
+    + ratio(baseline.compiled, optimising.compiled));
 }
 
 /** The median over fresh guests of code generation (jitModule) and V8's compile+link. */
