@@ -48,7 +48,7 @@ class RecoveryTest {
 
     @Test
     void aWasmStackOverflowTrapsAndTheInterpreterWorksOn() {
-        // the guest allows 2000 nested calls; a 64 KiB wasm stack runs out long before that
+        // the guest allows 10,000 nested calls; a 64 KiB wasm stack runs out long before that
         EngineSettings smallStack = EngineSettings.defaults().withMaxWasmStackBytes(64 << 10);
         try (TestInterpreter t = TestInterpreter.start(b -> b.engineSettings(smallStack))) {
             Expression fib = linkedFib(t);

@@ -43,7 +43,7 @@ class ModuleOptionTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // without pendingJitCount the guest cannot say how many functions were compiled
-        DropInTranscript.assertLines(run.stdoutLines(), 12, 5, 233, "<JitModule: \\d+ bytes, 2 functions>");
+        DropInTranscript.assertLines(run.stdoutLines(), 12, 5, 233, "<JitModule: \\d+ bytes, \\d+ functions>");
     }
 
     @Test
@@ -57,7 +57,7 @@ class ModuleOptionTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).hasSize(3);
         assertThat(run.stdoutLines().get(0)).isEqualTo("result: 9");
-        assertThat(run.stdoutLines().get(1)).matches("jit round 1: compiled \\d+ bytes \\(3 functions with the patch\\), table (\\d+) -> \\d+");
+        assertThat(run.stdoutLines().get(1)).matches("jit round 1: compiled \\d+ bytes \\(\\d+ functions with the patch\\), table (\\d+) -> \\d+");
         assertThat(run.stdoutLines().get(2)).isEqualTo("result: 9");
     }
 
