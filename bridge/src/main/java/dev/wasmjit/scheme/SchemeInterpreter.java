@@ -290,6 +290,28 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
+     * A handle to an expression that is already in guest memory without parsing it again: the
+     * handle a statically linked module was snapshotted with (its functions are compiled
+     * already, where a new parse would make new, uncompiled ones).
+     *
+     * <p>The address is trusted, as in the seed's harness: it must be one that {@code parse}
+     * returned in this instance or in the instance this module was snapshotted from.
+     *
+     * @param address the expression's guest address, for example {@code 0x11eb0}
+     * @return a handle to evaluate; its {@link Expression#source()} is empty
+     * @throws IllegalArgumentException if the address lies outside guest memory
+     */
+    public Expression expressionAt(int address) {
+        ensureOpen();
+        long size = instance.memory().size();
+        if (address <= 0 || Integer.toUnsignedLong(address) >= size) {
+            throw new IllegalArgumentException("expression address 0x" + Integer.toHexString(address)
+                    + " is outside guest memory (" + size + " bytes)");
+        }
+        return new Expression(this, address, "");
+    }
+
+    /**
      * Evaluates with the default heap size and deadline.
      *
      * @param expression a handle from this interpreter's {@link #parse}
@@ -530,7 +552,15 @@ public final class SchemeInterpreter implements AutoCloseable {
         }
     }
 
-    private static byte[] bundledBytes() {
+    /**
+     * The bundled guest's bytes: the class-path resource {@link #BUNDLED_RESOURCE}, as built
+     * from {@code guest/interplib.wasm}. Tools that rewrite the main module (the static linker)
+     * start from these.
+     *
+     * @return a fresh copy of the module's bytes
+     * @throws IllegalStateException if the resource is missing from the class path
+     */
+    public static byte[] bundledBytes() {
         try (InputStream in = SchemeInterpreter.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled guest " + BUNDLED_RESOURCE
