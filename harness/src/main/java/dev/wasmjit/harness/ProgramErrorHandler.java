@@ -38,7 +38,9 @@ final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandle
     }
 
     static String message(Exception e) {
-        if (e instanceof GuestError) {
+        // The guest's own limits (recursion too deep, heap exhausted) are traps of a documented
+        // kind whose cause is the guest's error: its message already says what happened.
+        if (e instanceof GuestError || e instanceof GuestTrap && e.getCause() instanceof GuestError) {
             return e.getMessage();
         }
         if (e instanceof GuestTimeout timeout) {
