@@ -3,13 +3,13 @@ package dev.wasmjit.staticlink;
 import java.util.List;
 
 /** Constant expressions: writing a value as one, and reading an offset back from one. */
-public final class ConstExpr {
+final class ConstExpr {
 
     private ConstExpr() {
     }
 
     /** An encoded constant expression producing {@code bits} as a value of {@code type}. */
-    public static byte[] of(ValType type, long bits) {
+    static byte[] of(ValType type, long bits) {
         WasmOutput out = new WasmOutput();
         switch (type) {
             case I32 -> out.u8(Opcode.I32_CONST.code).s64((int) bits);
@@ -25,7 +25,7 @@ public final class ConstExpr {
      * The value of an offset expression that is a plain {@code i32.const}: the only form a
      * module that imports no globals can use. Anything else is an error naming {@code context}.
      */
-    public static int i32Value(byte[] expression, String context) {
+    static int i32Value(byte[] expression, String context) {
         List<Instruction> instructions = InstructionReader.readAll(expression, context);
         if (instructions.size() != 2 || instructions.get(0).opcode() != Opcode.I32_CONST) {
             throw new WasmFormatException(context + ": offset is not a plain i32.const");

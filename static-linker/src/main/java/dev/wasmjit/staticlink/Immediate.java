@@ -4,7 +4,7 @@ package dev.wasmjit.staticlink;
  * The kinds of immediate operand that follow an opcode. Those that name an entity of the
  * module carry the {@link IndexSpace} they index, which is what linking rewrites.
  */
-public enum Immediate {
+enum Immediate {
     /** Empty, a value type, or (when non-negative) a type index, as a signed 33-bit LEB128. */
     BLOCK_TYPE(null),
     LABEL(null),
@@ -29,7 +29,7 @@ public enum Immediate {
     DATA(IndexSpace.DATA);
 
     /** The index space this immediate refers to, or null when it is not an index into one. */
-    public final IndexSpace space;
+    final IndexSpace space;
 
     Immediate(IndexSpace space) {
         this.space = space;

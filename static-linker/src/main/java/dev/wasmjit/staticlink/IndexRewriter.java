@@ -7,11 +7,11 @@ import dev.wasmjit.staticlink.Instruction.Operand;
  * as linking one module into another requires. Everything else is copied byte for byte;
  * a changed index is re-encoded in its shortest LEB128 form.
  */
-public final class IndexRewriter {
+final class IndexRewriter {
 
     /** Where an index of some space goes in the linked module. */
     @FunctionalInterface
-    public interface IndexMap {
+    interface IndexMap {
         /** The new index for {@code index} in {@code space}. */
         int map(IndexSpace space, int index);
     }
@@ -20,7 +20,7 @@ public final class IndexRewriter {
     }
 
     /** The expression with every index passed through {@code map}; {@code context} names it in errors. */
-    public static byte[] rewrite(byte[] expression, IndexMap map, String context) {
+    static byte[] rewrite(byte[] expression, IndexMap map, String context) {
         WasmOutput out = new WasmOutput();
         int copied = 0;
         InstructionReader reader = new InstructionReader(expression, context);

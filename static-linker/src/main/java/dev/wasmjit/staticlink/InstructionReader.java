@@ -10,7 +10,7 @@ import java.util.List;
  * immediate's encoding, so any code is walked exactly; an opcode outside {@link Opcode}
  * stops the walk with an error naming it, its offset and {@code context}.
  */
-public final class InstructionReader {
+final class InstructionReader {
     private static final int PREFIX_SIMD = 0xFD;
     private static final int PREFIX_THREADS = 0xFE;
     private static final int EMPTY_BLOCK_TYPE = -64;
@@ -20,18 +20,18 @@ public final class InstructionReader {
     private int depth = 1;
 
     /** Reads the expression at {@code bytes[start..end)}; {@code context} names it in errors. */
-    public InstructionReader(byte[] bytes, int start, int end, String context) {
+    InstructionReader(byte[] bytes, int start, int end, String context) {
         this.in = new WasmInput(bytes, start, end);
         this.context = context;
     }
 
     /** Reads a whole encoded expression. */
-    public InstructionReader(byte[] expression, String context) {
+    InstructionReader(byte[] expression, String context) {
         this(expression, 0, expression.length, context);
     }
 
     /** All instructions of a whole encoded expression, checked to end exactly at its last byte. */
-    public static List<Instruction> readAll(byte[] expression, String context) {
+    static List<Instruction> readAll(byte[] expression, String context) {
         InstructionReader reader = new InstructionReader(expression, context);
         List<Instruction> all = new ArrayList<>();
         while (reader.hasNext()) {
@@ -42,12 +42,12 @@ public final class InstructionReader {
     }
 
     /** False once the closing {@code end} has been read. */
-    public boolean hasNext() {
+    boolean hasNext() {
         return depth > 0;
     }
 
     /** Throws unless the closing {@code end} was the range's last byte. */
-    public void requireFullyRead() {
+    void requireFullyRead() {
         if (depth > 0) {
             throw new WasmFormatException(context + ": expression has no closing end");
         }
@@ -57,7 +57,7 @@ public final class InstructionReader {
     }
 
     /** Decodes the next instruction. */
-    public Instruction next() {
+    Instruction next() {
         if (depth == 0) {
             throw new WasmFormatException(context + ": read past the closing end at offset " + in.position());
         }

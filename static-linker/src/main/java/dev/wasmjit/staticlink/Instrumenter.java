@@ -17,7 +17,7 @@ import java.util.List;
  * existing export stay as they are, so a snapshot of the instrumented instance applies to the
  * original module.
  */
-public final class Instrumenter {
+final class Instrumenter {
 
     private Instrumenter() {
     }
@@ -27,7 +27,7 @@ public final class Instrumenter {
      * exports with the instrumentation's names, or a mutable global of reference type (whose
      * value no host can read back as a constant).
      */
-    public static InstrumentedModule instrument(byte[] mainModule) {
+    static InstrumentedModule instrument(byte[] mainModule) {
         WasmModule module = ModuleReader.read(mainModule);
         for (Export export : module.exports) {
             if (export.name().startsWith(InstrumentedModule.GLOBAL_EXPORT_PREFIX)

@@ -25,7 +25,7 @@ import java.util.List;
  * spec's order, each exactly filling its declared size. Constant expressions are checked to be
  * well-formed; function bodies are kept as bytes (walk them with {@link InstructionReader}).
  */
-public final class ModuleReader {
+final class ModuleReader {
     private static final int MAGIC = 0x6d736100;
     private static final int VERSION = 1;
     private static final int CUSTOM = 0;
@@ -43,7 +43,7 @@ public final class ModuleReader {
     }
 
     /** Decodes {@code bytes}; throws {@link WasmFormatException} naming what is wrong and where. */
-    public static WasmModule read(byte[] bytes) {
+    static WasmModule read(byte[] bytes) {
         return new ModuleReader(bytes).readModule();
     }
 

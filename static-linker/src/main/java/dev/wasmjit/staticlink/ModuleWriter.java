@@ -25,7 +25,7 @@ import java.util.function.BiConsumer;
  * shortest LEB128 form. A module read by {@link ModuleReader} from a canonically encoded file
  * is written back byte for byte.
  */
-public final class ModuleWriter {
+final class ModuleWriter {
     /** Standard section ids in the order they are written (data count sits before code). */
     private static final int[] WRITE_ORDER = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11};
 
@@ -37,7 +37,7 @@ public final class ModuleWriter {
     }
 
     /** The module's binary encoding. */
-    public static byte[] write(WasmModule module) {
+    static byte[] write(WasmModule module) {
         return new ModuleWriter(module).writeModule();
     }
 

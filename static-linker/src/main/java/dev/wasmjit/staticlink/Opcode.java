@@ -10,7 +10,7 @@ import java.util.List;
  * types and tail calls. Code using anything else (SIMD, threads, exceptions) is rejected with
  * the offending opcode named, never skipped by guesswork.
  */
-public enum Opcode {
+enum Opcode {
     UNREACHABLE("unreachable", 0x00),
     NOP("nop", 0x01),
     BLOCK("block", 0x02, BLOCK_TYPE),
@@ -216,7 +216,7 @@ public enum Opcode {
     TABLE_FILL("table.fill", Prefix.FC, 17, TABLE);
 
     /** The prefix byte of the bulk-memory, table and saturating-truncation instructions. */
-    public static final int PREFIX_FC_BYTE = 0xFC;
+    static final int PREFIX_FC_BYTE = 0xFC;
 
     private static final Opcode[] SINGLE_BYTE = new Opcode[256];
     private static final Opcode[] PREFIXED_FC = new Opcode[32];
@@ -232,13 +232,13 @@ public enum Opcode {
     }
 
     /** The name in the text format. */
-    public final String text;
+    final String text;
     /** The opcode byte, or the sub-opcode after the 0xFC prefix. */
-    public final int code;
+    final int code;
     /** True when encoded as 0xFC followed by {@link #code} as a LEB128. */
-    public final boolean prefixed;
+    final boolean prefixed;
     /** The immediates that follow the opcode, in order. */
-    public final List<Immediate> immediates;
+    final List<Immediate> immediates;
 
     Opcode(String text, int code, Immediate... immediates) {
         this(text, false, code, immediates);
@@ -256,12 +256,12 @@ public enum Opcode {
     }
 
     /** The single-byte instruction with that code, or null. */
-    public static Opcode singleByte(int code) {
+    static Opcode singleByte(int code) {
         return SINGLE_BYTE[code];
     }
 
     /** The 0xFC-prefixed instruction with that sub-opcode, or null. */
-    public static Opcode prefixedFc(int subOpcode) {
+    static Opcode prefixedFc(int subOpcode) {
         return subOpcode >= 0 && subOpcode < PREFIXED_FC.length ? PREFIXED_FC[subOpcode] : null;
     }
 

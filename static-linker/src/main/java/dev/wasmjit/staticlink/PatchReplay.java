@@ -25,7 +25,7 @@ import java.util.Map;
  * fail); a patch that loops, branches, calls or reads memory is refused with the instruction
  * named.
  */
-public final class PatchReplay {
+final class PatchReplay {
     private static final Object NULL_REF = new Object();
 
     /** A function reference produced by {@code ref.func}. */
@@ -44,7 +44,7 @@ public final class PatchReplay {
     }
 
     /** Replays {@code generated}'s instantiation against a table 0 of size {@code tableSizeBefore}. */
-    public static TableSlots replay(WasmModule generated, int tableSizeBefore) {
+    static TableSlots replay(WasmModule generated, int tableSizeBefore) {
         PatchReplay replay = new PatchReplay(generated, tableSizeBefore);
         replay.applyActiveElements();
         if (generated.start >= 0) {
@@ -59,7 +59,7 @@ public final class PatchReplay {
      * successors grew the table by. This holds when nothing but these patches grew the table
      * since the first of them.
      */
-    public static List<TableSlots> replayEndingAt(List<WasmModule> generated, int tableSizeNow) {
+    static List<TableSlots> replayEndingAt(List<WasmModule> generated, int tableSizeNow) {
         int size = tableSizeNow;
         List<TableSlots> reversed = new ArrayList<>();
         for (int i = generated.size() - 1; i >= 0; i--) {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * its patch gave it, it has no start function, and {@code _initialize} does nothing, so the
  * constructors cannot run again over the snapshot. Every other export is kept.
  */
-public final class Rewriter {
+final class Rewriter {
     private static final int PAGE_SIZE = 65536;
     private static final String INITIALIZE = "_initialize";
 
@@ -48,7 +48,7 @@ public final class Rewriter {
      * {@link WasmFormatException} when the modules use something that cannot be snapshotted or
      * merged, saying what and where.
      */
-    public static byte[] rewrite(byte[] mainModule, Snapshot snapshot, List<byte[]> generatedModules) {
+    static byte[] rewrite(byte[] mainModule, Snapshot snapshot, List<byte[]> generatedModules) {
         if (generatedModules.size() != snapshot.patches().size()) {
             throw new IllegalArgumentException(generatedModules.size() + " generated modules but the snapshot describes "
                     + snapshot.patches().size() + " patches");

@@ -13,5 +13,5 @@ import java.util.Map;
  * @param patches      for each generated module linked into the instance, in link order,
  *                     the table slots its instantiation filled
  */
-public record Snapshot(byte[] memory, Map<Integer, Long> globals, int tableSize, List<TableSlots> patches) {
+record Snapshot(byte[] memory, Map<Integer, Long> globals, int tableSize, List<TableSlots> patches) {
 }

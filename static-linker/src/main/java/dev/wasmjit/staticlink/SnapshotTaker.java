@@ -11,7 +11,7 @@ import java.util.Map;
  * {@link Snapshot}. Call it between calls into the instance (never during one), after the
  * generated modules have been linked.
  */
-public final class SnapshotTaker {
+final class SnapshotTaker {
     private static final int PAGE_SIZE = 65536;
 
     private SnapshotTaker() {
@@ -23,7 +23,7 @@ public final class SnapshotTaker {
      * are the modules linked into the instance, in link order; nothing else may have grown its
      * table since the first of them was linked.
      */
-    public static Snapshot take(LiveInstance instance, InstrumentedModule instrumented, List<byte[]> generatedModules) {
+    static Snapshot take(LiveInstance instance, InstrumentedModule instrumented, List<byte[]> generatedModules) {
         byte[] memory = instance.memory();
         if (memory.length % PAGE_SIZE != 0) {
             throw new IllegalArgumentException("memory of " + memory.length + " bytes is not a whole number of pages");

@@ -7,5 +7,5 @@ import java.util.Map;
  * and after, and which of the generated module's functions (by its own function index) went
  * into which slot.
  */
-public record TableSlots(int sizeBefore, int sizeAfter, Map<Integer, Integer> functionAtSlot) {
+record TableSlots(int sizeBefore, int sizeAfter, Map<Integer, Integer> functionAtSlot) {
 }

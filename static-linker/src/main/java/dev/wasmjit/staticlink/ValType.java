@@ -1,18 +1,18 @@
 package dev.wasmjit.staticlink;
 
 /** A WebAssembly value type and its one-byte binary code. */
-public enum ValType {
+enum ValType {
     I32(0x7F), I64(0x7E), F32(0x7D), F64(0x7C), V128(0x7B), FUNCREF(0x70), EXTERNREF(0x6F);
 
     /** The byte that encodes this type. */
-    public final int code;
+    final int code;
 
     ValType(int code) {
         this.code = code;
     }
 
     /** The type encoded by {@code code}, or a {@link WasmFormatException} naming the offset. */
-    public static ValType of(int code, int offset) {
+    static ValType of(int code, int offset) {
         for (ValType type : values()) {
             if (type.code == code) {
                 return type;
@@ -22,7 +22,7 @@ public enum ValType {
     }
 
     /** True for funcref and externref. */
-    public boolean isReference() {
+    boolean isReference() {
         return this == FUNCREF || this == EXTERNREF;
     }
 }

@@ -8,7 +8,7 @@ public final class WasmFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** @param message what is wrong and where (a byte offset, a function index) */
-    public WasmFormatException(String message) {
+    WasmFormatException(String message) {
         super(message);
     }
 }

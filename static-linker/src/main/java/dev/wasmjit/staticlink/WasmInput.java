@@ -10,78 +10,78 @@ import java.nio.ByteBuffer;
  * IEEE floats as raw bits, names). Every read past the end, or of an over-long LEB128, throws a
  * {@link WasmFormatException} naming the offset.
  */
-public final class WasmInput {
+final class WasmInput {
     private final byte[] bytes;
     private final int end;
     private int position;
 
     /** Reads {@code bytes[start..end)}; offsets reported in errors are indices into {@code bytes}. */
-    public WasmInput(byte[] bytes, int start, int end) {
+    WasmInput(byte[] bytes, int start, int end) {
         this.bytes = bytes;
         this.position = start;
         this.end = end;
     }
 
     /** Reads all of {@code bytes}. */
-    public WasmInput(byte[] bytes) {
+    WasmInput(byte[] bytes) {
         this(bytes, 0, bytes.length);
     }
 
     /** The offset of the next byte to read. */
-    public int position() {
+    int position() {
         return position;
     }
 
     /** The offset just past the last readable byte. */
-    public int end() {
+    int end() {
         return end;
     }
 
     /** True when every byte of the range has been read. */
-    public boolean atEnd() {
+    boolean atEnd() {
         return position >= end;
     }
 
     /** The next byte, unsigned, without consuming it. */
-    public int peek() {
+    int peek() {
         require(1);
         return bytes[position] & 0xFF;
     }
 
     /** One byte, unsigned. */
-    public int u8() {
+    int u8() {
         require(1);
         return bytes[position++] & 0xFF;
     }
 
     /** An unsigned LEB128 integer of at most 32 bits. */
-    public int u32() {
+    int u32() {
         long value = unsignedLeb(32);
         return (int) value;
     }
 
     /** An unsigned LEB128 integer of at most 64 bits. */
-    public long u64() {
+    long u64() {
         return unsignedLeb(64);
     }
 
     /** A signed LEB128 integer of at most 32 bits. */
-    public int s32() {
+    int s32() {
         return (int) signedLeb(32);
     }
 
     /** A signed LEB128 integer of at most 33 bits (block types). */
-    public long s33() {
+    long s33() {
         return signedLeb(33);
     }
 
     /** A signed LEB128 integer of at most 64 bits. */
-    public long s64() {
+    long s64() {
         return signedLeb(64);
     }
 
     /** Four little-endian bytes (an f32's bits). */
-    public int fixed32() {
+    int fixed32() {
         require(4);
         int value = 0;
         for (int i = 0; i < 4; i++) {
@@ -91,7 +91,7 @@ public final class WasmInput {
     }
 
     /** Eight little-endian bytes (an f64's bits). */
-    public long fixed64() {
+    long fixed64() {
         require(8);
         long value = 0;
         for (int i = 0; i < 8; i++) {
@@ -101,7 +101,7 @@ public final class WasmInput {
     }
 
     /** {@code length} raw bytes. */
-    public byte[] bytes(int length) {
+    byte[] bytes(int length) {
         require(length);
         byte[] out = new byte[length];
         System.arraycopy(bytes, position, out, 0, length);
@@ -110,7 +110,7 @@ public final class WasmInput {
     }
 
     /** A length-prefixed UTF-8 name; invalid UTF-8 is an error, as the spec requires. */
-    public String name() {
+    String name() {
         int start = position;
         byte[] raw = bytes(u32());
         try {
@@ -124,7 +124,7 @@ public final class WasmInput {
     }
 
     /** Moves the cursor to an absolute offset (used to step over a section's payload). */
-    public void seek(int offset) {
+    void seek(int offset) {
         if (offset < position || offset > end) {
             throw new WasmFormatException("cannot move to offset " + offset + " from " + position);
         }

@@ -9,54 +9,54 @@ import java.util.List;
  * their encoded bytes, so that whatever the linker does not rewrite is written back exactly.
  * Index spaces follow the spec: imports first, then definitions.
  */
-public final class WasmModule {
+final class WasmModule {
 
     /** A function signature. */
-    public record FuncType(List<ValType> params, List<ValType> results) {
+    record FuncType(List<ValType> params, List<ValType> results) {
     }
 
     /** Size bounds of a table or memory; {@code max} is -1 when absent; {@code shared} for threads. */
-    public record Limits(long min, long max, boolean shared) {
+    record Limits(long min, long max, boolean shared) {
         /** True when a maximum is given. */
-        public boolean hasMax() {
+        boolean hasMax() {
             return max >= 0;
         }
     }
 
     /** What an import or a definition is: one of the four extern kinds. */
-    public sealed interface ExternType permits FunctionImport, TableType, MemoryType, GlobalType {
+    sealed interface ExternType permits FunctionImport, TableType, MemoryType, GlobalType {
     }
 
     /** An imported function, by its type index. */
-    public record FunctionImport(int typeIndex) implements ExternType {
+    record FunctionImport(int typeIndex) implements ExternType {
     }
 
     /** A table: its element type and limits. */
-    public record TableType(ValType elementType, Limits limits) implements ExternType {
+    record TableType(ValType elementType, Limits limits) implements ExternType {
     }
 
     /** A memory: its limits in 64 KiB pages; {@code memory64} for 64-bit addressing. */
-    public record MemoryType(Limits limits, boolean memory64) implements ExternType {
+    record MemoryType(Limits limits, boolean memory64) implements ExternType {
     }
 
     /** A global's type. */
-    public record GlobalType(ValType type, boolean mutable) implements ExternType {
+    record GlobalType(ValType type, boolean mutable) implements ExternType {
     }
 
     /** An import. */
-    public record Import(String module, String name, ExternType type) {
+    record Import(String module, String name, ExternType type) {
     }
 
     /** A defined global and its constant initialiser (encoded, ending with {@code end}). */
-    public record Global(GlobalType type, byte[] init) {
+    record Global(GlobalType type, byte[] init) {
     }
 
     /** The four kinds an export or import refers to, with their binary codes. */
-    public enum ExternKind {
+    enum ExternKind {
         FUNCTION, TABLE, MEMORY, GLOBAL;
 
         /** The kind of an import's type. */
-        public static ExternKind of(ExternType type) {
+        static ExternKind of(ExternType type) {
             if (type instanceof FunctionImport) {
                 return FUNCTION;
             } else if (type instanceof TableType) {
@@ -69,11 +69,11 @@ public final class WasmModule {
     }
 
     /** An export. */
-    public record Export(String name, ExternKind kind, int index) {
+    record Export(String name, ExternKind kind, int index) {
     }
 
     /** When an element or data segment applies. */
-    public enum SegmentMode {
+    enum SegmentMode {
         ACTIVE, PASSIVE, DECLARATIVE
     }
 
@@ -82,52 +82,52 @@ public final class WasmModule {
      * {@code expressions} (encoded constant expressions) is non-null. {@code offset} is set
      * only for active segments.
      */
-    public record Element(SegmentMode mode, int tableIndex, byte[] offset, ValType type,
+    record Element(SegmentMode mode, int tableIndex, byte[] offset, ValType type,
                           List<Integer> functions, List<byte[]> expressions) {
         /** Number of entries in the segment. */
-        public int size() {
+        int size() {
             return functions != null ? functions.size() : expressions.size();
         }
     }
 
     /** A data segment; {@code offset} is set only for active segments. */
-    public record Data(SegmentMode mode, int memoryIndex, byte[] offset, byte[] bytes) {
+    record Data(SegmentMode mode, int memoryIndex, byte[] offset, byte[] bytes) {
     }
 
     /** A run of {@code count} locals of one type. */
-    public record Locals(int count, ValType type) {
+    record Locals(int count, ValType type) {
     }
 
     /** A function body: its locals and its instructions (encoded, ending with {@code end}). */
-    public record Code(List<Locals> locals, byte[] instructions) {
+    record Code(List<Locals> locals, byte[] instructions) {
     }
 
     /**
      * A custom section, with the id of the standard section it followed in the input
      * (0 when it came before all of them), so that it is written back in the same place.
      */
-    public record CustomSection(String name, byte[] payload, int after) {
+    record CustomSection(String name, byte[] payload, int after) {
     }
 
-    public final List<FuncType> types = new ArrayList<>();
-    public final List<Import> imports = new ArrayList<>();
+    final List<FuncType> types = new ArrayList<>();
+    final List<Import> imports = new ArrayList<>();
     /** The type index of each defined function. */
-    public final List<Integer> functions = new ArrayList<>();
-    public final List<TableType> tables = new ArrayList<>();
-    public final List<MemoryType> memories = new ArrayList<>();
-    public final List<Global> globals = new ArrayList<>();
-    public final List<Export> exports = new ArrayList<>();
+    final List<Integer> functions = new ArrayList<>();
+    final List<TableType> tables = new ArrayList<>();
+    final List<MemoryType> memories = new ArrayList<>();
+    final List<Global> globals = new ArrayList<>();
+    final List<Export> exports = new ArrayList<>();
     /** The start function's index, or -1. */
-    public int start = -1;
-    public final List<Element> elements = new ArrayList<>();
+    int start = -1;
+    final List<Element> elements = new ArrayList<>();
     /** Whether a data count section is written (it must be when code uses data indices). */
-    public boolean hasDataCount;
-    public final List<Code> codes = new ArrayList<>();
-    public final List<Data> datas = new ArrayList<>();
-    public final List<CustomSection> customSections = new ArrayList<>();
+    boolean hasDataCount;
+    final List<Code> codes = new ArrayList<>();
+    final List<Data> datas = new ArrayList<>();
+    final List<CustomSection> customSections = new ArrayList<>();
 
     /** Number of imports of one kind: the first index of that kind's definitions. */
-    public int importCount(ExternKind kind) {
+    int importCount(ExternKind kind) {
         int count = 0;
         for (Import imp : imports) {
             if (ExternKind.of(imp.type()) == kind) {
@@ -138,7 +138,7 @@ public final class WasmModule {
     }
 
     /** Size of a whole index space: imports plus definitions. */
-    public int indexSpaceSize(ExternKind kind) {
+    int indexSpaceSize(ExternKind kind) {
         int defined = switch (kind) {
             case FUNCTION -> functions.size();
             case TABLE -> tables.size();
@@ -149,7 +149,7 @@ public final class WasmModule {
     }
 
     /** The type index of any function, imported or defined. */
-    public int functionTypeIndex(int functionIndex) {
+    int functionTypeIndex(int functionIndex) {
         int imported = 0;
         for (Import imp : imports) {
             if (imp.type() instanceof FunctionImport f) {
@@ -163,7 +163,7 @@ public final class WasmModule {
     }
 
     /** The type of any global, imported or defined. */
-    public GlobalType globalType(int globalIndex) {
+    GlobalType globalType(int globalIndex) {
         int imported = 0;
         for (Import imp : imports) {
             if (imp.type() instanceof GlobalType g) {
@@ -177,7 +177,7 @@ public final class WasmModule {
     }
 
     /** The type of any table, imported or defined. */
-    public TableType tableType(int tableIndex) {
+    TableType tableType(int tableIndex) {
         int imported = 0;
         for (Import imp : imports) {
             if (imp.type() instanceof TableType t) {
@@ -191,7 +191,7 @@ public final class WasmModule {
     }
 
     /** The index of a type equal to {@code type}, appending it when there is none. */
-    public int internType(FuncType type) {
+    int internType(FuncType type) {
         int existing = types.indexOf(type);
         if (existing >= 0) {
             return existing;
@@ -201,7 +201,7 @@ public final class WasmModule {
     }
 
     /** The export of that name, or null. */
-    public Export export(String name) {
+    Export export(String name) {
         for (Export export : exports) {
             if (export.name().equals(name)) {
                 return export;

@@ -4,24 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer that writes the binary format's primitive encodings, shortest form. */
-public final class WasmOutput {
+final class WasmOutput {
     private byte[] bytes = new byte[256];
     private int size;
 
     /** One byte. */
-    public WasmOutput u8(int value) {
+    WasmOutput u8(int value) {
         ensure(1);
         bytes[size++] = (byte) value;
         return this;
     }
 
     /** An unsigned LEB128 integer (32 bits, taken as unsigned). */
-    public WasmOutput u32(int value) {
+    WasmOutput u32(int value) {
         return u64(Integer.toUnsignedLong(value));
     }
 
     /** An unsigned LEB128 integer (64 bits, taken as unsigned). */
-    public WasmOutput u64(long value) {
+    WasmOutput u64(long value) {
         do {
             int b = (int) (value & 0x7F);
             value >>>= 7;
@@ -31,7 +31,7 @@ public final class WasmOutput {
     }
 
     /** A signed LEB128 integer. */
-    public WasmOutput s64(long value) {
+    WasmOutput s64(long value) {
         while (true) {
             int b = (int) (value & 0x7F);
             value >>= 7;
@@ -44,7 +44,7 @@ public final class WasmOutput {
     }
 
     /** Four little-endian bytes. */
-    public WasmOutput fixed32(int value) {
+    WasmOutput fixed32(int value) {
         for (int i = 0; i < 4; i++) {
             u8(value >>> (8 * i));
         }
@@ -52,7 +52,7 @@ public final class WasmOutput {
     }
 
     /** Eight little-endian bytes. */
-    public WasmOutput fixed64(long value) {
+    WasmOutput fixed64(long value) {
         for (int i = 0; i < 8; i++) {
             u8((int) (value >>> (8 * i)));
         }
@@ -60,12 +60,12 @@ public final class WasmOutput {
     }
 
     /** Raw bytes. */
-    public WasmOutput bytes(byte[] data) {
+    WasmOutput bytes(byte[] data) {
         return bytes(data, 0, data.length);
     }
 
     /** Raw bytes {@code data[from..to)}. */
-    public WasmOutput bytes(byte[] data, int from, int to) {
+    WasmOutput bytes(byte[] data, int from, int to) {
         ensure(to - from);
         System.arraycopy(data, from, bytes, size, to - from);
         size += to - from;
@@ -73,25 +73,25 @@ public final class WasmOutput {
     }
 
     /** A length-prefixed UTF-8 name. */
-    public WasmOutput name(String name) {
+    WasmOutput name(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         u32(utf8.length);
         return bytes(utf8);
     }
 
     /** Raw bytes preceded by their length. */
-    public WasmOutput sized(byte[] data) {
+    WasmOutput sized(byte[] data) {
         u32(data.length);
         return bytes(data);
     }
 
     /** Number of bytes written so far. */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** A copy of the bytes written so far. */
-    public byte[] toByteArray() {
+    byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }
 
