@@ -10,8 +10,8 @@ import java.util.List;
  *   <li>{@link #instrument}: the main module, plus getters for what a snapshot must read;
  *       run this module instead of the original;</li>
  *   <li>run it: initialise, evaluate, generate code and link it dynamically, as usual;</li>
- *   <li>{@link #link}: snapshot the instance ({@link SnapshotTaker}) and write the original
- *       module with the snapshot and the generated code merged in ({@link Rewriter}).</li>
+ *   <li>{@link #link}: snapshot the instance and write the original module with the snapshot
+ *       and the generated code merged in.</li>
  * </ol>
  * The output has the main module's imports and exports; its {@code _initialize} does nothing
  * (the constructors already ran in the snapshot), and no start function runs. A host for the
@@ -22,19 +22,34 @@ public final class StaticLinker {
     private StaticLinker() {
     }
 
-    /** The module to instantiate in place of {@code mainModule} so that it can be snapshotted later. */
+    /**
+     * Prepares a main module for snapshotting: adds exported getters for its unexported globals
+     * and its table's size, and changes nothing else.
+     *
+     * @param mainModule the main module's binary; not modified
+     * @return the module to instantiate in place of {@code mainModule}, and what
+     *         {@link #link} needs to know about it later
+     * @throws WasmFormatException if {@code mainModule} is malformed, uses a feature the linker
+     *                             does not read, already has the instrumentation's exports, or
+     *                             has a mutable global of reference type (which cannot be
+     *                             snapshotted); the message says what and where
+     */
     public static InstrumentedModule instrument(byte[] mainModule) {
         return Instrumenter.instrument(mainModule);
     }
 
     /**
-     * The standalone linked module.
+     * Snapshots {@code instance} and writes the standalone module: {@code mainModule} with the
+     * instance's current memory, globals and table merged in, and the code of every generated
+     * module. The instance is only read (memory and the getters); it keeps running as before.
      *
      * @param mainModule       the original (not instrumented) main module
      * @param instrumented     what {@link #instrument} made of it
      * @param instance         a live instance of {@code instrumented}, between calls
      * @param generatedModules every generated module linked into {@code instance}, in link order
      *                         (nothing else may have grown its table since the first was linked)
+     * @return the linked module's binary: a module with {@code mainModule}'s imports and
+     *         exports that starts in the state {@code instance} is in now
      * @throws WasmFormatException when a module uses something that cannot be snapshotted or
      *                             merged; the message says what and where
      */
