@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * store of another, because wasmtime would abort the JVM with a native panic.
  *
  * <p>Deadlines use epoch interruption: a daemon thread advances the engine's epoch every
- * {@link #TICK}, and each call into a guest gets a deadline counted in ticks.
+ * {@link #TICK}, and each call into a guest gets a deadline counted in ticks. Ticks are at
+ * least a {@link #TICK} apart, so a deadline never passes early; when the machine is busy
+ * it may pass late.
  */
 public final class WasmEngine {
 
@@ -48,7 +50,9 @@ public final class WasmEngine {
             return thread;
         });
         long period = TICK.toNanos();
-        ticker.scheduleAtFixedRate(engine::incrementEpoch, period, period, TimeUnit.NANOSECONDS);
+        // Fixed delay, not fixed rate: after the ticker thread was held up, a fixed rate would
+        // fire the missed ticks in a burst and end a running call before its deadline.
+        ticker.scheduleWithFixedDelay(engine::incrementEpoch, period, period, TimeUnit.NANOSECONDS);
     }
 
     /**
