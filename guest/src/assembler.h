@@ -22,6 +22,7 @@ enum class Op : uint8_t {
   LocalTee = 0x22,
   I32Load = 0x28,
   I32Store = 0x36,
+  I32Store8 = 0x3a,
   I32Const = 0x41,
   I64Const = 0x42,
   I32Eqz = 0x45,
@@ -29,7 +30,10 @@ enum class Op : uint8_t {
   I32Ne = 0x47,
   I32LtS = 0x48,
   I32LtU = 0x49,
+  I32GtS = 0x4a,
+  I32LeS = 0x4c,
   I32LeU = 0x4d,
+  I32GeS = 0x4e,
   I64LtU = 0x54,
   I32Add = 0x6a,
   I32Sub = 0x6b,
@@ -39,6 +43,7 @@ enum class Op : uint8_t {
   I32Shl = 0x74,
   I32ShrS = 0x75,
   I64Add = 0x7c,
+  I64Sub = 0x7d,
   I64Mul = 0x7e,
   I32WrapI64 = 0xa7,
   I64ExtendI32S = 0xac,
@@ -66,12 +71,18 @@ class Assembler {
   // Word-aligned i32 memory access at a constant offset from the address on the stack.
   void i32Load(uint32_t offset) { memoryAccess(Op::I32Load, offset); }
   void i32Store(uint32_t offset) { memoryAccess(Op::I32Store, offset); }
+  void i32Store8(uint32_t offset) {
+    op(Op::I32Store8);
+    code_.unsignedLeb(0);  // byte aligned
+    code_.unsignedLeb(offset);
+  }
   void block(BlockType t) { op(Op::Block); code_.byte((uint8_t)t); }
   void loop(BlockType t) { op(Op::Loop); code_.byte((uint8_t)t); }
   void ifThen(BlockType t) { op(Op::If); code_.byte((uint8_t)t); }
   void elseThen() { op(Op::Else); }
   void end() { op(Op::End); }
   void br(uint32_t depth) { op(Op::Br); code_.unsignedLeb(depth); }
+  void call(uint32_t function) { op(Op::Call); code_.unsignedLeb(function); }
   void callIndirect(uint32_t typeIndex) {
     op(Op::CallIndirect);
     code_.unsignedLeb(typeIndex);

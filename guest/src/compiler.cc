@@ -1,3 +1,30 @@
+// The optimising JIT: one lambda to one wasm function, compiled with what the
+// round knows about the other functions it compiles.
+//
+// What it does beyond baseline_compiler.cc (each measured in bench.mjs):
+// - Known callees. A call whose callee is a letrec variable bound to a lambda
+//   calls that lambda's code directly: `call` when it is compiled in the same
+//   round, call_indirect at its known table slot when an earlier round
+//   compiled it. Such a variable holds, once set, only the closure its lambda
+//   made (variables are never assigned), so the check that it is set is the
+//   guard that the callee's function is the expected one.
+// - The call depth in a parameter. Each lambda becomes two wasm functions:
+//   a body (closure, argument, depth) -> result, and an entry of the
+//   compiled-code type that reads the runtime's callDepth, calls the body and
+//   writes callDepth back. Direct calls pass depth + 1 to the body, so a call
+//   costs a compare instead of a load and two stores in linear memory; the
+//   body writes its depth to callDepth only before it calls into the runtime.
+// - Functions that never allocate. A function that creates no closure and
+//   whose calls all go directly to compiled functions that never allocate
+//   (a fixpoint over the round) cannot start a collection, so nothing it
+//   holds can move: its values stay in wasm locals and it uses no root slots.
+// - Tagged arithmetic without untagging: a tagged integer 2n+1 covers exactly
+//   the i32 range, so 31-bit overflow is 32-bit overflow of the tagged sum.
+//   Adding a constant is one add and one compare; comparisons feeding an `if`
+//   never build a tagged boolean; a variable whose tag has been checked once
+//   is not checked again on the paths that follow.
+// - Self tail calls to a known callee jump to the top of the function without
+//   a run-time check.
 #include "compiler.h"
 
 #include "assembler.h"
@@ -6,82 +33,216 @@
 
 namespace {
 
+uint32_t currentRound;
+
+// The lambda whose closure a callee always is, when the source says so.
+Func* knownTarget(const Expr* callee) {
+  if (callee->kind != ExprKind::Variable || !callee->binder) return nullptr;
+  const Expr* initialiser = callee->binder->a;
+  return initialiser->kind == ExprKind::Lambda ? initialiser->func : nullptr;
+}
+
+bool inCurrentRound(const Func* f) { return f->round == currentRound; }
+
+// Compiled code exists for target once this round is linked.
+bool hasCompiledCode(const Func* target) {
+  return target && (inCurrentRound(target) || target->jitCode != 0);
+}
+
+bool callNeverCollects(const Func* target) {
+  if (!hasCompiledCode(target)) return false;  // the interpreter allocates frames
+  return inCurrentRound(target) ? target->roundNeverCollects : target->compiledNeverCollects;
+}
+
+// Whether evaluating e (in a function without frames) may allocate.
+bool mayCollect(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Integer:
+    case ExprKind::Variable: return false;
+    case ExprKind::Lambda: return true;
+    case ExprKind::Letrec:
+    case ExprKind::Primitive: return mayCollect(e->a) || mayCollect(e->b);
+    case ExprKind::If: return mayCollect(e->a) || mayCollect(e->b) || mayCollect(e->c);
+    case ExprKind::Call:
+      return !callNeverCollects(knownTarget(e->a)) || mayCollect(e->a) || mayCollect(e->b);
+  }
+  return true;
+}
+
+// Whether a call is in tail position of e: compiled code for it may then
+// return kTailCall.
+bool hasTailCall(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Call: return true;
+    case ExprKind::If: return hasTailCall(e->b) || hasTailCall(e->c);
+    case ExprKind::Letrec: return hasTailCall(e->b);
+    default: return false;
+  }
+}
+
 // Where a variable of the source lives in a compiled function.
 struct Scope {
   enum Kind {
-    ClosureEnv,  // in the closure's environment: frame chain from closure->env
-    Slot,        // in one root slot of this function
-    FrameChain,  // in a frame chain whose innermost frame is in a root slot
+    ClosureEnv,  // in the environment of the closure in a slot: frame chain from closure->env
+    Slot,        // in one slot of this function (a root slot, or a local)
+    FrameChain,  // in a frame chain whose innermost frame is in a slot
   } kind;
   uint32_t slot;
   const Scope* outer;
 };
 
-class FunctionCompiler {
- public:
-  FunctionCompiler(Func* func, uint32_t typeIndex)
-      : func_(func), type_(typeIndex), runtime_(runtimeLayout()), objects_(objectLayout()) {}
+// A variable as compiled code reaches it: a scope, and frames out from it.
+struct Binding {
+  const Scope* scope;
+  int32_t depth;
+  bool operator==(const Binding& o) const { return scope == o.scope && depth == o.depth; }
+};
 
-  void compile(CompiledFunction& out) {
-    // The function's own frames can be captured only by a lambda in its body;
-    // without one, its parameter and letrec variables live in root slots.
-    framed_ = func_->createsClosures;
-    Scope closureEnv = {Scope::ClosureEnv, 0, nullptr};
-    Scope parameter = framed_ ? Scope{Scope::FrameChain, kArgumentSlot, nullptr}
-                              : Scope{Scope::Slot, kArgumentSlot, &closureEnv};
-    expression(func_->body, &parameter, true);
-    assemble(out);
+// What the code emitted so far has checked about variables, valid on every
+// path from the check onwards. Variables are never assigned, so a fact lasts
+// until the code leaves the branch or the scope it was learnt in.
+class Facts {
+ public:
+  enum Kind : uint8_t { IsInteger, IsSet };
+  ~Facts() { free(facts_); }
+  uint32_t mark() const { return count_; }
+  void reset(uint32_t mark) { count_ = mark; }
+  bool known(Binding b, Kind k) const {
+    for (uint32_t i = 0; i < count_; i++)
+      if (facts_[i].kind == k && facts_[i].binding == b) return true;
+    return false;
+  }
+  void learn(Binding b, Kind k) {
+    if (known(b, k)) return;
+    if (count_ == capacity_) {
+      capacity_ = capacity_ ? 2 * capacity_ : 16;
+      facts_ = (Fact*)realloc(facts_, capacity_ * sizeof(Fact));
+    }
+    facts_[count_++] = Fact{b, k};
   }
 
  private:
-  // Locals: the two parameters, one i64 scratch, the root-slot base, temporaries.
-  enum : uint32_t { kClosure = 0, kArgument = 1, kWide = 2, kBase = 3, kFirstTemporary = 4 };
-  // Root slots: the closure and the parameter (or the frame holding it).
+  struct Fact {
+    Binding binding;
+    Kind kind;
+  };
+  Fact* facts_ = nullptr;
+  uint32_t count_ = 0, capacity_ = 0;
+};
+
+// An operand of a primitive: a constant, or a value in a local.
+struct Operand {
+  bool constant;
+  Value value;     // the tagged constant
+  uint32_t local;  // otherwise
+  bool integer;    // known to be an integer without a check
+};
+
+class FunctionCompiler {
+ public:
+  explicit FunctionCompiler(Func* func)
+      : func_(func), type_(kCodeType), runtime_(runtimeLayout()), objects_(objectLayout()) {}
+
+  void compile(CompiledFunction& out) {
+    framed_ = func_->createsClosures;
+    rooted_ = !func_->roundNeverCollects;
+    Scope closureEnv = {Scope::ClosureEnv, kClosureSlot, nullptr};
+    Scope parameter = framed_ ? Scope{Scope::FrameChain, kArgumentSlot, nullptr}
+                              : Scope{Scope::Slot, kArgumentSlot, &closureEnv};
+    expression(func_->body, &parameter, true);
+    assembleBody(out.parts[1]);
+    assembleEntry(out.parts[0]);
+  }
+
+ private:
+  // The body's locals: the three parameters, one i64 scratch, the root-slot
+  // base, temporaries.
+  enum : uint32_t {
+    kClosure = 0,
+    kArgument = 1,
+    kDepth = 2,  // non-tail calls pending, this one included
+    kWide = 3,
+    kBase = 4,
+    kFirstTemporary = 5,
+  };
+  // Slots holding the closure and the parameter (or the frame holding it):
+  // root slots 0 and 1, or, without root slots, the parameters themselves.
   enum : uint32_t { kClosureSlot = 0, kArgumentSlot = 1 };
 
   Func* func_;
   uint32_t type_;
   RuntimeLayout runtime_;
   ObjectLayout objects_;
-  bool framed_ = false;
-  Assembler a_;  // the body, inside the function's block and loop
+  bool framed_ = false;  // its variables live in heap frames
+  bool rooted_ = true;   // it may collect, so its values live in root slots
+  Assembler a_;          // the body, inside the function's block and loop
+  Facts facts_;
   uint32_t nextLocal_ = kFirstTemporary;
   uint32_t slots_ = 2, maxSlots_ = 2;
   uint32_t ifDepth_ = 0;  // ifs open around the current instruction, inside the loop
+  uint32_t depth_ = kDepth;  // the local with the call depth of the code being emitted
+  bool inlining_ = false;    // emitting the body of a callee inline
 
   uint32_t temporary() { return nextLocal_++; }
   uint32_t pushSlot() {
+    if (!rooted_) return temporary();
     if (++slots_ > maxSlots_) maxSlots_ = slots_;
     return slots_ - 1;
   }
-  void popSlot() { slots_--; }
+  void popSlot() {
+    if (rooted_) slots_--;
+  }
 
   static uint32_t address(const void* p) { return (uint32_t)(uintptr_t)p; }
 
   void loadSlot(Assembler& a, uint32_t slot) {
+    if (!rooted_) {
+      a.localGet(slot);
+      return;
+    }
     a.localGet(kBase);
     a.i32Load(4 * slot);
   }
   void storeSlotFromLocal(Assembler& a, uint32_t slot, uint32_t local) {
+    if (!rooted_) {
+      a.localGet(local);
+      a.localSet(slot);
+      return;
+    }
     a.localGet(kBase);
     a.localGet(local);
     a.i32Store(4 * slot);
+  }
+  // A global of the runtime, by its address in linear memory.
+  void loadGlobal(Assembler& a, uint32_t address) {
+    a.i32Const(0);
+    a.i32Load(address);
   }
   void callHelper(Assembler& a, uint32_t tableIndex) {
     a.i32Const((int32_t)tableIndex);
     a.callIndirect(type_);
   }
-  // Reports the error when the i32 on the stack is zero. pushValue pushes the
-  // value the message describes.
+  // The runtime reads the depth only in apply and finishTailCall.
+  void storeDepth(uint32_t local) {
+    a_.i32Const(0);
+    a_.localGet(local);
+    a_.i32Store(runtime_.callDepthAddress);
+  }
+  // Reports the error when the i32 on the stack is zero (failUnless) or not
+  // zero (failIf). pushValue pushes the value the message describes.
   template <typename PushValue>
-  void failUnless(Assembler& a, int32_t code, PushValue pushValue) {
-    a.op(Op::I32Eqz);
+  void failIf(Assembler& a, int32_t code, PushValue pushValue) {
     a.ifThen(BlockType::None);
     a.i32Const(code);
     pushValue();
     callHelper(a, runtime_.fail);
     a.op(Op::Unreachable);
     a.end();
+  }
+  template <typename PushValue>
+  void failUnless(Assembler& a, int32_t code, PushValue pushValue) {
+    a.op(Op::I32Eqz);
+    failIf(a, code, pushValue);
   }
 
   void expression(const Expr* e, const Scope* scope, bool tail) {
@@ -105,34 +266,51 @@ class FunctionCompiler {
     return scope->slot;
   }
 
-  void variable(const Expr* e, const Scope* scope) {
-    int32_t depth = e->depth;
+  static Binding resolve(const Expr* variable, const Scope* scope) {
+    int32_t depth = variable->depth;
     while (scope->kind == Scope::Slot && depth > 0) {
       depth--;
       scope = scope->outer;
     }
-    if (scope->kind == Scope::Slot) {
-      loadSlot(a_, scope->slot);
+    return Binding{scope, depth};
+  }
+
+  void variable(const Expr* e, const Scope* scope) {
+    Binding b = resolve(e, scope);
+    if (b.scope->kind == Scope::Slot) {
+      loadSlot(a_, b.scope->slot);
     } else {
-      if (scope->kind == Scope::FrameChain) {
-        loadSlot(a_, scope->slot);
+      if (b.scope->kind == Scope::FrameChain) {
+        loadSlot(a_, b.scope->slot);
       } else {
-        loadSlot(a_, kClosureSlot);
+        loadSlot(a_, b.scope->slot);
         a_.i32Load(objects_.closureEnv);
       }
-      for (; depth > 0; depth--) a_.i32Load(objects_.frameParent);
+      for (int32_t depth = b.depth; depth > 0; depth--) a_.i32Load(objects_.frameParent);
       a_.i32Load(objects_.frameValue);
     }
-    if (e->letrecBound) {
+    if (e->letrecBound && !facts_.known(b, Facts::IsSet)) {
       uint32_t value = temporary();
       a_.localTee(value);
       failUnless(a_, errorCode(RuntimeError::UnsetVariable),
                  [&] { a_.i32Const((int32_t)address(e)); });
       a_.localGet(value);
+      facts_.learn(b, Facts::IsSet);
+    }
+  }
+
+  // Known to give an integer, without a check.
+  bool givesInteger(const Expr* e, const Scope* scope) const {
+    switch (e->kind) {
+      case ExprKind::Integer:
+      case ExprKind::Primitive: return true;
+      case ExprKind::Variable: return facts_.known(resolve(e, scope), Facts::IsInteger);
+      default: return false;
     }
   }
 
   void letrec(const Expr* e, const Scope* scope, bool tail) {
+    uint32_t mark = facts_.mark();
     uint32_t slot = pushSlot();
     Scope inner;
     if (framed_) {
@@ -143,9 +321,10 @@ class FunctionCompiler {
       a_.i32Store(4 * slot);
       inner = Scope{Scope::FrameChain, slot, scope};
     } else {
-      a_.localGet(kBase);
+      uint32_t unset = temporary();
       a_.i32Const((int32_t)kUnset);
-      a_.i32Store(4 * slot);
+      a_.localSet(unset);
+      storeSlotFromLocal(a_, slot, unset);
       inner = Scope{Scope::Slot, slot, scope};
     }
     uint32_t value = temporary();
@@ -158,160 +337,261 @@ class FunctionCompiler {
     } else {
       storeSlotFromLocal(a_, slot, value);
     }
+    Binding bound = {&inner, 0};
+    if (e->a->kind == ExprKind::Lambda) facts_.learn(bound, Facts::IsSet);
+    if (givesInteger(e->a, &inner)) {
+      facts_.learn(bound, Facts::IsSet);
+      facts_.learn(bound, Facts::IsInteger);
+    }
     expression(e->b, &inner, tail);
     popSlot();
+    facts_.reset(mark);  // facts about inner must not outlive it
   }
 
   void conditional(const Expr* e, const Scope* scope, bool tail) {
-    uint32_t test = temporary();
-    expression(e->a, scope, false);
-    a_.localTee(test);
-    a_.i32Const(1);
-    a_.op(Op::I32And);
-    failUnless(a_, errorCode(RuntimeError::IfNotInteger), [&] { a_.localGet(test); });
-    a_.localGet(test);
-    a_.i32Const((int32_t)makeInteger(0));
-    a_.op(Op::I32Ne);
+    condition(e->a, scope);
+    uint32_t mark = facts_.mark();
     a_.ifThen(BlockType::I32);
     ifDepth_++;
     expression(e->b, scope, tail);
+    facts_.reset(mark);
     a_.elseThen();
     expression(e->c, scope, tail);
+    facts_.reset(mark);
     ifDepth_--;
     a_.end();
   }
 
-  // Evaluates two subexpressions in order into two locals. The first is kept
-  // in a root slot while the second runs if the second may allocate.
-  void twoValues(const Expr* first, const Expr* second, const Scope* scope, uint32_t firstLocal,
-                 uint32_t secondLocal) {
-    expression(first, scope, false);
-    a_.localSet(firstLocal);
-    if (second->mayCollect) {
+  // Pushes an i32 that is not zero when the test's value is true (not 0).
+  void condition(const Expr* test, const Scope* scope) {
+    if (test->kind == ExprKind::Primitive &&
+        (test->primitive == Primitive::Less || test->primitive == Primitive::Eq)) {
+      comparison(test, scope);
+      return;
+    }
+    bool integer = givesInteger(test, scope);
+    uint32_t value = temporary();
+    expression(test, scope, false);
+    a_.localTee(value);
+    if (!integer) {
+      a_.i32Const(1);
+      a_.op(Op::I32And);
+      failUnless(a_, errorCode(RuntimeError::IfNotInteger), [&] { a_.localGet(value); });
+      learnInteger(test, scope);
+      a_.localGet(value);
+    }
+    a_.i32Const((int32_t)makeInteger(0));
+    a_.op(Op::I32Ne);
+  }
+
+  void learnInteger(const Expr* e, const Scope* scope) {
+    if (e->kind == ExprKind::Variable) facts_.learn(resolve(e, scope), Facts::IsInteger);
+  }
+
+  Operand operand(const Expr* e, const Scope* scope) {
+    Operand o = {false, 0, 0, givesInteger(e, scope)};
+    if (e->kind == ExprKind::Integer) {
+      o.constant = true;
+      o.value = e->integer;
+      return o;
+    }
+    o.local = temporary();
+    expression(e, scope, false);
+    a_.localSet(o.local);
+    return o;
+  }
+
+  // Evaluates both operands in order. The first is kept in a root slot while
+  // the second runs if the second may collect and the first may be a pointer.
+  void operands(const Expr* e, const Scope* scope, Operand& left, Operand& right) {
+    left = operand(e->a, scope);
+    if (rooted_ && !left.constant && !left.integer && e->b->mayCollect) {
       uint32_t slot = pushSlot();
-      storeSlotFromLocal(a_, slot, firstLocal);
-      expression(second, scope, false);
-      a_.localSet(secondLocal);
+      storeSlotFromLocal(a_, slot, left.local);
+      right = operand(e->b, scope);
       loadSlot(a_, slot);
-      a_.localSet(firstLocal);
+      a_.localSet(left.local);
       popSlot();
     } else {
-      expression(second, scope, false);
-      a_.localSet(secondLocal);
+      right = operand(e->b, scope);
     }
   }
 
-  void tag() {
-    a_.i32Const(1);
-    a_.op(Op::I32Shl);
-    a_.i32Const(1);
-    a_.op(Op::I32Or);
+  void push(const Operand& o) {
+    if (o.constant)
+      a_.i32Const((int32_t)o.value);
+    else
+      a_.localGet(o.local);
   }
 
-  void untag(uint32_t local) {
-    a_.localGet(local);
-    a_.i32Const(1);
-    a_.op(Op::I32ShrS);
+  // The interpreter's check: both integers, else report the first that is not.
+  void checkIntegers(const Expr* e, const Scope* scope, const Operand& left,
+                     const Operand& right) {
+    int32_t code = errorCode(RuntimeError::NotAnInteger, (int32_t)e->primitive);
+    if (!left.integer && !right.integer) {
+      a_.localGet(left.local);
+      a_.localGet(right.local);
+      a_.op(Op::I32And);
+      a_.i32Const(1);
+      a_.op(Op::I32And);
+      failUnless(a_, code, [&] {
+        a_.localGet(right.local);
+        a_.localGet(left.local);
+        a_.localGet(left.local);
+        a_.i32Const(1);
+        a_.op(Op::I32And);
+        a_.op(Op::Select);
+      });
+    } else if (!left.integer || !right.integer) {
+      uint32_t unknown = left.integer ? right.local : left.local;
+      a_.localGet(unknown);
+      a_.i32Const(1);
+      a_.op(Op::I32And);
+      failUnless(a_, code, [&] { a_.localGet(unknown); });
+    }
+    learnInteger(e->a, scope);
+    learnInteger(e->b, scope);
+  }
+
+  // (< a b) or (eq? a b) as an i32 0 or 1.
+  void comparison(const Expr* e, const Scope* scope) {
+    Operand left, right;
+    operands(e, scope, left, right);
+    if (e->primitive == Primitive::Less) checkIntegers(e, scope, left, right);
+    push(left);
+    push(right);
+    a_.op(e->primitive == Primitive::Less ? Op::I32LtS : Op::I32Eq);  // tagging keeps order
   }
 
   void primitive(const Expr* e, const Scope* scope) {
-    uint32_t left = temporary(), right = temporary();
-    twoValues(e->a, e->b, scope, left, right);
-    int32_t detail = (int32_t)e->primitive;
-    if (e->primitive == Primitive::Eq) {
-      a_.localGet(left);
-      a_.localGet(right);
-      a_.op(Op::I32Eq);
-      tag();
+    if (e->primitive == Primitive::Less || e->primitive == Primitive::Eq) {
+      comparison(e, scope);
+      a_.i32Const(1);
+      a_.op(Op::I32Shl);
+      a_.i32Const(1);
+      a_.op(Op::I32Or);
       return;
     }
-    // Both integers? Otherwise report the first that is not.
-    a_.localGet(left);
-    a_.localGet(right);
-    a_.op(Op::I32And);
-    a_.i32Const(1);
-    a_.op(Op::I32And);
-    failUnless(a_, errorCode(RuntimeError::NotAnInteger, detail), [&] {
-      a_.localGet(right);
-      a_.localGet(left);
-      a_.localGet(left);
-      a_.i32Const(1);
-      a_.op(Op::I32And);
-      a_.op(Op::Select);
-    });
-    int32_t overflow = errorCode(RuntimeError::IntegerOverflow, detail);
-    switch (e->primitive) {
-      case Primitive::Less:
-        a_.localGet(left);
-        a_.localGet(right);
-        a_.op(Op::I32LtS);  // tagging preserves order
-        tag();
-        return;
-      case Primitive::Add:
-      case Primitive::Subtract: {
-        // 31-bit operands cannot overflow 32 bits; then check the 31-bit range.
-        uint32_t sum = temporary();
-        untag(left);
-        untag(right);
-        a_.op(e->primitive == Primitive::Add ? Op::I32Add : Op::I32Sub);
-        a_.localTee(sum);
-        a_.i32Const(-kMinInteger);
-        a_.op(Op::I32Add);
-        a_.i32Const(INT32_MIN);  // 2^31 unsigned
-        a_.op(Op::I32LtU);
-        failUnless(a_, overflow, [&] { a_.i32Const(0); });
-        a_.localGet(sum);
-        tag();
-        return;
-      }
-      case Primitive::Multiply:
-        untag(left);
-        a_.op(Op::I64ExtendI32S);
-        untag(right);
-        a_.op(Op::I64ExtendI32S);
-        a_.op(Op::I64Mul);
-        a_.localTee(kWide);
-        a_.i64Const(-(int64_t)kMinInteger);
-        a_.op(Op::I64Add);
-        a_.i64Const(INT64_C(1) << 31);
-        a_.op(Op::I64LtU);
-        failUnless(a_, overflow, [&] { a_.i32Const(0); });
-        a_.localGet(kWide);
-        a_.op(Op::I32WrapI64);
-        tag();
-        return;
-      case Primitive::Eq: return;
+    Operand left, right;
+    operands(e, scope, left, right);
+    checkIntegers(e, scope, left, right);
+    int32_t overflow = errorCode(RuntimeError::IntegerOverflow, (int32_t)e->primitive);
+    if (e->primitive == Primitive::Add && left.constant && !right.constant) {
+      addConstant(right, integerOf(left.value), overflow);
+    } else if (e->primitive != Primitive::Multiply && right.constant && !left.constant) {
+      int64_t k = integerOf(right.value);
+      addConstant(left, e->primitive == Primitive::Add ? k : -k, overflow);
+    } else {
+      wideArithmetic(e->primitive, left, right, overflow);
     }
   }
 
+  // tagged(x + k) = tagged(x) + 2k: one add, and one compare for overflow.
+  void addConstant(const Operand& x, int64_t k, int32_t overflow) {
+    int64_t delta = 2 * k;
+    if (delta != 0) {
+      a_.localGet(x.local);
+      if (delta > 0) {
+        a_.i32Const((int32_t)(INT32_MAX - delta));
+        a_.op(Op::I32GtS);
+      } else {
+        a_.i32Const((int32_t)(INT32_MIN - delta));
+        a_.op(Op::I32LtS);
+      }
+      failIf(a_, overflow, [&] { a_.i32Const(0); });
+    }
+    a_.localGet(x.local);
+    if (delta != 0) {
+      a_.i32Const((int32_t)delta);
+      a_.op(Op::I32Add);
+    }
+  }
+
+  // On tagged values in i64: a+b-1, a-b+1, (a-1)*(b>>1)+1, then a range check.
+  void wideArithmetic(Primitive p, const Operand& left, const Operand& right, int32_t overflow) {
+    if (p == Primitive::Multiply) {
+      push(left);
+      a_.i32Const(1);
+      a_.op(Op::I32Sub);
+      a_.op(Op::I64ExtendI32S);
+      push(right);
+      a_.i32Const(1);
+      a_.op(Op::I32ShrS);
+      a_.op(Op::I64ExtendI32S);
+      a_.op(Op::I64Mul);
+      a_.i64Const(1);
+      a_.op(Op::I64Add);
+    } else {
+      push(left);
+      a_.op(Op::I64ExtendI32S);
+      push(right);
+      a_.op(Op::I64ExtendI32S);
+      a_.op(p == Primitive::Add ? Op::I64Add : Op::I64Sub);
+      a_.i64Const(p == Primitive::Add ? -1 : 1);
+      a_.op(Op::I64Add);
+    }
+    a_.localTee(kWide);
+    a_.i64Const(INT64_C(1) << 31);
+    a_.op(Op::I64Add);
+    a_.i64Const(INT64_C(1) << 32);
+    a_.op(Op::I64LtU);
+    failUnless(a_, overflow, [&] { a_.i32Const(0); });
+    a_.localGet(kWide);
+    a_.op(Op::I32WrapI64);
+  }
+
   void call(const Expr* e, const Scope* scope, bool tail) {
+    Func* target = knownTarget(e->a);
     uint32_t callee = temporary(), argument = temporary();
-    twoValues(e->a, e->b, scope, callee, argument);
-    if (!tail) {
+    expression(e->a, scope, false);
+    a_.localSet(callee);
+    if (rooted_ && e->b->mayCollect) {
+      uint32_t slot = pushSlot();
+      storeSlotFromLocal(a_, slot, callee);
+      expression(e->b, scope, false);
+      a_.localSet(argument);
+      loadSlot(a_, slot);
+      a_.localSet(callee);
+      popSlot();
+    } else {
+      expression(e->b, scope, false);
+      a_.localSet(argument);
+    }
+    if (tail)
+      tailCall(target, callee, argument);
+    else if (!rooted_ && !inlining_ && inlinable(target))
+      inlineCall(target, callee, argument);
+    else if (hasCompiledCode(target))
+      directCall(target, callee, argument);
+    else {
+      storeDepth(depth_);
       a_.localGet(callee);
       a_.localGet(argument);
       callHelper(a_, runtime_.apply);
+    }
+  }
+
+  void tailCall(const Func* target, uint32_t callee, uint32_t argument) {
+    if (target == func_) {
+      selfTailCall(callee, argument, ifDepth_);
       return;
     }
-    // A self tail call (the callee is a closure of this very function, with
-    // any environment) restarts the loop with the new closure and argument.
-    a_.localGet(callee);
-    a_.i32Const(1);
-    a_.op(Op::I32And);
-    a_.op(Op::I32Eqz);
-    a_.ifThen(BlockType::None);
-    a_.localGet(callee);
-    a_.i32Load(objects_.closureFunc);
-    a_.i32Const((int32_t)address(func_));
-    a_.op(Op::I32Eq);
-    a_.ifThen(BlockType::None);
-    a_.localGet(callee);
-    a_.localSet(kClosure);
-    a_.localGet(argument);
-    a_.localSet(kArgument);
-    a_.br(ifDepth_ + 2);  // the loop
-    a_.end();
-    a_.end();
+    if (!target) {
+      // Any closure of this very function, with any environment, loops too.
+      a_.localGet(callee);
+      a_.i32Const(1);
+      a_.op(Op::I32And);
+      a_.op(Op::I32Eqz);
+      a_.ifThen(BlockType::None);
+      a_.localGet(callee);
+      a_.i32Load(objects_.closureFunc);
+      a_.i32Const((int32_t)address(func_));
+      a_.op(Op::I32Eq);
+      a_.ifThen(BlockType::None);
+      selfTailCall(callee, argument, ifDepth_ + 2);
+      a_.end();
+      a_.end();
+    }
     // Any other tail call goes back to the caller's trampoline.
     a_.i32Const((int32_t)runtime_.tailCalleeAddress);
     a_.localGet(callee);
@@ -323,51 +603,164 @@ class FunctionCompiler {
     a_.br(ifDepth_ + 1);  // out of the function's block, to the epilogue
   }
 
-  void assemble(CompiledFunction& out) {
+  // Restarts the loop with the new closure and argument; loopDepth is the
+  // number of blocks between here and the loop.
+  void selfTailCall(uint32_t callee, uint32_t argument, uint32_t loopDepth) {
+    a_.localGet(callee);
+    a_.localSet(kClosure);
+    a_.localGet(argument);
+    a_.localSet(kArgument);
+    a_.br(loopDepth);
+  }
+
+  // Counts one more non-tail call as the runtime's apply would; returns the
+  // local with the callee's depth.
+  uint32_t enterCall() {
+    uint32_t depth = temporary();
+    a_.localGet(depth_);
+    a_.i32Const(1);
+    a_.op(Op::I32Add);
+    a_.localTee(depth);
+    a_.i32Const(runtime_.maxCallDepth);
+    a_.op(Op::I32GtS);
+    failIf(a_, errorCode(RuntimeError::TooDeep, runtime_.maxCallDepth), [&] { a_.i32Const(0); });
+    return depth;
+  }
+
+  // A non-tail call to compiled code whose function is known; finishes a
+  // tail call the callee returns, unless it makes none.
+  void directCall(const Func* target, uint32_t callee, uint32_t argument) {
+    uint32_t depth = enterCall(), result = temporary();
+    a_.localGet(callee);
+    a_.localGet(argument);
+    if (inCurrentRound(target)) {
+      a_.localGet(depth);
+      a_.call(target->roundIndex);
+    } else {
+      storeDepth(depth);  // for the entry of an earlier round's code
+      a_.i32Const(target->jitCode);
+      a_.callIndirect(type_);
+    }
+    if (!inCurrentRound(target) || hasTailCall(target->body)) {
+      a_.localTee(result);
+      a_.i32Const((int32_t)kTailCall);
+      a_.op(Op::I32Eq);
+      a_.ifThen(BlockType::None);
+      storeDepth(depth);
+      a_.i32Const(0);
+      a_.i32Const(0);
+      callHelper(a_, runtime_.finishTailCall);
+      a_.localSet(result);
+      a_.end();
+      a_.localGet(result);
+    }
+  }
+
+  // A callee small enough to copy into its call sites, with no call in tail
+  // position (those would have to replace the caller's frame) and never
+  // allocating (so that it can share the caller's locals).
+  static bool inlinable(const Func* target) {
+    int32_t budget = kInlineBudget;
+    return callNeverCollects(target) && !target->createsClosures && !hasTailCall(target->body) &&
+           fitsBudget(target->body, budget);
+  }
+  static const int32_t kInlineBudget = 40;  // parse tree nodes
+
+  static bool fitsBudget(const Expr* e, int32_t& budget) {
+    if (!e) return true;
+    if (--budget < 0) return false;
+    return fitsBudget(e->a, budget) && fitsBudget(e->b, budget) && fitsBudget(e->c, budget);
+  }
+
+  // The callee's body in place of the call, with the callee in a local as
+  // its closure and the argument as its parameter, at the depth the call
+  // would have had.
+  void inlineCall(const Func* target, uint32_t callee, uint32_t argument) {
+    uint32_t depth = enterCall();
+    Scope closureEnv = {Scope::ClosureEnv, callee, nullptr};
+    Scope parameter = {Scope::Slot, argument, &closureEnv};
+    uint32_t outerDepth = depth_, mark = facts_.mark();
+    depth_ = depth;
+    inlining_ = true;
+    expression(target->body, &parameter, false);
+    inlining_ = false;
+    depth_ = outerDepth;
+    facts_.reset(mark);
+  }
+
+  // The entry the table holds: the body at the runtime's current depth.
+  void assembleEntry(CompiledPart& out) {
+    const uint32_t depth = 2, result = 3;
+    Assembler f;
+    f.localGet(kClosure);
+    f.localGet(kArgument);
+    loadGlobal(f, runtime_.callDepthAddress);
+    f.localTee(depth);
+    f.call(func_->roundIndex);
+    f.localSet(result);
+    // The body's direct callees may have left a deeper count there.
+    f.i32Const(0);
+    f.localGet(depth);
+    f.i32Store(runtime_.callDepthAddress);
+    f.localGet(result);
+    out.code.append(f.code());
+    out.typeIndex = kCodeType;
+    out.i64Locals = 0;
+    out.i32Locals = 2;
+  }
+
+  void assembleBody(CompiledPart& out) {
     Assembler f;
     uint32_t newTop = temporary();
-    // Claim the slots on the root stack; zero them so the collector never sees garbage.
-    f.i32Const((int32_t)runtime_.rootTopAddress);
-    f.i32Load(0);
-    f.localTee(kBase);
-    f.i32Const((int32_t)(4 * maxSlots_));
-    f.op(Op::I32Add);
-    f.localTee(newTop);
-    f.i32Const((int32_t)runtime_.rootLimit);
-    f.op(Op::I32LeU);
-    failUnless(f, errorCode(RuntimeError::TooDeep), [&] { f.i32Const(0); });
-    f.i32Const((int32_t)runtime_.rootTopAddress);
-    f.localGet(newTop);
-    f.i32Store(0);
-    for (uint32_t slot = 1; slot < maxSlots_; slot++) {
-      f.localGet(kBase);
-      f.i32Const(0);
-      f.i32Store(4 * slot);
+    if (rooted_) {
+      // Claim the slots on the root stack; zero them so the collector never sees garbage.
+      f.i32Const((int32_t)runtime_.rootTopAddress);
+      f.i32Load(0);
+      f.localTee(kBase);
+      f.i32Const((int32_t)(4 * maxSlots_));
+      f.op(Op::I32Add);
+      f.localTee(newTop);
+      f.i32Const((int32_t)runtime_.rootLimit);
+      f.op(Op::I32LeU);
+      failUnless(f, errorCode(RuntimeError::TooDeep), [&] { f.i32Const(0); });
+      f.i32Const((int32_t)runtime_.rootTopAddress);
+      f.localGet(newTop);
+      f.i32Store(0);
+      for (uint32_t slot = 1; slot < maxSlots_; slot++) {
+        f.localGet(kBase);
+        f.i32Const(0);
+        f.i32Store(4 * slot);
+      }
     }
     f.block(BlockType::I32);
     f.loop(BlockType::I32);
-    storeSlotFromLocal(f, kClosureSlot, kClosure);
-    f.localGet(kBase);
-    if (framed_) {
-      f.localGet(kClosure);
-      f.i32Load(objects_.closureEnv);
-      f.localGet(kArgument);
-      callHelper(f, runtime_.makeFrame);
-    } else {
-      f.localGet(kArgument);
+    if (rooted_) {
+      storeSlotFromLocal(f, kClosureSlot, kClosure);
+      f.localGet(kBase);
+      if (framed_) {
+        f.localGet(kClosure);
+        f.i32Load(objects_.closureEnv);
+        f.localGet(kArgument);
+        callHelper(f, runtime_.makeFrame);
+      } else {
+        f.localGet(kArgument);
+      }
+      f.i32Store(4 * kArgumentSlot);
     }
-    f.i32Store(4 * kArgumentSlot);
     f.code().append(a_.code());
     f.end();
     f.end();
-    // Give the slots back.
-    f.localSet(newTop);
-    f.i32Const((int32_t)runtime_.rootTopAddress);
-    f.localGet(kBase);
-    f.i32Store(0);
-    f.localGet(newTop);
+    if (rooted_) {
+      // Give the slots back.
+      f.localSet(newTop);
+      f.i32Const((int32_t)runtime_.rootTopAddress);
+      f.localGet(kBase);
+      f.i32Store(0);
+      f.localGet(newTop);
+    }
 
     out.code.append(f.code());
+    out.typeIndex = kBodyType;
     out.i64Locals = 1;
     out.i32Locals = nextLocal_ - kBase;
   }
@@ -375,7 +768,29 @@ class FunctionCompiler {
 
 }  // namespace
 
-void compileFunction(Func* func, uint32_t typeIndex, CompiledFunction& out) {
-  FunctionCompiler compiler(func, typeIndex);
+const uint32_t kPartsPerFunction = 2;  // the entry, then the body
+
+void planRound(Func** funcs, uint32_t count) {
+  currentRound++;
+  for (uint32_t i = 0; i < count; i++) {
+    funcs[i]->round = currentRound;
+    funcs[i]->roundIndex = i * kPartsPerFunction + 1;  // its body
+    funcs[i]->roundNeverCollects = !funcs[i]->createsClosures;
+  }
+  // Optimistic fixpoint: assume every function without closures never
+  // collects, then withdraw the claim from any that calls one that may.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t i = 0; i < count; i++) {
+      if (funcs[i]->roundNeverCollects && mayCollect(funcs[i]->body)) {
+        funcs[i]->roundNeverCollects = 0;
+        changed = true;
+      }
+    }
+  }
+}
+
+void compileFunction(Func* func, CompiledFunction& out) {
+  FunctionCompiler compiler(func);
   compiler.compile(out);
 }

@@ -1,4 +1,7 @@
-// The JIT compiler: one lambda to one WebAssembly function.
+// The JIT compiler: one lambda to one or two WebAssembly functions. Two
+// implementations share this interface: compiler.cc (the optimising JIT, in
+// interplib.wasm) and baseline_compiler.cc (the straightforward one, in
+// interplib-baseline.wasm).
 //
 // Calling convention of compiled code, shared with the evaluator:
 //   (i32 closure, i32 argument) -> i32 result, called through call_indirect
@@ -14,10 +17,31 @@
 #include "bytes.h"
 #include "value.h"
 
-struct CompiledFunction {
+// The function types of a generated module, by index.
+enum : uint32_t {
+  kCodeType = 0,   // (closure, argument) -> result: compiled code, and the runtime's helpers
+  kPatchType = 1,  // () -> (): the patch
+  kBodyType = 2,   // (closure, argument, call depth) -> result: the optimising JIT's bodies
+};
+
+// One wasm function of a compiled lambda.
+struct CompiledPart {
   Bytes code;  // without the final end
+  uint32_t typeIndex;
   uint32_t i64Locals, i32Locals;
 };
 
-// typeIndex is the index of (i32, i32) -> i32 in the module being built.
-void compileFunction(Func* func, uint32_t typeIndex, CompiledFunction& out);
+// A lambda compiled into kPartsPerFunction consecutive wasm functions; the
+// first, of kCodeType, is the entry the table holds.
+struct CompiledFunction {
+  CompiledPart parts[2];
+};
+extern const uint32_t kPartsPerFunction;
+
+// Before compiling a round: the round's functions, in the order of their
+// functions in the module (funcs[i]'s parts start at function
+// i * kPartsPerFunction). Leaves its notes in each Func's round fields;
+// roundNeverCollects is what the patch copies into compiledNeverCollects.
+void planRound(Func** funcs, uint32_t count);
+
+void compileFunction(Func* func, CompiledFunction& out);

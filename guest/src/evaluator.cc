@@ -3,9 +3,10 @@
 #include "errors.h"
 #include "heap.h"
 
+int32_t callDepth;
+
 namespace {
 
-int32_t callDepth;
 Func* firstRun;
 Func* lastRun;
 
@@ -158,6 +159,13 @@ Value applyProcedure(Value callee, Value argument) {
   }
   callDepth--;
   return result;
+}
+
+Value finishTailCall() {
+  Value callee = tailCallee, argument = tailArgument;
+  tailCallee = tailArgument = kUnset;
+  callDepth--;  // applyProcedure counts this call again
+  return applyProcedure(callee, argument);
 }
 
 Func* firstRunFunction() { return firstRun; }

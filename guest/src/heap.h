@@ -7,7 +7,7 @@
 // allocation lives in a slot of this stack; the collector updates the slots.
 // Compiled code bumps rootTop itself, so its address and rootLimit are
 // embedded in generated modules.
-const size_t kRootCapacity = 1 << 16;
+const size_t kRootCapacity = 1 << 17;
 extern Value* rootTop;
 extern Value rootStack[kRootCapacity];
 Value* const rootLimit = rootStack + kRootCapacity;

@@ -8,8 +8,7 @@
 
 namespace {
 
-enum : uint32_t { kCodeType = 0, kPatchType = 1 };
-const FunctionType kTypes[] = {{2, 1}, {0, 0}};
+const FunctionType kTypes[] = {{2, 1}, {0, 0}, {3, 1}};  // by compiler.h's type indices
 
 bool pending(const Func* f) { return f->jitCode == 0; }
 
@@ -19,7 +18,7 @@ void writePatch(Func** funcs, uint32_t count, Bytes& code) {
   Assembler a;
   const uint32_t kSlot = 0;
   for (uint32_t i = 0; i < count; i++) {
-    a.refFunc(i);
+    a.refFunc(i * kPartsPerFunction);
     a.i32Const(1);
     a.tableGrow(0);
     a.localTee(kSlot);
@@ -31,6 +30,9 @@ void writePatch(Func** funcs, uint32_t count, Bytes& code) {
     a.i32Const((int32_t)(uintptr_t)&funcs[i]->jitCode);
     a.localGet(kSlot);
     a.i32Store(0);
+    a.i32Const((int32_t)(uintptr_t)&funcs[i]->compiledNeverCollects);
+    a.i32Const(funcs[i]->roundNeverCollects);
+    a.i32Store8(0);
   }
   code.append(a.code());
 }
@@ -57,17 +59,25 @@ JitModule* buildJitModule() {
   for (Func* f = firstRunFunction(); f; f = f->nextRun)
     if (pending(f)) funcs[k++] = f;
 
+  planRound(funcs, count);
   CompiledFunction* compiled = new CompiledFunction[count];
-  FunctionDefinition* definitions = (FunctionDefinition*)malloc((count + 1) * sizeof(FunctionDefinition));
+  uint32_t codeFunctions = count * kPartsPerFunction;
+  FunctionDefinition* definitions =
+      (FunctionDefinition*)malloc((codeFunctions + 1) * sizeof(FunctionDefinition));
   for (uint32_t i = 0; i < count; i++) {
-    compileFunction(funcs[i], kCodeType, compiled[i]);
-    definitions[i] = {kCodeType, compiled[i].i64Locals, compiled[i].i32Locals, &compiled[i].code};
+    compileFunction(funcs[i], compiled[i]);
+    for (uint32_t p = 0; p < kPartsPerFunction; p++) {
+      const CompiledPart& part = compiled[i].parts[p];
+      definitions[i * kPartsPerFunction + p] = {part.typeIndex, part.i64Locals, part.i32Locals,
+                                                &part.code};
+    }
   }
   Bytes patch;
   writePatch(funcs, count, patch);
-  definitions[count] = {kPatchType, 0, 1, &patch};
+  definitions[codeFunctions] = {kPatchType, 0, 1, &patch};
 
-  ModuleDescription description = {kTypes, 2, definitions, count + 1, count, 0, count};
+  ModuleDescription description = {kTypes,         3, definitions, codeFunctions + 1,
+                                   codeFunctions, 0, codeFunctions};
   Bytes out;
   writeModule(description, out);
 

@@ -15,7 +15,7 @@ const int kMaxNesting = 1000;
 
 struct Scope {
   const char* name;
-  bool letrec;
+  const Expr* letrec;  // the Letrec binding the name, or null for a parameter
   const Scope* outer;
 };
 
@@ -211,7 +211,8 @@ class Parser {
         Expr* e = node(ExprKind::Variable, t);
         e->name = s->name;
         e->depth = depth;
-        e->letrecBound = s->letrec;
+        e->letrecBound = s->letrec != nullptr;
+        e->binder = s->letrec;
         return e;
       }
     }
@@ -279,7 +280,7 @@ class Parser {
     const char* parameter = bindingName("lambda's parameter list");
     if (token_.kind != TokenKind::Close) error(token_, "lambda takes exactly one parameter");
     advance();
-    Scope inner = {parameter, false, scope};
+    Scope inner = {parameter, nullptr, scope};
     Func* func = (Func*)calloc(1, sizeof(Func));
     func->parameter = parameter;
     if (token_.kind == TokenKind::Close) error(token_, "lambda needs a body");
@@ -297,9 +298,9 @@ class Parser {
     expect(TokenKind::Open, "letrec expects ((name expr)), got");
     expect(TokenKind::Open, "letrec expects ((name expr)), got");
     const char* name = bindingName("letrec's binding");
-    Scope inner = {name, true, scope};
     Expr* e = node(ExprKind::Letrec, open);
     e->name = name;
+    Scope inner = {name, e, scope};
     if (token_.kind == TokenKind::Close) error(token_, "letrec's binding needs an expression");
     e->a = expression(&inner, nesting + 1);
     expectClose("letrec's binding");

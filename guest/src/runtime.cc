@@ -17,6 +17,7 @@ Value helperApply(Value callee, Value argument) { return applyProcedure(callee, 
 Value helperMakeFrame(Value parent, Value value) { return makeFrame(parent, value); }
 Value helperMakeClosure(Value func, Value env) { return makeClosure((Func*)func, env); }
 Value helperFail(Value code, Value value) { failRuntime((int32_t)code, value); }
+Value helperFinishTailCall(Value, Value) { return finishTailCall(); }
 
 uint32_t address(const void* p) { return (uint32_t)(uintptr_t)p; }
 uint32_t tableIndex(Helper* h) { return (uint32_t)(uintptr_t)h; }
@@ -29,10 +30,13 @@ RuntimeLayout runtimeLayout() {
   layout.rootLimit = address(rootLimit);
   layout.tailCalleeAddress = address(&tailCallee);
   layout.tailArgumentAddress = address(&tailArgument);
+  layout.callDepthAddress = address(&callDepth);
+  layout.maxCallDepth = kMaxCallDepth;
   layout.apply = tableIndex(helperApply);
   layout.makeFrame = tableIndex(helperMakeFrame);
   layout.makeClosure = tableIndex(helperMakeClosure);
   layout.fail = tableIndex(helperFail);
+  layout.finishTailCall = tableIndex(helperFinishTailCall);
   return layout;
 }
 

@@ -10,11 +10,14 @@ struct RuntimeLayout {
   uint32_t rootLimit;            // rootTop may not pass this address
   uint32_t tailCalleeAddress;    // Value tailCallee
   uint32_t tailArgumentAddress;  // Value tailArgument
+  uint32_t callDepthAddress;     // int32_t callDepth: non-tail calls pending
+  int32_t maxCallDepth;          // one more is "recursion too deep"
   // Table indices of the helpers:
   uint32_t apply;        // (callee, argument) -> result: a non-tail call
   uint32_t makeFrame;    // (parent, value) -> frame
   uint32_t makeClosure;  // (func record, env) -> closure
   uint32_t fail;         // (errorCode(...), value) -> never returns
+  uint32_t finishTailCall;  // (0, 0) -> result of the call in tailCallee/tailArgument
 };
 
 // Offsets compiled code uses to read heap objects (the target's, wasm32).

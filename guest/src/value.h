@@ -31,9 +31,19 @@ struct Func {
   int32_t jitCode;
   uint8_t hasRun;        // the evaluator has interpreted it at least once
   uint8_t createsClosures;  // its body contains a lambda: its frames can be captured
+  // Written by the same patch that sets jitCode: the linked compiled code
+  // never allocates, so callers compiled later need not root their values
+  // across a call to it.
+  uint8_t compiledNeverCollects;
   Expr* body;
   const char* parameter;
   Func* nextRun;         // the list of functions that have run, oldest first
+  // The JIT's notes while it compiles a round (see compiler.h): the round
+  // the notes belong to, the index of its code in that round's module, and
+  // whether its code in that module can allocate.
+  uint32_t round;
+  uint32_t roundIndex;
+  uint8_t roundNeverCollects;
 };
 
 // Heap objects are three words, a header and two fields.
@@ -63,7 +73,8 @@ const char* primitiveName(Primitive p);
 
 // One node of the parse tree. Fields are used according to kind:
 //   Integer:   integer (tagged)
-//   Variable:  name, depth (number of frames out), letrecBound
+//   Variable:  name, depth (number of frames out), letrecBound, binder (the
+//              Letrec that binds it, or null for a lambda's parameter)
 //   Lambda:    func
 //   Letrec:    name, a = initialiser, b = body
 //   If:        a = test, b = then, c = else
@@ -80,4 +91,5 @@ struct Expr {
   const char* name;
   Func* func;
   Expr *a, *b, *c;
+  const Expr* binder;
 };

@@ -51,9 +51,25 @@ export const constructs = [
     expect: 0,
   },
   {
+    name: 'a known callee that returns a tail call to its caller',
+    source: `(letrec ((h (lambda (x) (+ x 1))))
+               (letrec ((g (lambda (x) (if (eq? x 0) 5 (h x)))))
+                 (letrec ((f (lambda (n) (+ (g n) (g 0)))))
+                   (f 10))))`,
+    expect: 16,
+  },
+  {
+    name: 'a known callee inlined, with its own letrec and closure variables',
+    source: `(letrec ((k 7))
+               (letrec ((sq (lambda (x) (letrec ((y (+ x k))) (* y y)))))
+                 (letrec ((f (lambda (n) (- (sq n) (sq (+ n 1))))))
+                   (f 3))))`,
+    expect: -21,
+  },
+  {
     name: 'deep non-tail recursion within the limit',
-    source: '(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 1999))',
-    expect: 1999,
+    source: '(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 9999))',
+    expect: 9999,
   },
 ];
 
@@ -94,7 +110,13 @@ export const errors = [
   { name: 'tail-calling an integer in compiled code', source: '((lambda (n) (n 1)) -4)', expect: { error: 'not a procedure: the integer -4' } },
   { name: 'letrec variable before its value', source: '(letrec ((x (+ x 1))) x)', expect: { error: 'letrec variable used before its value is ready: x at line 1, column 16' } },
   { name: 'letrec variable before its value in a function', source: '((lambda (y) (letrec ((x (+ y x))) x)) 1)', expect: { error: 'letrec variable used before its value is ready: x at line 1, column 31' } },
-  { name: 'recursion too deep', source: '(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 5000))', expect: { error: 'recursion too deep: more than 2000 nested calls' } },
+  { name: 'recursion too deep', source: '(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 10001))', expect: { error: 'recursion too deep: more than 10000 nested calls' } },
+  { name: 'recursion a million deep', source: '(letrec ((f (lambda (n) (if (eq? n 0) 0 (* 1 (f (- n 1))))))) (f 1000000))', expect: { error: 'recursion too deep: more than 10000 nested calls' } },
+  {
+    name: 'recursion too deep through an unknown callee',
+    source: '(letrec ((f (lambda (g) (lambda (n) (if (eq? n 0) 0 (+ 1 ((f g) (- n 1)))))))) ((f 0) 20000))',
+    expect: { error: 'recursion too deep: more than 10000 nested calls' },
+  },
   {
     name: 'heap exhaustion',
     heap: 65536,

@@ -6,15 +6,19 @@
 // one process corrupted V8's heap (segfaults in unrelated code), and a test
 // suite needs a fresh guest per scenario. See guest/README.md.
 //
-//   node guest/test/host.mjs [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)
+//   node guest/test/host.mjs [--wasm FILE] [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)
 //
 // Parses the program, evaluates it N times (default 1); with --jit then asks
 // for a JIT module, links it, and evaluates N times more. --time reports the
-// time of each batch of evaluations on stderr.
+// time of each batch of evaluations on stderr. --wasm (or the environment
+// variable GUEST_WASM, relative to guest/) picks another build of the guest,
+// such as interplib-baseline.wasm.
 import { readFileSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const defaultWasmPath = fileURLToPath(new URL('../interplib.wasm', import.meta.url));
+const guestDirectory = fileURLToPath(new URL('../', import.meta.url));
+export const defaultWasmPath = resolve(guestDirectory, process.env.GUEST_WASM ?? 'interplib.wasm');
 
 /** The guest reported an error: `message` is the text after "error: ". */
 export class GuestError extends Error {}
@@ -206,17 +210,18 @@ export class Guest {
 }
 
 function main(argv) {
-  let jit = false, repeat = 1, heap = 1 << 20, time = false, source = null;
+  let jit = false, repeat = 1, heap = 1 << 20, time = false, source = null, wasmPath = defaultWasmPath;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--jit') jit = true;
     else if (arg === '--time') time = true;
     else if (arg === '--repeat') repeat = Number(argv[++i]);
     else if (arg === '--heap') heap = Number(argv[++i]);
+    else if (arg === '--wasm') wasmPath = argv[++i];
     else if (arg === '-e') source = argv[++i];
     else if (!arg.startsWith('-') && source === null) source = readFileSync(arg, 'utf8');
     else {
-      process.stderr.write('usage: host.mjs [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)\n');
+      process.stderr.write('usage: host.mjs [--wasm FILE] [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)\n');
       process.exit(2);
     }
   }
@@ -224,7 +229,7 @@ function main(argv) {
     process.stderr.write('host.mjs: no program given\n');
     process.exit(2);
   }
-  const guest = Guest.load();
+  const guest = Guest.load({ wasmPath });
   try {
     const program = guest.parse(source);
     const batch = (label) => {

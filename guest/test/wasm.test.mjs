@@ -107,6 +107,25 @@ describe('the runtime', () => {
     assert.equal(guest.eval(program), 1346269);
   });
 
+  it('calls code that an earlier JIT round compiled', () => {
+    const guest = Guest.load({ quiet: true });
+    // h runs before the heap runs out on the small heap; g runs only on the large one.
+    const program = guest.parse(`
+      (letrec ((h (lambda (x) (if (< x 10) (h (+ x 1)) x))))
+        (letrec ((grow (lambda (f) (lambda (n) (if (eq? n 0) (f 0) ((grow (lambda (x) (f x))) (- n 1)))))))
+          (+ (h 1)
+             (+ ((grow (lambda (x) x)) 2000)
+                (letrec ((g (lambda (y) (+ (h y) 1)))) (g 4))))))`);
+    assert.throws(() => guest.eval(program, 16384), new GuestError('heap exhausted: live data fills the 16384-byte heap after a collection'));
+    assert.ok(jitRound(guest));
+    const compiledFirst = guest.exports.compiledFunctionCount();
+    assert.equal(guest.eval(program), 21);
+    assert.ok(jitRound(guest), 'g ran for the first time');
+    assert.ok(guest.exports.compiledFunctionCount() > compiledFirst);
+    assert.equal(guest.eval(program), 21);
+    assert.equal(guest.exports.pendingJitCount(), 0);
+  });
+
   it('links a second JIT round after the first', () => {
     const guest = Guest.load({ quiet: true });
     const first = guest.parse('(letrec ((sq (lambda (x) (* x x)))) (sq 12))');
@@ -137,7 +156,7 @@ describe('the runtime', () => {
     assert.equal(guest.exports.lastResultKind(), 0);
     assert.throws(() => guest.parse('(+ 1'), new GuestError('parse error at line 1, column 5: unexpected end of input'));
     assert.throws(() => guest.eval(guest.parse('(letrec ((f (lambda (n) (+ 1 (f n))))) (f 1))')),
-      new GuestError('recursion too deep: more than 2000 nested calls'));
+      new GuestError('recursion too deep: more than 10000 nested calls'));
     jitRound(guest);  // compiles overflow's fact and f, which also fail
     assert.throws(() => guest.eval(overflow), new GuestError('integer overflow: *'));
 
@@ -170,7 +189,7 @@ describe('the runtime', () => {
   it('keeps working after the engine overflows its own stack', () => {
     const guest = Guest.load({ quiet: true });
     const nested = '(+ 1 '.repeat(40) + '(f (- n 1))' + ')'.repeat(40);
-    const program = guest.parse(`(letrec ((f (lambda (n) (if (eq? n 0) 0 ${nested})))) (f 1990))`);
+    const program = guest.parse(`(letrec ((f (lambda (n) (if (eq? n 0) 0 ${nested})))) (f 9990))`);
     assert.throws(() => guest.eval(program), RangeError);
     assert.equal(guest.run('(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 100))'), 100);
   });

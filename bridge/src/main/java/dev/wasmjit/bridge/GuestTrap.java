@@ -1,8 +1,10 @@
 package dev.wasmjit.bridge;
 
 /**
- * Wasm code trapped: the call was aborted. {@link #kind()} says why; the message names the
- * kind and the export that was called.
+ * The call was aborted: wasm code trapped, or the guest hit one of its own limits (see
+ * {@link TrapKind}). {@link #kind()} says why. For a wasm trap the message names the kind and
+ * the export that was called; for a guest limit it is the guest's own message, and the
+ * cause is the {@link GuestError} the guest raised.
  */
 public class GuestTrap extends GuestException {
 

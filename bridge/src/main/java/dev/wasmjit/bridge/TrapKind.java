@@ -1,8 +1,16 @@
 package dev.wasmjit.bridge;
 
-/** Why wasm code trapped. */
+/**
+ * Why a call was aborted: a wasm trap, or a limit of the guest's that it enforces itself
+ * before the wasm runtime's own limit would be reached. A caller may rely on one kind per
+ * limit whichever layer noticed it: {@link #STACK_OVERFLOW} for too deep recursion,
+ * {@link #OUT_OF_MEMORY} for an exhausted heap, {@link #TIMEOUT} for a passed deadline.
+ */
 public enum TrapKind {
-    /** The wasm stack limit was reached (deep recursion). */
+    /**
+     * Too deep recursion: the wasm stack limit was reached, or the guest refused to nest
+     * calls deeper than it allows (the Scheme guest's {@code recursion too deep}).
+     */
     STACK_OVERFLOW("stack overflow"),
     /** A memory access outside linear memory; also a shadow-stack overflow in a stack-first guest. */
     MEMORY_OUT_OF_BOUNDS("out-of-bounds memory access"),
@@ -20,6 +28,11 @@ public enum TrapKind {
     INTEGER_DIVISION_BY_ZERO("integer division by zero"),
     /** A float to integer conversion out of range. */
     BAD_CONVERSION_TO_INTEGER("invalid conversion to integer"),
+    /**
+     * The guest ran out of memory: its heap is exhausted or could not be allocated (the
+     * Scheme guest's {@code heap exhausted} and {@code cannot allocate a heap}).
+     */
+    OUT_OF_MEMORY("out of memory"),
     /** The call's wall-clock deadline passed (epoch interruption). */
     TIMEOUT("deadline exceeded"),
     /** A host function the guest called failed. */

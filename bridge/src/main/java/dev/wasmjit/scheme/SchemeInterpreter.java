@@ -3,10 +3,13 @@ package dev.wasmjit.scheme;
 import dev.wasmjit.bridge.FuncSignature;
 import dev.wasmjit.bridge.GuestBlock;
 import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.bridge.GuestException;
+import dev.wasmjit.bridge.GuestTrap;
 import dev.wasmjit.bridge.GuestFunction;
 import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.bridge.ModuleShape;
 import dev.wasmjit.bridge.ReactorInstance;
+import dev.wasmjit.bridge.TrapKind;
 import dev.wasmjit.bridge.WasmEngine;
 import dev.wasmjit.bridge.WasmModule;
 import dev.wasmjit.nativeconfig.EngineSettings;
@@ -41,7 +44,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>It drives any module with the seed's ABI (v1 exports only) and uses the wasmjit
  * extensions when the module exports them: result values, error messages, counters and the
  * shadow-stack pointer. Errors of the program are {@link GuestError}s with the guest's
- * message; traps and timeouts are {@link dev.wasmjit.bridge.GuestTrap}s. After any of them
+ * message; traps, timeouts and the guest's own limits are {@link GuestTrap}s whose
+ * {@link GuestTrap#kind() kind} names the limit: too deep recursion is
+ * {@link TrapKind#STACK_OVERFLOW} whether the guest's call-depth limit or the wasm stack
+ * stopped it, an exhausted heap is {@link TrapKind#OUT_OF_MEMORY}, a passed deadline is a
+ * {@link dev.wasmjit.bridge.GuestTimeout} ({@link TrapKind#TIMEOUT}). After any of them
  * the interpreter keeps working, expressions parsed earlier included, and linked code still
  * runs. Every guest allocation the host makes is freed. One thread at a time may use an
  * interpreter; a second thread is refused with {@link IllegalStateException}.
@@ -55,6 +62,15 @@ public final class SchemeInterpreter implements AutoCloseable {
     public static final int DEFAULT_HEAP_BYTES = 1 << 20;
 
     private static final Map<WasmEngine, WasmModule> BUNDLED = new ConcurrentHashMap<>();
+
+    /**
+     * The guest reports its own limits as errors (guest/README.md); callers get them as the
+     * trap kind of the limit, so that one kind covers a limit whichever layer enforced it.
+     */
+    private static final List<Map.Entry<String, TrapKind>> GUEST_LIMITS = List.of(
+            Map.entry("recursion too deep", TrapKind.STACK_OVERFLOW),
+            Map.entry("heap exhausted", TrapKind.OUT_OF_MEMORY),
+            Map.entry("cannot allocate a heap", TrapKind.OUT_OF_MEMORY));
 
     private final ReactorInstance instance;
     private final WasmModule ownModule;
@@ -255,11 +271,17 @@ public final class SchemeInterpreter implements AutoCloseable {
      *
      * @param source the program text
      * @return a handle to the parsed expression
-     * @throws GuestError if the program does not parse; the message gives line and column
+     * @throws GuestError if the program does not parse; the message gives line and column.
+     *                    A NUL character is a parse error too: the guest reads NUL-terminated
+     *                    text and would silently ignore the rest.
      */
     public Expression parse(String source) {
         Objects.requireNonNull(source, "source");
         ensureOpen();
+        int nul = source.indexOf('\0');
+        if (nul >= 0) {
+            throw nulInSource(source, nul);
+        }
         return guestCall(() -> {
             try (GuestBlock text = instance.memory().allocateCString(source)) {
                 return new Expression(this, parse.callI32(text.address()), source);
@@ -268,12 +290,36 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
+     * A handle to an expression that is already in guest memory without parsing it again: the
+     * handle a statically linked module was snapshotted with (its functions are compiled
+     * already, where a new parse would make new, uncompiled ones).
+     *
+     * <p>The address is trusted, as in the seed's harness: it must be one that {@code parse}
+     * returned in this instance or in the instance this module was snapshotted from.
+     *
+     * @param address the expression's guest address, for example {@code 0x11eb0}
+     * @return a handle to evaluate; its {@link Expression#source()} is empty
+     * @throws IllegalArgumentException if the address lies outside guest memory
+     */
+    public Expression expressionAt(int address) {
+        ensureOpen();
+        long size = instance.memory().size();
+        if (address <= 0 || Integer.toUnsignedLong(address) >= size) {
+            throw new IllegalArgumentException("expression address 0x" + Integer.toHexString(address)
+                    + " is outside guest memory (" + size + " bytes)");
+        }
+        return new Expression(this, address, "");
+    }
+
+    /**
      * Evaluates with the default heap size and deadline.
      *
      * @param expression a handle from this interpreter's {@link #parse}
      * @return the result
      * @throws GuestError                       if the program fails
-     * @throws dev.wasmjit.bridge.GuestTrap     if the guest traps (stack overflow, ...)
+     * @throws GuestTrap                        if the guest traps or hits a limit: too deep
+     *                                          recursion ({@link TrapKind#STACK_OVERFLOW}),
+     *                                          an exhausted heap ({@link TrapKind#OUT_OF_MEMORY})
      * @throws dev.wasmjit.bridge.GuestTimeout  if the deadline passes
      */
     public SchemeValue eval(Expression expression) {
@@ -449,9 +495,27 @@ public final class SchemeInterpreter implements AutoCloseable {
             try {
                 return calls.get();
             } catch (GuestError e) {
-                throw preciseError(e);
+                throw asLimitIfOne(preciseError(e));
             }
         });
+    }
+
+    private static GuestException asLimitIfOne(GuestError e) {
+        for (Map.Entry<String, TrapKind> limit : GUEST_LIMITS) {
+            if (e.getMessage().startsWith(limit.getKey())) {
+                return new GuestTrap(limit.getValue(), e.getMessage(), e);
+            }
+        }
+        return e;
+    }
+
+    /** Says where the NUL is the way the guest's parser would: line, and column in characters. */
+    private static GuestError nulInSource(String source, int index) {
+        int lineStart = source.lastIndexOf('\n', index) + 1;
+        long line = 1 + source.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+        int column = 1 + source.codePointCount(lineStart, index);
+        return new GuestError("parse error at line " + line + ", column " + column
+                + ": NUL character in the source");
     }
 
     private GuestError preciseError(GuestError e) {
@@ -488,7 +552,15 @@ public final class SchemeInterpreter implements AutoCloseable {
         }
     }
 
-    private static byte[] bundledBytes() {
+    /**
+     * The bundled guest's bytes: the class-path resource {@link #BUNDLED_RESOURCE}, as built
+     * from {@code guest/interplib.wasm}. Tools that rewrite the main module (the static linker)
+     * start from these.
+     *
+     * @return a fresh copy of the module's bytes
+     * @throws IllegalStateException if the resource is missing from the class path
+     */
+    public static byte[] bundledBytes() {
         try (InputStream in = SchemeInterpreter.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled guest " + BUNDLED_RESOURCE

@@ -37,18 +37,53 @@ class RecoveryTest {
     }
 
     @Test
-    void recursionAMillionDeepIsRefusedByTheGuestAndTheInterpreterWorksOn() {
+    void recursionAMillionDeepIsAStackOverflowAndTheInterpreterWorksOn() {
         try (TestInterpreter t = TestInterpreter.start()) {
             Expression fib = linkedFib(t);
             assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse(TestInterpreter.DEEP_RECURSION)))
-                    .isInstanceOf(GuestError.class).hasMessageContaining("recursion too deep");
+                    .isInstanceOfSatisfying(GuestTrap.class,
+                            trap -> assertThat(trap.kind()).isEqualTo(TrapKind.STACK_OVERFLOW))
+                    .hasMessageStartingWith("recursion too deep")
+                    .hasCauseInstanceOf(GuestError.class);
             assertWorksOn(t, fib);
         }
     }
 
     @Test
+    void anExhaustedHeapIsOutOfMemoryAndTheInterpreterWorksOn() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            Expression fib = linkedFib(t);
+            Expression closures = t.scheme.parse("""
+                    (letrec ((nest (lambda (n) (if (eq? n 0) (lambda (x) x)
+                                                   ((lambda (k) (lambda (y) (k y))) (nest (- n 1)))))))
+                      ((nest 1000) 7))
+                    """);
+            assertThatThrownBy(() -> t.scheme.eval(closures, 4096))
+                    .isInstanceOfSatisfying(GuestTrap.class,
+                            trap -> assertThat(trap.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY))
+                    .hasMessageStartingWith("heap exhausted");
+            assertThatThrownBy(() -> t.scheme.eval(closures, Integer.MAX_VALUE))
+                    .isInstanceOfSatisfying(GuestTrap.class,
+                            trap -> assertThat(trap.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY))
+                    .hasMessageStartingWith("cannot allocate a heap");
+            assertThat(t.scheme.eval(closures).asInteger()).isEqualTo(7);
+            assertWorksOn(t, fib);
+        }
+    }
+
+    @Test
+    void aNulCharacterIsAParseErrorNotASilentEndOfTheSource() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThatThrownBy(() -> t.scheme.parse("(+ 1\n  2)\0 (unbound)"))
+                    .isInstanceOf(GuestError.class)
+                    .hasMessage("parse error at line 2, column 5: NUL character in the source");
+            assertThat(t.evalInteger("(+ 1 2)")).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aWasmStackOverflowTrapsAndTheInterpreterWorksOn() {
-        // the guest allows 2000 nested calls; a 64 KiB wasm stack runs out long before that
+        // the guest allows 10,000 nested calls; a 64 KiB wasm stack runs out long before that
         EngineSettings smallStack = EngineSettings.defaults().withMaxWasmStackBytes(64 << 10);
         try (TestInterpreter t = TestInterpreter.start(b -> b.engineSettings(smallStack))) {
             Expression fib = linkedFib(t);

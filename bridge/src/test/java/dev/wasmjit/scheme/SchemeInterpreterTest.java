@@ -42,6 +42,28 @@ class SchemeInterpreterTest {
     }
 
     @Test
+    void evaluatesAnExpressionFoundByItsAddress() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            Expression parsed = t.scheme.parse(TestInterpreter.FIB_20);
+
+            Expression found = t.scheme.expressionAt(parsed.address());
+
+            assertThat(t.scheme.eval(found).asInteger()).isEqualTo(10946);
+            assertThat(found.toString()).isEqualTo(parsed.toString());
+        }
+    }
+
+    @Test
+    void refusesAnExpressionAddressOutsideGuestMemory() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThatThrownBy(() -> t.scheme.expressionAt(-16))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("outside guest memory");
+            assertThat(t.evalInteger("(+ 1 2)")).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aProcedureResultIsReportedAsAProcedure() {
         try (TestInterpreter t = TestInterpreter.start()) {
             SchemeValue result = t.scheme.eval(t.scheme.parse("(lambda (x) x)"));

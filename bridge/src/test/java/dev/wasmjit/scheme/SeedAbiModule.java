@@ -1,20 +1,18 @@
 package dev.wasmjit.scheme;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
  * The bundled guest with the wasmjit extensions' exports removed: exactly the exports a
  * module built from the seed's interp.cc has. Only the export section is rewritten; the code
- * is untouched.
+ * is untouched. Shared with the other modules' tests through the bridge's test jar.
  */
-final class SeedAbiModule {
+public final class SeedAbiModule {
 
-    static final Set<String> EXTENSIONS = Set.of("lastResultKind", "lastResultInteger",
+    /** The exports of the wasmjit extensions, which a seed-built module lacks. */
+    public static final Set<String> EXTENSIONS = Set.of("lastResultKind", "lastResultInteger",
             "lastErrorMessage", "pendingJitCount", "compiledFunctionCount", "collectionCount",
             "stackPointer", "setStackPointer");
 
@@ -23,13 +21,13 @@ final class SeedAbiModule {
     private SeedAbiModule() {
     }
 
-    static byte[] bytes() {
-        byte[] guest;
-        try (InputStream in = SeedAbiModule.class.getResourceAsStream(SchemeInterpreter.BUNDLED_RESOURCE)) {
-            guest = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The bundled guest's bytes with the extension exports removed.
+     *
+     * @return a module with exactly the seed's exports
+     */
+    public static byte[] bytes() {
+        byte[] guest = SchemeInterpreter.bundledBytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(guest, 0, 8);
         int[] position = {8};

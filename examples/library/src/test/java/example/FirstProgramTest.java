@@ -1,0 +1,30 @@
+package example;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The example a new user copies really runs, and prints what its comments say. */
+class FirstProgramTest {
+
+    @Test
+    void printsTheInterpretedAndCompiledResultThenTheErrorItCaught() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            FirstProgram.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "result: 121393",
+                "result: 121393",
+                "fib 25 = 121393",
+                "caught: unbound identifier: x at line 1, column 4");
+    }
+}

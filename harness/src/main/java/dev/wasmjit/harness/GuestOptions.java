@@ -1,0 +1,135 @@
+package dev.wasmjit.harness;
+
+import dev.wasmjit.scheme.SchemeInterpreter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The options every command that runs the guest shares: which module, how big a heap, how
+ * long an evaluation may take. Mix it into a command with {@code @Mixin GuestOptions guest;}
+ * and start the interpreter with {@link #start}.
+ */
+public final class GuestOptions {
+
+    /** What "no --timeout" means: a year, which the bridge's deadlines can represent. */
+    private static final Duration NO_TIMEOUT = Duration.ofDays(365);
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    @Option(names = "--module", paramLabel = "PATH",
+            description = "Run this .wasm module (any module with the seed's ABI) instead of the bundled guest.")
+    private Path module;
+
+    @Option(names = "--heap-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+            defaultValue = "1048576",
+            description = "Heap of each evaluation, in bytes; k and m suffixes allowed (default: ${DEFAULT-VALUE}, as interp.py).")
+    private int heapBytes;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop any single evaluation that runs longer, e.g. 500ms, 2s, 1m (default: no limit).")
+    private Duration timeout;
+
+    /**
+     * The module file, if {@code --module} was given.
+     *
+     * @return the path, or empty for the bundled guest
+     */
+    public Optional<Path> module() {
+        return Optional.ofNullable(module);
+    }
+
+    /**
+     * The heap size each evaluation gets.
+     *
+     * @return bytes
+     */
+    public int heapBytes() {
+        return heapBytes;
+    }
+
+    /**
+     * The deadline of each guest call.
+     *
+     * @return the {@code --timeout}, or empty when there is none
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /**
+     * Instantiates the guest with these options. The guest's {@code error: } lines are not
+     * forwarded, because the harness reports every failure itself, once, on stderr; any other
+     * line the guest writes to stderr is.
+     *
+     * @param streams     the program's streams
+     * @param guestStdout where the guest's stdout goes: {@code streams.out()}, or a discarding
+     *                    stream when stdout is reserved for machine-readable output
+     * @return the interpreter; the caller closes it
+     * @throws ParameterException                   if the {@code --module} file does not exist
+     * @throws dev.wasmjit.bridge.ModuleException   if the module is not wasm or lacks the seed's ABI
+     */
+    public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout) {
+        SchemeInterpreter.Builder builder = configure(SchemeInterpreter.builder(), streams, guestStdout);
+        if (module != null) {
+            builder.module(existingModule());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Sets heap size, deadline and output on a builder, as {@link #start} does, but not the
+     * module: for tools that run a rewritten copy of it (see {@link #moduleBytes()}).
+     *
+     * @param builder     the builder to configure
+     * @param streams     the program's streams
+     * @param guestStdout where the guest's stdout goes
+     * @return the same builder
+     */
+    public SchemeInterpreter.Builder configure(SchemeInterpreter.Builder builder, StandardStreams streams,
+                                              OutputStream guestStdout) {
+        return builder
+                .heapBytes(heapBytes)
+                .evalDeadline(timeout().orElse(NO_TIMEOUT))
+                .stdout(guestStdout)
+                .stderr(OutputStream.nullOutputStream())
+                .lineListener((fd, line) -> {
+                    if (fd == 2 && !line.startsWith("error: ")) {
+                        streams.err().println(line);
+                    }
+                });
+    }
+
+    /**
+     * The main module's bytes: the {@code --module} file, or the bundled guest.
+     *
+     * @return the bytes
+     * @throws ParameterException if the {@code --module} file does not exist or cannot be read
+     */
+    public byte[] moduleBytes() {
+        if (module == null) {
+            return SchemeInterpreter.bundledBytes();
+        }
+        try {
+            return Files.readAllBytes(existingModule());
+        } catch (IOException e) {
+            throw new ParameterException(command.commandLine(), "--module: cannot read " + module + ": " + e.getMessage());
+        }
+    }
+
+    private Path existingModule() {
+        if (!Files.isRegularFile(module)) {
+            throw new ParameterException(command.commandLine(), "--module: no such file: " + module);
+        }
+        return module;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.wasmjit.harness;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code wasmjit} command line: with no command the seed's interp.py demo, and the
+ * commands registered here. Exit status 0 on success, 1 when the program or the guest fails
+ * ({@code error: MESSAGE} on stderr), 2 on a usage error (picocli's usage message).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command line in this process and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(StandardStreams.ofProcess(), args));
+    }
+
+    /**
+     * Runs the command line with these streams, without exiting.
+     *
+     * @param streams where output goes
+     * @param args    the arguments
+     * @return the exit status: 0, 1 or 2
+     */
+    public static int run(StandardStreams streams, String... args) {
+        CommandLine cli = new CommandLine(new DropInCommand(streams))
+                // One line per subcommand; each takes the streams it must write to.
+                .addSubcommand(new RunCommand(streams))
+                .addSubcommand(new LinkCommand(streams));
+        cli.setOut(new PrintWriter(streams.out(), true));
+        cli.setErr(new PrintWriter(streams.err(), true));
+        cli.setExecutionExceptionHandler(new ProgramErrorHandler(streams));
+        cli.setExecutionStrategy(Main::runLastCommand);
+        return cli.execute(args);
+    }
+
+    /**
+     * Options given before a command would belong to the demo, which does not run, and be
+     * silently ignored: {@code wasmjit --module m.wasm run f.scm} would run the bundled guest.
+     */
+    private static int runLastCommand(CommandLine.ParseResult parsed) {
+        boolean help = parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
+        if (parsed.hasSubcommand() && !parsed.matchedOptions().isEmpty() && !help) {
+            CommandLine command = parsed.subcommand().commandSpec().commandLine();
+            throw new CommandLine.ParameterException(command, "options go after the command: wasmjit "
+                    + command.getCommandName() + " " + parsed.matchedOptions().get(0).longestName() + " ...");
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.wasmjit.harness;
+
+import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.bridge.GuestException;
+import dev.wasmjit.bridge.GuestExit;
+import dev.wasmjit.bridge.GuestTimeout;
+import dev.wasmjit.bridge.GuestTrap;
+import dev.wasmjit.bridge.LinkException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Turns a failure while a command runs into one line on stderr, {@code error: MESSAGE}, and
+ * exit status 1. A user sees what went wrong in the program, never a Java stack trace; only a
+ * failure that is a bug of wasmjit itself shows its stack trace, because that is what a bug
+ * report needs.
+ */
+final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    /** The exit status of a program error (status 2, a usage error, is picocli's). */
+    static final int PROGRAM_ERROR = 1;
+
+    private final StandardStreams streams;
+
+    ProgramErrorHandler(StandardStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+        streams.err().println("error: " + message(e));
+        if (!isExpected(e)) {
+            e.printStackTrace(streams.err());
+        }
+        return PROGRAM_ERROR;
+    }
+
+    static String message(Exception e) {
+        // The guest's own limits (recursion too deep, heap exhausted) are traps of a documented
+        // kind whose cause is the guest's error: its message already says what happened.
+        if (e instanceof GuestError || e instanceof GuestTrap && e.getCause() instanceof GuestError) {
+            return e.getMessage();
+        }
+        if (e instanceof GuestTimeout timeout) {
+            return "timed out: stopped after the --timeout of " + DurationConverter.format(timeout.deadline());
+        }
+        if (e instanceof GuestTrap) {
+            return "the guest trapped: " + e.getMessage();
+        }
+        if (e instanceof GuestExit) {
+            return "the guest exited: " + e.getMessage();
+        }
+        if (e instanceof LinkException) {
+            return "could not link the JIT module: " + e.getMessage();
+        }
+        if (e instanceof UncheckedIOException io) {
+            return e.getMessage() + ": " + io.getCause().getMessage();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /**
+     * Failures of the guest, of a module the user gave, or of the file system are the user's
+     * to fix; anything else is ours.
+     */
+    private static boolean isExpected(Exception e) {
+        return e instanceof GuestException || e instanceof UncheckedIOException
+                || e instanceof IllegalStateException;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.wasmjit.harness;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With no command, wasmjit prints what the seed's interp.py prints, line for line. */
+class DropInOutputTest {
+
+    static final String BUNDLED_JIT_MODULE = "<JitModule: \\d+ bytes, \\d+ functions, 1 compiled>";
+
+    @Test
+    void printsTheSeedsLinesInTheSeedsOrder() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "15");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        DropInTranscript.assertLines(run.stdoutLines(), 15, 5, 987, BUNDLED_JIT_MODULE);
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void theDefaultRunIsFib30FiveTimesBeforeAndAfterTheJit() {
+        Wasmjit.Outcome run = Wasmjit.run();
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        DropInTranscript.assertLines(run.stdoutLines(), 30, 5, 1346269, BUNDLED_JIT_MODULE);
+    }
+
+    @Test
+    void iterationsSetsTheEvaluationsOfEachRound() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "10", "--iterations", "2");
+
+        DropInTranscript.assertLines(run.stdoutLines(), 10, 2, 89, BUNDLED_JIT_MODULE);
+    }
+
+    @Test
+    void noJitStopsAfterTheInterpretedRound() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "10", "--no-jit");
+
+        assertThat(run.exitCode()).isZero();
+        DropInTranscript.assertLines(run.stdoutLines(), 10, 5, 89, null);
+    }
+
+    @Test
+    void jsonPrintsOneObjectWithTheTimingsAndNothingElse() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "12", "--iterations", "3", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdoutLines()).singleElement().satisfies(json -> assertThat(json)
+                .startsWith("{\"module\": \"bundled\", \"fib\": 12, \"iterations\": 3, \"heapBytes\": 1048576, ")
+                .contains("\"result\": 233, ")
+                .containsPattern("\"interpretedSeconds\": " + DropInTranscript.PYTHON_FLOAT + ", ")
+                .containsPattern("\"interpretedEvalSeconds\": \\[[^,\\]]+, [^,\\]]+, [^,\\]]+\\]")
+                .containsPattern("\"jitModule\": \\{\"bytes\": \\d+, \"functions\": \\d+, \"compiled\": 1\\}")
+                .containsPattern("\"link\": \\{\"namespace\": \"jit-1\", \"tableSizeBefore\": (\\d+), \"tableSizeAfter\": \\d+\\}")
+                .containsPattern("\"jitSeconds\": " + DropInTranscript.PYTHON_FLOAT + ", ")
+                .endsWith("}"));
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void jsonWithoutJitHasNullJitFields() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "5", "--json", "--no-jit");
+
+        assertThat(run.stdout()).contains("\"jitModule\": null, \"link\": null, \"jitSeconds\": null,");
+    }
+
+    @Test
+    void aHeapTooSmallForTheProgramIsAProgramError() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "20", "--heap-size", "64");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderrLines()).singleElement().asString().startsWith("error: heap exhausted");
+    }
+
+    @Test
+    void aHeapSizeTakesKibAndMibSuffixes() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "5", "--json", "--no-jit", "--heap-size", "2m");
+
+        assertThat(run.stdout()).contains("\"heapBytes\": 2097152");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.wasmjit.harness;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code wasmjit link}: static late linking from the command line, and running its output. */
+class LinkCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void linkedModuleRunsTheProgramCompiledFromTheFirstCall() {
+        ExampleProgram fib = ExampleProgram.named("fib.scm");
+        Path out = dir.resolve("fib.wasm");
+
+        Wasmjit.Outcome link = Wasmjit.run("link", "--program", fib.file().toString(), "-o", out.toString());
+
+        assertThat(link.exitCode()).as(link.toString()).isZero();
+        assertThat(out).isNotEmptyFile();
+        String handle = handleOf(link);
+        assertThat(link.stdoutLines()).contains("result: " + fib.expected(),
+                "evaluate it with: wasmjit run --module " + out + " --handle " + handle);
+
+        // --stats runs a JIT round after the first evaluation: nothing may be left to compile.
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", out.toString(), "--handle", handle, "--stats");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdoutLines()).containsExactly(
+                "result: " + fib.expected(), "jit round 1: nothing to compile", "result: " + fib.expected());
+    }
+
+    @Test
+    void linkedModuleStillParsesAndRunsNewPrograms() {
+        Path out = dir.resolve("closures.wasm");
+        Wasmjit.run("link", "--program", ExampleProgram.named("closures.scm").file().toString(), "-o", out.toString());
+
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", out.toString(), "--jit", "-e", "(* 6 7)");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdoutLines()).containsExactly("result: 42", "result: 42");
+    }
+
+    @Test
+    void aProgramErrorWhileLinkingIsStatusOneAndWritesNothing() throws Exception {
+        Path program = dir.resolve("bad.scm");
+        Files.writeString(program, "(+ nothing 1)");
+        Path out = dir.resolve("bad.wasm");
+
+        Wasmjit.Outcome link = Wasmjit.run("link", "--program", program.toString(), "-o", out.toString());
+
+        assertThat(link.exitCode()).isEqualTo(1);
+        assertThat(link.stderrLines()).containsExactly("error: unbound identifier: nothing at line 1, column 4");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aMissingProgramIsAUsageError() {
+        Wasmjit.Outcome link = Wasmjit.run("link", "--program", dir.resolve("absent.scm").toString(),
+                "-o", dir.resolve("x.wasm").toString());
+
+        assertThat(link.exitCode()).isEqualTo(2);
+        assertThat(link.stderr()).contains("no such file");
+    }
+
+    @Test
+    void aHandleOutsideGuestMemoryIsAUsageError() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--handle", "0x7fffffff");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--handle: expression address 0x7fffffff is outside guest memory");
+    }
+
+    @Test
+    void aHandleThatIsNotAnAddressIsAUsageError() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--handle", "fib");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("is not an address like 0x11eb0");
+    }
+
+    private static String handleOf(Wasmjit.Outcome link) {
+        return link.stdoutLines().stream().filter(l -> l.startsWith("handle: ")).findFirst()
+                .map(l -> l.substring("handle: ".length()))
+                .orElseThrow(() -> new AssertionError("no handle line in\n" + link));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.wasmjit.harness;
+
+import dev.wasmjit.bridge.ModuleShape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** --module runs any module with the seed's ABI: the bundled guest as a file, or one with only v1 exports. */
+class ModuleOptionTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void runsTheBundledGuestGivenAsAPath() {
+        Path module = GuestModules.bundled(directory);
+
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "12", "--module", module.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        DropInTranscript.assertLines(run.stdoutLines(), 12, 5, 233, DropInOutputTest.BUNDLED_JIT_MODULE);
+    }
+
+    @Test
+    void theSeedAbiModuleReallyLacksTheExtensions() throws IOException {
+        ModuleShape shape = ModuleShape.read(Files.readAllBytes(GuestModules.seedAbiOnly(directory)));
+
+        assertThat(shape.exports()).extracting(ModuleShape.Export::name)
+                .contains("parse", "eval", "jitModule", "moduleData", "moduleSize", "freeModule")
+                .doesNotContainAnyElementsOf(GuestModules.EXTENSIONS);
+    }
+
+    @Test
+    void runsTheDropInDemoOnAModuleWithOnlyTheSeedsAbi() {
+        Path module = GuestModules.seedAbiOnly(directory);
+
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "12", "--module", module.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // without pendingJitCount the guest cannot say how many functions were compiled
+        DropInTranscript.assertLines(run.stdoutLines(), 12, 5, 233, "<JitModule: \\d+ bytes, \\d+ functions>");
+    }
+
+    @Test
+    void runsAnExampleWithJitOnAModuleWithOnlyTheSeedsAbi() {
+        Path module = GuestModules.seedAbiOnly(directory);
+        ExampleProgram ackermann = ExampleProgram.named("ackermann.scm");
+
+        Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "--stats", "--module", module.toString(),
+                ackermann.file().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdoutLines()).hasSize(3);
+        assertThat(run.stdoutLines().get(0)).isEqualTo("result: 9");
+        assertThat(run.stdoutLines().get(1)).matches("jit round 1: compiled \\d+ bytes \\(\\d+ functions with the patch\\), table (\\d+) -> \\d+");
+        assertThat(run.stdoutLines().get(2)).isEqualTo("result: 9");
+    }
+
+    @Test
+    void aProgramErrorOnASeedAbiModuleIsReportedOnce() {
+        Path module = GuestModules.seedAbiOnly(directory);
+
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "(+ y 1)");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderrLines()).singleElement().asString().startsWith("error: unbound identifier: y");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotWasmIsAProgramErrorSayingSo() throws IOException {
+        Path notWasm = Files.writeString(directory.resolve("fib.wasm"), "(letrec)");
+
+        Wasmjit.Outcome run = Wasmjit.run("--module", notWasm.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderrLines()).singleElement().asString()
+                .startsWith("error: ").contains("not a WebAssembly binary module");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void aMissingModuleIsAUsageError() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", directory.resolve("absent.wasm").toString(), "-e", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("--module: no such file: ").contains("Usage: wasmjit run");
+    }
+}

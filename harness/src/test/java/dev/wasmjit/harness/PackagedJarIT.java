@@ -1,0 +1,98 @@
+package dev.wasmjit.harness;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, as a user runs it: {@code java -jar harness/target/wasmjit.jar}. Its lines
+ * come out one by one and in order whether stdout is a pipe, a file or a terminal.
+ */
+class PackagedJarIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void theDefaultRunStreamsItsLinesThroughAPipeInOrder() throws Exception {
+        Process process = new ProcessBuilder(Wasmjit.jarCommand())
+                .redirectError(directory.resolve("stderr").toFile())
+                .start();
+        List<String> lines = new ArrayList<>();
+        boolean aliveAtFirstEval = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("Calling eval(") && lines.stream().noneMatch(l -> l.startsWith("Calling eval("))) {
+                    // ten evaluations of fib 30 are still to come: a buffered stdout would show nothing yet
+                    aliveAtFirstEval = process.isAlive();
+                }
+                lines.add(line);
+            }
+        }
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        DropInTranscript.assertLines(lines, 30, 5, 1346269, DropInOutputTest.BUNDLED_JIT_MODULE);
+        assertThat(aliveAtFirstEval).as("the first lines arrived while the program was still running").isTrue();
+        assertThat(Files.readString(directory.resolve("stderr"))).isEmpty();
+    }
+
+    @Test
+    void linesKeepTheirOrderInAFile() throws Exception {
+        Path file = directory.resolve("out.txt");
+        Process process = new ProcessBuilder(Wasmjit.jarCommand("--fib", "20"))
+                .redirectOutput(file.toFile())
+                .redirectError(directory.resolve("stderr").toFile())
+                .start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).isZero();
+        DropInTranscript.assertLines(Files.readAllLines(file), 20, 5, 10946, DropInOutputTest.BUNDLED_JIT_MODULE);
+    }
+
+    @Test
+    void linesKeepTheirOrderOnATerminal() throws Exception {
+        // script(1) from util-linux runs the command on a new pseudo-terminal
+        String command = Wasmjit.jarCommand("--fib", "20").stream()
+                .map(PackagedJarIT::shellQuote).collect(Collectors.joining(" "));
+        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        List<String> lines = output.replace("\r", "").lines().toList();
+        DropInTranscript.assertLines(lines, 20, 5, 10946, DropInOutputTest.BUNDLED_JIT_MODULE);
+    }
+
+    @Test
+    void aProgramErrorIsOneLineOnStderrAndExitStatusOne() throws Exception {
+        Process process = new ProcessBuilder(Wasmjit.jarCommand("run", "-e", "(+ x 1)")).start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(stdout).isEmpty();
+        assertThat(stderr).isEqualTo("error: unbound identifier: x at line 1, column 4\n");
+    }
+
+    private static String shellQuote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wasmjit.harness;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A failing program exits with status 1 and one 'error:' line on stderr, never a stack trace. */
+class RunErrorTest {
+
+    @Test
+    void anUnboundIdentifierNamesTheIdentifier() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(+ x 1)");
+
+        assertProgramError(run, "error: unbound identifier: x");
+    }
+
+    @Test
+    void aParseErrorSaysLineAndColumn() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(+ 1\n  (* 2");
+
+        assertProgramError(run, "error: parse error at line 2, column 7: unexpected end of input");
+    }
+
+    @Test
+    void anIntegerOverflowIsAnErrorNotAWrapAround() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(* 1000000 1000000)");
+
+        assertProgramError(run, "error: integer overflow");
+    }
+
+    @Test
+    void aRunawayProgramIsStoppedByTheTimeout() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--timeout", "200ms", "-e",
+                "(letrec ((forever (lambda (n) (forever n)))) (forever 1))");
+
+        assertProgramError(run, "error: timed out: stopped after the --timeout of 200ms");
+    }
+
+    @Test
+    void recursionTooDeepIsAnErrorNotACrash() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "-e",
+                "(letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))))) (down 1000000))");
+
+        assertProgramError(run, "error: recursion too deep");
+    }
+
+    @Test
+    void anErrorInTheDropInDemoIsReportedTheSameWay() {
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "32", "--timeout", "1ms");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderrLines()).containsExactly("error: timed out: stopped after the --timeout of 1ms");
+    }
+
+    private static void assertProgramError(Wasmjit.Outcome run, String message) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderrLines()).as(run.toString()).singleElement().asString().startsWith(message);
+        assertThat(run.stdout()).as("no result line").doesNotContain("result:");
+        assertThat(run.stderr()).doesNotContain("Exception", "\tat ");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.wasmjit.harness;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A command line wasmjit cannot make sense of exits with status 2 and picocli's usage message. */
+class UsageErrorTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --bogus                       | Unknown option: '--bogus'
+            --timeout 2x                  | '2x' is not a duration
+            --timeout 0s                  | '0s' is not a positive duration
+            --heap-size 0                 | '0' is out of range
+            --heap-size lots              | 'lots' is not a size in bytes
+            --iterations 0                | --iterations must be at least 1, was 0
+            --fib -1                      | --fib must not be negative, was -1
+            --fib many                    | Invalid value for option '--fib'
+            run                           | give the program as FILE, as -e EXPR or as --handle ADDRESS
+            run a.scm -e 1                | give the program as FILE, as -e EXPR or as --handle ADDRESS
+            run --rounds 0 -e 1           | --rounds must be at least 1, was 0
+            --module x.wasm run -e 1      | options go after the command: wasmjit run --module
+            """)
+    void isAUsageError(String arguments, String message) {
+        Wasmjit.Outcome run = Wasmjit.run(arguments.split(" "));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderr()).contains(message).contains("Usage: wasmjit");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void aMissingProgramFileIsAUsageErrorNamingTheFile() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "no-such-program.scm");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines().get(0)).isEqualTo("no such file: no-such-program.scm");
+        assertThat(run.stderr()).contains("Usage: wasmjit run");
+    }
+
+    @Test
+    void helpIsNotAnError() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).startsWith("Usage: wasmjit run").contains("--jit", "--rounds", "--stats", "--timeout");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wasmjit.harness;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way the harness tests run {@code wasmjit}: in this JVM through {@link Main#run}, or as
+ * the packaged jar in a new JVM ({@link #jarCommand}), with the same arguments a user types.
+ */
+final class Wasmjit {
+
+    /**
+     * What one run left behind.
+     *
+     * @param exitCode the exit status
+     * @param stdout   everything written to stdout
+     * @param stderr   everything written to stderr
+     */
+    record Outcome(int exitCode, String stdout, String stderr) {
+        List<String> stdoutLines() {
+            return stdout.lines().toList();
+        }
+
+        List<String> stderrLines() {
+            return stderr.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    private Wasmjit() {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = Main.run(new StandardStreams(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
+        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code java -jar harness/target/wasmjit.jar ARGS}, with the JDK running these tests. */
+    static List<String> jarCommand(String... args) {
+        String jar = System.getProperty("wasmjit.jar");
+        if (jar == null) {
+            throw new IllegalStateException("the system property wasmjit.jar is not set; run the *IT tests through failsafe (mvn verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
+    }
+}

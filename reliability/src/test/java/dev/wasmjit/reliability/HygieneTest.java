@@ -1,0 +1,129 @@
+package dev.wasmjit.reliability;
+
+import dev.wasmjit.scheme.Expression;
+import dev.wasmjit.scheme.JitModule;
+import dev.wasmjit.scheme.SchemeInterpreter;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Interpreters give back what they took: memory, temp files, threads; and closing is safe. */
+class HygieneTest {
+
+    private static final int CYCLES = 1_000;
+    private static final int WARM_UP_CYCLES = 100;
+    /**
+     * How much the process's resident memory may grow over all the cycles. One leaked instance
+     * holds at least its guest's linear memory (a few MiB), so a leak per cycle would exceed
+     * this a hundred times over; the bound leaves room for the JVM's own heap and code cache.
+     */
+    private static final long RESIDENT_GROWTH_BOUND = 64L << 20;
+
+    private static final String PROGRAM = "(letrec ((f (lambda (n) (if (< n 2) n (+ (f (- n 1)) (f (- n 2))))))) (f 12))";
+    private static final int RESULT = 144;
+
+    @Test
+    void aThousandCreateUseCloseCyclesLeaveResidentMemoryTempDirectoryAndThreadsFlat() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Files.createDirectories(tmp);
+        for (int i = 0; i < WARM_UP_CYCLES; i++) {
+            createUseClose();
+        }
+        settle();
+        long residentBefore = residentBytes();
+        List<String> tmpBefore = listRecursively(tmp);
+        long guestThreadsBefore = guestThreads();
+
+        for (int i = 0; i < CYCLES; i++) {
+            createUseClose();
+        }
+        settle();
+        long residentAfter = residentBytes();
+
+        System.out.printf("hygiene: %d cycles, resident memory %d MiB -> %d MiB (%+d KiB), temp entries %d -> %d%n",
+                CYCLES, residentBefore >> 20, residentAfter >> 20, (residentAfter - residentBefore) >> 10,
+                tmpBefore.size(), listRecursively(tmp).size());
+        assertThat(residentAfter - residentBefore).as("growth of resident memory in bytes")
+                .isLessThan(RESIDENT_GROWTH_BOUND);
+        assertThat(listRecursively(tmp)).as("the temp directory " + tmp).isEqualTo(tmpBefore);
+        assertThat(guestThreads()).as("live guest threads").isEqualTo(guestThreadsBefore);
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        TestGuest guest = TestGuest.start();
+        guest.parseAndRun(PROGRAM);
+        guest.close();
+        guest.close();
+        guest.scheme.close();
+        assertThatThrownBy(() -> guest.evalInteger("(+ 1 2)")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void everyUseAfterCloseIsAClearError() {
+        TestGuest guest = TestGuest.start();
+        Expression program = guest.parseAndRun(PROGRAM);
+        JitModule module = guest.scheme.jit().orElseThrow();
+        guest.close();
+
+        SchemeInterpreter closed = guest.scheme;
+        List<Runnable> uses = List.of(
+                () -> closed.parse("(+ 1 2)"),
+                () -> closed.eval(program),
+                () -> closed.jit(),
+                () -> closed.link(module),
+                () -> closed.compiledFunctionCount(),
+                () -> closed.pendingJitCount(),
+                () -> closed.tableSize(),
+                () -> closed.instance());
+        for (Runnable use : uses) {
+            assertThatThrownBy(use::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        }
+    }
+
+    private static void createUseClose() {
+        try (TestGuest guest = TestGuest.start()) {
+            Expression program = guest.parseAndRun(PROGRAM);
+            assertThat(guest.linkJitRound()).isPositive();
+            assertThat(guest.scheme.eval(program).asInteger()).isEqualTo(RESULT);
+        }
+    }
+
+    /** Lets the collector free what the cycles dropped, so that only what is still held counts. */
+    private static void settle() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+    }
+
+    private static long residentBytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        assertThat(status).as("resident memory is read from Linux's /proc").exists();
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) << 10;
+            }
+        }
+        throw new IllegalStateException("no VmRSS line in " + status);
+    }
+
+    private static List<String> listRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.map(p -> directory.relativize(p) + (Files.isDirectory(p) ? "/" : " " + p.toFile().length()))
+                    .sorted().toList();
+        }
+    }
+
+    private static long guestThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("wasmjit-guest")).count();
+    }
+}

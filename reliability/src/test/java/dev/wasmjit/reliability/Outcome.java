@@ -1,0 +1,56 @@
+package dev.wasmjit.reliability;
+
+import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.bridge.GuestTrap;
+import dev.wasmjit.bridge.TrapKind;
+import dev.wasmjit.scheme.SchemeValue;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What one parse or evaluation came to, written as the guest's native build prints it
+ * ({@code result: 3}, {@code error: integer overflow: +}), so outcomes compare across
+ * runtimes; for a trap also its kind.
+ *
+ * @param line what the guest printed, or {@code trap: KIND} for a trap of the wasm runtime
+ * @param trap the kind when the call ended with a {@link GuestTrap}
+ */
+record Outcome(String line, Optional<TrapKind> trap) {
+
+    /** Runs the call and says how it ended; any exception other than the guest's propagates. */
+    static Outcome of(Supplier<SchemeValue> call) {
+        try {
+            SchemeValue value = call.get();
+            return result(value.isInteger() ? String.valueOf(value.asInteger()) : "#<procedure>");
+        } catch (GuestTrap trap) {
+            String line = trap.getCause() instanceof GuestError guestError
+                    ? "error: " + guestError.getMessage()
+                    : "trap: " + trap.kind().description();
+            return new Outcome(line, Optional.of(trap.kind()));
+        } catch (GuestError error) {
+            return error(error.getMessage());
+        }
+    }
+
+    static Outcome result(String value) {
+        return new Outcome("result: " + value, Optional.empty());
+    }
+
+    static Outcome error(String message) {
+        return new Outcome("error: " + message, Optional.empty());
+    }
+
+    boolean isResult() {
+        return line.startsWith("result: ");
+    }
+
+    boolean isParseError() {
+        return line.startsWith("error: parse error at line ");
+    }
+
+    @Override
+    public String toString() {
+        return line;
+    }
+}

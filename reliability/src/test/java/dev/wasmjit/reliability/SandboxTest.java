@@ -1,0 +1,99 @@
+package dev.wasmjit.reliability;
+
+import dev.wasmjit.bridge.ModuleShape;
+import dev.wasmjit.bridge.ReactorInstance;
+import dev.wasmjit.bridge.WasmEngine;
+import dev.wasmjit.bridge.WasmModule;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guest sees no files, no environment and no arguments: a module that tries to reach them
+ * through WASI (src/test/wat/sandbox-probe.wat) reports what it got.
+ */
+class SandboxTest {
+
+    @Test
+    void aGuestThatLooksForArgumentsEnvironmentAndFilesFindsNone() throws IOException {
+        assertThat(System.getenv()).as("the host process has an environment to hide").isNotEmpty();
+        List<String> report = probe();
+        System.out.println("sandbox probe:\n  " + String.join("\n  ", report));
+
+        Map<String, Map<String, String>> byCall = new LinkedHashMap<>();
+        for (String line : report) {
+            String[] words = line.split(" ");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 1; i < words.length; i++) {
+                String[] keyValue = words[i].split("=", 2);
+                fields.put(keyValue[0], keyValue[1]);
+            }
+            byCall.put(words[0] + (fields.containsKey("fd") ? " fd=" + fields.get("fd") : ""), fields);
+        }
+        assertThat(byCall).as("one line per attempt").hasSize(17);
+
+        for (String sizes : List.of("args_sizes_get", "environ_sizes_get")) {
+            assertThat(byCall.get(sizes)).as(sizes).containsEntry("errno", "0")
+                    .containsEntry("count", "0").containsEntry("bytes", "0");
+        }
+        for (String lists : List.of("args_get", "environ_get")) {
+            assertThat(byCall.get(lists)).as(lists + " writes nothing").containsEntry("out", "1");
+        }
+        assertThat(byCall.get("fd_read fd=0")).as("stdin is empty")
+                .containsEntry("errno", "0").containsEntry("nread", "0").containsEntry("out", "1");
+
+        byCall.forEach((call, fields) -> {
+            boolean reachesAFile = !call.contains("sizes_get") && !call.equals("args_get")
+                    && !call.equals("environ_get") && !call.equals("fd_read fd=0");
+            if (reachesAFile) {
+                assertThat(fields.get("errno")).as(call + " fails").isNotEqualTo("0");
+                assertThat(fields.getOrDefault("out", "1")).as(call + " writes nothing back").isEqualTo("1");
+            }
+        });
+    }
+
+    @Test
+    void theSchemeGuestImportsNothingFromWasiButStdio() {
+        try (TestGuest guest = TestGuest.start()) {
+            List<String> wasi = new ArrayList<>();
+            List<String> others = new ArrayList<>();
+            for (ModuleShape.Import anImport : guest.scheme.instance().shape().imports()) {
+                (anImport.module().equals("wasi_snapshot_preview1") ? wasi : others).add(anImport.name());
+            }
+            Collections.sort(wasi);
+            assertThat(wasi).containsExactly("fd_close", "fd_fdstat_get", "fd_seek", "fd_write");
+            assertThat(others).containsExactly("throw_error");
+        }
+    }
+
+    private static List<String> probe() throws IOException {
+        byte[] bytes;
+        try (InputStream in = SandboxTest.class.getResourceAsStream("/wasm/sandbox-probe.wasm")) {
+            assertThat(in).as("the committed probe module").isNotNull();
+            bytes = in.readAllBytes();
+        }
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        try (WasmModule module = WasmEngine.shared().compile(bytes);
+             ReactorInstance instance = ReactorInstance.builder(module)
+                     .stdout(OutputStream.nullOutputStream())
+                     .stderr(OutputStream.nullOutputStream())
+                     .lineListener((fd, line) -> {
+                         if (fd == 1) {
+                             stdout.add(line);
+                         }
+                     })
+                     .instantiate()) {
+            instance.requireFunction("probe").callVoid();
+        }
+        return List.copyOf(stdout);
+    }
+}

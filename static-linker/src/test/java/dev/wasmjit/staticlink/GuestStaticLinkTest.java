@@ -1,0 +1,123 @@
+package dev.wasmjit.staticlink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wasmjit.bridge.LinkException;
+import dev.wasmjit.scheme.Expression;
+import dev.wasmjit.scheme.JitModule;
+import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.staticlink.GuestPrograms.Example;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Static linking of the real guest through the bridge on wasmtime: each example is parsed,
+ * evaluated, JIT-compiled and linked in a live interpreter, then written out; the linked module
+ * must give the same result from its first call, with compiled code and no JIT round.
+ */
+class GuestStaticLinkTest {
+    private static final byte[] GUEST = GuestPrograms.bundledGuest();
+
+    /** A linked module and the handle of the expression to evaluate in it. */
+    private record Linked(byte[] module, int handle, int liveResult, int liveCompiled) {
+    }
+
+    private static Linked linkAfterOneJitRound(byte[] main, String source) {
+        try (StaticLinkSession session = GuestPrograms.session(main)) {
+            SchemeInterpreter live = session.interpreter();
+            Expression expression = live.parse(source);
+            live.eval(expression);
+            assertThat(session.jitAndLink()).as("a JIT round for %s", source).isPresent();
+            int result = live.eval(expression).asInteger();
+            return new Linked(session.linkStatically(), expression.address(), result,
+                    live.compiledFunctionCount().orElseThrow());
+        }
+    }
+
+    @Test
+    void everyExampleGivesTheLiveResultInTheLinkedModuleFromTheFirstCall() {
+        for (Example example : GuestPrograms.examples()) {
+            Linked linked = linkAfterOneJitRound(GUEST, example.source());
+            assertThat(linked.liveResult()).as(example.name() + " live").isEqualTo(example.expected());
+            assertThat(Wabt.validationErrors(linked.module())).as(example.name() + " wasm-validate").isEmpty();
+            try (SchemeInterpreter standalone = GuestPrograms.open(linked.module())) {
+                assertThat(standalone.compiledFunctionCount().orElseThrow()).as(example.name() + " compiled at start")
+                        .isEqualTo(linked.liveCompiled()).isPositive();
+                assertThat(standalone.pendingJitCount().orElseThrow()).as(example.name() + " pending").isZero();
+                assertThat(GuestPrograms.evalHandle(standalone, linked.handle())).as(example.name() + " linked")
+                        .isEqualTo(linked.liveResult());
+                assertThat(standalone.pendingJitCount().orElseThrow())
+                        .as(example.name() + ": the linked run interpreted nothing new").isZero();
+            }
+        }
+    }
+
+    @Test
+    void linkedModuleRunsUnderNodeToo() {
+        Example fib = GuestPrograms.example("fib");
+        Linked linked = linkAfterOneJitRound(GUEST, fib.source());
+        NodeInstance node = NodeInstance.of(linked.module()).invoke("compiledFunctionCount")
+                .eval(linked.handle()).invoke("pendingJitCount").run();
+        assertThat(node.result("compiledFunctionCount")).isEqualTo(Integer.toString(linked.liveCompiled()));
+        assertThat(node.result("eval")).isEqualTo(Integer.toString(fib.expected()));
+        assertThat(node.result("pendingJitCount")).isEqualTo("0");
+    }
+
+    @Test
+    void linkedModuleStillParsesAndEvaluatesNewPrograms() {
+        Linked linked = linkAfterOneJitRound(GUEST, GuestPrograms.example("fib").source());
+        try (SchemeInterpreter standalone = GuestPrograms.open(linked.module())) {
+            assertThat(standalone.eval(standalone.parse("(+ 40 2)")).asInteger()).isEqualTo(42);
+            assertThat(GuestPrograms.evalHandle(standalone, linked.handle())).isEqualTo(linked.liveResult());
+        }
+    }
+
+    @Test
+    void linksSecondGenerationAfterMoreCodeAndASecondJitRound() {
+        Example fib = GuestPrograms.example("fib");
+        Example factorial = GuestPrograms.example("factorial");
+        Linked first = linkAfterOneJitRound(GUEST, fib.source());
+        Linked second = linkAfterOneJitRound(first.module(), factorial.source());
+        Wabt.assertValid(second.module());
+        try (SchemeInterpreter standalone = GuestPrograms.open(second.module())) {
+            assertThat(standalone.compiledFunctionCount().orElseThrow())
+                    .as("both rounds' functions are compiled").isEqualTo(second.liveCompiled())
+                    .isGreaterThan(first.liveCompiled());
+            assertThat(GuestPrograms.evalHandle(standalone, first.handle())).isEqualTo(fib.expected());
+            assertThat(GuestPrograms.evalHandle(standalone, second.handle())).isEqualTo(factorial.expected());
+            assertThat(standalone.pendingJitCount().orElseThrow()).isZero();
+        }
+    }
+
+    @Test
+    void failedDynamicLinkIsLeftOutAndTheSessionCarriesOn() {
+        Example fib = GuestPrograms.example("fib");
+        try (StaticLinkSession session = GuestPrograms.session(GUEST)) {
+            SchemeInterpreter live = session.interpreter();
+            Expression expression = live.parse(fib.source());
+            live.eval(expression);
+            JitModule broken = new JitModule(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 99}, 0, 0);
+            assertThatThrownBy(() -> session.link(broken)).isInstanceOf(LinkException.class);
+            assertThat(session.jitAndLink()).isPresent();
+            byte[] linked = session.linkStatically();
+            try (SchemeInterpreter standalone = GuestPrograms.open(linked)) {
+                assertThat(GuestPrograms.evalHandle(standalone, expression.address())).isEqualTo(fib.expected());
+                assertThat(standalone.compiledFunctionCount().orElseThrow()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void snapshotOfALinkedModuleWithoutNewCodeIsItselfAgain() {
+        Linked first = linkAfterOneJitRound(GUEST, GuestPrograms.example("countdown").source());
+        try (StaticLinkSession session = GuestPrograms.session(first.module())) {
+            assertThat(GuestPrograms.evalHandle(session.interpreter(), first.handle())).isEqualTo(first.liveResult());
+            assertThat(session.jitAndLink()).as("nothing new to compile").isEmpty();
+            byte[] again = session.linkStatically();
+            Wabt.assertValid(again);
+            try (SchemeInterpreter standalone = GuestPrograms.open(again)) {
+                assertThat(GuestPrograms.evalHandle(standalone, first.handle())).isEqualTo(first.liveResult());
+            }
+        }
+    }
+}
