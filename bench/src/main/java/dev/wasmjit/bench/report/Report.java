@@ -97,7 +97,6 @@ public final class Report {
         Plots.fibGrowth(outDir.resolve(Plots.FIB_GROWTH), growth, options.evals());
         String markdown = ReportMarkdown.write(machine, guest, baseline, options, measurements, names, roundCost, growth);
         Path file = Files.writeString(outDir.resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
-        progress.println("report: wrote " + file);
         return file;
     }
 

@@ -5,7 +5,7 @@ enum Runtime {
     /** The guest on wasmtime, in this JVM: the JIT under test. */
     WASMTIME("wasmtime"),
     /** The straightforward JIT (guest/interplib-baseline.wasm) on wasmtime, when it exists. */
-    WASMTIME_BASELINE("wasmtime, baseline JIT"),
+    WASMTIME_BASELINE("wasmtime (baseline build)"),
     /** The same guest on Node's WebAssembly (V8). */
     NODE("V8 (node)"),
     /** The same interpreter compiled for this machine (guest/build/interp-native). */

@@ -6,7 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,6 +19,17 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Benchmark the JIT side by side (wasmtime, V8, native, Guile, Chez) and write DIR/report.md with PNG plots.")
 public final class ReportCommand implements Callable<Integer> {
+
+    private final PrintStream progress;
+
+    /**
+     * A report command that says what it measures on this stream.
+     *
+     * @param progress where progress lines go (the harness passes its stderr)
+     */
+    public ReportCommand(PrintStream progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
             description = "Directory to write report.md and the plots into.")
@@ -37,7 +50,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportOptions options = ReportOptions.lookingFrom(quick, repo != null ? repo : Path.of(""));
-        Report.run(output, options, System.err);
+        Report.run(output, options, progress);
+        progress.println("wrote " + output.resolve(Report.MARKDOWN));
         return 0;
     }
 
@@ -47,6 +61,6 @@ public final class ReportCommand implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ReportCommand()).execute(args));
+        System.exit(new CommandLine(new ReportCommand(System.err)).execute(args));
     }
 }

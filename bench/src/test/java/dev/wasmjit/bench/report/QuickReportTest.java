@@ -18,7 +18,7 @@ class QuickReportTest {
 
     @Test
     void quickReportWritesTablesAndPlots(@TempDir Path out) throws IOException {
-        int status = new CommandLine(new ReportCommand()).execute("-o", out.toString(), "--quick", "--repo", "..");
+        int status = new CommandLine(new ReportCommand(System.err)).execute("-o", out.toString(), "--quick", "--repo", "..");
 
         assertThat(status).isZero();
         String report = Files.readString(out.resolve(Report.MARKDOWN));
