@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.harness.report.ReportCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -34,7 +35,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new DropInCommand(streams))
                 // One line per subcommand; each takes the streams it must write to.
                 .addSubcommand(new RunCommand(streams))
-                .addSubcommand(new LinkCommand(streams));
+                .addSubcommand(new LinkCommand(streams))
+                .addSubcommand(new ReportCommand(streams.err()));
         cli.setOut(new PrintWriter(streams.out(), true));
         cli.setErr(new PrintWriter(streams.err(), true));
         cli.setExecutionExceptionHandler(new ProgramErrorHandler(streams));

@@ -1,0 +1,160 @@
+package dev.wasmjit.bench;
+
+import dev.wasmjit.scheme.SchemeInterpreter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A guest module under measurement: the bundled {@code interplib.wasm} or another build of
+ * it (for example the straightforward JIT, {@code guest/interplib-baseline.wasm}).
+ *
+ * <p>Interpreters opened here discard the guest's output, so that writing {@code result:}
+ * lines to a terminal is not part of what is measured; results are checked through the
+ * return value instead.
+ */
+public final class Guest {
+
+    /** Generous, so that slow machines finish; a benchmark is never cut short by it. */
+    private static final Duration EVAL_DEADLINE = Duration.ofMinutes(2);
+
+    private final String name;
+    private final byte[] wasm;
+    private final boolean bundled;
+
+    private Guest(String name, byte[] wasm, boolean bundled) {
+        this.name = name;
+        this.wasm = wasm;
+        this.bundled = bundled;
+    }
+
+    /**
+     * The guest bundled with the bridge (the committed {@code guest/interplib.wasm}).
+     *
+     * @return the bundled guest
+     */
+    public static Guest bundled() {
+        try (InputStream in = SchemeInterpreter.class.getResourceAsStream(SchemeInterpreter.BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled guest " + SchemeInterpreter.BUNDLED_RESOURCE
+                        + " is missing from the class path");
+            }
+            return new Guest("interplib.wasm", in.readAllBytes(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A guest by a benchmark parameter: {@code bundled}, or the path of a module file.
+     *
+     * @param parameter {@code bundled} or a path
+     * @return the guest
+     */
+    public static Guest fromParameter(String parameter) {
+        return parameter.equals("bundled") ? bundled() : file(Path.of(parameter));
+    }
+
+    /**
+     * A guest read from a file.
+     *
+     * @param path a module with the seed's ABI
+     * @return the guest, named after the file
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static Guest file(Path path) {
+        try {
+            return new Guest(path.getFileName().toString(), Files.readAllBytes(path), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the guest module " + path, e);
+        }
+    }
+
+    /**
+     * The file name of the module.
+     *
+     * @return for example {@code interplib.wasm}
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The module's bytes.
+     *
+     * @return a copy
+     */
+    public byte[] wasm() {
+        return wasm.clone();
+    }
+
+    /**
+     * The SHA-256 of the module's bytes, which identifies the guest in a report.
+     *
+     * @return 64 lower-case hex digits
+     */
+    public String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wasm));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /**
+     * Writes the module to a file, for runtimes outside this JVM.
+     *
+     * @param path where to write it
+     * @return the path
+     * @throws UncheckedIOException if it cannot be written
+     */
+    public Path writeTo(Path path) {
+        try {
+            return Files.write(path, wasm);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + path, e);
+        }
+    }
+
+    /**
+     * Instantiates the guest on wasmtime with its output discarded. The bundled guest's
+     * compiled module is shared by all its instances; another guest is compiled anew for each.
+     *
+     * @return a new interpreter; the caller closes it
+     */
+    public SchemeInterpreter open() {
+        SchemeInterpreter.Builder builder = SchemeInterpreter.builder()
+                .stdout(OutputStream.nullOutputStream())
+                .stderr(OutputStream.nullOutputStream())
+                .evalDeadline(EVAL_DEADLINE);
+        if (!bundled) {
+            builder.module(wasm);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Guest guest && guest.name.equals(name) && Arrays.equals(guest.wasm, wasm);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, Arrays.hashCode(wasm));
+    }
+
+    @Override
+    public String toString() {
+        return name + " (sha256 " + sha256().substring(0, 12) + ")";
+    }
+}

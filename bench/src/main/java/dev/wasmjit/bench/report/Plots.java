@@ -1,0 +1,101 @@
+package dev.wasmjit.bench.report;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/** The report's PNG plots, drawn with XChart (headless). */
+final class Plots {
+
+    static final String PROGRAMS = "programs.png";
+    static final String ROUND_COST = "round-cost.png";
+    static final String FIB_GROWTH = "fib-growth.png";
+
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 560;
+    /** Log axes cannot show zero; a time this small is drawn at this floor. */
+    private static final double MIN_MS = 0.01;
+
+    private Plots() {
+    }
+
+    /** Time per program, interpreted and compiled, for each runtime measured (log scale). */
+    static void programs(Path file, List<String> programs, Measurements measurements, int evals) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Interpreted vs JIT: " + evals + " evaluations per program")
+                .xAxisTitle("program").yAxisTitle("ms (log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(MIN_MS);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setXAxisLabelRotation(30);
+        for (Runtime runtime : Runtime.values()) {
+            if (!measurements.measured(runtime)) {
+                continue;
+            }
+            addSeries(chart, runtime.label() + " interpreted", programs, p -> measurements.timing(runtime, p)
+                    .map(Timing::interpretedMs).orElse(OptionalDouble.empty()));
+            addSeries(chart, runtime.label() + (runtime == Runtime.GUILE || runtime == Runtime.CHEZ ? "" : " JIT"),
+                    programs, p -> measurements.timing(runtime, p).map(Timing::compiledMs).orElse(OptionalDouble.empty()));
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Only series with a value for every program: XChart needs equal lengths, log scale needs > 0. */
+    private static void addSeries(CategoryChart chart, String name, List<String> programs,
+                                  Function<String, OptionalDouble> value) {
+        List<Double> values = new ArrayList<>();
+        for (String program : programs) {
+            OptionalDouble ms = value.apply(program);
+            if (ms.isEmpty()) {
+                return;
+            }
+            values.add(positive(ms.getAsDouble()));
+        }
+        chart.addSeries(name, programs, values);
+    }
+
+    /** A JIT round's phases against the number of functions compiled (log-log). */
+    static void roundCost(Path file, List<RoundCost> rows) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("JIT round cost vs functions compiled (wasmtime)")
+                .xAxisTitle("functions in the round (log scale)").yAxisTitle("ms (log scale)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        List<RoundCost> generated = rows.stream().filter(r -> r.program().startsWith("functions(")).toList();
+        List<Double> x = generated.stream().map(r -> (double) r.functions()).toList();
+        chart.addSeries("generate (jitModule)", x, generated.stream().map(r -> positive(r.generateMs())).toList());
+        chart.addSeries("wasmtime compile", x, generated.stream().map(r -> positive(r.compileMs())).toList());
+        chart.addSeries("instantiate + patch", x, generated.stream().map(r -> positive(r.linkMs())).toList());
+        chart.addSeries("whole round", x, generated.stream().map(r -> positive(r.totalMs())).toList());
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** fib(N) interpreted and compiled on wasmtime against N (log y). */
+    static void fibGrowth(Path file, List<FibGrowth> rows, int evals) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("fib(N), " + evals + " evaluations on wasmtime")
+                .xAxisTitle("N").yAxisTitle("ms (log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        List<Double> x = rows.stream().map(r -> (double) r.n()).toList();
+        chart.addSeries("interpreted", x, rows.stream().map(r -> positive(r.interpretedMs())).toList());
+        chart.addSeries("JIT", x, rows.stream().map(r -> positive(r.compiledMs())).toList());
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static double positive(double ms) {
+        return Math.max(ms, MIN_MS);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.wasmjit.bench.report;
+
+import dev.wasmjit.bench.Guest;
+import dev.wasmjit.bench.Program;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The side-by-side report: runs the fixed protocol on wasmtime and on every anchor that is
+ * installed, and writes {@code report.md} and PNG plots into a directory.
+ *
+ * <pre>{@code
+ * Path md = Report.run(Path.of("out"), ReportOptions.lookingFrom(false, Path.of("")), System.err);
+ * }</pre>
+ */
+public final class Report {
+
+    /** The report's file name in the output directory. */
+    public static final String MARKDOWN = "report.md";
+
+    /** The plots written beside it. */
+    public static final List<String> PLOTS = List.of(Plots.PROGRAMS, Plots.ROUND_COST, Plots.FIB_GROWTH);
+
+    private Report() {
+    }
+
+    /**
+     * Measures and writes the report. An anchor that is not installed, or that fails, is
+     * reported as not measured, with the reason; the wasmtime measurements always run.
+     *
+     * @param outDir   the directory to write into (created if needed)
+     * @param options  the protocol
+     * @param progress where to say what is being measured
+     * @return the path of report.md
+     * @throws UncheckedIOException     if the directory or a file cannot be written
+     * @throws IllegalStateException    if a program gives a wrong result on wasmtime
+     */
+    public static Path run(Path outDir, ReportOptions options, PrintStream progress) {
+        System.setProperty("java.awt.headless", "true");
+        try {
+            Files.createDirectories(outDir);
+            Path work = Files.createTempDirectory("wasmjit-report");
+            try {
+                return measureAndWrite(outDir, work, options, progress);
+            } finally {
+                deleteTree(work);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report into " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path measureAndWrite(Path outDir, Path work, ReportOptions options, PrintStream progress)
+            throws IOException {
+        Machine machine = Machine.describe();
+        Guest guest = Guest.bundled();
+        Optional<Guest> baseline = options.baseline().map(Guest::file);
+        List<Program> programs = new ArrayList<>();
+        programs.add(Program.fib(options.headlineFib()));
+        programs.addAll(Program.examples());
+        Measurements measurements = new Measurements();
+
+        progress.println("report: wasmtime, " + guest);
+        WasmtimeRunner.measure(guest, Runtime.WASMTIME, programs, options, measurements);
+        if (baseline.isPresent()) {
+            progress.println("report: wasmtime, baseline JIT " + baseline.get());
+            WasmtimeRunner.measure(baseline.get(), Runtime.WASMTIME_BASELINE, programs, options, measurements);
+        } else {
+            measurements.absent(Runtime.WASMTIME_BASELINE, "no " + ReportOptions.BASELINE_WASM);
+        }
+        anchor(Runtime.NODE, measurements, progress,
+                () -> NodeRunner.measure(options.repo(), guest, programs, options, work, measurements));
+        anchor(Runtime.NATIVE, measurements, progress,
+                () -> NativeRunner.measure(options.repo(), programs, options, work, measurements));
+        for (SchemeSystemRunner.SchemeSystem system : List.of(SchemeSystemRunner.GUILE, SchemeSystemRunner.CHEZ)) {
+            anchor(system.column(), measurements, progress,
+                    () -> SchemeSystemRunner.measure(system, programs, options, work, measurements));
+        }
+        progress.println("report: JIT round cost");
+        List<RoundCost> roundCost = RoundCost.measure(guest, options);
+        progress.println("report: fib(N) growth");
+        List<FibGrowth> growth = FibGrowth.measure(guest, options);
+
+        List<String> names = programs.stream().map(Program::name).toList();
+        Plots.programs(outDir.resolve(Plots.PROGRAMS), names, measurements, options.evals());
+        Plots.roundCost(outDir.resolve(Plots.ROUND_COST), roundCost);
+        Plots.fibGrowth(outDir.resolve(Plots.FIB_GROWTH), growth, options.evals());
+        String markdown = ReportMarkdown.write(machine, guest, baseline, options, measurements, names, roundCost, growth);
+        Path file = Files.writeString(outDir.resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** A measurement outside this JVM; its failure costs the column, never the report. */
+    private interface AnchorRun {
+        void run() throws IOException;
+    }
+
+    private static void anchor(Runtime runtime, Measurements measurements, PrintStream progress, AnchorRun run) {
+        progress.println("report: " + runtime.label());
+        try {
+            run.run();
+        } catch (IOException | RuntimeException e) {
+            measurements.absent(runtime, "failed: " + e.getMessage().lines().findFirst().orElse(e.toString()));
+            progress.println("report: " + runtime.label() + " not measured: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

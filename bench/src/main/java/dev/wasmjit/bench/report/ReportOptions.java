@@ -1,0 +1,82 @@
+package dev.wasmjit.bench.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report's fixed protocol, full or quick.
+ *
+ * <p>Full: fib(30) and every example, five evaluations before and after the JIT round (the
+ * seed's protocol), one warm-up and five measured rounds per runtime, JIT rounds of 10, 100
+ * and 1000 functions, fib N from 20 to 30. A few minutes at most on two cores. Quick (for
+ * tests): the same tables from one round of one evaluation, fib(20), 10 and 100 functions.
+ *
+ * @param quick    the short protocol
+ * @param repo     the wasmjit checkout, for the anchors that need it (node's host, the native
+ *                 build, the baseline wasm); empty if there is none
+ * @param baseline the straightforward JIT's module, if present
+ */
+public record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> baseline) {
+
+    /** Where the jit branch puts the straightforward JIT, relative to the checkout. */
+    public static final String BASELINE_WASM = "guest/interplib-baseline.wasm";
+
+    /**
+     * Options for a checkout found at or above a directory.
+     *
+     * @param quick the short protocol
+     * @param start where to look from (usually the working directory)
+     * @return the options
+     */
+    public static ReportOptions lookingFrom(boolean quick, Path start) {
+        Optional<Path> repo = findRepo(start);
+        Optional<Path> baseline = repo.map(r -> r.resolve(BASELINE_WASM)).filter(Files::isRegularFile);
+        return new ReportOptions(quick, repo, baseline);
+    }
+
+    /**
+     * The nearest directory at or above {@code start} holding {@code guest/interplib.wasm}.
+     *
+     * @param start where to start
+     * @return the checkout, or empty
+     */
+    public static Optional<Path> findRepo(Path start) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("guest/interplib.wasm"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    int evals() {
+        return quick ? 1 : 5;
+    }
+
+    int warmupRounds() {
+        return quick ? 0 : 1;
+    }
+
+    int rounds() {
+        return quick ? 1 : 5;
+    }
+
+    int headlineFib() {
+        return quick ? 20 : 30;
+    }
+
+    List<Integer> fibGrowth() {
+        return quick ? List.of(16, 18, 20) : List.of(20, 22, 24, 26, 28, 30);
+    }
+
+    List<Integer> functionCounts() {
+        return quick ? List.of(10, 100) : List.of(10, 100, 1000);
+    }
+
+    /** Rounds per size in the round-cost table: the cost is small, so more samples. */
+    int roundCostSamples() {
+        return quick ? 1 : 7;
+    }
+}

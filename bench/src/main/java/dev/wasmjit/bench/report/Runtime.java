@@ -1,0 +1,27 @@
+package dev.wasmjit.bench.report;
+
+/** The columns of the report: the JIT under test and the anchors measured beside it. */
+enum Runtime {
+    /** The guest on wasmtime, in this JVM: the JIT under test. */
+    WASMTIME("wasmtime"),
+    /** The straightforward JIT (guest/interplib-baseline.wasm) on wasmtime, when it exists. */
+    WASMTIME_BASELINE("wasmtime (baseline build)"),
+    /** The same guest on Node's WebAssembly (V8). */
+    NODE("V8 (node)"),
+    /** The same interpreter compiled for this machine (guest/build/interp-native). */
+    NATIVE("native build"),
+    /** GNU Guile 3, with its own compiler and JIT, on the same program text. */
+    GUILE("Guile"),
+    /** Chez Scheme, a native-code compiler, on the same program text. */
+    CHEZ("Chez Scheme");
+
+    private final String label;
+
+    Runtime(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+}
