@@ -228,6 +228,43 @@ class FunctionCompiler {
     a_.localGet(local);
     a_.i32Store(runtime_.callDepthAddress);
   }
+  // Pushes a new object (a frame or a closure) with the given fields. It is
+  // bumped from the allocation pointer in linear memory while the half has
+  // room; only when it is full does the runtime's helper (makeFrame or
+  // makeClosure, taking the two fields in this order) make it, after a
+  // collection. Each push must give the same value when run twice.
+  template <typename PushFirst, typename PushSecond>
+  void allocate(Assembler& a, Value tag, uint32_t helper, uint32_t firstOffset,
+                PushFirst pushFirst, uint32_t secondOffset, PushSecond pushSecond) {
+    uint32_t object = temporary(), end = temporary();
+    loadGlobal(a, runtime_.allocationNextAddress);
+    a.localTee(object);
+    a.i32Const((int32_t)objects_.bytes);
+    a.op(Op::I32Add);
+    a.localTee(end);
+    loadGlobal(a, runtime_.allocationLimitAddress);
+    a.op(Op::I32LeU);
+    a.ifThen(BlockType::I32);
+    a.i32Const(0);
+    a.localGet(end);
+    a.i32Store(runtime_.allocationNextAddress);
+    a.localGet(object);
+    a.i32Const((int32_t)tag);
+    a.i32Store(objects_.header);
+    a.localGet(object);
+    pushFirst();
+    a.i32Store(firstOffset);
+    a.localGet(object);
+    pushSecond();
+    a.i32Store(secondOffset);
+    a.localGet(object);
+    a.elseThen();
+    pushFirst();
+    pushSecond();
+    callHelper(a, helper);
+    a.end();
+  }
+
   // Reports the error when the i32 on the stack is zero (failUnless) or not
   // zero (failIf). pushValue pushes the value the message describes.
   template <typename PushValue>
@@ -249,11 +286,14 @@ class FunctionCompiler {
     switch (e->kind) {
       case ExprKind::Integer: a_.i32Const((int32_t)e->integer); return;
       case ExprKind::Variable: variable(e, scope); return;
-      case ExprKind::Lambda:
-        a_.i32Const((int32_t)address(e->func));
-        loadSlot(a_, innermostFrameSlot(scope));
-        callHelper(a_, runtime_.makeClosure);
+      case ExprKind::Lambda: {
+        uint32_t env = innermostFrameSlot(scope);
+        allocate(
+            a_, kClosureTag, runtime_.makeClosure,
+            objects_.closureFunc, [&] { a_.i32Const((int32_t)address(e->func)); },
+            objects_.closureEnv, [&] { loadSlot(a_, env); });
         return;
+      }
       case ExprKind::Letrec: letrec(e, scope, tail); return;
       case ExprKind::If: conditional(e, scope, tail); return;
       case ExprKind::Primitive: primitive(e, scope); return;
@@ -314,10 +354,12 @@ class FunctionCompiler {
     uint32_t slot = pushSlot();
     Scope inner;
     if (framed_) {
+      uint32_t parent = innermostFrameSlot(scope);
       a_.localGet(kBase);
-      loadSlot(a_, innermostFrameSlot(scope));
-      a_.i32Const((int32_t)kUnset);
-      callHelper(a_, runtime_.makeFrame);
+      allocate(
+          a_, kFrameTag, runtime_.makeFrame,
+          objects_.frameParent, [&] { loadSlot(a_, parent); },
+          objects_.frameValue, [&] { a_.i32Const((int32_t)kUnset); });
       a_.i32Store(4 * slot);
       inner = Scope{Scope::FrameChain, slot, scope};
     } else {
@@ -738,10 +780,10 @@ class FunctionCompiler {
       storeSlotFromLocal(f, kClosureSlot, kClosure);
       f.localGet(kBase);
       if (framed_) {
-        f.localGet(kClosure);
-        f.i32Load(objects_.closureEnv);
-        f.localGet(kArgument);
-        callHelper(f, runtime_.makeFrame);
+        allocate(
+            f, kFrameTag, runtime_.makeFrame,
+            objects_.frameParent, [&] { f.localGet(kClosure); f.i32Load(objects_.closureEnv); },
+            objects_.frameValue, [&] { f.localGet(kArgument); });
       } else {
         f.localGet(kArgument);
       }
