@@ -605,12 +605,53 @@ class FunctionCompiler {
       inlineCall(target, callee, argument);
     else if (hasCompiledCode(target))
       directCall(target, callee, argument);
-    else {
-      storeDepth(depth_);
-      a_.localGet(callee);
-      a_.localGet(argument);
-      callHelper(a_, runtime_.apply);
-    }
+    else
+      unknownCall(callee, argument);
+  }
+
+  // A non-tail call whose callee is known only at run time: straight to its
+  // compiled entry when it has one, as the runtime's apply would make it
+  // (the depth check first, then the check that it is a procedure); through
+  // apply, which interprets it, when it has none.
+  void unknownCall(uint32_t callee, uint32_t argument) {
+    uint32_t depth = enterCall(), code = temporary(), result = temporary();
+    a_.localGet(callee);
+    a_.i32Const(1);
+    a_.op(Op::I32And);
+    failIf(a_, errorCode(RuntimeError::NotAProcedure), [&] { a_.localGet(callee); });
+    a_.localGet(callee);
+    a_.i32Load(objects_.closureFunc);
+    a_.i32Load(objects_.funcJitCode);
+    a_.localTee(code);
+    a_.ifThen(BlockType::I32);
+    storeDepth(depth);  // for the entry
+    a_.localGet(callee);
+    a_.localGet(argument);
+    a_.localGet(code);
+    a_.callIndirect(type_);
+    finishReturnedTailCall(depth, result);
+    a_.elseThen();
+    storeDepth(depth_);  // apply counts the call itself
+    a_.localGet(callee);
+    a_.localGet(argument);
+    callHelper(a_, runtime_.apply);
+    a_.end();
+  }
+
+  // With the result of a call to compiled code on the stack: makes the tail
+  // call it may have returned (kTailCall), at the call's depth.
+  void finishReturnedTailCall(uint32_t depth, uint32_t result) {
+    a_.localTee(result);
+    a_.i32Const((int32_t)kTailCall);
+    a_.op(Op::I32Eq);
+    a_.ifThen(BlockType::None);
+    storeDepth(depth);
+    a_.i32Const(0);
+    a_.i32Const(0);
+    callHelper(a_, runtime_.finishTailCall);
+    a_.localSet(result);
+    a_.end();
+    a_.localGet(result);
   }
 
   void tailCall(const Func* target, uint32_t callee, uint32_t argument) {
@@ -683,19 +724,7 @@ class FunctionCompiler {
       a_.i32Const(target->jitCode);
       a_.callIndirect(type_);
     }
-    if (!inCurrentRound(target) || hasTailCall(target->body)) {
-      a_.localTee(result);
-      a_.i32Const((int32_t)kTailCall);
-      a_.op(Op::I32Eq);
-      a_.ifThen(BlockType::None);
-      storeDepth(depth);
-      a_.i32Const(0);
-      a_.i32Const(0);
-      callHelper(a_, runtime_.finishTailCall);
-      a_.localSet(result);
-      a_.end();
-      a_.localGet(result);
-    }
+    if (!inCurrentRound(target) || hasTailCall(target->body)) finishReturnedTailCall(depth, result);
   }
 
   // A callee small enough to copy into its call sites, with no call in tail

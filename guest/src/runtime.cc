@@ -47,5 +47,6 @@ ObjectLayout objectLayout() {
                 "one object size");
   static_assert(offsetof(Frame, header) == offsetof(Closure, header), "one header offset");
   return ObjectLayout{kObjectBytes,           offsetof(Frame, header), offsetof(Frame, parent),
-                      offsetof(Frame, value), offsetof(Closure, func), offsetof(Closure, env)};
+                      offsetof(Frame, value), offsetof(Closure, func), offsetof(Closure, env),
+                      offsetof(Func, jitCode)};
 }

@@ -26,6 +26,7 @@ struct RuntimeLayout {
 struct ObjectLayout {
   uint32_t bytes;  // of every object
   uint32_t header, frameParent, frameValue, closureFunc, closureEnv;
+  uint32_t funcJitCode;  // in a function record (parse tree, not heap)
 };
 
 RuntimeLayout runtimeLayout();
