@@ -150,8 +150,15 @@ class FunctionCompiler {
     Scope parameter = framed_ ? Scope{Scope::FrameChain, kArgumentSlot, nullptr}
                               : Scope{Scope::Slot, kArgumentSlot, &closureEnv};
     expression(func_->body, &parameter, true);
-    assembleBody(out.parts[1]);
-    assembleEntry(out.parts[0]);
+    if (func_->roundIndex == func_->roundEntry) {
+      // Nothing calls the body directly: the entry is the body.
+      assembleBody(out.parts[0], true);
+      out.partCount = 1;
+    } else {
+      assembleBody(out.parts[1], false);
+      assembleEntry(out.parts[0]);
+      out.partCount = 2;
+    }
   }
 
  private:
@@ -223,10 +230,11 @@ class FunctionCompiler {
     a.callIndirect(type_);
   }
   // The runtime reads the depth only in apply and finishTailCall.
-  void storeDepth(uint32_t local) {
-    a_.i32Const(0);
-    a_.localGet(local);
-    a_.i32Store(runtime_.callDepthAddress);
+  void storeDepth(uint32_t local) { storeDepthFrom(a_, local); }
+  void storeDepthFrom(Assembler& a, uint32_t local) {
+    a.i32Const(0);
+    a.localGet(local);
+    a.i32Store(runtime_.callDepthAddress);
   }
   // Pushes a new object (a frame or a closure) with the given fields. It is
   // bumped from the allocation pointer in linear memory while the half has
@@ -716,9 +724,12 @@ class FunctionCompiler {
     uint32_t depth = enterCall(), result = temporary();
     a_.localGet(callee);
     a_.localGet(argument);
-    if (inCurrentRound(target)) {
+    if (inCurrentRound(target) && target->roundIndex != target->roundEntry) {
       a_.localGet(depth);
       a_.call(target->roundIndex);
+    } else if (inCurrentRound(target)) {
+      storeDepth(depth);  // planRound saw no direct call: only the entry exists
+      a_.call(target->roundEntry);
     } else {
       storeDepth(depth);  // for the entry of an earlier round's code
       a_.i32Const(target->jitCode);
@@ -776,13 +787,20 @@ class FunctionCompiler {
     f.localGet(result);
     out.code.append(f.code());
     out.typeIndex = kCodeType;
+    out.leadingI32Locals = 0;
     out.i64Locals = 0;
     out.i32Locals = 2;
   }
 
-  void assembleBody(CompiledPart& out) {
+  // The body; as the entry itself (of the compiled-code type, with the depth
+  // in a local rather than a parameter) when nothing calls it directly.
+  void assembleBody(CompiledPart& out, bool asEntry) {
     Assembler f;
     uint32_t newTop = temporary();
+    if (asEntry) {
+      loadGlobal(f, runtime_.callDepthAddress);
+      f.localSet(kDepth);
+    }
     if (rooted_) {
       // Claim the slots on the root stack; zero them so the collector never sees garbage.
       f.i32Const((int32_t)runtime_.rootTopAddress);
@@ -829,24 +847,69 @@ class FunctionCompiler {
       f.i32Store(0);
       f.localGet(newTop);
     }
+    if (asEntry) {
+      // Direct callees may have left a deeper count there.
+      f.localSet(newTop);
+      storeDepthFrom(f, kDepth);
+      f.localGet(newTop);
+    }
 
     out.code.append(f.code());
-    out.typeIndex = kBodyType;
+    out.typeIndex = asEntry ? kCodeType : kBodyType;
+    out.leadingI32Locals = asEntry ? 1 : 0;  // kDepth
     out.i64Locals = 1;
     out.i32Locals = nextLocal_ - kBase;
   }
 };
 
+// Marks (with a non-zero roundIndex) the functions of the round that the
+// code of e may call directly: the known callees of calls not in tail
+// position (tail calls loop or return to a trampoline). Inlining may make
+// some of these calls disappear; a body nobody calls costs only its size.
+void noteDirectCalls(const Expr* e, bool tail) {
+  switch (e->kind) {
+    case ExprKind::Integer:
+    case ExprKind::Variable:
+    case ExprKind::Lambda: return;  // its body is another function
+    case ExprKind::Letrec:
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, tail);
+      return;
+    case ExprKind::If:
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, tail);
+      noteDirectCalls(e->c, tail);
+      return;
+    case ExprKind::Primitive:
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, false);
+      return;
+    case ExprKind::Call: {
+      Func* target = knownTarget(e->a);
+      if (!tail && target && inCurrentRound(target)) target->roundIndex = 1;
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, false);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
-const uint32_t kPartsPerFunction = 2;  // the entry, then the body
-
-void planRound(Func** funcs, uint32_t count) {
+uint32_t planRound(Func** funcs, uint32_t count) {
   currentRound++;
   for (uint32_t i = 0; i < count; i++) {
     funcs[i]->round = currentRound;
-    funcs[i]->roundIndex = i * kPartsPerFunction + 1;  // its body
+    funcs[i]->roundIndex = 0;
     funcs[i]->roundNeverCollects = !funcs[i]->createsClosures;
+  }
+  for (uint32_t i = 0; i < count; i++) noteDirectCalls(funcs[i]->body, true);
+  // An entry, then a body when some code of the round calls it directly.
+  uint32_t next = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    bool calledDirectly = funcs[i]->roundIndex != 0;
+    funcs[i]->roundEntry = next++;
+    funcs[i]->roundIndex = calledDirectly ? next++ : funcs[i]->roundEntry;
   }
   // Optimistic fixpoint: assume every function without closures never
   // collects, then withdraw the claim from any that calls one that may.
@@ -859,6 +922,7 @@ void planRound(Func** funcs, uint32_t count) {
       }
     }
   }
+  return next;
 }
 
 void compileFunction(Func* func, CompiledFunction& out) {
