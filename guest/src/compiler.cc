@@ -8,12 +8,18 @@
 //   compiled it. Such a variable holds, once set, only the closure its lambda
 //   made (variables are never assigned), so the check that it is set is the
 //   guard that the callee's function is the expected one.
-// - The call depth in a parameter. Each lambda becomes two wasm functions:
-//   a body (closure, argument, depth) -> result, and an entry of the
-//   compiled-code type that reads the runtime's callDepth, calls the body and
-//   writes callDepth back. Direct calls pass depth + 1 to the body, so a call
-//   costs a compare instead of a load and two stores in linear memory; the
-//   body writes its depth to callDepth only before it calls into the runtime.
+// - The call depth in a parameter. A lambda that code of its round calls
+//   directly becomes two wasm functions: a body (closure, argument, depth) ->
+//   result, and an entry of the compiled-code type that reads the runtime's
+//   callDepth, calls the body and writes callDepth back. Direct calls pass
+//   depth + 1 to the body, so a call costs a compare instead of a load and
+//   two stores in linear memory; the body writes its depth to callDepth only
+//   before it calls into the runtime or through the table. Any other lambda
+//   is one function, the entry, with the depth in a local.
+// - Calls to unknown callees (closures) go straight to the callee's compiled
+//   entry when it has one, with apply's checks inline; apply only interprets.
+// - Inline allocation: frames and closures are bumped from the heap's
+//   allocation pointer; the helpers run only when the half is full.
 // - Functions that never allocate. A function that creates no closure and
 //   whose calls all go directly to compiled functions that never allocate
 //   (a fixpoint over the round) cannot start a collection, so nothing it
