@@ -31,6 +31,7 @@ enum class Op : uint8_t {
   I32LtS = 0x48,
   I32LtU = 0x49,
   I32GtS = 0x4a,
+  I32GtU = 0x4b,
   I32LeS = 0x4c,
   I32LeU = 0x4d,
   I32GeS = 0x4e,

@@ -382,13 +382,17 @@ class FunctionCompiler {
 
 // The straightforward JIT calls every function through the runtime and
 // claims nothing about allocation.
-void planRound(Func** funcs, uint32_t count) {
-  for (uint32_t i = 0; i < count; i++) funcs[i]->roundNeverCollects = 0;
+uint32_t planRound(Func** funcs, uint32_t count) {
+  for (uint32_t i = 0; i < count; i++) {
+    funcs[i]->roundEntry = funcs[i]->roundIndex = i;
+    funcs[i]->roundNeverCollects = 0;
+  }
+  return count;
 }
-
-const uint32_t kPartsPerFunction = 1;
 
 void compileFunction(Func* func, CompiledFunction& out) {
   FunctionCompiler compiler(func, kCodeType);
   compiler.compile(out.parts[0]);
+  out.parts[0].leadingI32Locals = 0;
+  out.partCount = 1;
 }

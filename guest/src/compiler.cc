@@ -8,12 +8,18 @@
 //   compiled it. Such a variable holds, once set, only the closure its lambda
 //   made (variables are never assigned), so the check that it is set is the
 //   guard that the callee's function is the expected one.
-// - The call depth in a parameter. Each lambda becomes two wasm functions:
-//   a body (closure, argument, depth) -> result, and an entry of the
-//   compiled-code type that reads the runtime's callDepth, calls the body and
-//   writes callDepth back. Direct calls pass depth + 1 to the body, so a call
-//   costs a compare instead of a load and two stores in linear memory; the
-//   body writes its depth to callDepth only before it calls into the runtime.
+// - The call depth in a parameter. A lambda that code of its round calls
+//   directly becomes two wasm functions: a body (closure, argument, depth) ->
+//   result, and an entry of the compiled-code type that reads the runtime's
+//   callDepth, calls the body and writes callDepth back. Direct calls pass
+//   depth + 1 to the body, so a call costs a compare instead of a load and
+//   two stores in linear memory; the body writes its depth to callDepth only
+//   before it calls into the runtime or through the table. Any other lambda
+//   is one function, the entry, with the depth in a local.
+// - Calls to unknown callees (closures) go straight to the callee's compiled
+//   entry when it has one, with apply's checks inline; apply only interprets.
+// - Inline allocation: frames and closures are bumped from the heap's
+//   allocation pointer; the helpers run only when the half is full.
 // - Functions that never allocate. A function that creates no closure and
 //   whose calls all go directly to compiled functions that never allocate
 //   (a fixpoint over the round) cannot start a collection, so nothing it
@@ -150,8 +156,15 @@ class FunctionCompiler {
     Scope parameter = framed_ ? Scope{Scope::FrameChain, kArgumentSlot, nullptr}
                               : Scope{Scope::Slot, kArgumentSlot, &closureEnv};
     expression(func_->body, &parameter, true);
-    assembleBody(out.parts[1]);
-    assembleEntry(out.parts[0]);
+    if (func_->roundIndex == func_->roundEntry) {
+      // Nothing calls the body directly: the entry is the body.
+      assembleBody(out.parts[0], true);
+      out.partCount = 1;
+    } else {
+      assembleBody(out.parts[1], false);
+      assembleEntry(out.parts[0]);
+      out.partCount = 2;
+    }
   }
 
  private:
@@ -223,11 +236,49 @@ class FunctionCompiler {
     a.callIndirect(type_);
   }
   // The runtime reads the depth only in apply and finishTailCall.
-  void storeDepth(uint32_t local) {
-    a_.i32Const(0);
-    a_.localGet(local);
-    a_.i32Store(runtime_.callDepthAddress);
+  void storeDepth(uint32_t local) { storeDepthFrom(a_, local); }
+  void storeDepthFrom(Assembler& a, uint32_t local) {
+    a.i32Const(0);
+    a.localGet(local);
+    a.i32Store(runtime_.callDepthAddress);
   }
+  // Pushes a new object (a frame or a closure) with the given fields. It is
+  // bumped from the allocation pointer in linear memory while the half has
+  // room; only when it is full does the runtime's helper (makeFrame or
+  // makeClosure, taking the two fields in this order) make it, after a
+  // collection. Each push must give the same value when run twice.
+  template <typename PushFirst, typename PushSecond>
+  void allocate(Assembler& a, Value tag, uint32_t helper, uint32_t firstOffset,
+                PushFirst pushFirst, uint32_t secondOffset, PushSecond pushSecond) {
+    uint32_t object = temporary(), end = temporary();
+    loadGlobal(a, runtime_.allocationNextAddress);
+    a.localTee(object);
+    a.i32Const((int32_t)objects_.bytes);
+    a.op(Op::I32Add);
+    a.localTee(end);
+    loadGlobal(a, runtime_.allocationLimitAddress);
+    a.op(Op::I32LeU);
+    a.ifThen(BlockType::I32);
+    a.i32Const(0);
+    a.localGet(end);
+    a.i32Store(runtime_.allocationNextAddress);
+    a.localGet(object);
+    a.i32Const((int32_t)tag);
+    a.i32Store(objects_.header);
+    a.localGet(object);
+    pushFirst();
+    a.i32Store(firstOffset);
+    a.localGet(object);
+    pushSecond();
+    a.i32Store(secondOffset);
+    a.localGet(object);
+    a.elseThen();
+    pushFirst();
+    pushSecond();
+    callHelper(a, helper);
+    a.end();
+  }
+
   // Reports the error when the i32 on the stack is zero (failUnless) or not
   // zero (failIf). pushValue pushes the value the message describes.
   template <typename PushValue>
@@ -249,11 +300,14 @@ class FunctionCompiler {
     switch (e->kind) {
       case ExprKind::Integer: a_.i32Const((int32_t)e->integer); return;
       case ExprKind::Variable: variable(e, scope); return;
-      case ExprKind::Lambda:
-        a_.i32Const((int32_t)address(e->func));
-        loadSlot(a_, innermostFrameSlot(scope));
-        callHelper(a_, runtime_.makeClosure);
+      case ExprKind::Lambda: {
+        uint32_t env = innermostFrameSlot(scope);
+        allocate(
+            a_, kClosureTag, runtime_.makeClosure,
+            objects_.closureFunc, [&] { a_.i32Const((int32_t)address(e->func)); },
+            objects_.closureEnv, [&] { loadSlot(a_, env); });
         return;
+      }
       case ExprKind::Letrec: letrec(e, scope, tail); return;
       case ExprKind::If: conditional(e, scope, tail); return;
       case ExprKind::Primitive: primitive(e, scope); return;
@@ -314,10 +368,12 @@ class FunctionCompiler {
     uint32_t slot = pushSlot();
     Scope inner;
     if (framed_) {
+      uint32_t parent = innermostFrameSlot(scope);
       a_.localGet(kBase);
-      loadSlot(a_, innermostFrameSlot(scope));
-      a_.i32Const((int32_t)kUnset);
-      callHelper(a_, runtime_.makeFrame);
+      allocate(
+          a_, kFrameTag, runtime_.makeFrame,
+          objects_.frameParent, [&] { loadSlot(a_, parent); },
+          objects_.frameValue, [&] { a_.i32Const((int32_t)kUnset); });
       a_.i32Store(4 * slot);
       inner = Scope{Scope::FrameChain, slot, scope};
     } else {
@@ -563,12 +619,53 @@ class FunctionCompiler {
       inlineCall(target, callee, argument);
     else if (hasCompiledCode(target))
       directCall(target, callee, argument);
-    else {
-      storeDepth(depth_);
-      a_.localGet(callee);
-      a_.localGet(argument);
-      callHelper(a_, runtime_.apply);
-    }
+    else
+      unknownCall(callee, argument);
+  }
+
+  // A non-tail call whose callee is known only at run time: straight to its
+  // compiled entry when it has one, as the runtime's apply would make it
+  // (the depth check first, then the check that it is a procedure); through
+  // apply, which interprets it, when it has none.
+  void unknownCall(uint32_t callee, uint32_t argument) {
+    uint32_t depth = enterCall(), code = temporary(), result = temporary();
+    a_.localGet(callee);
+    a_.i32Const(1);
+    a_.op(Op::I32And);
+    failIf(a_, errorCode(RuntimeError::NotAProcedure), [&] { a_.localGet(callee); });
+    a_.localGet(callee);
+    a_.i32Load(objects_.closureFunc);
+    a_.i32Load(objects_.funcJitCode);
+    a_.localTee(code);
+    a_.ifThen(BlockType::I32);
+    storeDepth(depth);  // for the entry
+    a_.localGet(callee);
+    a_.localGet(argument);
+    a_.localGet(code);
+    a_.callIndirect(type_);
+    finishReturnedTailCall(depth, result);
+    a_.elseThen();
+    storeDepth(depth_);  // apply counts the call itself
+    a_.localGet(callee);
+    a_.localGet(argument);
+    callHelper(a_, runtime_.apply);
+    a_.end();
+  }
+
+  // With the result of a call to compiled code on the stack: makes the tail
+  // call it may have returned (kTailCall), at the call's depth.
+  void finishReturnedTailCall(uint32_t depth, uint32_t result) {
+    a_.localTee(result);
+    a_.i32Const((int32_t)kTailCall);
+    a_.op(Op::I32Eq);
+    a_.ifThen(BlockType::None);
+    storeDepth(depth);
+    a_.i32Const(0);
+    a_.i32Const(0);
+    callHelper(a_, runtime_.finishTailCall);
+    a_.localSet(result);
+    a_.end();
+    a_.localGet(result);
   }
 
   void tailCall(const Func* target, uint32_t callee, uint32_t argument) {
@@ -633,27 +730,18 @@ class FunctionCompiler {
     uint32_t depth = enterCall(), result = temporary();
     a_.localGet(callee);
     a_.localGet(argument);
-    if (inCurrentRound(target)) {
+    if (inCurrentRound(target) && target->roundIndex != target->roundEntry) {
       a_.localGet(depth);
       a_.call(target->roundIndex);
+    } else if (inCurrentRound(target)) {
+      storeDepth(depth);  // planRound saw no direct call: only the entry exists
+      a_.call(target->roundEntry);
     } else {
       storeDepth(depth);  // for the entry of an earlier round's code
       a_.i32Const(target->jitCode);
       a_.callIndirect(type_);
     }
-    if (!inCurrentRound(target) || hasTailCall(target->body)) {
-      a_.localTee(result);
-      a_.i32Const((int32_t)kTailCall);
-      a_.op(Op::I32Eq);
-      a_.ifThen(BlockType::None);
-      storeDepth(depth);
-      a_.i32Const(0);
-      a_.i32Const(0);
-      callHelper(a_, runtime_.finishTailCall);
-      a_.localSet(result);
-      a_.end();
-      a_.localGet(result);
-    }
+    if (!inCurrentRound(target) || hasTailCall(target->body)) finishReturnedTailCall(depth, result);
   }
 
   // A callee small enough to copy into its call sites, with no call in tail
@@ -705,13 +793,20 @@ class FunctionCompiler {
     f.localGet(result);
     out.code.append(f.code());
     out.typeIndex = kCodeType;
+    out.leadingI32Locals = 0;
     out.i64Locals = 0;
     out.i32Locals = 2;
   }
 
-  void assembleBody(CompiledPart& out) {
+  // The body; as the entry itself (of the compiled-code type, with the depth
+  // in a local rather than a parameter) when nothing calls it directly.
+  void assembleBody(CompiledPart& out, bool asEntry) {
     Assembler f;
     uint32_t newTop = temporary();
+    if (asEntry) {
+      loadGlobal(f, runtime_.callDepthAddress);
+      f.localSet(kDepth);
+    }
     if (rooted_) {
       // Claim the slots on the root stack; zero them so the collector never sees garbage.
       f.i32Const((int32_t)runtime_.rootTopAddress);
@@ -738,10 +833,10 @@ class FunctionCompiler {
       storeSlotFromLocal(f, kClosureSlot, kClosure);
       f.localGet(kBase);
       if (framed_) {
-        f.localGet(kClosure);
-        f.i32Load(objects_.closureEnv);
-        f.localGet(kArgument);
-        callHelper(f, runtime_.makeFrame);
+        allocate(
+            f, kFrameTag, runtime_.makeFrame,
+            objects_.frameParent, [&] { f.localGet(kClosure); f.i32Load(objects_.closureEnv); },
+            objects_.frameValue, [&] { f.localGet(kArgument); });
       } else {
         f.localGet(kArgument);
       }
@@ -758,24 +853,69 @@ class FunctionCompiler {
       f.i32Store(0);
       f.localGet(newTop);
     }
+    if (asEntry) {
+      // Direct callees may have left a deeper count there.
+      f.localSet(newTop);
+      storeDepthFrom(f, kDepth);
+      f.localGet(newTop);
+    }
 
     out.code.append(f.code());
-    out.typeIndex = kBodyType;
+    out.typeIndex = asEntry ? kCodeType : kBodyType;
+    out.leadingI32Locals = asEntry ? 1 : 0;  // kDepth
     out.i64Locals = 1;
     out.i32Locals = nextLocal_ - kBase;
   }
 };
 
+// Marks (with a non-zero roundIndex) the functions of the round that the
+// code of e may call directly: the known callees of calls not in tail
+// position (tail calls loop or return to a trampoline). Inlining may make
+// some of these calls disappear; a body nobody calls costs only its size.
+void noteDirectCalls(const Expr* e, bool tail) {
+  switch (e->kind) {
+    case ExprKind::Integer:
+    case ExprKind::Variable:
+    case ExprKind::Lambda: return;  // its body is another function
+    case ExprKind::Letrec:
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, tail);
+      return;
+    case ExprKind::If:
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, tail);
+      noteDirectCalls(e->c, tail);
+      return;
+    case ExprKind::Primitive:
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, false);
+      return;
+    case ExprKind::Call: {
+      Func* target = knownTarget(e->a);
+      if (!tail && target && inCurrentRound(target)) target->roundIndex = 1;
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, false);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
-const uint32_t kPartsPerFunction = 2;  // the entry, then the body
-
-void planRound(Func** funcs, uint32_t count) {
+uint32_t planRound(Func** funcs, uint32_t count) {
   currentRound++;
   for (uint32_t i = 0; i < count; i++) {
     funcs[i]->round = currentRound;
-    funcs[i]->roundIndex = i * kPartsPerFunction + 1;  // its body
+    funcs[i]->roundIndex = 0;
     funcs[i]->roundNeverCollects = !funcs[i]->createsClosures;
+  }
+  for (uint32_t i = 0; i < count; i++) noteDirectCalls(funcs[i]->body, true);
+  // An entry, then a body when some code of the round calls it directly.
+  uint32_t next = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    bool calledDirectly = funcs[i]->roundIndex != 0;
+    funcs[i]->roundEntry = next++;
+    funcs[i]->roundIndex = calledDirectly ? next++ : funcs[i]->roundEntry;
   }
   // Optimistic fixpoint: assume every function without closures never
   // collects, then withdraw the claim from any that calls one that may.
@@ -788,6 +928,7 @@ void planRound(Func** funcs, uint32_t count) {
       }
     }
   }
+  return next;
 }
 
 void compileFunction(Func* func, CompiledFunction& out) {

@@ -28,20 +28,21 @@ enum : uint32_t {
 struct CompiledPart {
   Bytes code;  // without the final end
   uint32_t typeIndex;
-  uint32_t i64Locals, i32Locals;
+  uint32_t leadingI32Locals, i64Locals, i32Locals;  // declared in this order
 };
 
-// A lambda compiled into kPartsPerFunction consecutive wasm functions; the
+// A lambda compiled into partCount (1 or 2) consecutive wasm functions; the
 // first, of kCodeType, is the entry the table holds.
 struct CompiledFunction {
   CompiledPart parts[2];
+  uint32_t partCount;
 };
-extern const uint32_t kPartsPerFunction;
 
 // Before compiling a round: the round's functions, in the order of their
-// functions in the module (funcs[i]'s parts start at function
-// i * kPartsPerFunction). Leaves its notes in each Func's round fields;
+// functions in the module. Leaves its notes in each Func's round fields
+// (funcs[i]'s parts start at function funcs[i]->roundEntry);
 // roundNeverCollects is what the patch copies into compiledNeverCollects.
-void planRound(Func** funcs, uint32_t count);
+// Returns the number of functions the round's code takes.
+uint32_t planRound(Func** funcs, uint32_t count);
 
 void compileFunction(Func* func, CompiledFunction& out);

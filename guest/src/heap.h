@@ -16,6 +16,14 @@ Value* const rootLimit = rootStack + kRootCapacity;
 extern Value tailCallee;
 extern Value tailArgument;
 
+// The allocation pointer and the end of the half objects are allocated in:
+// compiled code allocates inline (bump allocationNext while it stays within
+// allocationLimit) and calls makeFrame or makeClosure only when the half is
+// full, so their addresses are embedded in generated modules.
+extern char* allocationNext;
+extern char* allocationLimit;
+const size_t kObjectBytes = 3 * sizeof(Value);
+
 // Frees the previous heap and makes a new one of `bytes` bytes (two halves).
 void resetHeap(size_t bytes);
 

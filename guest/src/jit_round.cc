@@ -18,7 +18,7 @@ void writePatch(Func** funcs, uint32_t count, Bytes& code) {
   Assembler a;
   const uint32_t kSlot = 0;
   for (uint32_t i = 0; i < count; i++) {
-    a.refFunc(i * kPartsPerFunction);
+    a.refFunc(funcs[i]->roundEntry);
     a.i32Const(1);
     a.tableGrow(0);
     a.localTee(kSlot);
@@ -59,22 +59,21 @@ JitModule* buildJitModule() {
   for (Func* f = firstRunFunction(); f; f = f->nextRun)
     if (pending(f)) funcs[k++] = f;
 
-  planRound(funcs, count);
+  uint32_t codeFunctions = planRound(funcs, count);
   CompiledFunction* compiled = new CompiledFunction[count];
-  uint32_t codeFunctions = count * kPartsPerFunction;
   FunctionDefinition* definitions =
       (FunctionDefinition*)malloc((codeFunctions + 1) * sizeof(FunctionDefinition));
   for (uint32_t i = 0; i < count; i++) {
     compileFunction(funcs[i], compiled[i]);
-    for (uint32_t p = 0; p < kPartsPerFunction; p++) {
+    for (uint32_t p = 0; p < compiled[i].partCount; p++) {
       const CompiledPart& part = compiled[i].parts[p];
-      definitions[i * kPartsPerFunction + p] = {part.typeIndex, part.i64Locals, part.i32Locals,
-                                                &part.code};
+      definitions[funcs[i]->roundEntry + p] = {part.typeIndex, part.leadingI32Locals,
+                                               part.i64Locals, part.i32Locals, &part.code};
     }
   }
   Bytes patch;
   writePatch(funcs, count, patch);
-  definitions[codeFunctions] = {kPatchType, 0, 1, &patch};
+  definitions[codeFunctions] = {kPatchType, 0, 0, 1, &patch};
 
   ModuleDescription description = {kTypes,         3, definitions, codeFunctions + 1,
                                    codeFunctions, 0, codeFunctions};

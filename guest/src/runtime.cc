@@ -31,6 +31,8 @@ RuntimeLayout runtimeLayout() {
   layout.tailCalleeAddress = address(&tailCallee);
   layout.tailArgumentAddress = address(&tailArgument);
   layout.callDepthAddress = address(&callDepth);
+  layout.allocationNextAddress = address(&allocationNext);
+  layout.allocationLimitAddress = address(&allocationLimit);
   layout.maxCallDepth = kMaxCallDepth;
   layout.apply = tableIndex(helperApply);
   layout.makeFrame = tableIndex(helperMakeFrame);
@@ -41,6 +43,10 @@ RuntimeLayout runtimeLayout() {
 }
 
 ObjectLayout objectLayout() {
-  return ObjectLayout{offsetof(Frame, parent), offsetof(Frame, value), offsetof(Closure, func),
-                      offsetof(Closure, env)};
+  static_assert(sizeof(Frame) == kObjectBytes && sizeof(Closure) == kObjectBytes,
+                "one object size");
+  static_assert(offsetof(Frame, header) == offsetof(Closure, header), "one header offset");
+  return ObjectLayout{kObjectBytes,           offsetof(Frame, header), offsetof(Frame, parent),
+                      offsetof(Frame, value), offsetof(Closure, func), offsetof(Closure, env),
+                      offsetof(Func, jitCode)};
 }

@@ -39,9 +39,12 @@ struct Func {
   const char* parameter;
   Func* nextRun;         // the list of functions that have run, oldest first
   // The JIT's notes while it compiles a round (see compiler.h): the round
-  // the notes belong to, the index of its code in that round's module, and
-  // whether its code in that module can allocate.
+  // the notes belong to, the index in that round's module of its entry (the
+  // function the table holds) and of the function its direct callers call
+  // (the same one, or a separate body), and whether its code in that module
+  // can allocate.
   uint32_t round;
+  uint32_t roundEntry;
   uint32_t roundIndex;
   uint8_t roundNeverCollects;
 };

@@ -80,8 +80,12 @@ void writeModule(const ModuleDescription& m, Bytes& out) {
   for (uint32_t i = 0; i < m.functionCount; i++) {
     const FunctionDefinition& f = m.functions[i];
     Bytes body;
-    uint32_t groups = (f.i64Locals ? 1 : 0) + (f.i32Locals ? 1 : 0);
+    uint32_t groups = (f.leadingI32Locals ? 1 : 0) + (f.i64Locals ? 1 : 0) + (f.i32Locals ? 1 : 0);
     body.unsignedLeb(groups);
+    if (f.leadingI32Locals) {
+      body.unsignedLeb(f.leadingI32Locals);
+      body.byte((uint8_t)ValueType::I32);
+    }
     if (f.i64Locals) {
       body.unsignedLeb(f.i64Locals);
       body.byte((uint8_t)ValueType::I64);

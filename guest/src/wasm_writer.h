@@ -11,7 +11,8 @@ struct FunctionType {
 
 struct FunctionDefinition {
   uint32_t typeIndex;
-  uint32_t i64Locals, i32Locals;  // declared in this order, after the parameters
+  // Declared in this order, after the parameters.
+  uint32_t leadingI32Locals, i64Locals, i32Locals;
   const Bytes* code;              // the instructions, without the final end
 };
 
