@@ -39,7 +39,10 @@ final class NodeRunner {
             Files.copy(in, driver);
         }
         Path wasm = guest.writeTo(work.resolve(guest.name()));
-        List<String> command = new ArrayList<>(List.of(node.get().toString(), driver.toString(),
+        // V8 compiles wasm functions lazily, on their first call: without this flag a JIT
+        // module's compilation would land in the timed evaluations after the round instead of
+        // in the round, as it does on wasmtime.
+        List<String> command = new ArrayList<>(List.of(node.get().toString(), "--no-wasm-lazy-compilation", driver.toString(),
                 host.get().toString(), wasm.toString(), String.valueOf(options.evals()),
                 String.valueOf(options.warmupRounds()), String.valueOf(options.rounds())));
         Map<String, Program> byName = new HashMap<>();
