@@ -1,6 +1,8 @@
 ;; A small main module shaped like the guest: exported memory and growable table, a shadow
 ;; stack pointer and other state in unexported globals, a constructor run by _initialize, and
 ;; function records whose jitCode field (address 512, 516) a generated module's patch fills.
+;; The round-trip test also reads this module with a name section:
+;; fixture variant names: --debug-names
 (module
   (type $unary (func (param i32) (result i32)))
   (import "env" "log" (func $log (param i32)))

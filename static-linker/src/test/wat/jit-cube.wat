@@ -2,6 +2,8 @@
 ;; through the table slot stored at 512, and its patch fills the record at 516. The patch is
 ;; written as the guest writes its own: grow by one slot holding the function, trap if the
 ;; table could not grow, store the slot.
+;; The round-trip test also reads this module with a name section:
+;; fixture variant names: --debug-names
 (module
   (type $unary (func (param i32) (result i32)))
   (import "env" "memory" (memory 0))

@@ -1,6 +1,8 @@
 ;; A generated module like the guest's JIT writes: it imports the main module's memory and
 ;; table (and one of its functions by export name), and its start function, the patch, grows
 ;; the table, puts its functions in the new slots and stores the slot in the record at 512.
+;; The round-trip test also reads this module with a name section:
+;; fixture variant names: --debug-names
 (module
   (type $other (func (param i64) (result i64)))
   (type $unary (func (param i32) (result i32)))

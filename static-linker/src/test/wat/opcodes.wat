@@ -1,5 +1,7 @@
 ;; Every instruction the static linker's walker knows, at least once, so a test can prove
 ;; that it decodes all of them (the walk must end exactly at each body's end).
+;; The round-trip test also reads this module with a name section:
+;; fixture variant names: --debug-names
 (module
   (type $binop (func (param i32 i32) (result i32)))
   (import "env" "imported" (func $imported (param i32) (result i32)))

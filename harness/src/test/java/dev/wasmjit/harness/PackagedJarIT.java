@@ -67,10 +67,17 @@ class PackagedJarIT {
         // script(1) from util-linux runs the command on a new pseudo-terminal
         String command = Wasmjit.jarCommand("--fib", "20").stream()
                 .map(PackagedJarIT::shellQuote).collect(Collectors.joining(" "));
-        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null")
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectErrorStream(true)
-                .start();
+        Process process;
+        try {
+            process = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new AssertionError("this test needs script(1) from util-linux to give the jar a terminal,"
+                    + " and it cannot be started (" + e.getMessage() + "); on Debian and Ubuntu it is in the"
+                    + " package bsdutils", e);
+        }
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -37,7 +37,7 @@ class IndexRewriterTest {
 
     @Test
     void identityMapLeavesEveryBodyUnchanged() {
-        WasmModule module = ModuleReader.read(Wabt.compile("opcodes"));
+        WasmModule module = ModuleReader.read(Fixtures.wasm("opcodes"));
         for (WasmModule.Code code : module.codes) {
             assertThat(IndexRewriter.rewrite(code.instructions(), (space, index) -> index, "test"))
                     .isEqualTo(code.instructions());

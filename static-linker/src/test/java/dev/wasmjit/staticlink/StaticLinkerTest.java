@@ -7,24 +7,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Static linking of WAT test modules shaped like the guest, run under Node: the live instance
- * is warmed up, JIT-linked and snapshotted; the linked module must carry on from there alone.
+ * Static linking of WAT test modules shaped like the guest, run on wasmtime through the bridge:
+ * the live instance is warmed up, JIT-linked and snapshotted; the linked module must carry on
+ * from there alone. (CI runs the real guest's linked modules under Node too:
+ * scripts/cross-runtime-check.)
  */
 class StaticLinkerTest {
-    private static final byte[] MAIN = Wabt.compile("counter");
-    private static final byte[] JIT_SQUARE = Wabt.compile("jit-square");
-    private static final byte[] JIT_CUBE = Wabt.compile("jit-cube");
+    private static final byte[] MAIN = Fixtures.wasm("counter");
+    private static final byte[] JIT_SQUARE = Fixtures.wasm("jit-square");
+    private static final byte[] JIT_CUBE = Fixtures.wasm("jit-cube");
 
     /** A live instance that has initialised, allocated, grown memory, run square and linked its JIT module. */
-    private static NodeInstance warmedUp(byte[] instrumented) {
-        return NodeInstance.of(instrumented)
-                .invoke("_initialize").invoke("square", 6).invoke("allocate", 1234).invoke("growMemory")
+    private static TestInstance warmedUp(byte[] instrumented) {
+        return TestInstance.of(instrumented)
+                .invoke("square", 6).invoke("allocate", 1234).invoke("growMemory")
                 .link(JIT_SQUARE).invoke("square", 7).invoke("lastPath")
                 .invoke("heapTop").invoke("calls").invoke("stackPointer").invoke("ratioBits")
                 .invoke("memoryPages").invoke("tableSize").invoke("load", 600).run();
     }
 
-    private static byte[] link(byte[] main, List<byte[]> generated, java.util.function.Function<byte[], NodeInstance> live) {
+    private static byte[] link(byte[] main, List<byte[]> generated, java.util.function.Function<byte[], TestInstance> live) {
         InstrumentedModule instrumented = StaticLinker.instrument(main);
         return StaticLinker.link(main, instrumented, live.apply(instrumented.bytes()), generated);
     }
@@ -32,8 +34,8 @@ class StaticLinkerTest {
     @Test
     void instrumentedModuleExportsEveryGlobalAndTheTableSize() {
         InstrumentedModule instrumented = StaticLinker.instrument(MAIN);
-        Wabt.assertValid(instrumented.bytes());
-        NodeInstance live = warmedUp(instrumented.bytes());
+        Validator.assertValid(instrumented.bytes());
+        TestInstance live = warmedUp(instrumented.bytes());
         assertThat(instrumented.probes()).extracting(InstrumentedModule.GlobalProbe::globalIndex)
                 .containsExactly(0, 1, 2, 3, 4);
         assertThat(live.call("__wasmjit_global_0")).isEqualTo(Long.parseLong(live.result("stackPointer")));
@@ -54,13 +56,13 @@ class StaticLinkerTest {
 
     @Test
     void linkedModulePassesValidation() {
-        Wabt.assertValid(link(MAIN, List.of(JIT_SQUARE), StaticLinkerTest::warmedUp));
+        Validator.assertValid(link(MAIN, List.of(JIT_SQUARE), StaticLinkerTest::warmedUp));
     }
 
     @Test
     void linkedModuleRunsCompiledCodeWithoutAnyJitRound() {
         byte[] linked = link(MAIN, List.of(JIT_SQUARE), StaticLinkerTest::warmedUp);
-        NodeInstance standalone = NodeInstance.of(linked)
+        TestInstance standalone = TestInstance.of(linked)
                 .invoke("_initialize").invoke("square", 9).invoke("lastPath").run();
         assertThat(standalone.result("square")).isEqualTo("81");
         assertThat(standalone.result("lastPath")).isEqualTo("2");
@@ -69,9 +71,9 @@ class StaticLinkerTest {
     @Test
     void linkedModuleStartsWithTheLiveInstancesState() {
         InstrumentedModule instrumented = StaticLinker.instrument(MAIN);
-        NodeInstance live = warmedUp(instrumented.bytes());
+        TestInstance live = warmedUp(instrumented.bytes());
         byte[] linked = StaticLinker.link(MAIN, instrumented, live, List.of(JIT_SQUARE));
-        NodeInstance standalone = NodeInstance.of(linked).invoke("_initialize").invoke("constructed")
+        TestInstance standalone = TestInstance.of(linked).invoke("_initialize").invoke("constructed")
                 .invoke("heapTop").invoke("calls").invoke("stackPointer").invoke("ratioBits")
                 .invoke("memoryPages").invoke("tableSize").invoke("load", 600).invoke("load", 1024).run();
         for (String export : new String[] {"heapTop", "calls", "stackPointer", "ratioBits", "memoryPages",
@@ -97,10 +99,10 @@ class StaticLinkerTest {
     @Test
     void linksSecondJitRoundAfterFirst() {
         byte[] firstGeneration = link(MAIN, List.of(JIT_SQUARE), StaticLinkerTest::warmedUp);
-        byte[] secondGeneration = link(firstGeneration, List.of(JIT_CUBE), instrumented -> NodeInstance.of(instrumented)
-                .invoke("_initialize").invoke("cube", 3).invoke("lastPath").link(JIT_CUBE).run());
-        Wabt.assertValid(secondGeneration);
-        NodeInstance standalone = NodeInstance.of(secondGeneration).invoke("_initialize")
+        byte[] secondGeneration = link(firstGeneration, List.of(JIT_CUBE), instrumented -> TestInstance.of(instrumented)
+                .invoke("cube", 3).invoke("lastPath").link(JIT_CUBE).run());
+        Validator.assertValid(secondGeneration);
+        TestInstance standalone = TestInstance.of(secondGeneration).invoke("_initialize")
                 .invoke("cube", 4).invoke("lastPath").invoke("square", 5).invoke("lastPath").invoke("tableSize").run();
         assertThat(standalone.result("cube")).isEqualTo("64");
         assertThat(standalone.result("lastPath", 0)).as("cube ran compiled").isEqualTo("2");
@@ -111,10 +113,10 @@ class StaticLinkerTest {
 
     @Test
     void linksTwoRoundsLinkedDynamicallyBeforeOneSnapshot() {
-        byte[] linked = link(MAIN, List.of(JIT_SQUARE, JIT_CUBE), instrumented -> NodeInstance.of(instrumented)
-                .invoke("_initialize").link(JIT_SQUARE).link(JIT_CUBE).run());
-        Wabt.assertValid(linked);
-        NodeInstance standalone = NodeInstance.of(linked).invoke("cube", 2).invoke("lastPath").run();
+        byte[] linked = link(MAIN, List.of(JIT_SQUARE, JIT_CUBE), instrumented -> TestInstance.of(instrumented)
+                .link(JIT_SQUARE).link(JIT_CUBE).run());
+        Validator.assertValid(linked);
+        TestInstance standalone = TestInstance.of(linked).invoke("cube", 2).invoke("lastPath").run();
         assertThat(standalone.result("cube")).isEqualTo("8");
         assertThat(standalone.result("lastPath")).isEqualTo("2");
     }
@@ -129,7 +131,7 @@ class StaticLinkerTest {
 
     @Test
     void refusesAPatchItCannotReplaySayingWhy() {
-        byte[] branching = Wabt.compile("jit-branching-patch");
+        byte[] branching = Fixtures.wasm("jit-branching-patch");
         assertThatThrownBy(() -> PatchReplay.replay(ModuleReader.read(branching), 2))
                 .isInstanceOf(WasmFormatException.class)
                 .hasMessageContaining("start function 1 of the generated module: i32.load at offset 2 cannot be replayed");
