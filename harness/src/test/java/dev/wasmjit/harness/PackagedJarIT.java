@@ -64,19 +64,25 @@ class PackagedJarIT {
 
     @Test
     void linesKeepTheirOrderOnATerminal() throws Exception {
-        // script(1) from util-linux runs the command on a new pseudo-terminal
-        String command = Wasmjit.jarCommand("--fib", "20").stream()
-                .map(PackagedJarIT::shellQuote).collect(Collectors.joining(" "));
+        // script(1) runs the command on a new pseudo-terminal; util-linux's and BSD's (macOS)
+        // take the command differently
+        List<String> jar = Wasmjit.jarCommand("--fib", "20");
+        List<String> script = new ArrayList<>(List.of("script", "-q"));
+        if (System.getProperty("os.name").startsWith("Mac")) {
+            script.add("/dev/null");
+            script.addAll(jar);
+        } else {
+            script.addAll(List.of("-ec", jar.stream().map(PackagedJarIT::shellQuote).collect(Collectors.joining(" ")), "/dev/null"));
+        }
         Process process;
         try {
-            process = new ProcessBuilder("script", "-qec", command, "/dev/null")
+            process = new ProcessBuilder(script)
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
-            throw new AssertionError("this test needs script(1) from util-linux to give the jar a terminal,"
-                    + " and it cannot be started (" + e.getMessage() + "); on Debian and Ubuntu it is in the"
-                    + " package bsdutils", e);
+            throw new AssertionError("this test needs script(1) to give the jar a terminal, and it cannot be"
+                    + " started (" + e.getMessage() + "); on Debian and Ubuntu it is in the package bsdutils", e);
         }
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
