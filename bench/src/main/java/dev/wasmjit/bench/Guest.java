@@ -66,6 +66,17 @@ public final class Guest {
     }
 
     /**
+     * A guest given as bytes, for example a statically linked {@code out.wasm}.
+     *
+     * @param name a name for tables, e.g. {@code out.wasm}
+     * @param wasm a module with the seed's ABI
+     * @return the guest; its instances each compile the module anew
+     */
+    public static Guest module(String name, byte[] wasm) {
+        return new Guest(name, wasm.clone(), false);
+    }
+
+    /**
      * A guest read from a file.
      *
      * @param path a module with the seed's ABI
@@ -133,14 +144,24 @@ public final class Guest {
      * @return a new interpreter; the caller closes it
      */
     public SchemeInterpreter open() {
-        SchemeInterpreter.Builder builder = SchemeInterpreter.builder()
-                .stdout(OutputStream.nullOutputStream())
-                .stderr(OutputStream.nullOutputStream())
-                .evalDeadline(EVAL_DEADLINE);
+        SchemeInterpreter.Builder builder = quiet(SchemeInterpreter.builder());
         if (!bundled) {
             builder.module(wasm);
         }
         return builder.build();
+    }
+
+    /**
+     * Configures an interpreter the way {@link #open()} does, for interpreters made elsewhere
+     * (a static link session): output discarded, a deadline no benchmark reaches.
+     *
+     * @param builder the builder to configure
+     * @return the same builder
+     */
+    public static SchemeInterpreter.Builder quiet(SchemeInterpreter.Builder builder) {
+        return builder.stdout(OutputStream.nullOutputStream())
+                .stderr(OutputStream.nullOutputStream())
+                .evalDeadline(EVAL_DEADLINE);
     }
 
     @Override

@@ -90,12 +90,16 @@ public final class Report {
         List<RoundCost> roundCost = RoundCost.measure(guest, options);
         progress.println("report: fib(N) growth");
         List<FibGrowth> growth = FibGrowth.measure(guest, options);
+        progress.println("report: static late linking, first evaluations");
+        List<FirstEvaluationCost> firstEvaluations = FirstEvaluationCost.measure(guest, programs, options);
+        List<InstantiationCost> instantiation = InstantiationCost.measure(guest, programs.get(0), options);
 
         List<String> names = programs.stream().map(Program::name).toList();
         Plots.programs(outDir.resolve(Plots.PROGRAMS), names, measurements, options.evals());
         Plots.roundCost(outDir.resolve(Plots.ROUND_COST), roundCost);
         Plots.fibGrowth(outDir.resolve(Plots.FIB_GROWTH), growth, options.evals());
-        String markdown = ReportMarkdown.write(machine, guest, baseline, options, measurements, names, roundCost, growth);
+        String markdown = ReportMarkdown.write(machine, guest, baseline, options, measurements, names, roundCost, growth,
+                firstEvaluations, instantiation);
         Path file = Files.writeString(outDir.resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
         return file;
     }

@@ -10,8 +10,10 @@ import java.util.Optional;
  *
  * <p>Full: fib(30) and every example, five evaluations before and after the JIT round (the
  * seed's protocol), one warm-up and five measured rounds per runtime, JIT rounds of 10, 100
- * and 1000 functions, fib N from 20 to 30. A few minutes at most on two cores. Quick (for
- * tests): the same tables from one round of one evaluation, fib(20), 10 and 100 functions.
+ * and 1000 functions, fib N from 20 to 30, seven fresh instances per program for the first
+ * evaluation in a statically linked module against a live one. A few minutes at most on two
+ * cores. Quick (for tests): the same tables from one round of one evaluation, fib(20), 10 and
+ * 100 functions.
  *
  * @param quick    the short protocol
  * @param repo     the wasmjit checkout, for the anchors that need it (node's host, the native
@@ -78,5 +80,15 @@ public record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> b
     /** Rounds per size in the round-cost table: the cost is small, so more samples. */
     int roundCostSamples() {
         return quick ? 1 : 7;
+    }
+
+    /** Fresh instances per way in the static linking table: one first evaluation each. */
+    int firstEvaluationSamples() {
+        return quick ? 1 : 7;
+    }
+
+    /** Instantiations per module: a few milliseconds each, so many. */
+    int instantiationSamples() {
+        return quick ? 3 : 31;
     }
 }

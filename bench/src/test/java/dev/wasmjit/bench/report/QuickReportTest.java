@@ -9,6 +9,8 @@ import dev.wasmjit.harness.report.ReportCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +35,25 @@ class QuickReportTest {
         for (String example : Program.EXAMPLE_NAMES) {
             assertThat(report).containsPattern("\\| " + example + " \\| [0-9.]+ \\| [0-9.]+ \\|");
         }
+        assertThat(report).contains("## Static late linking: the first evaluation")
+                .containsPattern("Static / live is [0-9.]+× for fib\\(20\\)")
+                .containsPattern("\\| interplib.wasm \\| [0-9]+ \\| [0-9.]+ \\| 1.00× \\|")
+                .containsPattern("\\| out.wasm of fib\\(20\\) \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+× \\|");
+        for (String program : staticLinkRows()) {
+            assertThat(report).containsPattern("\\| " + program
+                    + " \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+× \\| [0-9.]+× \\| [0-9.]+ \\|");
+        }
         for (String plot : Report.PLOTS) {
             assertThat(report).contains("](" + plot + ")");
             byte[] png = Files.readAllBytes(out.resolve(plot));
             assertThat(png).startsWith(PNG_SIGNATURE).hasSizeGreaterThan(5_000);
         }
+    }
+
+    /** The static linking table has a row for the headline fib and for every example. */
+    private static List<String> staticLinkRows() {
+        List<String> rows = new ArrayList<>(List.of("fib\\(20\\)"));
+        rows.addAll(Program.EXAMPLE_NAMES);
+        return rows;
     }
 }
