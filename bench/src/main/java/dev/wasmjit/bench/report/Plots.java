@@ -23,6 +23,8 @@ final class Plots {
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 560;
+    /** Room for a legend of every runtime and mode beside the chart. */
+    private static final int LEGEND_WIDTH = 320;
     /** Log axes cannot show zero; a time this small is drawn at this floor. */
     private static final double MIN_MS = 0.01;
 
@@ -31,13 +33,14 @@ final class Plots {
 
     /** Time per program, interpreted and compiled, for each runtime measured (log scale). */
     static void programs(Path file, List<String> programs, Measurements measurements, int evals) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH + LEGEND_WIDTH).height(HEIGHT)
                 .title("Interpreted vs JIT: " + evals + " evaluations per program")
                 .xAxisTitle("program").yAxisTitle("ms (log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(MIN_MS);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        // One series per runtime and mode: too many for a single row under the chart.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setXAxisLabelRotation(30);
         for (Runtime runtime : Runtime.values()) {
             if (!measurements.measured(runtime)) {
