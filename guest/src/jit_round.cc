@@ -75,15 +75,16 @@ JitModule* buildJitModule() {
   writePatch(funcs, count, patch);
   definitions[codeFunctions] = {kPatchType, 0, 0, 1, &patch};
 
-  ModuleDescription description = {kTypes,         3, definitions, codeFunctions + 1,
-                                   codeFunctions, 0, codeFunctions};
+  ModuleDescription description = {kTypes,         sizeof kTypes / sizeof *kTypes,
+                                   definitions,    codeFunctions + 1,
+                                   codeFunctions,  0,
+                                   codeFunctions};
   Bytes out;
   writeModule(description, out);
 
   JitModule* module = (JitModule*)malloc(sizeof(JitModule));
   module->size = (uint32_t)out.size();
   module->bytes = out.release();
-  module->functionCount = count;
   delete[] compiled;
   free(definitions);
   free(funcs);

@@ -6,7 +6,6 @@
 struct JitModule {
   uint8_t* bytes;
   uint32_t size;
-  uint32_t functionCount;
 };
 
 // nullptr when no function waits. Functions stay pending until a patch has
