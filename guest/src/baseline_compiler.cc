@@ -13,7 +13,7 @@ namespace {
 // Where a variable of the source lives in a compiled function.
 struct Scope {
   enum Kind {
-    ClosureEnv,  // in the closure's environment: frame chain from closure->env
+    ClosureEnv,  // in the environment of the closure in a slot: frame chain from closure->env
     Slot,        // in one root slot of this function
     FrameChain,  // in a frame chain whose innermost frame is in a root slot
   } kind;
@@ -23,14 +23,14 @@ struct Scope {
 
 class FunctionCompiler {
  public:
-  FunctionCompiler(Func* func, uint32_t typeIndex)
-      : func_(func), type_(typeIndex), runtime_(runtimeLayout()), objects_(objectLayout()) {}
+  explicit FunctionCompiler(Func* func)
+      : func_(func), runtime_(runtimeLayout()), objects_(objectLayout()) {}
 
   void compile(CompiledPart& out) {
     // The function's own frames can be captured only by a lambda in its body;
     // without one, its parameter and letrec variables live in root slots.
     framed_ = func_->createsClosures;
-    Scope closureEnv = {Scope::ClosureEnv, 0, nullptr};
+    Scope closureEnv = {Scope::ClosureEnv, kClosureSlot, nullptr};
     Scope parameter = framed_ ? Scope{Scope::FrameChain, kArgumentSlot, nullptr}
                               : Scope{Scope::Slot, kArgumentSlot, &closureEnv};
     expression(func_->body, &parameter, true);
@@ -44,7 +44,6 @@ class FunctionCompiler {
   enum : uint32_t { kClosureSlot = 0, kArgumentSlot = 1 };
 
   Func* func_;
-  uint32_t type_;
   RuntimeLayout runtime_;
   ObjectLayout objects_;
   bool framed_ = false;
@@ -73,7 +72,7 @@ class FunctionCompiler {
   }
   void callHelper(Assembler& a, uint32_t tableIndex) {
     a.i32Const((int32_t)tableIndex);
-    a.callIndirect(type_);
+    a.callIndirect(kCodeType);
   }
   // Reports the error when the i32 on the stack is zero. pushValue pushes the
   // value the message describes.
@@ -115,15 +114,9 @@ class FunctionCompiler {
       depth--;
       scope = scope->outer;
     }
-    if (scope->kind == Scope::Slot) {
-      loadSlot(a_, scope->slot);
-    } else {
-      if (scope->kind == Scope::FrameChain) {
-        loadSlot(a_, scope->slot);
-      } else {
-        loadSlot(a_, kClosureSlot);
-        a_.i32Load(objects_.closureEnv);
-      }
+    loadSlot(a_, scope->slot);
+    if (scope->kind != Scope::Slot) {
+      if (scope->kind == Scope::ClosureEnv) a_.i32Load(objects_.closureEnv);
       for (; depth > 0; depth--) a_.i32Load(objects_.frameParent);
       a_.i32Load(objects_.frameValue);
     }
@@ -391,7 +384,7 @@ uint32_t planRound(Func** funcs, uint32_t count) {
 }
 
 void compileFunction(Func* func, CompiledFunction& out) {
-  FunctionCompiler compiler(func, kCodeType);
+  FunctionCompiler compiler(func);
   compiler.compile(out.parts[0]);
   out.parts[0].leadingI32Locals = 0;
   out.partCount = 1;

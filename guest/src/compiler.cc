@@ -1,5 +1,5 @@
-// The optimising JIT: one lambda to one wasm function, compiled with what the
-// round knows about the other functions it compiles.
+// The optimising JIT: one lambda to one or two wasm functions, compiled with
+// what the round knows about the other functions it compiles.
 //
 // What it does beyond baseline_compiler.cc (each measured in bench.mjs):
 // - Known callees. A call whose callee is a letrec variable bound to a lambda
@@ -16,6 +16,8 @@
 //   two stores in linear memory; the body writes its depth to callDepth only
 //   before it calls into the runtime or through the table. Any other lambda
 //   is one function, the entry, with the depth in a local.
+// - Small known callees (no call in tail position, never allocating) are
+//   inlined, one level deep, at the depth the call would have had.
 // - Calls to unknown callees (closures) go straight to the callee's compiled
 //   entry when it has one, with apply's checks inline; apply only interprets.
 // - Inline allocation: frames and closures are bumped from the heap's
@@ -147,7 +149,7 @@ struct Operand {
 class FunctionCompiler {
  public:
   explicit FunctionCompiler(Func* func)
-      : func_(func), type_(kCodeType), runtime_(runtimeLayout()), objects_(objectLayout()) {}
+      : func_(func), runtime_(runtimeLayout()), objects_(objectLayout()) {}
 
   void compile(CompiledFunction& out) {
     framed_ = func_->createsClosures;
@@ -183,7 +185,6 @@ class FunctionCompiler {
   enum : uint32_t { kClosureSlot = 0, kArgumentSlot = 1 };
 
   Func* func_;
-  uint32_t type_;
   RuntimeLayout runtime_;
   ObjectLayout objects_;
   bool framed_ = false;  // its variables live in heap frames
@@ -233,7 +234,7 @@ class FunctionCompiler {
   }
   void callHelper(Assembler& a, uint32_t tableIndex) {
     a.i32Const((int32_t)tableIndex);
-    a.callIndirect(type_);
+    a.callIndirect(kCodeType);
   }
   // The runtime reads the depth only in apply and finishTailCall.
   void storeDepth(uint32_t local) { storeDepthFrom(a_, local); }
@@ -331,15 +332,9 @@ class FunctionCompiler {
 
   void variable(const Expr* e, const Scope* scope) {
     Binding b = resolve(e, scope);
-    if (b.scope->kind == Scope::Slot) {
-      loadSlot(a_, b.scope->slot);
-    } else {
-      if (b.scope->kind == Scope::FrameChain) {
-        loadSlot(a_, b.scope->slot);
-      } else {
-        loadSlot(a_, b.scope->slot);
-        a_.i32Load(objects_.closureEnv);
-      }
+    loadSlot(a_, b.scope->slot);
+    if (b.scope->kind != Scope::Slot) {
+      if (b.scope->kind == Scope::ClosureEnv) a_.i32Load(objects_.closureEnv);
       for (int32_t depth = b.depth; depth > 0; depth--) a_.i32Load(objects_.frameParent);
       a_.i32Load(objects_.frameValue);
     }
@@ -642,7 +637,7 @@ class FunctionCompiler {
     a_.localGet(callee);
     a_.localGet(argument);
     a_.localGet(code);
-    a_.callIndirect(type_);
+    a_.callIndirect(kCodeType);
     finishReturnedTailCall(depth, result);
     a_.elseThen();
     storeDepth(depth_);  // apply counts the call itself
@@ -739,7 +734,7 @@ class FunctionCompiler {
     } else {
       storeDepth(depth);  // for the entry of an earlier round's code
       a_.i32Const(target->jitCode);
-      a_.callIndirect(type_);
+      a_.callIndirect(kCodeType);
     }
     if (!inCurrentRound(target) || hasTailCall(target->body)) finishReturnedTailCall(depth, result);
   }

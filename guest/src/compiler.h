@@ -7,8 +7,9 @@
 //   (i32 closure, i32 argument) -> i32 result, called through call_indirect
 //   with the table index in the function record's jitCode field.
 // The result is a value, or kTailCall after storing the callee and the
-// argument in tailCallee/tailArgument: the caller (the evaluator's
-// trampoline) then makes that call, so tail calls run in constant stack.
+// argument in tailCallee/tailArgument: the caller's trampoline (the
+// evaluator's, or the runtime's finishTailCall for compiled callers) then
+// makes that call, so tail calls run in constant stack.
 // Self tail calls are a loop inside the function.
 // Every value that must survive a possible allocation lives in the function's
 // slots on the root stack (from rootTop up), never only in a wasm local,
