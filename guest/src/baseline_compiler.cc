@@ -4,22 +4,9 @@
 // frame and every closure goes through a runtime helper by call_indirect.
 #include "compiler.h"
 
-#include "assembler.h"
-#include "errors.h"
-#include "runtime.h"
+#include "compiled_frame.h"
 
 namespace {
-
-// Where a variable of the source lives in a compiled function.
-struct Scope {
-  enum Kind {
-    ClosureEnv,  // in the environment of the closure in a slot: frame chain from closure->env
-    Slot,        // in one root slot of this function
-    FrameChain,  // in a frame chain whose innermost frame is in a root slot
-  } kind;
-  uint32_t slot;
-  const Scope* outer;
-};
 
 class FunctionCompiler {
  public:
@@ -101,11 +88,6 @@ class FunctionCompiler {
       case ExprKind::Primitive: primitive(e, scope); return;
       case ExprKind::Call: call(e, scope, tail); return;
     }
-  }
-
-  static uint32_t innermostFrameSlot(const Scope* scope) {
-    while (scope->kind != Scope::FrameChain) scope = scope->outer;
-    return scope->slot;
   }
 
   void variable(const Expr* e, const Scope* scope) {
@@ -310,37 +292,13 @@ class FunctionCompiler {
     a_.end();
     a_.end();
     // Any other tail call goes back to the caller's trampoline.
-    a_.i32Const((int32_t)runtime_.tailCalleeAddress);
-    a_.localGet(callee);
-    a_.i32Store(0);
-    a_.i32Const((int32_t)runtime_.tailArgumentAddress);
-    a_.localGet(argument);
-    a_.i32Store(0);
-    a_.i32Const((int32_t)kTailCall);
-    a_.br(ifDepth_ + 1);  // out of the function's block, to the epilogue
+    returnTailCall(a_, runtime_, callee, argument, ifDepth_ + 1);  // out of the function's block
   }
 
   void assemble(CompiledPart& out) {
     Assembler f;
     uint32_t newTop = temporary();
-    // Claim the slots on the root stack; zero them so the collector never sees garbage.
-    f.i32Const((int32_t)runtime_.rootTopAddress);
-    f.i32Load(0);
-    f.localTee(kBase);
-    f.i32Const((int32_t)(4 * maxSlots_));
-    f.op(Op::I32Add);
-    f.localTee(newTop);
-    f.i32Const((int32_t)runtime_.rootLimit);
-    f.op(Op::I32LeU);
-    failUnless(f, errorCode(RuntimeError::TooDeep), [&] { f.i32Const(0); });
-    f.i32Const((int32_t)runtime_.rootTopAddress);
-    f.localGet(newTop);
-    f.i32Store(0);
-    for (uint32_t slot = 1; slot < maxSlots_; slot++) {
-      f.localGet(kBase);
-      f.i32Const(0);
-      f.i32Store(4 * slot);
-    }
+    claimRootSlots(f, runtime_, maxSlots_, kBase, newTop);
     f.block(BlockType::I32);
     f.loop(BlockType::I32);
     storeSlotFromLocal(f, kClosureSlot, kClosure);
@@ -357,12 +315,7 @@ class FunctionCompiler {
     f.code().append(a_.code());
     f.end();
     f.end();
-    // Give the slots back.
-    f.localSet(newTop);
-    f.i32Const((int32_t)runtime_.rootTopAddress);
-    f.localGet(kBase);
-    f.i32Store(0);
-    f.localGet(newTop);
+    releaseRootSlots(f, runtime_, kBase, newTop);
 
     out.code.append(f.code());
     out.typeIndex = kCodeType;

@@ -35,9 +35,7 @@
 //   a run-time check.
 #include "compiler.h"
 
-#include "assembler.h"
-#include "errors.h"
-#include "runtime.h"
+#include "compiled_frame.h"
 
 namespace {
 
@@ -87,17 +85,6 @@ bool hasTailCall(const Expr* e) {
     default: return false;
   }
 }
-
-// Where a variable of the source lives in a compiled function.
-struct Scope {
-  enum Kind {
-    ClosureEnv,  // in the environment of the closure in a slot: frame chain from closure->env
-    Slot,        // in one slot of this function (a root slot, or a local)
-    FrameChain,  // in a frame chain whose innermost frame is in a slot
-  } kind;
-  uint32_t slot;
-  const Scope* outer;
-};
 
 // A variable as compiled code reaches it: a scope, and frames out from it.
 struct Binding {
@@ -314,11 +301,6 @@ class FunctionCompiler {
       case ExprKind::Primitive: primitive(e, scope); return;
       case ExprKind::Call: call(e, scope, tail); return;
     }
-  }
-
-  static uint32_t innermostFrameSlot(const Scope* scope) {
-    while (scope->kind != Scope::FrameChain) scope = scope->outer;
-    return scope->slot;
   }
 
   static Binding resolve(const Expr* variable, const Scope* scope) {
@@ -685,14 +667,7 @@ class FunctionCompiler {
       a_.end();
     }
     // Any other tail call goes back to the caller's trampoline.
-    a_.i32Const((int32_t)runtime_.tailCalleeAddress);
-    a_.localGet(callee);
-    a_.i32Store(0);
-    a_.i32Const((int32_t)runtime_.tailArgumentAddress);
-    a_.localGet(argument);
-    a_.i32Store(0);
-    a_.i32Const((int32_t)kTailCall);
-    a_.br(ifDepth_ + 1);  // out of the function's block, to the epilogue
+    returnTailCall(a_, runtime_, callee, argument, ifDepth_ + 1);  // out of the function's block
   }
 
   // Restarts the loop with the new closure and argument; loopDepth is the
@@ -802,26 +777,7 @@ class FunctionCompiler {
       loadGlobal(f, runtime_.callDepthAddress);
       f.localSet(kDepth);
     }
-    if (rooted_) {
-      // Claim the slots on the root stack; zero them so the collector never sees garbage.
-      f.i32Const((int32_t)runtime_.rootTopAddress);
-      f.i32Load(0);
-      f.localTee(kBase);
-      f.i32Const((int32_t)(4 * maxSlots_));
-      f.op(Op::I32Add);
-      f.localTee(newTop);
-      f.i32Const((int32_t)runtime_.rootLimit);
-      f.op(Op::I32LeU);
-      failUnless(f, errorCode(RuntimeError::TooDeep), [&] { f.i32Const(0); });
-      f.i32Const((int32_t)runtime_.rootTopAddress);
-      f.localGet(newTop);
-      f.i32Store(0);
-      for (uint32_t slot = 1; slot < maxSlots_; slot++) {
-        f.localGet(kBase);
-        f.i32Const(0);
-        f.i32Store(4 * slot);
-      }
-    }
+    if (rooted_) claimRootSlots(f, runtime_, maxSlots_, kBase, newTop);
     f.block(BlockType::I32);
     f.loop(BlockType::I32);
     if (rooted_) {
@@ -840,14 +796,7 @@ class FunctionCompiler {
     f.code().append(a_.code());
     f.end();
     f.end();
-    if (rooted_) {
-      // Give the slots back.
-      f.localSet(newTop);
-      f.i32Const((int32_t)runtime_.rootTopAddress);
-      f.localGet(kBase);
-      f.i32Store(0);
-      f.localGet(newTop);
-    }
+    if (rooted_) releaseRootSlots(f, runtime_, kBase, newTop);
     if (asEntry) {
       // Direct callees may have left a deeper count there.
       f.localSet(newTop);
