@@ -144,6 +144,18 @@ describe('the runtime', () => {
     assert.equal(guest.exports.pendingJitCount(), 0, 'compiled functions are not interpreted again');
   });
 
+  it('compiles again in the next round what an unlinked module held', () => {
+    const guest = Guest.load({ quiet: true });
+    const program = guest.parse('(letrec ((sq (lambda (x) (* x x)))) (sq 12))');
+    assert.equal(guest.eval(program), 144);
+    assert.ok(guest.jitModuleBytes(), 'the first round compiles sq');
+    assert.equal(guest.exports.pendingJitCount(), 1, 'sq waits until a patch sets its jitCode');
+    assert.equal(guest.exports.compiledFunctionCount(), 0);
+    assert.ok(jitRound(guest), 'the next round compiles sq again');
+    assert.equal(guest.exports.compiledFunctionCount(), 1);
+    assert.equal(guest.eval(program), 144);
+  });
+
   it('keeps working after errors: parses, evaluates and runs linked code', () => {
     const guest = Guest.load({ quiet: true });
     const fact = guest.parse('(letrec ((fact (lambda (n) (if (< n 2) 1 (* n (fact (- n 1))))))) (fact 12))');
