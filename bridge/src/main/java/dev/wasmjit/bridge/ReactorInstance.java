@@ -533,8 +533,9 @@ public final class ReactorInstance implements AutoCloseable {
     /** Runs {@code task} on the guest thread while holding this instance for the calling thread. */
     <T> T onGuestThread(java.util.concurrent.Callable<T> task) {
         if (guestThread.isCurrent()) {
+            // inside an exclusive block or a host function: the submitting thread holds the instance
             ensureOpen();
-            return callInline(task);
+            return guestThread.run(task);
         }
         if (!lock.tryLock()) {
             Thread busy = owner;
@@ -549,16 +550,6 @@ public final class ReactorInstance implements AutoCloseable {
         } finally {
             owner = null;
             lock.unlock();
-        }
-    }
-
-    private static <T> T callInline(java.util.concurrent.Callable<T> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
