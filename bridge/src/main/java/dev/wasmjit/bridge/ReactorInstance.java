@@ -64,6 +64,7 @@ public final class ReactorInstance implements AutoCloseable {
     private final String errorImport;
     private final List<Func> hostFuncs = new ArrayList<>();
     private final Map<String, GuestFunction> functions = new HashMap<>();
+    private final Map<String, GuestGlobal> globals = new HashMap<>();
     private final CallOutput output = new CallOutput();
     private final CallFailure failure = new CallFailure();
     private final GuestMemory memory;
@@ -379,7 +380,8 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     /**
-     * A handle to an exported global.
+     * A handle to an exported global. The handle is made once per name and freed with the
+     * instance; after {@link #close()} its methods throw {@link IllegalStateException}.
      *
      * @param name the export's name
      * @return the handle, or empty when there is no such global export
@@ -388,8 +390,8 @@ public final class ReactorInstance implements AutoCloseable {
         if (shape.export(name).filter(e -> e.kind() == ModuleShape.Kind.GLOBAL).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(onGuestThread(() -> new GuestGlobal(this, name,
-                exportedExtern(name, ModuleShape.Kind.GLOBAL).orElseThrow().global())));
+        return Optional.of(onGuestThread(() -> globals.computeIfAbsent(name, n -> new GuestGlobal(this, n,
+                exportedExtern(n, ModuleShape.Kind.GLOBAL).orElseThrow().global()))));
     }
 
     /**
@@ -488,6 +490,8 @@ public final class ReactorInstance implements AutoCloseable {
             guestThread.run(() -> {
                 functions.values().forEach(GuestFunction::dispose);
                 functions.clear();
+                globals.values().forEach(GuestGlobal::dispose);
+                globals.clear();
                 if (tableProbe != null) {
                     tableProbe.dispose();
                 }
