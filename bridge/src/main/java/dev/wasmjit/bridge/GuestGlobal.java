@@ -66,4 +66,8 @@ public final class GuestGlobal {
             return null;
         });
     }
+
+    void dispose() {
+        global.dispose();
+    }
 }

@@ -64,15 +64,15 @@ public final class ReactorInstance implements AutoCloseable {
     private final String errorImport;
     private final List<Func> hostFuncs = new ArrayList<>();
     private final Map<String, GuestFunction> functions = new HashMap<>();
-    private final List<String> callStdout = new ArrayList<>();
-    private final List<String> callStderr = new ArrayList<>();
+    private final Map<String, GuestGlobal> globals = new HashMap<>();
+    private final CallOutput output = new CallOutput();
+    private final CallFailure failure = new CallFailure();
     private final GuestMemory memory;
     private final LateLinker lateLinker;
 
     private Store<Void> store;
     private Linker linker;
     private Memory nativeMemory;
-    private Throwable hostFailure;
     private boolean inCall;
     private volatile boolean closed;
     private volatile Thread owner;
@@ -245,7 +245,7 @@ public final class ReactorInstance implements AutoCloseable {
                 define(anImport, wasi.handler(store, anImport.name(), type));
             } else if (anImport.module().equals(ENV) && anImport.name().equals(errorImport)) {
                 define(anImport, (caller, params, results) -> {
-                    throw new GuestErrorRaised();
+                    throw new CallFailure.GuestErrorRaised();
                 });
             } else if (anImport.module().equals(ENV) && builder.hostFunctions.containsKey(anImport.name())) {
                 HostFunction function = builder.hostFunctions.get(anImport.name());
@@ -266,7 +266,7 @@ public final class ReactorInstance implements AutoCloseable {
         try {
             linker.module(store, ENV, module);
         } catch (WasmtimeException | WasmFunctionError e) {
-            if (!ranGuestCode(e)) {
+            if (!failure.ranGuestCode(e)) {
                 throw new ModuleException("could not instantiate the module: " + e.getMessage(), e);
             }
             throw translate("_initialize", defaultDeadline, e);
@@ -286,21 +286,12 @@ public final class ReactorInstance implements AutoCloseable {
             try {
                 implementation.call(caller, params, results);
             } catch (RuntimeException | Error e) {
-                if (hostFailure == null) {
-                    hostFailure = e;
-                }
+                failure.record(e);
                 throw e;
             }
         });
         hostFuncs.add(func);
         linker.define(store, anImport.module(), anImport.name(), Extern.fromFunc(func));
-    }
-
-    /** Thrown by the error import; the message is taken from stderr afterwards. */
-    private static final class GuestErrorRaised extends RuntimeException {
-        GuestErrorRaised() {
-            super("the guest raised an error", null, false, false);
-        }
     }
 
     // ---- public handles ------------------------------------------------------------------
@@ -389,7 +380,8 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     /**
-     * A handle to an exported global.
+     * A handle to an exported global. The handle is made once per name and freed with the
+     * instance; after {@link #close()} its methods throw {@link IllegalStateException}.
      *
      * @param name the export's name
      * @return the handle, or empty when there is no such global export
@@ -398,8 +390,8 @@ public final class ReactorInstance implements AutoCloseable {
         if (shape.export(name).filter(e -> e.kind() == ModuleShape.Kind.GLOBAL).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(onGuestThread(() -> new GuestGlobal(this, name,
-                exportedExtern(name, ModuleShape.Kind.GLOBAL).orElseThrow().global())));
+        return Optional.of(onGuestThread(() -> globals.computeIfAbsent(name, n -> new GuestGlobal(this, n,
+                exportedExtern(n, ModuleShape.Kind.GLOBAL).orElseThrow().global()))));
     }
 
     /**
@@ -444,7 +436,7 @@ public final class ReactorInstance implements AutoCloseable {
      * @return the lines, without newlines
      */
     public List<String> lastCallStdout() {
-        return onGuestThread(() -> List.copyOf(callStdout));
+        return onGuestThread(output::stdout);
     }
 
     /**
@@ -453,7 +445,7 @@ public final class ReactorInstance implements AutoCloseable {
      * @return the lines, without newlines
      */
     public List<String> lastCallStderr() {
-        return onGuestThread(() -> List.copyOf(callStderr));
+        return onGuestThread(output::stderr);
     }
 
     /**
@@ -498,6 +490,8 @@ public final class ReactorInstance implements AutoCloseable {
             guestThread.run(() -> {
                 functions.values().forEach(GuestFunction::dispose);
                 functions.clear();
+                globals.values().forEach(GuestGlobal::dispose);
+                globals.clear();
                 if (tableProbe != null) {
                     tableProbe.dispose();
                 }
@@ -533,8 +527,9 @@ public final class ReactorInstance implements AutoCloseable {
     /** Runs {@code task} on the guest thread while holding this instance for the calling thread. */
     <T> T onGuestThread(java.util.concurrent.Callable<T> task) {
         if (guestThread.isCurrent()) {
+            // inside an exclusive block or a host function: the submitting thread holds the instance
             ensureOpen();
-            return callInline(task);
+            return guestThread.run(task);
         }
         if (!lock.tryLock()) {
             Thread busy = owner;
@@ -549,16 +544,6 @@ public final class ReactorInstance implements AutoCloseable {
         } finally {
             owner = null;
             lock.unlock();
-        }
-    }
-
-    private static <T> T callInline(java.util.concurrent.Callable<T> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -583,7 +568,7 @@ public final class ReactorInstance implements AutoCloseable {
             try {
                 linker.module(store, namespace, module);
             } catch (WasmtimeException | WasmFunctionError e) {
-                if (!ranGuestCode(e)) {
+                if (!failure.ranGuestCode(e)) {
                     throw new LinkException("could not instantiate the generated module: " + e.getMessage(), e);
                 }
                 throw translate("the start function of " + namespace, deadline, e);
@@ -640,9 +625,8 @@ public final class ReactorInstance implements AutoCloseable {
             throw new IllegalStateException("a host function cannot call back into its own instance");
         }
         inCall = true;
-        hostFailure = null;
-        callStdout.clear();
-        callStderr.clear();
+        failure.clear();
+        output.clear();
         store.setEpochDeadline(engine.ticksFor(deadline));
     }
 
@@ -655,53 +639,15 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     private void onLine(int fd, String line) {
-        (fd == 1 ? callStdout : callStderr).add(line);
+        output.add(fd, line);
         userListener.line(fd, line);
     }
 
     private GuestException translate(String what, Duration deadline, RuntimeException e) {
         wasi.flushPartialLines();
-        Throwable failure = hostFailure;
-        hostFailure = null;
-        GuestException translated;
-        if (failure instanceof GuestErrorRaised) {
-            translated = new GuestError(errorMessage());
-        } else if (failure instanceof GuestWasi.WasiExit exit) {
-            translated = new GuestExit(exit.code(), what + ": the guest called proc_exit(" + exit.code() + ")");
-        } else if (failure != null) {
-            translated = new GuestTrap(TrapKind.HOST_FUNCTION_FAILED,
-                    what + ": a host function failed: " + failure, failure);
-        } else if (e instanceof WasmFunctionError.TrapError trap) {
-            TrapKind kind = kindOf(trap.trap());
-            translated = kind == TrapKind.TIMEOUT
-                    ? new GuestTimeout(what + ": deadline of " + deadline.toMillis() + " ms exceeded", deadline, e)
-                    : new GuestTrap(kind, what + ": " + kind.description(), e);
-        } else {
-            translated = new GuestTrap(TrapKind.OTHER, what + ": trapped: " + e.getMessage(), e);
-        }
+        GuestException translated = failure.translate(what, deadline, e, output);
         restoreStackPointer();
         return translated;
-    }
-
-    /**
-     * Whether an instantiation failed while running guest code (a start function or
-     * {@code _initialize}) rather than while resolving imports. A trap there reaches Java as a
-     * plain WasmtimeException whose message starts the wasm backtrace, without its kind.
-     */
-    private boolean ranGuestCode(RuntimeException e) {
-        return hostFailure != null || e instanceof WasmFunctionError
-                || String.valueOf(e.getMessage()).contains("wasm backtrace");
-    }
-
-    private String errorMessage() {
-        for (int i = callStderr.size() - 1; i >= 0; i--) {
-            String line = callStderr.get(i);
-            if (line.startsWith("error: ")) {
-                return line.substring("error: ".length());
-            }
-        }
-        return callStderr.isEmpty() ? "the guest raised an error without a message on stderr"
-                : callStderr.get(callStderr.size() - 1);
     }
 
     private void restoreStackPointer() {
@@ -711,22 +657,6 @@ public final class ReactorInstance implements AutoCloseable {
         GuestFunction set = functions.get("setStackPointer");
         store.setEpochDeadline(engine.ticksFor(defaultDeadline));
         set.nativeFunc().call(store, Val.fromI32(savedStackPointer));
-    }
-
-    private static TrapKind kindOf(io.github.kawamuray.wasmtime.Trap trap) {
-        return switch (trap) {
-            case STACK_OVERFLOW -> TrapKind.STACK_OVERFLOW;
-            case MEMORY_OUT_OF_BOUNDS, HEAP_MISALIGNED -> TrapKind.MEMORY_OUT_OF_BOUNDS;
-            case TABLE_OUT_OF_BOUNDS -> TrapKind.TABLE_OUT_OF_BOUNDS;
-            case INDIRECT_CALL_TO_NULL -> TrapKind.INDIRECT_CALL_TO_NULL;
-            case BAD_SIGNATURE -> TrapKind.BAD_SIGNATURE;
-            case INTEGER_OVERFLOW -> TrapKind.INTEGER_OVERFLOW;
-            case INTEGER_DIVISION_BY_ZERO -> TrapKind.INTEGER_DIVISION_BY_ZERO;
-            case BAD_CONVERSION_TO_INTEGER -> TrapKind.BAD_CONVERSION_TO_INTEGER;
-            case UNREACHABLE_CODE_REACHED -> TrapKind.UNREACHABLE;
-            case INTERRUPT -> TrapKind.TIMEOUT;
-            default -> TrapKind.OTHER;
-        };
     }
 
     private Optional<Extern> exportedExtern(String name, ModuleShape.Kind kind) {

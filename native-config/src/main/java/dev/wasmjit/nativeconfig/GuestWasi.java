@@ -8,13 +8,14 @@ import io.github.kawamuray.wasmtime.Memory;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Val;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The WASI a guest gets: stdout and stderr, and nothing else. No arguments, no environment,
@@ -107,17 +108,7 @@ public final class GuestWasi {
      * @return a pass-through stream for stdout
      */
     public static OutputStream passThroughStdout() {
-        return new FilterOutputStream(OutputStream.nullOutputStream()) {
-            @Override
-            public void write(byte[] b, int off, int len) {
-                System.out.write(b, off, len);
-            }
-
-            @Override
-            public void flush() {
-                System.out.flush();
-            }
-        };
+        return new PassThrough(() -> System.out);
     }
 
     /**
@@ -126,17 +117,37 @@ public final class GuestWasi {
      * @return a pass-through stream for stderr
      */
     public static OutputStream passThroughStderr() {
-        return new FilterOutputStream(OutputStream.nullOutputStream()) {
-            @Override
-            public void write(byte[] b, int off, int len) {
-                System.err.write(b, off, len);
-            }
+        return new PassThrough(() -> System.err);
+    }
 
-            @Override
-            public void flush() {
-                System.err.flush();
-            }
-        };
+    /** Looks the target up on every write, so that System.setOut/setErr later still apply. */
+    private static final class PassThrough extends OutputStream {
+        private final Supplier<PrintStream> target;
+
+        PassThrough(Supplier<PrintStream> target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            target.get().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            target.get().write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            target.get().flush();
+        }
+
+        @Override
+        public void close() {
+            // never closes System.out or System.err, only hands over what is written so far
+            flush();
+        }
     }
 
     /**

@@ -1,0 +1,95 @@
+package dev.wasmjit.bridge;
+
+import dev.wasmjit.nativeconfig.GuestWasi;
+import io.github.kawamuray.wasmtime.Trap;
+import io.github.kawamuray.wasmtime.WasmFunctionError;
+
+import java.time.Duration;
+
+/**
+ * Why the call under way failed, and the {@link GuestException} that says so.
+ *
+ * <p>wasmtime reports a host function's exception only as "error while executing", so host
+ * functions record their failure here first ({@link #record}); the recorded failure, when
+ * there is one, decides the exception: the error import is a {@link GuestError},
+ * {@code proc_exit} a {@link GuestExit}, anything else a failed host function. Without one,
+ * the runtime's trap code decides.
+ */
+final class CallFailure {
+
+    private Throwable hostFailure;
+
+    /** Thrown by the error import; the message is taken from stderr afterwards. */
+    static final class GuestErrorRaised extends RuntimeException {
+        GuestErrorRaised() {
+            super("the guest raised an error", null, false, false);
+        }
+    }
+
+    /** Forgets an earlier call's failure; a call starts with this. */
+    void clear() {
+        hostFailure = null;
+    }
+
+    /** Records what a host function threw; the first failure of a call is the one that counts. */
+    void record(Throwable failure) {
+        if (hostFailure == null) {
+            hostFailure = failure;
+        }
+    }
+
+    /**
+     * Whether an instantiation failed while running guest code (a start function or
+     * {@code _initialize}) rather than while resolving imports. A trap there reaches Java as a
+     * plain WasmtimeException whose message starts the wasm backtrace, without its kind.
+     */
+    boolean ranGuestCode(RuntimeException e) {
+        return hostFailure != null || e instanceof WasmFunctionError
+                || String.valueOf(e.getMessage()).contains("wasm backtrace");
+    }
+
+    /**
+     * The exception for a call that ended with {@code e}, and forgets the recorded failure.
+     *
+     * @param what     the call, as messages name it
+     * @param deadline the call's deadline, for a timeout's message
+     * @param e        what the runtime threw
+     * @param output   the call's output, for a guest error's message
+     */
+    GuestException translate(String what, Duration deadline, RuntimeException e, CallOutput output) {
+        Throwable failure = hostFailure;
+        hostFailure = null;
+        if (failure instanceof GuestErrorRaised) {
+            return new GuestError(output.errorMessage());
+        }
+        if (failure instanceof GuestWasi.WasiExit exit) {
+            return new GuestExit(exit.code(), what + ": the guest called proc_exit(" + exit.code() + ")");
+        }
+        if (failure != null) {
+            return new GuestTrap(TrapKind.HOST_FUNCTION_FAILED, what + ": a host function failed: " + failure, failure);
+        }
+        if (e instanceof WasmFunctionError.TrapError trap) {
+            TrapKind kind = kindOf(trap.trap());
+            return kind == TrapKind.TIMEOUT
+                    ? new GuestTimeout(what + ": deadline of " + deadline.toMillis() + " ms exceeded", deadline, e)
+                    : new GuestTrap(kind, what + ": " + kind.description(), e);
+        }
+        return new GuestTrap(TrapKind.OTHER, what + ": trapped: " + e.getMessage(), e);
+    }
+
+    private static TrapKind kindOf(Trap trap) {
+        return switch (trap) {
+            case STACK_OVERFLOW -> TrapKind.STACK_OVERFLOW;
+            case MEMORY_OUT_OF_BOUNDS, HEAP_MISALIGNED -> TrapKind.MEMORY_OUT_OF_BOUNDS;
+            case TABLE_OUT_OF_BOUNDS -> TrapKind.TABLE_OUT_OF_BOUNDS;
+            case INDIRECT_CALL_TO_NULL -> TrapKind.INDIRECT_CALL_TO_NULL;
+            case BAD_SIGNATURE -> TrapKind.BAD_SIGNATURE;
+            case INTEGER_OVERFLOW -> TrapKind.INTEGER_OVERFLOW;
+            case INTEGER_DIVISION_BY_ZERO -> TrapKind.INTEGER_DIVISION_BY_ZERO;
+            case BAD_CONVERSION_TO_INTEGER -> TrapKind.BAD_CONVERSION_TO_INTEGER;
+            case UNREACHABLE_CODE_REACHED -> TrapKind.UNREACHABLE;
+            case INTERRUPT -> TrapKind.TIMEOUT;
+            default -> TrapKind.OTHER;
+        };
+    }
+}
