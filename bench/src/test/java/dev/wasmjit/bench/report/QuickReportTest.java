@@ -4,7 +4,6 @@ import dev.wasmjit.bench.Program;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import dev.wasmjit.harness.report.ReportCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;
