@@ -1,6 +1,6 @@
 package dev.wasmjit.harness;
 
-import dev.wasmjit.harness.report.ReportCommand;
+import dev.wasmjit.bench.report.ReportCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

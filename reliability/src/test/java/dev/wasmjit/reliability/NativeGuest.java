@@ -27,14 +27,13 @@ final class NativeGuest {
 
     /** The native build named by the system property {@code reliability.nativeGuest}, if it was built. */
     static Optional<NativeGuest> ifBuilt() {
-        String path = System.getProperty("reliability.nativeGuest", "../guest/build/interp-native");
-        Path executable = Path.of(path).toAbsolutePath().normalize();
+        Path executable = whereExpected();
         return Files.isExecutable(executable) ? Optional.of(new NativeGuest(executable)) : Optional.empty();
     }
 
-    static String whereExpected() {
+    static Path whereExpected() {
         return Path.of(System.getProperty("reliability.nativeGuest", "../guest/build/interp-native"))
-                .toAbsolutePath().normalize().toString();
+                .toAbsolutePath().normalize();
     }
 
     /**

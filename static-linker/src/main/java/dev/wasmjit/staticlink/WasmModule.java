@@ -150,44 +150,24 @@ final class WasmModule {
 
     /** The type index of any function, imported or defined. */
     int functionTypeIndex(int functionIndex) {
-        int imported = 0;
-        for (Import imp : imports) {
-            if (imp.type() instanceof FunctionImport f) {
-                if (imported == functionIndex) {
-                    return f.typeIndex();
-                }
-                imported++;
-            }
-        }
-        return functions.get(functionIndex - imported);
-    }
-
-    /** The type of any global, imported or defined. */
-    GlobalType globalType(int globalIndex) {
-        int imported = 0;
-        for (Import imp : imports) {
-            if (imp.type() instanceof GlobalType g) {
-                if (imported == globalIndex) {
-                    return g;
-                }
-                imported++;
-            }
-        }
-        return globals.get(globalIndex - imported).type();
+        int imported = importCount(ExternKind.FUNCTION);
+        return functionIndex < imported
+                ? ((FunctionImport) importedType(ExternKind.FUNCTION, functionIndex)).typeIndex()
+                : functions.get(functionIndex - imported);
     }
 
     /** The type of any table, imported or defined. */
     TableType tableType(int tableIndex) {
-        int imported = 0;
-        for (Import imp : imports) {
-            if (imp.type() instanceof TableType t) {
-                if (imported == tableIndex) {
-                    return t;
-                }
-                imported++;
-            }
-        }
-        return tables.get(tableIndex - imported);
+        int imported = importCount(ExternKind.TABLE);
+        return tableIndex < imported
+                ? (TableType) importedType(ExternKind.TABLE, tableIndex)
+                : tables.get(tableIndex - imported);
+    }
+
+    /** The type of the {@code index}th import of one kind; the caller has checked that it exists. */
+    private ExternType importedType(ExternKind kind, int index) {
+        return imports.stream().map(Import::type).filter(type -> ExternKind.of(type) == kind)
+                .skip(index).findFirst().orElseThrow();
     }
 
     /** The index of a type equal to {@code type}, appending it when there is none. */

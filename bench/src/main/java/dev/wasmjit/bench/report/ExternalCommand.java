@@ -33,10 +33,6 @@ record ExternalCommand(List<String> command, Path directory, Map<String, String>
         return new ExternalCommand(List.of(command), directory, Map.of());
     }
 
-    ExternalCommand withEnvironment(Map<String, String> variables) {
-        return new ExternalCommand(command, directory, variables);
-    }
-
     /**
      * Finds an executable on the PATH.
      *

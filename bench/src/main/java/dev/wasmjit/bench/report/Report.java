@@ -17,19 +17,16 @@ import java.util.stream.Stream;
 
 /**
  * The side-by-side report: runs the fixed protocol on wasmtime and on every anchor that is
- * installed, and writes {@code report.md} and PNG plots into a directory.
- *
- * <pre>{@code
- * Path md = Report.run(Path.of("out"), ReportOptions.lookingFrom(false, Path.of("")), System.err);
- * }</pre>
+ * installed, and writes {@code report.md} and PNG plots into a directory. Its one entry point
+ * from outside this package is {@link ReportCommand} ({@code wasmjit report}).
  */
-public final class Report {
+final class Report {
 
     /** The report's file name in the output directory. */
-    public static final String MARKDOWN = "report.md";
+    static final String MARKDOWN = "report.md";
 
     /** The plots written beside it. */
-    public static final List<String> PLOTS = List.of(Plots.PROGRAMS, Plots.ROUND_COST, Plots.FIB_GROWTH);
+    static final List<String> PLOTS = List.of(Plots.PROGRAMS, Plots.ROUND_COST, Plots.FIB_GROWTH);
 
     private Report() {
     }
@@ -45,7 +42,7 @@ public final class Report {
      * @throws UncheckedIOException     if the directory or a file cannot be written
      * @throws IllegalStateException    if a program gives a wrong result on wasmtime
      */
-    public static Path run(Path outDir, ReportOptions options, PrintStream progress) {
+    static Path run(Path outDir, ReportOptions options, PrintStream progress) {
         System.setProperty("java.awt.headless", "true");
         try {
             Files.createDirectories(outDir);

@@ -20,10 +20,10 @@ import java.util.Optional;
  *                 build, the baseline wasm); empty if there is none
  * @param baseline the straightforward JIT's module, if present
  */
-public record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> baseline) {
+record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> baseline) {
 
-    /** Where the jit branch puts the straightforward JIT, relative to the checkout. */
-    public static final String BASELINE_WASM = "guest/interplib-baseline.wasm";
+    /** The straightforward (seed-style) JIT, relative to the checkout. */
+    static final String BASELINE_WASM = "guest/interplib-baseline.wasm";
 
     /**
      * Options for a checkout found at or above a directory.
@@ -32,7 +32,7 @@ public record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> b
      * @param start where to look from (usually the working directory)
      * @return the options
      */
-    public static ReportOptions lookingFrom(boolean quick, Path start) {
+    static ReportOptions lookingFrom(boolean quick, Path start) {
         Optional<Path> repo = findRepo(start);
         Optional<Path> baseline = repo.map(r -> r.resolve(BASELINE_WASM)).filter(Files::isRegularFile);
         return new ReportOptions(quick, repo, baseline);
@@ -44,7 +44,7 @@ public record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> b
      * @param start where to start
      * @return the checkout, or empty
      */
-    public static Optional<Path> findRepo(Path start) {
+    private static Optional<Path> findRepo(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("guest/interplib.wasm"))) {
                 return Optional.of(dir);

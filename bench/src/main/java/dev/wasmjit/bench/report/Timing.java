@@ -35,11 +35,6 @@ record Timing(OptionalDouble interpretedMs, OptionalDouble roundMs, OptionalDoub
         return OptionalDouble.of(interpretedMs.getAsDouble() / compiledMs.getAsDouble());
     }
 
-    /** The fastest way this runtime ran the program: compiled if it can, else interpreted. */
-    OptionalDouble bestMs() {
-        return compiledMs.isPresent() ? compiledMs : interpretedMs;
-    }
-
     static OptionalDouble median(List<Double> samples) {
         if (samples.isEmpty()) {
             return OptionalDouble.empty();

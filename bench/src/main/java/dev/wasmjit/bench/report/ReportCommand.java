@@ -1,7 +1,5 @@
-package dev.wasmjit.harness.report;
+package dev.wasmjit.bench.report;
 
-import dev.wasmjit.bench.report.Report;
-import dev.wasmjit.bench.report.ReportOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
