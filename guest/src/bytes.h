@@ -47,6 +47,8 @@ class Bytes {
     append((const uint8_t*)s, strlen(s));
   }
 
+  void clear() { size_ = 0; }
+
   // Hands the bytes over to the caller, who frees them with free().
   uint8_t* release() {
     uint8_t* p = data_;

@@ -1,137 +1,76 @@
-// The optimising JIT: one lambda to one or two wasm functions, compiled with
-// what the round knows about the other functions it compiles.
+// The JIT: one lambda to one wasm function, compiled with what the round
+// knows about the other functions it compiles.
 //
-// What it does beyond baseline_compiler.cc (each measured in bench.mjs):
-// - Known callees. A call whose callee is a letrec variable bound to a lambda
-//   calls that lambda's code directly: `call` when it is compiled in the same
-//   round, call_indirect at its known table slot when an earlier round
-//   compiled it. Such a variable holds, once set, only the closure its lambda
-//   made (variables are never assigned), so the check that it is set is the
-//   guard that the callee's function is the expected one.
-// - The call depth in a parameter. A lambda that code of its round calls
-//   directly becomes two wasm functions: a body (closure, argument, depth) ->
-//   result, and an entry of the compiled-code type that reads the runtime's
-//   callDepth, calls the body and writes callDepth back. Direct calls pass
-//   depth + 1 to the body, so a call costs a compare instead of a load and
-//   two stores in linear memory; the body writes its depth to callDepth only
-//   before it calls into the runtime or through the table. Any other lambda
-//   is one function, the entry, with the depth in a local.
-// - Small known callees (no call in tail position, never allocating) are
-//   inlined, one level deep, at the depth the call would have had.
-// - Calls to unknown callees (closures) go straight to the callee's compiled
-//   entry when it has one, with apply's checks inline; apply only interprets.
-// - Inline allocation: frames and closures are bumped from the heap's
-//   allocation pointer; the helpers run only when the half is full.
-// - Functions that never allocate. A function that creates no closure and
-//   whose calls all go directly to compiled functions that never allocate
-//   (a fixpoint over the round) cannot start a collection, so nothing it
-//   holds can move: its values stay in wasm locals and it uses no root slots.
-// - Tagged arithmetic without untagging: a tagged integer 2n+1 covers exactly
-//   the i32 range, so 31-bit overflow is 32-bit overflow of the tagged sum.
-//   Adding a constant is one add and one compare; comparisons feeding an `if`
-//   never build a tagged boolean; a variable whose tag has been checked once
-//   is not checked again on the paths that follow.
-// - Self tail calls to a known callee jump to the top of the function without
-//   a run-time check.
+// Built with -DSTRAIGHTFORWARD=1 (interplib-baseline.wasm) it keeps none of
+// the fast paths below: every primitive is a call of the runtime's primitive
+// helper and every call goes through the apply helper. That build is the
+// yardstick the optimisations are measured against.
+//
+// The optimisations, each with the invariant that makes it safe:
+// - Slots, not frames. A lambda whose body creates no closure cannot have its
+//   frame captured, so its variables live in its root slots (claimed by
+//   bumping rootTop, rooted for the collector) instead of a heap frame. Only
+//   lambdas that create closures allocate a frame per call.
+// - Inline fixnum arithmetic. A tagged fixnum 2n+1 fits an i32, so + and -
+//   of two of them is one i64 add and a range check; order is kept by the
+//   tagging, so comparisons compare tagged words. Any other case (a
+//   non-integer, an overflow) calls the primitive itself, which reports the
+//   interpreter's error, so the messages cannot differ.
+// - Comparisons feeding an if give the branch condition directly.
+// - Inline car, cdr, pair?, null?, not, eq?, zero?, vector-ref, vector-set!
+//   with their type checks, the same fallback to the primitive on failure.
+// - Inline allocation: pairs, closures and frames are bumped from the heap's
+//   allocation pointer; the runtime's helper runs only when the half is full
+//   (it collects; everything live is in root slots at that point, because
+//   operands are always evaluated into slots).
+// - Known callees, called directly. A local bound by letrec, a named let or
+//   an internal define to a lambda, and never assigned, holds once set only
+//   closures of that lambda: its call is a `call` of the lambda's function
+//   when the same round compiles it, or call_indirect at its known slot. A
+//   global is guarded: its closure's Func must be the one it held when the
+//   round was compiled.
+// - Self tail calls (a known callee that is the function itself, or any
+//   closure of it checked at run time) jump back to the top of the function.
+//   Other tail calls return kTailCall to the caller's trampoline: wasmtime 7
+//   has no wasm tail calls.
 #include "compiler.h"
 
-#include "compiled_frame.h"
+#include "assembler.h"
+#include "errors.h"
+#include "heap.h"
+#include "primitives.h"
+#include "runtime.h"
+
+#ifndef STRAIGHTFORWARD
+#define STRAIGHTFORWARD 0
+#endif
 
 namespace {
 
+const bool kOptimise = !STRAIGHTFORWARD;
 uint32_t currentRound;
 
-// The lambda whose closure a callee always is, when the source says so.
-Func* knownTarget(const Expr* callee) {
-  if (callee->kind != ExprKind::Variable || !callee->binder) return nullptr;
-  const Expr* initialiser = callee->binder->a;
-  return initialiser->kind == ExprKind::Lambda ? initialiser->func : nullptr;
+bool inCurrentRound(const Func* f) { return f && f->round == currentRound; }
+bool hasCompiledCode(const Func* f) { return f && (inCurrentRound(f) || f->jitCode != 0); }
+
+bool acceptsCount(const Func* f, int32_t argc) {
+  return f->hasRest ? argc >= f->required : argc == f->required;
 }
 
-bool inCurrentRound(const Func* f) { return f->round == currentRound; }
-
-// Compiled code exists for target once this round is linked.
-bool hasCompiledCode(const Func* target) {
-  return target && (inCurrentRound(target) || target->jitCode != 0);
+// The lambda a local callee always holds, when the source says so.
+Func* knownLocalTarget(const Expr* callee) {
+  if (callee->kind != ExprKind::Local || !callee->variable) return nullptr;
+  const Variable* v = callee->variable;
+  if (v->assigned || !v->initialiser || v->initialiser->kind != ExprKind::Lambda) return nullptr;
+  return v->initialiser->func;
 }
 
-bool callNeverCollects(const Func* target) {
-  if (!hasCompiledCode(target)) return false;  // the interpreter allocates frames
-  return inCurrentRound(target) ? target->roundNeverCollects : target->compiledNeverCollects;
+// The lambda a global callee holds now, to be guarded at run time.
+Func* currentGlobalTarget(const Expr* callee) {
+  if (callee->kind != ExprKind::Global) return nullptr;
+  Value v = callee->cell->value;
+  return hasTag(v, kClosureTag) ? closureOf(v)->func : nullptr;
 }
-
-// Whether evaluating e (in a function without frames) may allocate.
-bool mayCollect(const Expr* e) {
-  switch (e->kind) {
-    case ExprKind::Integer:
-    case ExprKind::Variable: return false;
-    case ExprKind::Lambda: return true;
-    case ExprKind::Letrec:
-    case ExprKind::Primitive: return mayCollect(e->a) || mayCollect(e->b);
-    case ExprKind::If: return mayCollect(e->a) || mayCollect(e->b) || mayCollect(e->c);
-    case ExprKind::Call:
-      return !callNeverCollects(knownTarget(e->a)) || mayCollect(e->a) || mayCollect(e->b);
-  }
-  return true;
-}
-
-// Whether a call is in tail position of e: compiled code for it may then
-// return kTailCall.
-bool hasTailCall(const Expr* e) {
-  switch (e->kind) {
-    case ExprKind::Call: return true;
-    case ExprKind::If: return hasTailCall(e->b) || hasTailCall(e->c);
-    case ExprKind::Letrec: return hasTailCall(e->b);
-    default: return false;
-  }
-}
-
-// A variable as compiled code reaches it: a scope, and frames out from it.
-struct Binding {
-  const Scope* scope;
-  int32_t depth;
-  bool operator==(const Binding& o) const { return scope == o.scope && depth == o.depth; }
-};
-
-// What the code emitted so far has checked about variables, valid on every
-// path from the check onwards. Variables are never assigned, so a fact lasts
-// until the code leaves the branch or the scope it was learnt in.
-class Facts {
- public:
-  enum Kind : uint8_t { IsInteger, IsSet };
-  ~Facts() { free(facts_); }
-  uint32_t mark() const { return count_; }
-  void reset(uint32_t mark) { count_ = mark; }
-  bool known(Binding b, Kind k) const {
-    for (uint32_t i = 0; i < count_; i++)
-      if (facts_[i].kind == k && facts_[i].binding == b) return true;
-    return false;
-  }
-  void learn(Binding b, Kind k) {
-    if (known(b, k)) return;
-    if (count_ == capacity_) {
-      capacity_ = capacity_ ? 2 * capacity_ : 16;
-      facts_ = (Fact*)realloc(facts_, capacity_ * sizeof(Fact));
-    }
-    facts_[count_++] = Fact{b, k};
-  }
-
- private:
-  struct Fact {
-    Binding binding;
-    Kind kind;
-  };
-  Fact* facts_ = nullptr;
-  uint32_t count_ = 0, capacity_ = 0;
-};
-
-// An operand of a primitive: a constant, or a value in a local.
-struct Operand {
-  bool constant;
-  Value value;     // the tagged constant
-  uint32_t local;  // otherwise
-  bool integer;    // known to be an integer without a check
-};
 
 class FunctionCompiler {
  public:
@@ -140,414 +79,604 @@ class FunctionCompiler {
 
   void compile(CompiledFunction& out) {
     framed_ = func_->createsClosures;
-    rooted_ = !func_->roundNeverCollects;
-    Scope closureEnv = {Scope::ClosureEnv, kClosureSlot, nullptr};
-    Scope parameter = framed_ ? Scope{Scope::FrameChain, kArgumentSlot, nullptr}
-                              : Scope{Scope::Slot, kArgumentSlot, &closureEnv};
-    expression(func_->body, &parameter, true);
-    if (func_->roundIndex == func_->roundEntry) {
-      // Nothing calls the body directly: the entry is the body.
-      assembleBody(out.parts[0], true);
-      out.partCount = 1;
-    } else {
-      assembleBody(out.parts[1], false);
-      assembleEntry(out.parts[0]);
-      out.partCount = 2;
-    }
+    firstTemporary_ = framed_ ? 2 : 1 + (uint32_t)func_->slotCount;
+    slots_ = maxSlots_ = firstTemporary_;
+    // Inside: block $exit, loop $top.
+    nesting_ = 0;
+    prologue();
+    expression(func_->body, true);
+    assemble(out);
   }
 
  private:
-  // The body's locals: the three parameters, one i64 scratch, the root-slot
-  // base, temporaries.
-  enum : uint32_t {
-    kClosure = 0,
-    kArgument = 1,
-    kDepth = 2,  // non-tail calls pending, this one included
-    kWide = 3,
-    kBase = 4,
-    kFirstTemporary = 5,
-  };
-  // Slots holding the closure and the parameter (or the frame holding it):
-  // root slots 0 and 1, or, without root slots, the parameters themselves.
-  enum : uint32_t { kClosureSlot = 0, kArgumentSlot = 1 };
+  // Locals: the three parameters, the depth, the slot base, an i64, then
+  // temporaries.
+  enum : uint32_t { kClosure = 0, kArgs = 1, kArgc = 2, kDepth = 3, kBase = 4, kWide = 5, kFirstLocal = 6 };
+  // Root slots: the closure, then the frame (framed) or the variables.
+  enum : uint32_t { kClosureSlot = 0, kFrameSlot = 1 };
 
   Func* func_;
   RuntimeLayout runtime_;
   ObjectLayout objects_;
-  bool framed_ = false;  // its variables live in heap frames
-  bool rooted_ = true;   // it may collect, so its values live in root slots
-  Assembler a_;          // the body, inside the function's block and loop
-  Facts facts_;
-  uint32_t nextLocal_ = kFirstTemporary;
-  uint32_t slots_ = 2, maxSlots_ = 2;
-  uint32_t ifDepth_ = 0;  // ifs open around the current instruction, inside the loop
-  uint32_t depth_ = kDepth;  // the local with the call depth of the code being emitted
-  bool inlining_ = false;    // emitting the body of a callee inline
+  Assembler a_;
+  bool framed_ = false;
+  uint32_t firstTemporary_ = 1, slots_ = 1, maxSlots_ = 1;
+  uint32_t nextLocal_ = kFirstLocal;
+  uint32_t nesting_ = 0;  // blocks open inside the loop $top
 
-  uint32_t temporary() { return nextLocal_++; }
-  uint32_t pushSlot() {
-    if (!rooted_) return temporary();
-    if (++slots_ > maxSlots_) maxSlots_ = slots_;
-    return slots_ - 1;
+  uint32_t local() { return nextLocal_++; }
+  uint32_t claimSlots(uint32_t n) {
+    uint32_t first = slots_;
+    slots_ += n;
+    if (slots_ > maxSlots_) maxSlots_ = slots_;
+    return first;
   }
-  void popSlot() {
-    if (rooted_) slots_--;
-  }
-
+  void releaseSlots(uint32_t first) { slots_ = first; }
   static uint32_t address(const void* p) { return (uint32_t)(uintptr_t)p; }
 
-  void loadSlot(Assembler& a, uint32_t slot) {
-    if (!rooted_) {
-      a.localGet(slot);
-      return;
-    }
-    a.localGet(kBase);
-    a.i32Load(4 * slot);
-  }
-  void storeSlotFromLocal(Assembler& a, uint32_t slot, uint32_t local) {
-    if (!rooted_) {
-      a.localGet(local);
-      a.localSet(slot);
-      return;
-    }
-    a.localGet(kBase);
-    a.localGet(local);
-    a.i32Store(4 * slot);
-  }
-  // A global of the runtime, by its address in linear memory.
-  void loadGlobal(Assembler& a, uint32_t address) {
-    a.i32Const(0);
-    a.i32Load(address);
-  }
-  void callHelper(Assembler& a, uint32_t tableIndex) {
-    a.i32Const((int32_t)tableIndex);
-    a.callIndirect(kCodeType);
-  }
-  // The runtime reads the depth only in apply and finishTailCall.
-  void storeDepth(uint32_t local) { storeDepthFrom(a_, local); }
-  void storeDepthFrom(Assembler& a, uint32_t local) {
-    a.i32Const(0);
-    a.localGet(local);
-    a.i32Store(runtime_.callDepthAddress);
-  }
-  // Pushes a new object (a frame or a closure) with the given fields. It is
-  // bumped from the allocation pointer in linear memory while the half has
-  // room; only when it is full does the runtime's helper (makeFrame or
-  // makeClosure, taking the two fields in this order) make it, after a
-  // collection. Each push must give the same value when run twice.
-  template <typename PushFirst, typename PushSecond>
-  void allocate(Assembler& a, Value tag, uint32_t helper, uint32_t firstOffset,
-                PushFirst pushFirst, uint32_t secondOffset, PushSecond pushSecond) {
-    uint32_t object = temporary(), end = temporary();
-    loadGlobal(a, runtime_.allocationNextAddress);
-    a.localTee(object);
-    a.i32Const((int32_t)objects_.bytes);
-    a.op(Op::I32Add);
-    a.localTee(end);
-    loadGlobal(a, runtime_.allocationLimitAddress);
-    a.op(Op::I32LeU);
-    a.ifThen(BlockType::I32);
-    a.i32Const(0);
-    a.localGet(end);
-    a.i32Store(runtime_.allocationNextAddress);
-    a.localGet(object);
-    a.i32Const((int32_t)tag);
-    a.i32Store(objects_.header);
-    a.localGet(object);
-    pushFirst();
-    a.i32Store(firstOffset);
-    a.localGet(object);
-    pushSecond();
-    a.i32Store(secondOffset);
-    a.localGet(object);
-    a.elseThen();
-    pushFirst();
-    pushSecond();
-    callHelper(a, helper);
-    a.end();
-  }
+  // ---- small pieces ----
 
-  // Reports the error when the i32 on the stack is zero (failUnless) or not
-  // zero (failIf). pushValue pushes the value the message describes.
+  void loadSlot(uint32_t slot) {
+    a_.localGet(kBase);
+    a_.i32Load(4 * slot);
+  }
+  // Stores the value on top of the stack into a slot (via a local).
+  void storeSlot(uint32_t slot) {
+    uint32_t t = local();
+    a_.localSet(t);
+    a_.localGet(kBase);
+    a_.localGet(t);
+    a_.i32Store(4 * slot);
+  }
+  void slotAddress(uint32_t slot) {
+    a_.localGet(kBase);
+    if (slot) {
+      a_.i32Const((int32_t)(4 * slot));
+      a_.op(Op::I32Add);
+    }
+  }
+  void loadGlobal(uint32_t addr) {
+    a_.i32Const(0);
+    a_.i32Load(addr);
+  }
+  void storeGlobalFromLocal(uint32_t addr, uint32_t local) {
+    a_.i32Const(0);
+    a_.localGet(local);
+    a_.i32Store(addr);
+  }
+  void storeDepth(uint32_t local) { storeGlobalFromLocal(runtime_.callDepthAddress, local); }
+  void callHelper(uint32_t index) {
+    a_.i32Const((int32_t)index);
+    a_.callIndirect(kCodeType);
+  }
+  void ifThen(BlockType t) {
+    a_.ifThen(t);
+    nesting_++;
+  }
+  void end() {
+    a_.end();
+    nesting_--;
+  }
+  // With a condition on the stack: fails with errorCode(kind, detail) and the
+  // value pushValue pushes when it holds.
   template <typename PushValue>
-  void failIf(Assembler& a, int32_t code, PushValue pushValue) {
-    a.ifThen(BlockType::None);
-    a.i32Const(code);
+  void failIf(int32_t code, PushValue pushValue) {
+    ifThen(BlockType::None);
+    a_.i32Const(code);
     pushValue();
-    callHelper(a, runtime_.fail);
-    a.op(Op::Unreachable);
-    a.end();
+    a_.i32Const(0);
+    callHelper(runtime_.fail);
+    a_.op(Op::Unreachable);
+    end();
   }
-  template <typename PushValue>
-  void failUnless(Assembler& a, int32_t code, PushValue pushValue) {
-    a.op(Op::I32Eqz);
-    failIf(a, code, pushValue);
+  // An object's tag is `tag` (pushes the i32 condition); v is in a local.
+  void hasObjectTag(uint32_t v, uintptr_t tag, uintptr_t mask = kTagMask) {
+    a_.localGet(v);
+    a_.i32Const(3);
+    a_.op(Op::I32And);
+    a_.op(Op::I32Eqz);
+    ifThen(BlockType::I32);
+    a_.localGet(v);
+    a_.i32Load(0);
+    a_.i32Const((int32_t)mask);
+    a_.op(Op::I32And);
+    a_.i32Const((int32_t)tag);
+    a_.op(Op::I32Eq);
+    a_.elseThen();
+    a_.i32Const(0);
+    end();
+  }
+  // Pushes kFalse + 4c for the i32 condition c on the stack.
+  void booleanFromCondition() {
+    a_.i32Const(2);
+    a_.op(Op::I32Shl);
+    a_.i32Const((int32_t)kFalse);
+    a_.op(Op::I32Add);
   }
 
-  void expression(const Expr* e, const Scope* scope, bool tail) {
+  // Bumps `bytes` from the allocation pointer into local `object`, leaving
+  // the condition "it fitted" on the stack.
+  void bump(uint32_t bytes, uint32_t object) {
+    uint32_t limit = local();
+    loadGlobal(runtime_.allocationNextAddress);
+    a_.localTee(object);
+    a_.i32Const((int32_t)bytes);
+    a_.op(Op::I32Add);
+    a_.localTee(limit);
+    loadGlobal(runtime_.allocationLimitAddress);
+    a_.op(Op::I32LeU);
+    ifThen(BlockType::I32);
+    storeGlobalFromLocal(runtime_.allocationNextAddress, limit);
+    a_.i32Const(1);
+    a_.elseThen();
+    a_.i32Const(0);
+    end();
+  }
+
+  // ---- variables ----
+
+  // Pushes the address of the frame `depth` frames out (depth >= 1: from the
+  // closure's environment; 0: the own frame of a framed function).
+  void frame(int32_t depth) {
+    if (depth == 0) {
+      loadSlot(kFrameSlot);
+      return;
+    }
+    loadSlot(kClosureSlot);
+    a_.i32Load(objects_.closureEnv);
+    for (int32_t d = 1; d < depth; d++) a_.i32Load(objects_.frameParent);
+  }
+  bool inSlot(const Expr* e) const { return e->depth == 0 && !framed_; }
+
+  void loadVariable(const Expr* e) {
+    if (inSlot(e)) {
+      loadSlot(1 + (uint32_t)e->index);
+    } else {
+      frame(e->depth);
+      a_.i32Load(objects_.frameSlots + 4 * (uint32_t)e->index);
+    }
+    if (e->checked) {
+      uint32_t v = local();
+      a_.localTee(v);
+      a_.op(Op::I32Eqz);
+      failIf(errorCode(RuntimeError::UnsetLocal), [&] { a_.i32Const((int32_t)address(e)); });
+      a_.localGet(v);
+    }
+  }
+
+  // With the value in a local.
+  void storeVariable(const Expr* e, uint32_t value) {
+    if (inSlot(e)) {
+      a_.localGet(kBase);
+      a_.localGet(value);
+      a_.i32Store(4 * (1 + (uint32_t)e->index));
+    } else {
+      frame(e->depth);
+      a_.localGet(value);
+      a_.i32Store(objects_.frameSlots + 4 * (uint32_t)e->index);
+    }
+  }
+
+  // ---- the prologue: arguments into the frame or the slots ----
+
+  void prologue() {
+    // Arity.
+    a_.localGet(kArgc);
+    a_.i32Const(func_->required);
+    a_.op(func_->hasRest ? Op::I32LtS : Op::I32Ne);
+    ifThen(BlockType::None);  // the count is the error code's detail
+    a_.localGet(kArgc);
+    a_.i32Const(8);
+    a_.op(Op::I32Shl);
+    a_.i32Const((int32_t)RuntimeError::ArgumentCount);
+    a_.op(Op::I32Or);
+    a_.localGet(kClosure);
+    a_.i32Const(0);
+    callHelper(runtime_.fail);
+    a_.op(Op::Unreachable);
+    end();
+    a_.localGet(kBase);
+    a_.localGet(kClosure);
+    a_.i32Store(4 * kClosureSlot);
+    if (framed_) {
+      uint32_t f = local();
+      uint32_t bytes = objects_.frameSlots + 4 * (uint32_t)func_->slotCount;
+      bump(bytes, f);
+      ifThen(BlockType::I32);
+      a_.localGet(f);
+      a_.i32Const((int32_t)makeHeader(kFrameTag, (uint32_t)func_->slotCount));
+      a_.i32Store(0);
+      a_.localGet(f);
+      a_.localGet(kClosure);
+      a_.i32Load(objects_.closureEnv);
+      a_.i32Store(objects_.frameParent);
+      for (int32_t i = 0; i < func_->slotCount; i++) {
+        a_.localGet(f);
+        a_.i32Const(0);
+        a_.i32Store(objects_.frameSlots + 4 * (uint32_t)i);
+      }
+      a_.localGet(f);
+      a_.elseThen();
+      a_.localGet(kClosure);
+      a_.i32Load(objects_.closureEnv);
+      a_.i32Const(func_->slotCount);
+      a_.i32Const(0);
+      callHelper(runtime_.makeFrame);
+      end();
+      storeSlot(kFrameSlot);
+    } else {
+      for (int32_t i = func_->required + func_->hasRest; i < func_->slotCount; i++) {
+        a_.localGet(kBase);
+        a_.i32Const(0);
+        a_.i32Store(4 * (1 + (uint32_t)i));
+      }
+    }
+    for (int32_t i = 0; i < func_->required; i++) {
+      uint32_t v = local();
+      a_.localGet(kArgs);
+      a_.i32Load(4 * (uint32_t)i);
+      a_.localSet(v);
+      storeParameter(i, v);
+    }
+    if (func_->hasRest) {
+      uint32_t v = local();
+      a_.localGet(kArgs);
+      a_.i32Const(4 * func_->required);
+      a_.op(Op::I32Add);
+      a_.localGet(kArgc);
+      a_.i32Const(func_->required);
+      a_.op(Op::I32Sub);
+      a_.i32Const(0);
+      callHelper(runtime_.restList);
+      a_.localSet(v);
+      storeParameter(func_->required, v);
+    }
+  }
+
+  void storeParameter(int32_t index, uint32_t value) {
+    if (framed_) {
+      loadSlot(kFrameSlot);
+      a_.localGet(value);
+      a_.i32Store(objects_.frameSlots + 4 * (uint32_t)index);
+    } else {
+      a_.localGet(kBase);
+      a_.localGet(value);
+      a_.i32Store(4 * (1 + (uint32_t)index));
+    }
+  }
+
+  // ---- expressions ----
+
+  void expression(const Expr* e, bool tail) {
     switch (e->kind) {
-      case ExprKind::Integer: a_.i32Const((int32_t)e->integer); return;
-      case ExprKind::Variable: variable(e, scope); return;
-      case ExprKind::Lambda: {
-        uint32_t env = innermostFrameSlot(scope);
-        allocate(
-            a_, kClosureTag, runtime_.makeClosure,
-            objects_.closureFunc, [&] { a_.i32Const((int32_t)address(e->func)); },
-            objects_.closureEnv, [&] { loadSlot(a_, env); });
+      case ExprKind::Constant: a_.i32Const((int32_t)e->value); return;
+      case ExprKind::Local: loadVariable(e); return;
+      case ExprKind::Global: {
+        uint32_t v = local();
+        a_.i32Const((int32_t)address(e->cell));
+        a_.i32Load(objects_.cellValue);
+        a_.localTee(v);
+        a_.op(Op::I32Eqz);
+        failIf(errorCode(RuntimeError::UnboundGlobal), [&] { a_.i32Const((int32_t)address(e)); });
+        a_.localGet(v);
         return;
       }
-      case ExprKind::Letrec: letrec(e, scope, tail); return;
-      case ExprKind::If: conditional(e, scope, tail); return;
-      case ExprKind::Primitive: primitive(e, scope); return;
-      case ExprKind::Call: call(e, scope, tail); return;
+      case ExprKind::SetLocal: {
+        uint32_t v = local();
+        expression(e->a, false);
+        a_.localSet(v);
+        storeVariable(e, v);
+        a_.i32Const((int32_t)kUnspecified);
+        return;
+      }
+      case ExprKind::SetGlobal:
+      case ExprKind::DefineGlobal: {
+        uint32_t v = local();
+        expression(e->a, false);
+        a_.localSet(v);
+        if (e->kind == ExprKind::SetGlobal) {
+          a_.i32Const((int32_t)address(e->cell));
+          a_.i32Load(objects_.cellValue);
+          a_.op(Op::I32Eqz);
+          failIf(errorCode(RuntimeError::UnboundGlobal), [&] { a_.i32Const((int32_t)address(e)); });
+        }
+        a_.i32Const((int32_t)address(e->cell));
+        a_.localGet(v);
+        a_.i32Store(objects_.cellValue);
+        a_.i32Const((int32_t)kUnspecified);
+        return;
+      }
+      case ExprKind::If:
+        condition(e->a);
+        ifThen(BlockType::I32);
+        expression(e->b, tail);
+        a_.elseThen();
+        expression(e->c, tail);
+        end();
+        return;
+      case ExprKind::Lambda: closure(e->func); return;
+      case ExprKind::Sequence:
+        for (int32_t i = 0; i < e->count - 1; i++) {
+          expression(e->items[i], false);
+          a_.op(Op::Drop);
+        }
+        expression(e->items[e->count - 1], tail);
+        return;
+      case ExprKind::PrimitiveCall: primitiveCall(e, tail); return;
+      case ExprKind::Call: call(e, tail); return;
     }
   }
 
-  static Binding resolve(const Expr* variable, const Scope* scope) {
-    int32_t depth = variable->depth;
-    while (scope->kind == Scope::Slot && depth > 0) {
-      depth--;
-      scope = scope->outer;
+  // Pushes the i32 condition "e is true" (not #f).
+  void condition(const Expr* e) {
+    if (kOptimise && e->kind == ExprKind::PrimitiveCall && e->count == 2 && comparison((Prim)e->primitive)) {
+      compare(e, true);
+      return;
     }
-    return Binding{scope, depth};
+    expression(e, false);
+    a_.i32Const((int32_t)kFalse);
+    a_.op(Op::I32Ne);
   }
 
-  void variable(const Expr* e, const Scope* scope) {
-    Binding b = resolve(e, scope);
-    loadSlot(a_, b.scope->slot);
-    if (b.scope->kind != Scope::Slot) {
-      if (b.scope->kind == Scope::ClosureEnv) a_.i32Load(objects_.closureEnv);
-      for (int32_t depth = b.depth; depth > 0; depth--) a_.i32Load(objects_.frameParent);
-      a_.i32Load(objects_.frameValue);
-    }
-    if (e->letrecBound && !facts_.known(b, Facts::IsSet)) {
-      uint32_t value = temporary();
-      a_.localTee(value);
-      failUnless(a_, errorCode(RuntimeError::UnsetVariable),
-                 [&] { a_.i32Const((int32_t)address(e)); });
-      a_.localGet(value);
-      facts_.learn(b, Facts::IsSet);
-    }
+  static bool comparison(Prim p) {
+    return p == Prim::Less || p == Prim::Greater || p == Prim::LessEqual || p == Prim::GreaterEqual ||
+           p == Prim::NumberEqual || p == Prim::IsEq || p == Prim::IsEqv || p == Prim::IsNull ||
+           p == Prim::Not || p == Prim::IsPair;
   }
 
-  // Known to give an integer, without a check.
-  bool givesInteger(const Expr* e, const Scope* scope) const {
-    switch (e->kind) {
-      case ExprKind::Integer:
-      case ExprKind::Primitive: return true;
-      case ExprKind::Variable: return facts_.known(resolve(e, scope), Facts::IsInteger);
+  void closure(Func* target) {
+    uint32_t c = local();
+    bump(objects_.closureBytes, c);
+    ifThen(BlockType::I32);
+    a_.localGet(c);
+    a_.i32Const((int32_t)kClosureTag);
+    a_.i32Store(0);
+    a_.localGet(c);
+    a_.i32Const((int32_t)address(target));
+    a_.i32Store(objects_.closureFunc);
+    a_.localGet(c);
+    loadSlot(kFrameSlot);  // a function that makes closures is framed
+    a_.i32Store(objects_.closureEnv);
+    a_.localGet(c);
+    a_.elseThen();
+    a_.i32Const((int32_t)address(target));
+    loadSlot(kFrameSlot);
+    a_.i32Const(0);
+    callHelper(runtime_.makeClosure);
+    end();
+  }
+
+  // Evaluates the expressions into `n` fresh consecutive slots; returns the first.
+  uint32_t operands(Expr* const* items, int32_t n) {
+    uint32_t first = claimSlots((uint32_t)n);
+    for (int32_t i = 0; i < n; i++) {
+      expression(items[i], false);
+      storeSlot(first + (uint32_t)i);
+    }
+    return first;
+  }
+
+  // ---- primitives ----
+
+  // The primitive's own function on the arguments in slots [first, first+n).
+  void genericPrimitive(Prim p, uint32_t first, int32_t n) {
+    storeDepth(kDepth);  // map, apply and friends count their calls from here
+    a_.i32Const((int32_t)p);
+    slotAddress(first);
+    a_.i32Const(n);
+    callHelper(runtime_.primitive);
+  }
+
+  void primitiveCall(const Expr* e, bool tail) {
+    Prim p = (Prim)e->primitive;
+    int32_t n = e->count;
+    if (p == Prim::Apply && tail) {
+      uint32_t first = operands(e->items, n);
+      storeDepth(kDepth);
+      slotAddress(first);
+      a_.i32Const(n);
+      a_.i32Const(0);
+      callHelper(runtime_.applyTail);  // kTailCall, or the result of a call it made itself
+      a_.br(nesting_ + 1);
+      releaseSlots(first);
+      return;
+    }
+    if (kOptimise && n == 2 && comparison(p)) {
+      compare(e, false);
+      return;
+    }
+    uint32_t first = operands(e->items, n);
+    if (!kOptimise || !inlinePrimitive(p, first, n)) genericPrimitive(p, first, n);
+    releaseSlots(first);
+  }
+
+  // Two-argument tests: the i32 condition when `asCondition`, else a boolean.
+  void compare(const Expr* e, bool asCondition) {
+    Prim p = (Prim)e->primitive;
+    uint32_t first = operands(e->items, 2);
+    uint32_t x = local(), y = local();
+    loadSlot(first);
+    a_.localSet(x);
+    loadSlot(first + 1);
+    a_.localSet(y);
+    bool numeric = p != Prim::IsEq && p != Prim::IsEqv;
+    if (numeric) {
+      a_.localGet(x);
+      a_.localGet(y);
+      a_.op(Op::I32And);
+      a_.i32Const(1);
+      a_.op(Op::I32And);
+      ifThen(BlockType::I32);
+    }
+    a_.localGet(x);
+    a_.localGet(y);
+    switch (p) {
+      case Prim::Less: a_.op(Op::I32LtS); break;
+      case Prim::Greater: a_.op(Op::I32GtS); break;
+      case Prim::LessEqual: a_.op(Op::I32LeS); break;
+      case Prim::GreaterEqual: a_.op(Op::I32GeS); break;
+      default: a_.op(Op::I32Eq); break;
+    }
+    if (numeric) {
+      a_.elseThen();
+      genericPrimitive(p, first, 2);  // reports the wrong type
+      a_.i32Const((int32_t)kFalse);
+      a_.op(Op::I32Ne);
+      end();
+    }
+    if (!asCondition) booleanFromCondition();
+    releaseSlots(first);
+  }
+
+  // The fast paths; false leaves p to the generic call.
+  bool inlinePrimitive(Prim p, uint32_t first, int32_t n) {
+    switch (p) {
+      case Prim::Add:
+      case Prim::Subtract:
+      case Prim::Multiply:
+        if (n != 2) return false;
+        arithmetic(p, first);
+        return true;
+      case Prim::IsNull:
+      case Prim::Not:
+        loadSlot(first);
+        a_.i32Const((int32_t)(p == Prim::IsNull ? kNil : kFalse));
+        a_.op(Op::I32Eq);
+        booleanFromCondition();
+        return true;
+      case Prim::IsPair: {
+        uint32_t v = local();
+        loadSlot(first);
+        a_.localSet(v);
+        hasObjectTag(v, kPairTag);
+        booleanFromCondition();
+        return true;
+      }
+      case Prim::IsZero: {
+        uint32_t v = local();
+        loadSlot(first);
+        a_.localTee(v);
+        a_.i32Const(1);
+        a_.op(Op::I32And);
+        ifThen(BlockType::I32);
+        a_.localGet(v);
+        a_.i32Const((int32_t)makeInteger(0));
+        a_.op(Op::I32Eq);
+        booleanFromCondition();
+        a_.elseThen();
+        genericPrimitive(p, first, n);
+        end();
+        return true;
+      }
+      case Prim::Car:
+      case Prim::Cdr: {
+        uint32_t v = local();
+        loadSlot(first);
+        a_.localSet(v);
+        hasObjectTag(v, kPairTag);
+        ifThen(BlockType::I32);
+        a_.localGet(v);
+        a_.i32Load(p == Prim::Car ? objects_.pairCar : objects_.pairCdr);
+        a_.elseThen();
+        genericPrimitive(p, first, n);
+        end();
+        return true;
+      }
+      case Prim::Cons: {
+        uint32_t c = local();
+        bump(objects_.pairBytes, c);
+        ifThen(BlockType::I32);
+        a_.localGet(c);
+        a_.i32Const((int32_t)kPairTag);
+        a_.i32Store(0);
+        a_.localGet(c);
+        loadSlot(first);
+        a_.i32Store(objects_.pairCar);
+        a_.localGet(c);
+        loadSlot(first + 1);
+        a_.i32Store(objects_.pairCdr);
+        a_.localGet(c);
+        a_.elseThen();
+        loadSlot(first);
+        loadSlot(first + 1);
+        a_.i32Const(0);
+        callHelper(runtime_.makePair);
+        end();
+        return true;
+      }
+      case Prim::VectorRef:
+      case Prim::VectorSet: {
+        // A vector (mutable for vector-set!) and a fixnum index below its length.
+        uint32_t v = local(), k = local();
+        loadSlot(first);
+        a_.localSet(v);
+        loadSlot(first + 1);
+        a_.localSet(k);
+        hasObjectTag(v, kVectorTag, p == Prim::VectorSet ? 0xff : kTagMask);
+        ifThen(BlockType::I32);
+        a_.localGet(k);
+        a_.i32Const(1);
+        a_.op(Op::I32And);
+        ifThen(BlockType::I32);
+        a_.localGet(k);
+        a_.i32Const(1);
+        a_.op(Op::I32ShrS);
+        a_.localGet(v);
+        a_.i32Load(0);
+        a_.i32Const(8);
+        a_.op(Op::I32ShrU);
+        a_.op(Op::I32LtU);  // also false for a negative index
+        a_.elseThen();
+        a_.i32Const(0);
+        end();
+        a_.elseThen();
+        a_.i32Const(0);
+        end();
+        ifThen(BlockType::I32);
+        // v + 4 * (k >> 1) = v + 2 * (k - 1)
+        a_.localGet(v);
+        a_.localGet(k);
+        a_.i32Const(1);
+        a_.op(Op::I32Sub);
+        a_.i32Const(1);
+        a_.op(Op::I32Shl);
+        a_.op(Op::I32Add);
+        if (p == Prim::VectorRef) {
+          a_.i32Load(objects_.vectorElements);
+        } else {
+          loadSlot(first + 2);
+          a_.i32Store(objects_.vectorElements);
+          a_.i32Const((int32_t)kUnspecified);
+        }
+        a_.elseThen();
+        genericPrimitive(p, first, n);
+        end();
+        return true;
+      }
       default: return false;
     }
   }
 
-  void letrec(const Expr* e, const Scope* scope, bool tail) {
-    uint32_t mark = facts_.mark();
-    uint32_t slot = pushSlot();
-    Scope inner;
-    if (framed_) {
-      uint32_t parent = innermostFrameSlot(scope);
-      a_.localGet(kBase);
-      allocate(
-          a_, kFrameTag, runtime_.makeFrame,
-          objects_.frameParent, [&] { loadSlot(a_, parent); },
-          objects_.frameValue, [&] { a_.i32Const((int32_t)kUnset); });
-      a_.i32Store(4 * slot);
-      inner = Scope{Scope::FrameChain, slot, scope};
-    } else {
-      uint32_t unset = temporary();
-      a_.i32Const((int32_t)kUnset);
-      a_.localSet(unset);
-      storeSlotFromLocal(a_, slot, unset);
-      inner = Scope{Scope::Slot, slot, scope};
-    }
-    uint32_t value = temporary();
-    expression(e->a, &inner, false);
-    a_.localSet(value);
-    if (framed_) {
-      loadSlot(a_, slot);
-      a_.localGet(value);
-      a_.i32Store(objects_.frameValue);
-    } else {
-      storeSlotFromLocal(a_, slot, value);
-    }
-    Binding bound = {&inner, 0};
-    if (e->a->kind == ExprKind::Lambda) facts_.learn(bound, Facts::IsSet);
-    if (givesInteger(e->a, &inner)) {
-      facts_.learn(bound, Facts::IsSet);
-      facts_.learn(bound, Facts::IsInteger);
-    }
-    expression(e->b, &inner, tail);
-    popSlot();
-    facts_.reset(mark);  // facts about inner must not outlive it
-  }
-
-  void conditional(const Expr* e, const Scope* scope, bool tail) {
-    condition(e->a, scope);
-    uint32_t mark = facts_.mark();
-    a_.ifThen(BlockType::I32);
-    ifDepth_++;
-    expression(e->b, scope, tail);
-    facts_.reset(mark);
-    a_.elseThen();
-    expression(e->c, scope, tail);
-    facts_.reset(mark);
-    ifDepth_--;
-    a_.end();
-  }
-
-  // Pushes an i32 that is not zero when the test's value is true (not 0).
-  void condition(const Expr* test, const Scope* scope) {
-    if (test->kind == ExprKind::Primitive &&
-        (test->primitive == Primitive::Less || test->primitive == Primitive::Eq)) {
-      comparison(test, scope);
-      return;
-    }
-    bool integer = givesInteger(test, scope);
-    uint32_t value = temporary();
-    expression(test, scope, false);
-    a_.localTee(value);
-    if (!integer) {
-      a_.i32Const(1);
-      a_.op(Op::I32And);
-      failUnless(a_, errorCode(RuntimeError::IfNotInteger), [&] { a_.localGet(value); });
-      learnInteger(test, scope);
-      a_.localGet(value);
-    }
-    a_.i32Const((int32_t)makeInteger(0));
-    a_.op(Op::I32Ne);
-  }
-
-  void learnInteger(const Expr* e, const Scope* scope) {
-    if (e->kind == ExprKind::Variable) facts_.learn(resolve(e, scope), Facts::IsInteger);
-  }
-
-  Operand operand(const Expr* e, const Scope* scope) {
-    Operand o = {false, 0, 0, givesInteger(e, scope)};
-    if (e->kind == ExprKind::Integer) {
-      o.constant = true;
-      o.value = e->integer;
-      return o;
-    }
-    o.local = temporary();
-    expression(e, scope, false);
-    a_.localSet(o.local);
-    return o;
-  }
-
-  // Evaluates both operands in order. The first is kept in a root slot while
-  // the second runs if the second may collect and the first may be a pointer.
-  void operands(const Expr* e, const Scope* scope, Operand& left, Operand& right) {
-    left = operand(e->a, scope);
-    if (rooted_ && !left.constant && !left.integer && e->b->mayCollect) {
-      uint32_t slot = pushSlot();
-      storeSlotFromLocal(a_, slot, left.local);
-      right = operand(e->b, scope);
-      loadSlot(a_, slot);
-      a_.localSet(left.local);
-      popSlot();
-    } else {
-      right = operand(e->b, scope);
-    }
-  }
-
-  void push(const Operand& o) {
-    if (o.constant)
-      a_.i32Const((int32_t)o.value);
-    else
-      a_.localGet(o.local);
-  }
-
-  // The interpreter's check: both integers, else report the first that is not.
-  void checkIntegers(const Expr* e, const Scope* scope, const Operand& left,
-                     const Operand& right) {
-    int32_t code = errorCode(RuntimeError::NotAnInteger, (int32_t)e->primitive);
-    if (!left.integer && !right.integer) {
-      a_.localGet(left.local);
-      a_.localGet(right.local);
-      a_.op(Op::I32And);
-      a_.i32Const(1);
-      a_.op(Op::I32And);
-      failUnless(a_, code, [&] {
-        a_.localGet(right.local);
-        a_.localGet(left.local);
-        a_.localGet(left.local);
-        a_.i32Const(1);
-        a_.op(Op::I32And);
-        a_.op(Op::Select);
-      });
-    } else if (!left.integer || !right.integer) {
-      uint32_t unknown = left.integer ? right.local : left.local;
-      a_.localGet(unknown);
-      a_.i32Const(1);
-      a_.op(Op::I32And);
-      failUnless(a_, code, [&] { a_.localGet(unknown); });
-    }
-    learnInteger(e->a, scope);
-    learnInteger(e->b, scope);
-  }
-
-  // (< a b) or (eq? a b) as an i32 0 or 1.
-  void comparison(const Expr* e, const Scope* scope) {
-    Operand left, right;
-    operands(e, scope, left, right);
-    if (e->primitive == Primitive::Less) checkIntegers(e, scope, left, right);
-    push(left);
-    push(right);
-    a_.op(e->primitive == Primitive::Less ? Op::I32LtS : Op::I32Eq);  // tagging keeps order
-  }
-
-  void primitive(const Expr* e, const Scope* scope) {
-    if (e->primitive == Primitive::Less || e->primitive == Primitive::Eq) {
-      comparison(e, scope);
-      a_.i32Const(1);
-      a_.op(Op::I32Shl);
-      a_.i32Const(1);
-      a_.op(Op::I32Or);
-      return;
-    }
-    Operand left, right;
-    operands(e, scope, left, right);
-    checkIntegers(e, scope, left, right);
-    int32_t overflow = errorCode(RuntimeError::IntegerOverflow, (int32_t)e->primitive);
-    if (e->primitive == Primitive::Add && left.constant && !right.constant) {
-      addConstant(right, integerOf(left.value), overflow);
-    } else if (e->primitive != Primitive::Multiply && right.constant && !left.constant) {
-      int64_t k = integerOf(right.value);
-      addConstant(left, e->primitive == Primitive::Add ? k : -k, overflow);
-    } else {
-      wideArithmetic(e->primitive, left, right, overflow);
-    }
-  }
-
-  // tagged(x + k) = tagged(x) + 2k: one add, and one compare for overflow.
-  void addConstant(const Operand& x, int64_t k, int32_t overflow) {
-    int64_t delta = 2 * k;
-    if (delta != 0) {
-      a_.localGet(x.local);
-      if (delta > 0) {
-        a_.i32Const((int32_t)(INT32_MAX - delta));
-        a_.op(Op::I32GtS);
-      } else {
-        a_.i32Const((int32_t)(INT32_MIN - delta));
-        a_.op(Op::I32LtS);
-      }
-      failIf(a_, overflow, [&] { a_.i32Const(0); });
-    }
-    a_.localGet(x.local);
-    if (delta != 0) {
-      a_.i32Const((int32_t)delta);
-      a_.op(Op::I32Add);
-    }
-  }
-
-  // On tagged values in i64: a+b-1, a-b+1, (a-1)*(b>>1)+1, then a range check.
-  void wideArithmetic(Primitive p, const Operand& left, const Operand& right, int32_t overflow) {
-    if (p == Primitive::Multiply) {
-      push(left);
+  // Tagged fixnums in i64: a+b-1, a-b+1, (a-1)*(b>>1)+1, then the range
+  // check; anything else is the primitive's business.
+  void arithmetic(Prim p, uint32_t first) {
+    uint32_t x = local(), y = local();
+    loadSlot(first);
+    a_.localSet(x);
+    loadSlot(first + 1);
+    a_.localSet(y);
+    a_.localGet(x);
+    a_.localGet(y);
+    a_.op(Op::I32And);
+    a_.i32Const(1);
+    a_.op(Op::I32And);
+    ifThen(BlockType::I32);
+    if (p == Prim::Multiply) {
+      a_.localGet(x);
       a_.i32Const(1);
       a_.op(Op::I32Sub);
       a_.op(Op::I64ExtendI32S);
-      push(right);
+      a_.localGet(y);
       a_.i32Const(1);
       a_.op(Op::I32ShrS);
       a_.op(Op::I64ExtendI32S);
@@ -555,12 +684,12 @@ class FunctionCompiler {
       a_.i64Const(1);
       a_.op(Op::I64Add);
     } else {
-      push(left);
+      a_.localGet(x);
       a_.op(Op::I64ExtendI32S);
-      push(right);
+      a_.localGet(y);
       a_.op(Op::I64ExtendI32S);
-      a_.op(p == Primitive::Add ? Op::I64Add : Op::I64Sub);
-      a_.i64Const(p == Primitive::Add ? -1 : 1);
+      a_.op(p == Prim::Add ? Op::I64Add : Op::I64Sub);
+      a_.i64Const(p == Prim::Add ? -1 : 1);
       a_.op(Op::I64Add);
     }
     a_.localTee(kWide);
@@ -568,311 +697,249 @@ class FunctionCompiler {
     a_.op(Op::I64Add);
     a_.i64Const(INT64_C(1) << 32);
     a_.op(Op::I64LtU);
-    failUnless(a_, overflow, [&] { a_.i32Const(0); });
+    a_.elseThen();
+    a_.i32Const(0);
+    end();
+    ifThen(BlockType::I32);
     a_.localGet(kWide);
     a_.op(Op::I32WrapI64);
-  }
-
-  void call(const Expr* e, const Scope* scope, bool tail) {
-    Func* target = knownTarget(e->a);
-    uint32_t callee = temporary(), argument = temporary();
-    expression(e->a, scope, false);
-    a_.localSet(callee);
-    if (rooted_ && e->b->mayCollect) {
-      uint32_t slot = pushSlot();
-      storeSlotFromLocal(a_, slot, callee);
-      expression(e->b, scope, false);
-      a_.localSet(argument);
-      loadSlot(a_, slot);
-      a_.localSet(callee);
-      popSlot();
-    } else {
-      expression(e->b, scope, false);
-      a_.localSet(argument);
-    }
-    if (tail)
-      tailCall(target, callee, argument);
-    else if (!rooted_ && !inlining_ && inlinable(target))
-      inlineCall(target, callee, argument);
-    else if (hasCompiledCode(target))
-      directCall(target, callee, argument);
-    else
-      unknownCall(callee, argument);
-  }
-
-  // A non-tail call whose callee is known only at run time: straight to its
-  // compiled entry when it has one, as the runtime's apply would make it
-  // (the depth check first, then the check that it is a procedure); through
-  // apply, which interprets it, when it has none.
-  void unknownCall(uint32_t callee, uint32_t argument) {
-    uint32_t depth = enterCall(), code = temporary(), result = temporary();
-    a_.localGet(callee);
-    a_.i32Const(1);
-    a_.op(Op::I32And);
-    failIf(a_, errorCode(RuntimeError::NotAProcedure), [&] { a_.localGet(callee); });
-    a_.localGet(callee);
-    a_.i32Load(objects_.closureFunc);
-    a_.i32Load(objects_.funcJitCode);
-    a_.localTee(code);
-    a_.ifThen(BlockType::I32);
-    storeDepth(depth);  // for the entry
-    a_.localGet(callee);
-    a_.localGet(argument);
-    a_.localGet(code);
-    a_.callIndirect(kCodeType);
-    finishReturnedTailCall(depth, result);
     a_.elseThen();
-    storeDepth(depth_);  // apply counts the call itself
-    a_.localGet(callee);
-    a_.localGet(argument);
-    callHelper(a_, runtime_.apply);
-    a_.end();
+    genericPrimitive(p, first, 2);  // the wrong type, or the overflow
+    end();
   }
 
-  // With the result of a call to compiled code on the stack: makes the tail
-  // call it may have returned (kTailCall), at the call's depth.
-  void finishReturnedTailCall(uint32_t depth, uint32_t result) {
+  // ---- calls ----
+
+  void call(const Expr* e, bool tail) {
+    int32_t n = e->count;
+    uint32_t first = claimSlots(1);
+    expression(e->a, false);
+    storeSlot(first);
+    operands(e->items, n);
+    Func* local = kOptimise ? knownLocalTarget(e->a) : nullptr;
+    Func* global = kOptimise && !local ? currentGlobalTarget(e->a) : nullptr;
+    if (tail && n <= (int32_t)runtime_.maxTailArguments) {
+      tailCall(local, global, first, n);
+    } else {
+      nonTailCall(local, global, first, n);  // (in tail position: too many arguments for the registers)
+    }
+    releaseSlots(first);
+  }
+
+  // Counts the call: callDepth = depth + 1, failing past the limit.
+  uint32_t enterCall() {
+    uint32_t d = local();
+    a_.localGet(kDepth);
+    a_.i32Const(1);
+    a_.op(Op::I32Add);
+    a_.localTee(d);
+    a_.i32Const(runtime_.maxCallDepth);
+    a_.op(Op::I32GtS);
+    failIf(errorCode(RuntimeError::TooDeep, runtime_.maxCallDepth), [&] { a_.i32Const(0); });
+    storeDepth(d);
+    return d;
+  }
+
+  void nonTailCall(Func* local, Func* global, uint32_t first, int32_t n) {
+    enterCall();
+    uint32_t callee = this->local(), result = this->local();
+    loadSlot(first);
+    a_.localSet(callee);
+    Func* known = local ? local : global;
+    if (known && hasCompiledCode(known) && acceptsCount(known, n)) {
+      if (global) {
+        guardFunc(callee, known);
+        ifThen(BlockType::I32);
+      }
+      directCall(known, callee, first, n);
+      if (global) {
+        a_.elseThen();
+        unknownCall(callee, first, n);
+        end();
+      }
+    } else {
+      unknownCall(callee, first, n);
+    }
+    // A callee may hand back a tail call for us to make (at the call's depth).
     a_.localTee(result);
     a_.i32Const((int32_t)kTailCall);
     a_.op(Op::I32Eq);
-    a_.ifThen(BlockType::None);
-    storeDepth(depth);
+    ifThen(BlockType::I32);
     a_.i32Const(0);
     a_.i32Const(0);
-    callHelper(a_, runtime_.finishTailCall);
-    a_.localSet(result);
-    a_.end();
+    a_.i32Const(0);
+    callHelper(runtime_.finishTailCall);
+    a_.elseThen();
     a_.localGet(result);
+    end();
   }
 
-  void tailCall(const Func* target, uint32_t callee, uint32_t argument) {
-    if (target == func_) {
-      selfTailCall(callee, argument, ifDepth_);
-      return;
-    }
-    if (!target) {
-      // Any closure of this very function, with any environment, loops too.
-      a_.localGet(callee);
-      a_.i32Const(1);
-      a_.op(Op::I32And);
-      a_.op(Op::I32Eqz);
-      a_.ifThen(BlockType::None);
-      a_.localGet(callee);
-      a_.i32Load(objects_.closureFunc);
-      a_.i32Const((int32_t)address(func_));
-      a_.op(Op::I32Eq);
-      a_.ifThen(BlockType::None);
-      selfTailCall(callee, argument, ifDepth_ + 2);
-      a_.end();
-      a_.end();
-    }
-    // Any other tail call goes back to the caller's trampoline.
-    returnTailCall(a_, runtime_, callee, argument, ifDepth_ + 1);  // out of the function's block
-  }
-
-  // Restarts the loop with the new closure and argument; loopDepth is the
-  // number of blocks between here and the loop.
-  void selfTailCall(uint32_t callee, uint32_t argument, uint32_t loopDepth) {
+  // The condition: callee is a closure of f.
+  void guardFunc(uint32_t callee, const Func* f) {
+    hasObjectTag(callee, kClosureTag);
+    ifThen(BlockType::I32);
     a_.localGet(callee);
-    a_.localSet(kClosure);
-    a_.localGet(argument);
-    a_.localSet(kArgument);
-    a_.br(loopDepth);
+    a_.i32Load(objects_.closureFunc);
+    a_.i32Const((int32_t)address(f));
+    a_.op(Op::I32Eq);
+    a_.elseThen();
+    a_.i32Const(0);
+    end();
   }
 
-  // Counts one more non-tail call as the runtime's apply would; returns the
-  // local with the callee's depth.
-  uint32_t enterCall() {
-    uint32_t depth = temporary();
-    a_.localGet(depth_);
-    a_.i32Const(1);
-    a_.op(Op::I32Add);
-    a_.localTee(depth);
-    a_.i32Const(runtime_.maxCallDepth);
-    a_.op(Op::I32GtS);
-    failIf(a_, errorCode(RuntimeError::TooDeep, runtime_.maxCallDepth), [&] { a_.i32Const(0); });
-    return depth;
-  }
-
-  // A non-tail call to compiled code whose function is known; finishes a
-  // tail call the callee returns, unless it makes none.
-  void directCall(const Func* target, uint32_t callee, uint32_t argument) {
-    uint32_t depth = enterCall(), result = temporary();
+  void directCall(const Func* target, uint32_t callee, uint32_t first, int32_t n) {
     a_.localGet(callee);
-    a_.localGet(argument);
-    if (inCurrentRound(target) && target->roundIndex != target->roundEntry) {
-      a_.localGet(depth);
-      a_.call(target->roundIndex);
-    } else if (inCurrentRound(target)) {
-      storeDepth(depth);  // planRound saw no direct call: only the entry exists
+    slotAddress(first + 1);
+    a_.i32Const(n);
+    if (inCurrentRound(target)) {
       a_.call(target->roundEntry);
     } else {
-      storeDepth(depth);  // for the entry of an earlier round's code
       a_.i32Const(target->jitCode);
       a_.callIndirect(kCodeType);
     }
-    if (!inCurrentRound(target) || hasTailCall(target->body)) finishReturnedTailCall(depth, result);
   }
 
-  // A callee small enough to copy into its call sites, with no call in tail
-  // position (those would have to replace the caller's frame) and never
-  // allocating (so that it can share the caller's locals).
-  static bool inlinable(const Func* target) {
-    int32_t budget = kInlineBudget;
-    return callNeverCollects(target) && !target->createsClosures && !hasTailCall(target->body) &&
-           fitsBudget(target->body, budget);
-  }
-  static const int32_t kInlineBudget = 40;  // parse tree nodes
-
-  static bool fitsBudget(const Expr* e, int32_t& budget) {
-    if (!e) return true;
-    if (--budget < 0) return false;
-    return fitsBudget(e->a, budget) && fitsBudget(e->b, budget) && fitsBudget(e->c, budget);
-  }
-
-  // The callee's body in place of the call, with the callee in a local as
-  // its closure and the argument as its parameter, at the depth the call
-  // would have had.
-  void inlineCall(const Func* target, uint32_t callee, uint32_t argument) {
-    uint32_t depth = enterCall();
-    Scope closureEnv = {Scope::ClosureEnv, callee, nullptr};
-    Scope parameter = {Scope::Slot, argument, &closureEnv};
-    uint32_t outerDepth = depth_, mark = facts_.mark();
-    depth_ = depth;
-    inlining_ = true;
-    expression(target->body, &parameter, false);
-    inlining_ = false;
-    depth_ = outerDepth;
-    facts_.reset(mark);
-  }
-
-  // The entry the table holds: the body at the runtime's current depth.
-  void assembleEntry(CompiledPart& out) {
-    const uint32_t depth = 2, result = 3;
-    Assembler f;
-    f.localGet(kClosure);
-    f.localGet(kArgument);
-    loadGlobal(f, runtime_.callDepthAddress);
-    f.localTee(depth);
-    f.call(func_->roundIndex);
-    f.localSet(result);
-    // The body's direct callees may have left a deeper count there.
-    f.i32Const(0);
-    f.localGet(depth);
-    f.i32Store(runtime_.callDepthAddress);
-    f.localGet(result);
-    out.code.append(f.code());
-    out.typeIndex = kCodeType;
-    out.leadingI32Locals = 0;
-    out.i64Locals = 0;
-    out.i32Locals = 2;
-  }
-
-  // The body; as the entry itself (of the compiled-code type, with the depth
-  // in a local rather than a parameter) when nothing calls it directly.
-  void assembleBody(CompiledPart& out, bool asEntry) {
-    Assembler f;
-    uint32_t newTop = temporary();
-    if (asEntry) {
-      loadGlobal(f, runtime_.callDepthAddress);
-      f.localSet(kDepth);
+  // Straight to the callee's compiled entry when it is a closure with one;
+  // through apply (which interprets, calls primitives and reports errors)
+  // otherwise.
+  void unknownCall(uint32_t callee, uint32_t first, int32_t n) {
+    uint32_t code = local();
+    if (kOptimise) {
+      hasObjectTag(callee, kClosureTag);
+      ifThen(BlockType::I32);
+      a_.localGet(callee);
+      a_.i32Load(objects_.closureFunc);
+      a_.i32Load(objects_.funcJitCode);
+      a_.elseThen();
+      a_.i32Const(0);
+      end();
+      a_.localTee(code);
+      ifThen(BlockType::I32);
+      a_.localGet(callee);
+      slotAddress(first + 1);
+      a_.i32Const(n);
+      a_.localGet(code);
+      a_.callIndirect(kCodeType);
+      a_.elseThen();
     }
-    if (rooted_) claimRootSlots(f, runtime_, maxSlots_, kBase, newTop);
-    f.block(BlockType::I32);
-    f.loop(BlockType::I32);
-    if (rooted_) {
-      storeSlotFromLocal(f, kClosureSlot, kClosure);
-      f.localGet(kBase);
-      if (framed_) {
-        allocate(
-            f, kFrameTag, runtime_.makeFrame,
-            objects_.frameParent, [&] { f.localGet(kClosure); f.i32Load(objects_.closureEnv); },
-            objects_.frameValue, [&] { f.localGet(kArgument); });
-      } else {
-        f.localGet(kArgument);
+    storeDepth(kDepth);  // apply counts the call itself
+    a_.localGet(callee);
+    slotAddress(first + 1);
+    a_.i32Const(n);
+    callHelper(runtime_.apply);
+    if (kOptimise) end();
+  }
+
+  void tailCall(Func* local, Func* global, uint32_t first, int32_t n) {
+    uint32_t callee = this->local();
+    loadSlot(first);
+    a_.localSet(callee);
+    if (kOptimise && acceptsCount(func_, n)) {
+      if (local == func_) {
+        selfTailCall(callee, first, n);
+        return;
       }
-      f.i32Store(4 * kArgumentSlot);
+      // Any closure of this very function loops too.
+      guardFunc(callee, func_);
+      ifThen(BlockType::None);
+      selfTailCall(callee, first, n);
+      end();
     }
-    f.code().append(a_.code());
-    f.end();
-    f.end();
-    if (rooted_) releaseRootSlots(f, runtime_, kBase, newTop);
-    if (asEntry) {
-      // Direct callees may have left a deeper count there.
-      f.localSet(newTop);
-      storeDepthFrom(f, kDepth);
-      f.localGet(newTop);
+    (void)global;
+    // Any other tail call goes back to the caller's trampoline.
+    a_.i32Const((int32_t)runtime_.tailCalleeAddress);
+    a_.localGet(callee);
+    a_.i32Store(0);
+    a_.i32Const((int32_t)runtime_.tailCountAddress);
+    a_.i32Const(n);
+    a_.i32Store(0);
+    for (int32_t i = 0; i < n; i++) {
+      a_.i32Const((int32_t)runtime_.tailArgumentsAddress);
+      loadSlot(first + 1 + (uint32_t)i);
+      a_.i32Store(4 * (uint32_t)i);
     }
+    a_.i32Const((int32_t)kTailCall);
+    a_.br(nesting_ + 1);  // out of the loop and the function's block
+  }
 
-    out.code.append(f.code());
-    out.typeIndex = asEntry ? kCodeType : kBodyType;
-    out.leadingI32Locals = asEntry ? 1 : 0;  // kDepth
-    out.i64Locals = 1;
-    out.i32Locals = nextLocal_ - kBase;
+  // Restarts the loop with the new closure and arguments (in our slots,
+  // above the ones the prologue writes).
+  void selfTailCall(uint32_t callee, uint32_t first, int32_t n) {
+    a_.localGet(callee);
+    a_.localSet(kClosure);
+    slotAddress(first + 1);
+    a_.localSet(kArgs);
+    a_.i32Const(n);
+    a_.localSet(kArgc);
+    a_.br(nesting_);
+  }
+
+  // ---- the function ----
+
+  void assemble(CompiledFunction& out) {
+    uint32_t newTop = local(), result = local();
+    Assembler head;
+    head.i32Const(0);
+    head.i32Load(runtime_.callDepthAddress);
+    head.localSet(kDepth);
+    // Claim the slots, failing past rootLimit, and zero them so the collector
+    // never sees garbage.
+    head.i32Const(0);
+    head.i32Load(runtime_.rootTopAddress);
+    head.localTee(kBase);
+    head.i32Const((int32_t)(4 * maxSlots_));
+    head.op(Op::I32Add);
+    head.localTee(newTop);
+    head.i32Const((int32_t)runtime_.rootLimit);
+    head.op(Op::I32GtU);
+    head.ifThen(BlockType::None);
+    head.i32Const(errorCode(RuntimeError::TooDeep));
+    head.i32Const(0);
+    head.i32Const(0);
+    head.i32Const((int32_t)runtime_.fail);
+    head.callIndirect(kCodeType);
+    head.op(Op::Unreachable);
+    head.end();
+    head.i32Const(0);
+    head.localGet(newTop);
+    head.i32Store(runtime_.rootTopAddress);
+    for (uint32_t slot = 0; slot < maxSlots_; slot++) {
+      head.localGet(kBase);
+      head.i32Const(0);
+      head.i32Store(4 * slot);
+    }
+    head.block(BlockType::I32);
+    head.loop(BlockType::I32);
+    out.code.append(head.code());
+    out.code.append(a_.code());
+    Assembler tailEnd;
+    tailEnd.end();  // loop
+    tailEnd.end();  // block
+    tailEnd.localSet(result);
+    tailEnd.i32Const(0);
+    tailEnd.localGet(kBase);
+    tailEnd.i32Store(runtime_.rootTopAddress);
+    tailEnd.i32Const(0);
+    tailEnd.localGet(kDepth);
+    tailEnd.i32Store(runtime_.callDepthAddress);
+    tailEnd.localGet(result);
+    out.code.append(tailEnd.code());
+    out.leadingI32Locals = 2;  // kDepth, kBase
+    out.i64Locals = 1;         // kWide
+    out.i32Locals = nextLocal_ - kFirstLocal;
   }
 };
 
-// Marks (with a non-zero roundIndex) the functions of the round that the
-// code of e may call directly: the known callees of calls not in tail
-// position (tail calls loop or return to a trampoline). Inlining may make
-// some of these calls disappear; a body nobody calls costs only its size.
-void noteDirectCalls(const Expr* e, bool tail) {
-  switch (e->kind) {
-    case ExprKind::Integer:
-    case ExprKind::Variable:
-    case ExprKind::Lambda: return;  // its body is another function
-    case ExprKind::Letrec:
-      noteDirectCalls(e->a, false);
-      noteDirectCalls(e->b, tail);
-      return;
-    case ExprKind::If:
-      noteDirectCalls(e->a, false);
-      noteDirectCalls(e->b, tail);
-      noteDirectCalls(e->c, tail);
-      return;
-    case ExprKind::Primitive:
-      noteDirectCalls(e->a, false);
-      noteDirectCalls(e->b, false);
-      return;
-    case ExprKind::Call: {
-      Func* target = knownTarget(e->a);
-      if (!tail && target && inCurrentRound(target)) target->roundIndex = 1;
-      noteDirectCalls(e->a, false);
-      noteDirectCalls(e->b, false);
-      return;
-    }
-  }
-}
-
 }  // namespace
 
-uint32_t planRound(Func** funcs, uint32_t count) {
+void planRound(Func** funcs, uint32_t count) {
   currentRound++;
   for (uint32_t i = 0; i < count; i++) {
     funcs[i]->round = currentRound;
-    funcs[i]->roundIndex = 0;
-    funcs[i]->roundNeverCollects = !funcs[i]->createsClosures;
+    funcs[i]->roundEntry = i;
+    funcs[i]->roundIndex = i;
+    funcs[i]->roundNeverCollects = 0;
   }
-  for (uint32_t i = 0; i < count; i++) noteDirectCalls(funcs[i]->body, true);
-  // An entry, then a body when some code of the round calls it directly.
-  uint32_t next = 0;
-  for (uint32_t i = 0; i < count; i++) {
-    bool calledDirectly = funcs[i]->roundIndex != 0;
-    funcs[i]->roundEntry = next++;
-    funcs[i]->roundIndex = calledDirectly ? next++ : funcs[i]->roundEntry;
-  }
-  // Optimistic fixpoint: assume every function without closures never
-  // collects, then withdraw the claim from any that calls one that may.
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (uint32_t i = 0; i < count; i++) {
-      if (funcs[i]->roundNeverCollects && mayCollect(funcs[i]->body)) {
-        funcs[i]->roundNeverCollects = 0;
-        changed = true;
-      }
-    }
-  }
-  return next;
 }
 
 void compileFunction(Func* func, CompiledFunction& out) {

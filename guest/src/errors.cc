@@ -2,6 +2,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "printer.h"
 
 #ifdef __wasm__
 extern "C" __attribute__((import_module("env"), import_name("throw_error"))) void throw_error(void);
@@ -9,8 +12,7 @@ extern "C" __attribute__((import_module("env"), import_name("throw_error"))) voi
 extern "C" void throw_error(void);  // the native command line longjmps back
 #endif
 
-
-static char errorText[512];
+static char errorText[1024];
 static bool haveError;
 
 const char* lastErrorMessage() { return haveError ? errorText : nullptr; }
@@ -30,45 +32,117 @@ void fail(const char* format, ...) {
 }
 
 void describeValue(Value v, char* out, size_t size) {
-  if (isInteger(v))
-    snprintf(out, size, "the integer %d", (int)integerOf(v));
-  else
-    snprintf(out, size, "a procedure");
+  char text[64];
+  writeValueShort(v, text, sizeof text);
+  const char* kind = "";
+  if (isInteger(v)) kind = "the integer ";
+  else if (v == kTrue || v == kFalse) kind = "the boolean ";
+  else if (v == kNil) { snprintf(out, size, "the empty list"); return; }
+  else if (v == kUnspecified) { snprintf(out, size, "the unspecified value"); return; }
+  else if (hasTag(v, kPairTag)) kind = "the pair ";
+  else if (hasTag(v, kVectorTag)) kind = "the vector ";
+  else if (hasTag(v, kStringTag)) kind = "the string ";
+  else if (hasTag(v, kSymbolTag)) kind = "the symbol ";
+  else if (hasTag(v, kClosureTag) || hasTag(v, kPrimitiveTag)) kind = "the procedure ";
+  snprintf(out, size, "%s%s", kind, text);
 }
 
-const char* primitiveName(Primitive p) {
-  switch (p) {
-    case Primitive::Add: return "+";
-    case Primitive::Subtract: return "-";
-    case Primitive::Multiply: return "*";
-    case Primitive::Less: return "<";
-    case Primitive::Eq: return "eq?";
+static const char* expectedName(Expected e) {
+  switch (e) {
+    case Expected::Integer: return "an integer";
+    case Expected::Pair: return "a pair";
+    case Expected::List: return "a proper list";
+    case Expected::Vector: return "a vector";
+    case Expected::String: return "a string";
+    case Expected::Symbol: return "a symbol";
+    case Expected::Procedure: return "a procedure";
+    case Expected::Radix: return "a radix of 2, 8, 10 or 16";
   }
   return "?";
+}
+
+void failWrongType(Prim p, int32_t index, Expected expected, Value got) {
+  char what[96];
+  describeValue(got, what, sizeof what);
+  fail("wrong type: %s expects %s as argument %d, got %s", primitiveName(p), expectedName(expected),
+       (int)index + 1, what);
+}
+
+void failOverflow(Prim p) { fail("integer overflow: %s", primitiveName(p)); }
+
+void failIndex(Prim p, int32_t index, uint32_t length) {
+  fail("index out of range: %s index %d, length %u", primitiveName(p), (int)index,
+       (unsigned)length);
+}
+
+void failDivisionByZero(Prim p) { fail("division by zero: %s", primitiveName(p)); }
+
+void failLiteral(Prim p, Value object) {
+  char what[96];
+  describeValue(object, what, sizeof what);
+  fail("%s cannot modify a literal constant: %s", primitiveName(p), what);
+}
+
+// "sq", or "the lambda at line 3, column 9" for an anonymous one.
+static void procedureName(Value procedure, char* out, size_t size) {
+  if (hasTag(procedure, kPrimitiveTag)) {
+    snprintf(out, size, "%s", primitiveName((Prim)((PrimitiveObject*)procedure)->index));
+    return;
+  }
+  Func* f = closureOf(procedure)->func;
+  if (f->name)
+    snprintf(out, size, "%s", f->name);
+  else
+    snprintf(out, size, "the lambda at line %d, column %d", (int)f->line, (int)f->column);
+}
+
+void failArgumentCount(Value procedure, int32_t argc) {
+  char name[96];
+  procedureName(procedure, name, sizeof name);
+  int32_t min, max;
+  if (hasTag(procedure, kPrimitiveTag)) {
+    const PrimitiveInfo& info = primitiveInfo((Prim)((PrimitiveObject*)procedure)->index);
+    min = info.minArgs;
+    max = info.maxArgs;
+  } else {
+    Func* f = closureOf(procedure)->func;
+    min = f->required;
+    max = f->hasRest ? kAny : f->required;
+  }
+  char expected[48];
+  if (max == kAny)
+    snprintf(expected, sizeof expected, "at least %d", (int)min);
+  else if (min == max)
+    snprintf(expected, sizeof expected, "%d", (int)min);
+  else
+    snprintf(expected, sizeof expected, "%d to %d", (int)min, (int)max);
+  fail("wrong number of arguments: %s expects %s argument%s, got %d", name, expected,
+       min == 1 && max == 1 ? "" : "s", (int)argc);
 }
 
 void failRuntime(int32_t code, Value value) {
   RuntimeError kind = (RuntimeError)(code & 0xff);
   int32_t detail = code >> 8;
-  char what[64];
-  describeValue(value, what, sizeof what);
+  char what[96];
   switch (kind) {
-    case RuntimeError::NotAnInteger:
-      fail("wrong type: %s expects integers, got %s", primitiveName((Primitive)detail), what);
-    case RuntimeError::IntegerOverflow:
-      fail("integer overflow: %s", primitiveName((Primitive)detail));
     case RuntimeError::NotAProcedure:
+      describeValue(value, what, sizeof what);
       fail("not a procedure: %s", what);
-    case RuntimeError::IfNotInteger:
-      fail("wrong type: if expects an integer test, got %s", what);
-    case RuntimeError::UnsetVariable: {
+    case RuntimeError::UnsetLocal: {
       Expr* variable = (Expr*)value;
-      fail("letrec variable used before its value is ready: %s at line %d, column %d",
-           variable->name, (int)variable->line, (int)variable->column);
+      fail("variable used before its value is ready: %s at line %d, column %d", variable->name,
+           (int)variable->line, (int)variable->column);
+    }
+    case RuntimeError::UnboundGlobal: {
+      Expr* variable = (Expr*)value;
+      fail("unbound variable: %s at line %d, column %d", variable->name, (int)variable->line,
+           (int)variable->column);
     }
     case RuntimeError::TooDeep:
       if (detail == 0) fail("recursion too deep: the root stack is full");
       fail("recursion too deep: more than %d nested calls", (int)detail);
+    case RuntimeError::ArgumentCount:
+      failArgumentCount(value, detail);
   }
   fail("unknown runtime error %d", (int)code);
 }

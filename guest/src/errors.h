@@ -1,6 +1,7 @@
 // Reporting errors to the host: a message on stderr, then env.throw_error,
 // which never returns (the host aborts the call).
 #pragma once
+#include "primitives.h"
 #include "value.h"
 
 // Writes "error: MESSAGE" to stderr, keeps a copy for lastErrorMessage, and
@@ -11,16 +12,26 @@
 const char* lastErrorMessage();
 void clearLastError();
 
-// Run-time errors, shared by the evaluator and compiled code (which reports
-// them through the runtime's fail helper with one of these codes), so both
-// say exactly the same thing.
+// What an argument of a primitive must be, for wrong-type messages.
+enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix };
+
+// A primitive's argument (index from 0) is not what it expects.
+[[noreturn]] void failWrongType(Prim p, int32_t index, Expected expected, Value got);
+[[noreturn]] void failOverflow(Prim p);
+[[noreturn]] void failIndex(Prim p, int32_t index, uint32_t length);
+[[noreturn]] void failDivisionByZero(Prim p);
+[[noreturn]] void failLiteral(Prim p, Value object);
+[[noreturn]] void failArgumentCount(Value procedure, int32_t argc);
+
+// Run-time errors that compiled code reports itself, through the runtime's
+// fail helper with one of these codes, so both say exactly the same thing.
+// (Compiled code hands every other failure to the primitive's own function.)
 enum class RuntimeError : int32_t {
-  NotAnInteger = 1,    // detail: the primitive, value: the offending value
-  IntegerOverflow = 2, // detail: the primitive
-  NotAProcedure = 3,   // value: the value called
-  IfNotInteger = 4,    // value: the test's value
-  UnsetVariable = 5,   // value: the Variable expression
-  TooDeep = 6,
+  NotAProcedure = 1,  // value: the value called
+  UnsetLocal = 2,     // value: the Local expression
+  UnboundGlobal = 3,  // value: the Global or SetGlobal expression
+  TooDeep = 4,        // detail: the limit, or 0 for a full root stack
+  ArgumentCount = 5,  // value: the procedure, detail: the number of arguments given
 };
 
 // Compiled code passes kind | (detail << 8) as one i32.
@@ -30,5 +41,6 @@ inline int32_t errorCode(RuntimeError kind, int32_t detail = 0) {
 
 [[noreturn]] void failRuntime(int32_t code, Value value);
 
-// The ways a value is described in messages: "the integer 5", "a procedure".
+// How a value is described in messages: "the integer 5", "the empty list",
+// "the pair (1 2)" (long ones cut short).
 void describeValue(Value v, char* out, size_t size);

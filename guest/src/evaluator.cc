@@ -2,6 +2,7 @@
 
 #include "errors.h"
 #include "heap.h"
+#include "primitives.h"
 
 int32_t callDepth;
 
@@ -10,7 +11,7 @@ namespace {
 Func* firstRun;
 Func* lastRun;
 
-typedef Value (*CompiledCode)(Value closure, Value argument);
+typedef Value (*CompiledCode)(Value closure, Value* args, int32_t argc);
 
 void noteRun(Func* func) {
   if (func->hasRun) return;
@@ -27,53 +28,77 @@ void enterCall() {
     failRuntime(errorCode(RuntimeError::TooDeep, kMaxCallDepth), 0);
 }
 
-Closure* procedure(Value v) {
-  if (isInteger(v)) failRuntime(errorCode(RuntimeError::NotAProcedure), v);
-  return closureOf(v);
+Value frameAt(Value env, int32_t depth) {
+  for (; depth > 0; depth--) env = frameOf(env)->parent;
+  return env;
 }
 
-Value lookup(Value env, const Expr* variable) {
-  for (int32_t d = variable->depth; d > 0; d--) env = frameOf(env)->parent;
-  Value v = frameOf(env)->value;
-  if (v == kUnset) failRuntime(errorCode(RuntimeError::UnsetVariable), (Value)variable);
+Value lookup(Value env, const Expr* e) {
+  Value v = frameOf(frameAt(env, e->depth))->slots[e->index];
+  if (v == kUnset && e->checked) failRuntime(errorCode(RuntimeError::UnsetLocal), (Value)e);
   return v;
 }
 
-Value checkedInteger(Primitive p, int64_t n) {
-  if (!inIntegerRange(n)) failRuntime(errorCode(RuntimeError::IntegerOverflow, (int32_t)p), 0);
-  return makeInteger((int32_t)n);
+bool acceptsCount(const Func* f, int32_t argc) {
+  return f->hasRest ? argc >= f->required : argc == f->required;
 }
 
-Value applyPrimitive(Primitive p, Value a, Value b) {
-  if (p == Primitive::Eq) return makeInteger(a == b);
-  if (!isInteger(a)) failRuntime(errorCode(RuntimeError::NotAnInteger, (int32_t)p), a);
-  if (!isInteger(b)) failRuntime(errorCode(RuntimeError::NotAnInteger, (int32_t)p), b);
-  int64_t x = integerOf(a), y = integerOf(b);
-  switch (p) {
-    case Primitive::Add: return checkedInteger(p, x + y);
-    case Primitive::Subtract: return checkedInteger(p, x - y);
-    case Primitive::Multiply: return checkedInteger(p, x * y);
-    case Primitive::Less: return makeInteger(x < y);
-    case Primitive::Eq: break;
+// A new frame for calling the closure in base[0] with the argc arguments
+// above it (all in root slots).
+Value bindArguments(Value* base, int32_t argc) {
+  Func* func = closureOf(base[0])->func;
+  Value* frame = pushRoot(makeFrame(closureOf(base[0])->env, func->slotCount));
+  Value* args = base + 1;
+  for (int32_t i = 0; i < func->required; i++) frameOf(*frame)->slots[i] = args[i];
+  if (func->hasRest) {
+    Value* rest = pushRoot(kNil);
+    for (int32_t i = argc - 1; i >= func->required; i--) *rest = makePair(args[i], *rest);
+    frameOf(*frame)->slots[func->required] = *rest;
   }
-  return makeInteger(0);
+  Value result = *frame;
+  rootTop = frame;
+  return result;
 }
 
-// Runs compiled code for as long as the callee (including the targets of the
-// tail calls it returns) is compiled. Returns true with the result, or false
-// with *callee and *argument naming an interpreted call still to make.
-bool runCompiled(Value* callee, Value* argument, Value* result) {
+// Calls base[0] with the argc arguments above it for as long as the callee
+// (or the target of a tail call it returns) is a primitive or compiled code.
+// Returns true with the result, or false once an interpreted closure must
+// run: *env is then its new frame and *body its body. The slots from base on
+// are the caller's; they are given back by the caller.
+bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body, Value* env) {
   for (;;) {
-    Func* func = procedure(*callee)->func;
-    if (!func->jitCode) return false;
-    Value r = ((CompiledCode)(uintptr_t)func->jitCode)(*callee, *argument);
+    Value callee = base[0];
+    if (hasTag(callee, kPrimitiveTag)) {
+      Prim p = (Prim)((PrimitiveObject*)callee)->index;
+      if (!acceptsArgumentCount(p, argc)) failArgumentCount(callee, argc);
+      if (p == Prim::Apply) {  // a tail call of its own
+        argc = spreadApplyArguments(base, argc);
+        continue;
+      }
+      *result = callPrimitive(p, base + 1, argc);
+      return true;
+    }
+    if (!hasTag(callee, kClosureTag)) failRuntime(errorCode(RuntimeError::NotAProcedure), callee);
+    Func* func = closureOf(callee)->func;
+    if (!func->jitCode) {
+      if (!acceptsCount(func, argc)) failArgumentCount(callee, argc);
+      noteRun(func);
+      *env = bindArguments(base, argc);
+      *body = func->body;
+      return false;
+    }
+    Value r = ((CompiledCode)(uintptr_t)func->jitCode)(callee, base + 1, argc);
     if (r != kTailCall) {
       *result = r;
       return true;
     }
-    *callee = tailCallee;
-    *argument = tailArgument;
-    tailCallee = tailArgument = kUnset;
+    // Take the tail call over into our own slots.
+    argc = tailArgumentCount;
+    rootTop = base;
+    pushRoot(tailCallee);
+    for (int32_t i = 0; i < argc; i++) pushRoot(tailArguments[i]);
+    tailCallee = kUnset;
+    tailArgumentCount = 0;
   }
 }
 
@@ -85,49 +110,83 @@ Value evaluate(Expr* e, Value env, bool counted) {
   Value result;
   for (;;) {
     switch (e->kind) {
-      case ExprKind::Integer:
-        result = e->integer;
+      case ExprKind::Constant:
+        result = e->value;
         goto done;
-      case ExprKind::Variable:
+      case ExprKind::Local:
         result = lookup(*envSlot, e);
         goto done;
+      case ExprKind::Global:
+        result = e->cell->value;
+        if (result == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
+        goto done;
+      case ExprKind::SetLocal: {
+        Value v = evaluate(e->a, *envSlot, false);
+        frameOf(frameAt(*envSlot, e->depth))->slots[e->index] = v;
+        result = kUnspecified;
+        goto done;
+      }
+      case ExprKind::SetGlobal: {
+        Value v = evaluate(e->a, *envSlot, false);
+        if (e->cell->value == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
+        e->cell->value = v;
+        result = kUnspecified;
+        goto done;
+      }
+      case ExprKind::DefineGlobal:
+        e->cell->value = evaluate(e->a, *envSlot, false);
+        result = kUnspecified;
+        goto done;
+      case ExprKind::If:
+        e = evaluate(e->a, *envSlot, false) != kFalse ? e->b : e->c;
+        continue;
       case ExprKind::Lambda:
         result = makeClosure(e->func, *envSlot);
         goto done;
-      case ExprKind::If: {
-        Value test = evaluate(e->a, *envSlot, false);
-        if (!isInteger(test)) failRuntime(errorCode(RuntimeError::IfNotInteger), test);
-        e = test != makeInteger(0) ? e->b : e->c;
+      case ExprKind::Sequence:
+        for (int32_t i = 0; i < e->count - 1; i++) evaluate(e->items[i], *envSlot, false);
+        e = e->items[e->count - 1];
         continue;
-      }
-      case ExprKind::Primitive: {
-        Value* left = pushRoot(evaluate(e->a, *envSlot, false));
-        Value right = evaluate(e->b, *envSlot, false);
-        result = applyPrimitive(e->primitive, *left, right);
-        goto done;
-      }
-      case ExprKind::Letrec: {
-        *envSlot = makeFrame(*envSlot, kUnset);
-        Value value = evaluate(e->a, *envSlot, false);
-        frameOf(*envSlot)->value = value;
-        e = e->b;
+      case ExprKind::PrimitiveCall: {
+        Value* args = rootTop;
+        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, false));
+        Prim p = (Prim)e->primitive;
+        if (p != Prim::Apply) {
+          result = callPrimitive(p, args, e->count);
+          rootTop = args;
+          goto done;
+        }
+        // (apply f a ... list) in tail position: a tail call to f.
+        Value* callBase = pushRoot(kUnset);  // below the arguments: shift them up one
+        for (int32_t i = e->count; i > 0; i--) args[i] = args[i - 1];
+        callBase = args;
+        if (!counted) {
+          counted = true;
+          enterCall();
+        }
+        int32_t argc = spreadApplyArguments(callBase, e->count);
+        Expr* body;
+        Value frame;
+        if (callUntilInterpreted(callBase, argc, &result, &body, &frame)) goto done;
+        rootTop = envSlot + 1;
+        *envSlot = frame;
+        e = body;
         continue;
       }
       case ExprKind::Call: {
-        Value* calleeSlot = pushRoot(evaluate(e->a, *envSlot, false));
-        Value argument = evaluate(e->b, *envSlot, false);
-        Value callee = *calleeSlot;
-        rootTop = calleeSlot;
+        Value* callBase = pushRoot(evaluate(e->a, *envSlot, false));
+        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, false));
         if (!counted) {
           counted = true;
           enterCall();
         }
         // The call is in tail position of this evaluation: it replaces it.
-        if (runCompiled(&callee, &argument, &result)) goto done;
-        Closure* closure = closureOf(callee);
-        noteRun(closure->func);
-        e = closure->func->body;
-        *envSlot = makeFrame(closure->env, argument);
+        Expr* body;
+        Value frame;
+        if (callUntilInterpreted(callBase, e->count, &result, &body, &frame)) goto done;
+        rootTop = envSlot + 1;
+        *envSlot = frame;
+        e = body;
         continue;
       }
     }
@@ -145,27 +204,55 @@ void resetEvaluator() {
   resetRoots();
 }
 
-Value evaluateProgram(Expr* program) { return evaluate(program, 0, false); }
+Value evaluateProgram(Program* program) {
+  Value frame = makeFrame(kNil, program->func->slotCount);
+  return evaluate(program->func->body, frame, false);
+}
 
-Value applyProcedure(Value callee, Value argument) {
+int32_t spreadApplyArguments(Value* base, int32_t argc) {
+  // base[1] is f, base[2 .. argc-1] the leading arguments, base[argc] the list.
+  Value list = base[argc];
+  base[0] = base[1];
+  for (int32_t i = 2; i < argc; i++) base[i - 1] = base[i];
+  int32_t n = argc - 2;
+  rootTop = base + 1 + n;
+  Value p = list;
+  for (; hasTag(p, kPairTag); p = pairOf(p)->cdr) {
+    pushRoot(pairOf(p)->car);
+    n++;
+  }
+  if (p != kNil) failWrongType(Prim::Apply, argc - 1, Expected::List, list);
+  return n;
+}
+
+Value applyProcedure(Value callee, Value* args, int32_t argc) {
+  Value* base = rootTop;
+  pushRoot(callee);
+  for (int32_t i = 0; i < argc; i++) pushRoot(args[i]);
   enterCall();
   Value result;
-  if (!runCompiled(&callee, &argument, &result)) {
-    Closure* closure = closureOf(callee);
-    noteRun(closure->func);
-    Expr* body = closure->func->body;
-    result = evaluate(body, makeFrame(closure->env, argument), true);
-    return result;  // evaluate() took over the count
+  Expr* body;
+  Value frame;
+  if (!callUntilInterpreted(base, argc, &result, &body, &frame)) {
+    rootTop = base;
+    return evaluate(body, frame, true);  // evaluate() takes over the count
   }
   callDepth--;
+  rootTop = base;
   return result;
 }
 
 Value finishTailCall() {
-  Value callee = tailCallee, argument = tailArgument;
-  tailCallee = tailArgument = kUnset;
+  Value* base = rootTop;
+  int32_t argc = tailArgumentCount;
+  pushRoot(tailCallee);
+  for (int32_t i = 0; i < argc; i++) pushRoot(tailArguments[i]);
+  tailCallee = kUnset;
+  tailArgumentCount = 0;
   callDepth--;  // applyProcedure counts this call again
-  return applyProcedure(callee, argument);
+  Value result = applyProcedure(base[0], base + 1, argc);
+  rootTop = base;
+  return result;
 }
 
 Func* firstRunFunction() { return firstRun; }

@@ -1,6 +1,7 @@
-// The guest ABI: Guest ABI v1 of DESIGN.md and our extensions (see README.md).
-// Every entry point resets the per-call state it uses on entry, because the
-// previous call may have been aborted by a trap at any point.
+// The guest ABI: Guest ABI v1 of the design (DESIGN.md) and our extensions
+// (see README.md). Every entry point resets the per-call state it uses on
+// entry, because the previous call may have been aborted by a trap at any
+// point.
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -9,6 +10,8 @@
 #include "heap.h"
 #include "jit_round.h"
 #include "parser.h"
+#include "primitives.h"
+#include "printer.h"
 
 #ifdef __wasm__
 #define EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -18,9 +21,36 @@
 
 namespace {
 
-enum ResultKind : int32_t { kNoResult = 0, kIntegerResult = 1, kProcedureResult = 2 };
+// lastResultKind's answers.
+enum ResultKind : int32_t {
+  kNoResult = 0,
+  kIntegerResult = 1,
+  kProcedureResult = 2,
+  kBooleanResult = 3,
+  kEmptyListResult = 4,
+  kPairResult = 5,
+  kSymbolResult = 6,
+  kStringResult = 7,
+  kVectorResult = 8,
+  kUnspecifiedResult = 9,
+};
 ResultKind resultKind;
 int32_t resultInteger;
+Bytes resultText;  // the write form, NUL-terminated
+
+ResultKind kindOf(Value v) {
+  if (isInteger(v)) return kIntegerResult;
+  if (v == kTrue || v == kFalse) return kBooleanResult;
+  if (v == kNil) return kEmptyListResult;
+  if (!isObject(v)) return kUnspecifiedResult;
+  switch (tagOf(v)) {
+    case kPairTag: return kPairResult;
+    case kSymbolTag: return kSymbolResult;
+    case kStringTag: return kStringResult;
+    case kVectorTag: return kVectorResult;
+    default: return kProcedureResult;
+  }
+}
 
 void beginCall() {
   clearLastError();
@@ -33,26 +63,28 @@ void beginCall() {
 EXPORT(allocateBytes) void* allocateBytes(int32_t length) { return malloc(length); }
 EXPORT(freeBytes) void freeBytes(void* p) { free(p); }
 
-EXPORT(parse) Expr* parse(const char* source) {
+EXPORT(parse) Program* parse(const char* source) {
   beginCall();
   if (!source) fail("parse of a null string");
   return parseProgram(source);
 }
 
-EXPORT(eval) void eval(Expr* program, int32_t heapBytes) {
+EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
   beginCall();
   if (heapBytes <= 0) fail("heap size must be positive, got %d", (int)heapBytes);
-  resetHeap((size_t)heapBytes);
   if (!program) fail("eval of a null expression");
+  ensureHeap((size_t)heapBytes);
+  resetHeapStatistics();
   Value v = evaluateProgram(program);
-  if (isInteger(v)) {
-    resultKind = kIntegerResult;
-    resultInteger = integerOf(v);
-    printf("result: %d\n", (int)resultInteger);
-  } else {
-    resultKind = kProcedureResult;
-    printf("result: #<procedure>\n");
-  }
+  Bytes text;
+  printValue(v, true, text);
+  text.byte(0);
+  resultText.clear();
+  resultText.append(text);
+  resultKind = kindOf(v);
+  resultInteger = isInteger(v) ? integerOf(v) : v == kTrue;
+  endOutputLine();
+  printf("result: %s\n", (const char*)resultText.data());
   fflush(stdout);
 }
 
@@ -67,6 +99,9 @@ EXPORT(freeModule) void freeModule(JitModule* m) { freeJitModule(m); }
 // Extensions.
 EXPORT(lastResultKind) int32_t lastResultKind() { return resultKind; }
 EXPORT(lastResultInteger) int32_t lastResultInteger() { return resultInteger; }
+EXPORT(lastResultText) const char* lastResultText() {
+  return resultKind == kNoResult ? nullptr : (const char*)resultText.data();
+}
 EXPORT(lastErrorMessage) const char* lastErrorMessageExport() { return lastErrorMessage(); }
 EXPORT(pendingJitCount) int32_t pendingJitCount() { return (int32_t)pendingFunctionCount(); }
 EXPORT(compiledFunctionCount) int32_t compiledFunctionCountExport() {

@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include "errors.h"
+#include "symbols.h"
 
 Value rootStack[kRootCapacity];
 Value* rootTop = rootStack;
 Value tailCallee;
-Value tailArgument;
+int32_t tailArgumentCount;
+Value tailArguments[kMaxTailArguments];
 char* allocationNext;   // the next free byte in fromSpace
 char* allocationLimit;  // its end
 
@@ -16,7 +18,7 @@ namespace {
 
 char* block;         // the whole heap, both halves
 size_t semispace;    // bytes in one half
-size_t requestedBytes;
+size_t heapBytes;    // as requested
 char* fromSpace;     // where objects are allocated
 char* toSpace;
 char* allocatedFrom;  // where the objects not yet counted in bytesAllocated start
@@ -28,48 +30,88 @@ bool inEvacuatedHalf(Value v) {
   return (char*)v >= toSpace && (char*)v < toSpace + semispace;
 }
 
+size_t objectBytes(const Value* object) {
+  uintptr_t header = object[0];
+  uint32_t length = (uint32_t)(header >> 8);
+  switch (header & kTagMask) {
+    case kPairTag:
+    case kClosureTag: return wordsToBytes(3);
+    case kVectorTag: return wordsToBytes(1 + (length ? length : 1));
+    case kFrameTag: return wordsToBytes(2 + length);
+    case kStringTag: return stringObjectBytes(length);
+  }
+  __builtin_trap();  // nothing else is ever in the heap
+}
+
 // Copies the object v points to (once) and returns its new address.
 Value forward(Value v) {
-  if (isInteger(v) || !inEvacuatedHalf(v)) return v;  // integers, kUnset, kTailCall
+  if (!isObject(v) || !inEvacuatedHalf(v)) return v;  // fixnums, immediates, literals
   Value* object = (Value*)v;
   if (object[0] == kForwardedTag) return object[1];
+  size_t bytes = objectBytes(object);
   Value* copy = (Value*)allocationNext;
-  allocationNext += kObjectBytes;
-  memcpy(copy, object, kObjectBytes);
+  allocationNext += bytes;
+  memcpy(copy, object, bytes);
   object[0] = kForwardedTag;
   object[1] = (Value)copy;
   return (Value)copy;
 }
 
-void collect() {
+// Updates the fields of a copied object; returns its size.
+size_t scan(Value* object) {
+  uintptr_t header = object[0];
+  uint32_t length = (uint32_t)(header >> 8);
+  switch (header & kTagMask) {
+    case kPairTag:
+      object[1] = forward(object[1]);
+      object[2] = forward(object[2]);
+      break;
+    case kClosureTag: object[2] = forward(object[2]); break;
+    case kVectorTag:
+      for (uint32_t i = 1; i <= length; i++) object[i] = forward(object[i]);
+      break;
+    case kFrameTag:
+      for (uint32_t i = 1; i <= length + 1; i++) object[i] = forward(object[i]);
+      break;
+  }
+  return objectBytes(object);
+}
+
+// Copies everything live from fromSpace into `target` (semispaceBytes long).
+void collectInto(char* target, size_t targetBytes) {
   statistics.collections++;
   statistics.bytesAllocated += allocationNext - allocatedFrom;
-  char* evacuated = fromSpace;
-  fromSpace = toSpace;
-  toSpace = evacuated;
+  toSpace = fromSpace;
+  fromSpace = target;
   allocationNext = fromSpace;
-  allocationLimit = fromSpace + semispace;
+  allocationLimit = fromSpace + targetBytes;
   for (Value* slot = rootStack; slot < rootTop; slot++) *slot = forward(*slot);
   tailCallee = forward(tailCallee);
-  tailArgument = forward(tailArgument);
-  for (char* scan = fromSpace; scan < allocationNext; scan += kObjectBytes) {
-    Value* object = (Value*)scan;
-    if (object[0] == kFrameTag) object[1] = forward(object[1]);
-    object[2] = forward(object[2]);  // a frame's value or a closure's env
-  }
+  for (int32_t i = 0; i < tailArgumentCount; i++) tailArguments[i] = forward(tailArguments[i]);
+  for (GlobalCell* cell = firstGlobalCell(); cell; cell = cell->next)
+    cell->value = forward(cell->value);
+  for (char* p = fromSpace; p < allocationNext;) p += scan((Value*)p);
   allocatedFrom = allocationNext;  // the survivors were counted when they were made
 }
 
-// Room for one object; its fields must be written before the next allocation.
-Value* allocate() {
-  if (allocationNext + kObjectBytes > allocationLimit) {
+void collect() {
+  char* evacuated = fromSpace;
+  collectInto(toSpace, semispace);
+  toSpace = evacuated;
+}
+
+// Room for an object of `bytes` bytes; its header and fields must be written
+// before the next allocation.
+Value* allocate(size_t bytes) {
+  if ((size_t)(allocationLimit - allocationNext) < bytes) {
+    if (!block) fail("no heap: eval makes one");
     collect();
-    if (allocationNext + kObjectBytes > allocationLimit)
+    if ((size_t)(allocationLimit - allocationNext) < bytes)
       fail("heap exhausted: live data fills the %lu-byte heap after a collection",
-           (unsigned long)requestedBytes);
+           (unsigned long)heapBytes);
   }
   Value* object = (Value*)allocationNext;
-  allocationNext += kObjectBytes;
+  allocationNext += bytes;
   return object;
 }
 
@@ -79,46 +121,107 @@ void failRootStackFull() { failRuntime(errorCode(RuntimeError::TooDeep), 0); }
 
 void resetRoots() {
   rootTop = rootStack;
-  tailCallee = tailArgument = kUnset;
+  tailCallee = kUnset;
+  tailArgumentCount = 0;
 }
 
-void resetHeap(size_t bytes) {
-  free(block);
-  block = nullptr;
-  fromSpace = toSpace = allocationNext = allocationLimit = allocatedFrom = nullptr;
-  semispace = 0;
-  requestedBytes = bytes;
-  statistics = HeapStatistics();
-  if (bytes < 2 * kObjectBytes) fail("heap size too small: %lu bytes", (unsigned long)bytes);
-  semispace = (bytes / 2) / kObjectBytes * kObjectBytes;
-  block = (char*)malloc(2 * semispace);
-  if (!block) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
-  fromSpace = block;
-  toSpace = block + semispace;
-  allocationNext = allocatedFrom = fromSpace;
-  allocationLimit = fromSpace + semispace;
+void ensureHeap(size_t bytes) {
+  if (block && bytes == heapBytes) return;
+  size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
+  if (half < wordsToBytes(64)) fail("heap size too small: %lu bytes", (unsigned long)bytes);
+  char* fresh = (char*)malloc(2 * half);
+  if (!fresh) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
+  if (block) {
+    size_t live = 0;
+    // A trial copy would move the objects; measure the live data by copying
+    // into the new block only when it is large enough for the whole old half.
+    if (half < semispace) {
+      collect();
+      live = allocationNext - fromSpace;
+      if (live > half) {
+        free(fresh);
+        fail("heap exhausted: live data (%lu bytes) does not fit a %lu-byte heap",
+             (unsigned long)live, (unsigned long)bytes);
+      }
+    }
+    collectInto(fresh, half);
+    free(block);
+  } else {
+    allocationNext = allocatedFrom = fresh;
+    allocationLimit = fresh + half;
+    fromSpace = fresh;
+  }
+  block = fresh;
+  toSpace = fresh + half;
+  semispace = half;
+  heapBytes = bytes;
   statistics.semispaceBytes = semispace;
 }
 
-Value makeFrame(Value parent, Value value) {
-  Value* roots = pushRoot(parent);
-  pushRoot(value);
-  Value* frame = allocate();
-  frame[0] = kFrameTag;
-  frame[1] = roots[0];
-  frame[2] = roots[1];
+Value makePair(Value car, Value cdr) {
+  Value* roots = pushRoot(car);
+  pushRoot(cdr);
+  Value* pair = allocate(wordsToBytes(3));
+  pair[0] = kPairTag;
+  pair[1] = roots[0];
+  pair[2] = roots[1];
   rootTop = roots;
-  return (Value)frame;
+  return (Value)pair;
 }
 
 Value makeClosure(Func* func, Value env) {
   Value* root = pushRoot(env);
-  Value* closure = allocate();
+  Value* closure = allocate(wordsToBytes(3));
   closure[0] = kClosureTag;
   closure[1] = (Value)func;
   closure[2] = *root;
   rootTop = root;
   return (Value)closure;
+}
+
+Value makeFrame(Value parent, int32_t slots) {
+  Value* root = pushRoot(parent);
+  Value* frame = allocate(wordsToBytes(2 + slots));
+  frame[0] = makeHeader(kFrameTag, (uint32_t)slots);
+  frame[1] = *root;
+  for (int32_t i = 0; i < slots; i++) frame[2 + i] = kUnset;
+  rootTop = root;
+  return (Value)frame;
+}
+
+Value makeVector(uint32_t length, Value fill) {
+  if (length > heapBytes / sizeof(Value))
+    fail("heap exhausted: a vector of %u elements does not fit the %lu-byte heap",
+         (unsigned)length, (unsigned long)heapBytes);
+  Value* root = pushRoot(fill);
+  Value* vector = allocate(wordsToBytes(1 + (length ? length : 1)));
+  vector[0] = makeHeader(kVectorTag, length);
+  for (uint32_t i = 1; i <= length; i++) vector[i] = *root;
+  if (length == 0) vector[1] = kUnset;
+  rootTop = root;
+  return (Value)vector;
+}
+
+Value makeStringUninitialised(size_t length) {
+  if (length > heapBytes)
+    fail("heap exhausted: a string of %lu bytes does not fit the %lu-byte heap",
+         (unsigned long)length, (unsigned long)heapBytes);
+  Value* string = allocate(stringObjectBytes(length));
+  string[0] = makeHeader(kStringTag, (uint32_t)length);
+  ((String*)string)->bytes[length] = 0;
+  return (Value)string;
+}
+
+Value makeString(const char* bytes, size_t length) {
+  Value s = makeStringUninitialised(length);
+  memcpy(stringOf(s)->bytes, bytes, length);
+  return s;
+}
+
+void resetHeapStatistics() {
+  statistics.collections = 0;
+  statistics.bytesAllocated = 0;
+  allocatedFrom = allocationNext;
 }
 
 HeapStatistics heapStatistics() {

@@ -1,5 +1,10 @@
-// The heap: closures and frames in one semispace, a precise copying
+// The heap: objects of every kind in one semispace, a precise copying
 // collector, and the root stack that tells it which values are live.
+//
+// The heap lives across evaluations (top-level definitions keep their values),
+// so its roots are the root stack, the tail-call registers and every global
+// cell; objects outside the heap (literals, symbols, primitives) never move
+// and never point into it.
 #pragma once
 #include "value.h"
 
@@ -12,23 +17,38 @@ extern Value* rootTop;
 extern Value rootStack[kRootCapacity];
 Value* const rootLimit = rootStack + kRootCapacity;
 
-// Values passed from compiled code to the caller of its tail call: roots too.
+// A tail call that compiled code hands to its caller's trampoline: the
+// callee, and its arguments (roots too).
+const int32_t kMaxTailArguments = 64;
 extern Value tailCallee;
-extern Value tailArgument;
+extern int32_t tailArgumentCount;
+extern Value tailArguments[kMaxTailArguments];
 
 // The allocation pointer and the end of the half objects are allocated in:
-// compiled code allocates inline (bump allocationNext while it stays within
-// allocationLimit) and calls makeFrame or makeClosure only when the half is
-// full, so their addresses are embedded in generated modules.
+// compiled code allocates inline (bumps allocationNext while it stays within
+// allocationLimit) and calls the runtime only when the half is full.
 extern char* allocationNext;
 extern char* allocationLimit;
-const size_t kObjectBytes = 3 * sizeof(Value);
 
-// Frees the previous heap and makes a new one of `bytes` bytes (two halves).
-void resetHeap(size_t bytes);
+// Makes the heap `bytes` bytes (two halves) if it is not that size already,
+// keeping every live object. Fails, keeping the old heap, if the live data
+// does not fit.
+void ensureHeap(size_t bytes);
 
-Value makeFrame(Value parent, Value value);
+// Object sizes in bytes, rounded to whole words.
+inline size_t wordsToBytes(size_t words) { return words * sizeof(Value); }
+inline size_t stringObjectBytes(size_t length) {
+  return (sizeof(Value) + length + 1 + sizeof(Value) - 1) / sizeof(Value) * sizeof(Value);
+}
+
+// Each of these may collect: callers keep the values they hold in root slots.
+Value makePair(Value car, Value cdr);
 Value makeClosure(Func* func, Value env);
+Value makeFrame(Value parent, int32_t slots);  // slots start kUnset
+Value makeVector(uint32_t length, Value fill);
+Value makeString(const char* bytes, size_t length);
+// A string of `length` bytes to be filled in by the caller at once.
+Value makeStringUninitialised(size_t length);
 
 struct HeapStatistics {
   uint32_t collections;      // during the current eval
@@ -36,6 +56,7 @@ struct HeapStatistics {
   size_t semispaceBytes;
 };
 HeapStatistics heapStatistics();
+void resetHeapStatistics();
 
 void resetRoots();
 

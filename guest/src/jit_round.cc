@@ -8,7 +8,7 @@
 
 namespace {
 
-const FunctionType kTypes[] = {{2, 1}, {0, 0}, {3, 1}};  // by compiler.h's type indices
+const FunctionType kTypes[] = {{3, 1}, {0, 0}};  // by compiler.h's type indices
 
 bool pending(const Func* f) { return f->jitCode == 0; }
 
@@ -59,17 +59,15 @@ JitModule* buildJitModule() {
   for (Func* f = firstRunFunction(); f; f = f->nextRun)
     if (pending(f)) funcs[k++] = f;
 
-  uint32_t codeFunctions = planRound(funcs, count);
+  planRound(funcs, count);
+  uint32_t codeFunctions = count;
   CompiledFunction* compiled = new CompiledFunction[count];
   FunctionDefinition* definitions =
       (FunctionDefinition*)malloc((codeFunctions + 1) * sizeof(FunctionDefinition));
   for (uint32_t i = 0; i < count; i++) {
     compileFunction(funcs[i], compiled[i]);
-    for (uint32_t p = 0; p < compiled[i].partCount; p++) {
-      const CompiledPart& part = compiled[i].parts[p];
-      definitions[funcs[i]->roundEntry + p] = {part.typeIndex, part.leadingI32Locals,
-                                               part.i64Locals, part.i32Locals, &part.code};
-    }
+    definitions[i] = {kCodeType, compiled[i].leadingI32Locals, compiled[i].i64Locals,
+                      compiled[i].i32Locals, &compiled[i].code};
   }
   Bytes patch;
   writePatch(funcs, count, patch);

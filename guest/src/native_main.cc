@@ -10,8 +10,9 @@
 
 extern "C" {
 struct JitModule;
-Expr* parse(const char* source);
-void eval(Expr* program, int32_t heapBytes);
+struct Program;
+Program* parse(const char* source);
+void eval(Program* program, int32_t heapBytes);
 JitModule* jitModule();
 uint8_t* moduleData(JitModule* m);
 int32_t moduleSize(JitModule* m);

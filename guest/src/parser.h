@@ -1,8 +1,13 @@
-// Parser: source text to a parse tree with every variable resolved to the
-// number of frames between its use and its binding.
+// Source text to a program: the reader (reader.cc) makes data, and the
+// syntax pass (syntax.cc) reduces every form to the core expressions of
+// value.h, resolving each variable to a frame slot or a global cell.
 #pragma once
 #include "value.h"
 
-// Parses one expression (Language v1). Errors go through fail() with the line
-// and column of the problem; unbound identifiers are reported here too.
-Expr* parseProgram(const char* source);
+// The whole program as one expression of the program's own function, whose
+// frame holds the top-level forms' local variables.
+struct Program {
+  Func* func;  // body: the top-level forms in order; never compiled
+};
+
+Program* parseProgram(const char* source);

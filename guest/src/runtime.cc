@@ -5,19 +5,52 @@
 #include "errors.h"
 #include "evaluator.h"
 #include "heap.h"
+#include "primitives.h"
 
 namespace {
 
 // Compiled code calls these through call_indirect; taking their addresses
 // puts them in the main module's table. On a native build the "addresses"
 // are truncated and the generated module is only for inspection.
-typedef Value Helper(Value, Value);
+typedef Value Helper(Value, Value, Value);
 
-Value helperApply(Value callee, Value argument) { return applyProcedure(callee, argument); }
-Value helperMakeFrame(Value parent, Value value) { return makeFrame(parent, value); }
-Value helperMakeClosure(Value func, Value env) { return makeClosure((Func*)func, env); }
-Value helperFail(Value code, Value value) { failRuntime((int32_t)code, value); }
-Value helperFinishTailCall(Value, Value) { return finishTailCall(); }
+Value helperApply(Value callee, Value args, Value argc) {
+  return applyProcedure(callee, (Value*)args, (int32_t)argc);
+}
+Value helperPrimitive(Value p, Value args, Value argc) {
+  return callPrimitive((Prim)p, (Value*)args, (int32_t)argc);
+}
+Value helperMakePair(Value car, Value cdr, Value) { return makePair(car, cdr); }
+Value helperMakeClosure(Value func, Value env, Value) { return makeClosure((Func*)func, env); }
+Value helperMakeFrame(Value parent, Value slots, Value) { return makeFrame(parent, (int32_t)slots); }
+Value helperRestList(Value args, Value count, Value) {
+  Value* from = (Value*)args;
+  Value* list = pushRoot(kNil);
+  for (int32_t i = (int32_t)count - 1; i >= 0; i--) *list = makePair(from[i], *list);
+  Value result = *list;
+  rootTop = list;
+  return result;
+}
+// args[0] is f, then the leading arguments, then the list: leaves the call
+// to f in the tail-call registers for the caller's trampoline.
+Value helperApplyTail(Value args, Value argc, Value) {
+  Value* base = rootTop;
+  pushRoot(kUnset);
+  for (int32_t i = 0; i < (int32_t)argc; i++) pushRoot(((Value*)args)[i]);
+  int32_t n = spreadApplyArguments(base, (int32_t)argc);
+  if (n > kMaxTailArguments) {  // too many for the registers: an ordinary call
+    Value result = applyProcedure(base[0], base + 1, n);
+    rootTop = base;
+    return result;
+  }
+  tailCallee = base[0];
+  tailArgumentCount = n;
+  for (int32_t i = 0; i < n; i++) tailArguments[i] = base[1 + i];
+  rootTop = base;
+  return kTailCall;
+}
+Value helperFail(Value code, Value value, Value) { failRuntime((int32_t)code, value); }
+Value helperFinishTailCall(Value, Value, Value) { return finishTailCall(); }
 
 uint32_t address(const void* p) { return (uint32_t)(uintptr_t)p; }
 uint32_t tableIndex(Helper* h) { return (uint32_t)(uintptr_t)h; }
@@ -29,24 +62,28 @@ RuntimeLayout runtimeLayout() {
   layout.rootTopAddress = address(&rootTop);
   layout.rootLimit = address(rootLimit);
   layout.tailCalleeAddress = address(&tailCallee);
-  layout.tailArgumentAddress = address(&tailArgument);
+  layout.tailCountAddress = address(&tailArgumentCount);
+  layout.tailArgumentsAddress = address(tailArguments);
+  layout.maxTailArguments = kMaxTailArguments;
   layout.callDepthAddress = address(&callDepth);
   layout.allocationNextAddress = address(&allocationNext);
   layout.allocationLimitAddress = address(&allocationLimit);
   layout.maxCallDepth = kMaxCallDepth;
   layout.apply = tableIndex(helperApply);
-  layout.makeFrame = tableIndex(helperMakeFrame);
+  layout.primitive = tableIndex(helperPrimitive);
+  layout.makePair = tableIndex(helperMakePair);
   layout.makeClosure = tableIndex(helperMakeClosure);
+  layout.makeFrame = tableIndex(helperMakeFrame);
+  layout.restList = tableIndex(helperRestList);
+  layout.applyTail = tableIndex(helperApplyTail);
   layout.fail = tableIndex(helperFail);
   layout.finishTailCall = tableIndex(helperFinishTailCall);
   return layout;
 }
 
 ObjectLayout objectLayout() {
-  static_assert(sizeof(Frame) == kObjectBytes && sizeof(Closure) == kObjectBytes,
-                "one object size");
-  static_assert(offsetof(Frame, header) == offsetof(Closure, header), "one header offset");
-  return ObjectLayout{kObjectBytes,           offsetof(Frame, header), offsetof(Frame, parent),
-                      offsetof(Frame, value), offsetof(Closure, func), offsetof(Closure, env),
-                      offsetof(Func, jitCode)};
+  return ObjectLayout{offsetof(Pair, car),      offsetof(Pair, cdr),       sizeof(Pair),
+                      offsetof(Closure, func),  offsetof(Closure, env),    sizeof(Closure),
+                      offsetof(Frame, parent),  offsetof(Frame, slots),    offsetof(Vector, elements),
+                      offsetof(Func, jitCode),  offsetof(GlobalCell, value)};
 }

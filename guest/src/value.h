@@ -1,16 +1,22 @@
-// Values, heap objects and the parse tree: the data every phase shares.
+// Values, heap objects, procedures and the core syntax tree: the data every
+// phase shares.
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
 
-// A value is one machine word. Integers carry a 1 in the low bit (n is stored
-// as 2n+1); heap objects are word aligned, so their addresses end in 0. On
-// wasm32 a value is an i32, which is what compiled code works with.
+// A value is one machine word (an i32 on wasm32, which is what compiled code
+// works with):
+//   ...xxx1  a fixnum n, stored as 2n+1
+//   ...xx10  an immediate: one of the constants below
+//   ...xx00  the address of an object (never 0 for a real value)
 typedef uintptr_t Value;
 
-// Two words that are neither integers nor heap addresses.
-const Value kUnset = 0;     // a letrec variable whose value is not ready yet
-const Value kTailCall = 2;  // compiled code's "call tailCallee(tailArgument) for me"
+const Value kUnset = 0;         // an unbound global, or a local whose value is not ready yet
+const Value kTailCall = 2;      // compiled code's "make the call in tailCallee for me"
+const Value kFalse = 6;
+const Value kTrue = 10;         // kFalse + 4: a comparison c (0 or 1) is kFalse + 4c
+const Value kNil = 14;          // the empty list
+const Value kUnspecified = 18;  // what set!, define, display and friends return
 
 const int32_t kMinInteger = -(1 << 30);
 const int32_t kMaxInteger = (1 << 30) - 1;
@@ -19,80 +25,152 @@ inline bool isInteger(Value v) { return v & 1; }
 inline Value makeInteger(int32_t n) { return (Value)((intptr_t)n * 2 + 1); }
 inline int32_t integerOf(Value v) { return (int32_t)((intptr_t)v >> 1); }
 inline bool inIntegerRange(int64_t n) { return n >= kMinInteger && n <= kMaxInteger; }
+inline Value makeBoolean(bool b) { return b ? kTrue : kFalse; }
+inline bool isObject(Value v) { return (v & 3) == 0 && v != kUnset; }
+
+// Every object starts with a header word: its tag in the low byte, and its
+// length (elements, slots or bytes) above it. Objects made by the reader (the
+// program's literal constants, symbols, primitives) live outside the heap and
+// are never moved; literal pairs and vectors carry kLiteral, so mutating one is
+// an error rather than a pointer the collector cannot see.
+enum ObjectTag : uintptr_t {
+  kPairTag = 1,       // car, cdr
+  kVectorTag = 2,     // length elements
+  kStringTag = 3,     // length bytes of UTF-8, then a NUL
+  kClosureTag = 4,    // Func*, the environment frame (or kNil at top level)
+  kFrameTag = 5,      // parent frame (or kNil), then length slots
+  kSymbolTag = 6,     // never in the heap: name, global cell
+  kPrimitiveTag = 7,  // never in the heap: primitive index
+  kForwardedTag = 8,  // during a collection: the new address follows
+};
+const uintptr_t kLiteral = 0x80;
+const uintptr_t kTagMask = 0x7f;
+
+inline Value* objectOf(Value v) { return (Value*)v; }
+inline uintptr_t headerOf(Value v) { return objectOf(v)[0]; }
+inline uintptr_t tagOf(Value v) { return headerOf(v) & kTagMask; }
+inline uint32_t lengthOf(Value v) { return (uint32_t)(headerOf(v) >> 8); }
+inline Value makeHeader(ObjectTag tag, uint32_t length) { return ((Value)length << 8) | tag; }
+inline bool hasTag(Value v, ObjectTag tag) { return isObject(v) && tagOf(v) == tag; }
+
+struct Pair {
+  Value header, car, cdr;
+};
+struct Closure {
+  Value header;
+  struct Func* func;
+  Value env;
+};
+struct Frame {
+  Value header, parent;
+  Value slots[];
+};
+struct Vector {
+  Value header;
+  Value elements[];
+};
+struct String {
+  Value header;
+  char bytes[];
+};
+struct GlobalCell;
+struct Symbol {
+  Value header;
+  const char* name;
+  GlobalCell* global;  // its top-level binding, made on first use
+};
+struct PrimitiveObject {
+  Value header;
+  uint32_t index;  // into the primitive table (primitives.h)
+};
+
+inline Pair* pairOf(Value v) { return (Pair*)v; }
+inline Closure* closureOf(Value v) { return (Closure*)v; }
+inline Frame* frameOf(Value v) { return (Frame*)v; }
+inline Vector* vectorOf(Value v) { return (Vector*)v; }
+inline String* stringOf(Value v) { return (String*)v; }
+inline Symbol* symbolOf(Value v) { return (Symbol*)v; }
+
+// A top-level variable. Cells are never freed or moved, so compiled code
+// embeds their addresses; the collector treats every cell as a root.
+struct GlobalCell {
+  Value value;  // kUnset until defined
+  Symbol* symbol;
+  GlobalCell* next;  // all cells, for the collector
+  // Set while parsing when any program defines or assigns it: calls to it are
+  // then never bound to a primitive at parse time.
+  bool userDefined;
+};
 
 struct Expr;
 
-// A lambda expression's record. It lives in the parse tree (malloc), not in
-// the heap, so its address is stable and can be written into generated code.
+// A lambda's record. It lives outside the heap (malloc), so its address is
+// stable and can be written into generated code.
 struct Func {
-  // Table index of the compiled code; 0 (the null slot) until a JIT module's
+  // Table index of the compiled entry; 0 (the null slot) until a JIT module's
   // patch function writes it. Kept first so the patch stores to the record's
   // own address.
   int32_t jitCode;
-  uint8_t hasRun;        // the evaluator has interpreted it at least once
-  uint8_t createsClosures;  // its body contains a lambda: its frames can be captured
+  uint8_t hasRun;             // the evaluator has interpreted it at least once
+  uint8_t createsClosures;    // its body contains a lambda: its frame can be captured
   // Written by the same patch that sets jitCode: the linked compiled code
   // never allocates, so callers compiled later need not root their values
   // across a call to it.
   uint8_t compiledNeverCollects;
+  uint8_t hasRest;            // a rest parameter follows the required ones
+  int32_t required;           // parameters before the rest parameter
+  int32_t slotCount;          // frame slots: parameters, rest, then every local of the body
   Expr* body;
-  const char* parameter;
-  Func* nextRun;         // the list of functions that have run, oldest first
-  // The JIT's notes while it compiles a round (see compiler.h): the round
-  // the notes belong to, the index in that round's module of its entry (the
-  // function the table holds) and of the function its direct callers call
-  // (the same one, or a separate body), and whether its code in that module
-  // can allocate.
+  const char* name;           // for messages and #<procedure name>; null if anonymous
+  int32_t line, column;       // of the lambda (or define) in the source
+  Func* nextRun;              // the list of functions that have run, oldest first
+  // The JIT's notes while it compiles a round (compiler.h).
   uint32_t round;
-  uint32_t roundEntry;
-  uint32_t roundIndex;
+  uint32_t roundEntry;        // index of its entry in the round's module
+  uint32_t roundIndex;        // index of the function direct callers call
   uint8_t roundNeverCollects;
 };
 
-// Heap objects are three words, a header and two fields.
-enum ObjectTag : uintptr_t { kFrameTag = 0x10, kClosureTag = 0x20, kForwardedTag = 0x30 };
-
-// One variable binding (a lambda's parameter or a letrec's variable) and the
-// frame of the enclosing scope (0 at top level).
-struct Frame {
-  Value header;
-  Value parent;
-  Value value;
+// The core syntax the parser reduces every form to (syntax.cc says how).
+enum class ExprKind : uint8_t {
+  Constant,       // value
+  Local,          // depth frames out, slot index; checked: may still be unset
+  Global,         // cell
+  SetLocal,       // depth, index, a; defining: a let/letrec/define initialises it
+  SetGlobal,      // cell, a
+  DefineGlobal,   // cell, a
+  If,             // a, b, c
+  Lambda,         // func
+  Sequence,       // items[count]
+  Call,           // a = callee, items[count] = arguments
+  PrimitiveCall,  // primitive, items[count] = arguments
 };
 
-struct Closure {
-  Value header;
-  Func* func;
-  Value env;  // the Frame the lambda was evaluated in, or 0
-};
-
-inline Closure* closureOf(Value v) { return (Closure*)v; }
-inline Frame* frameOf(Value v) { return (Frame*)v; }
-
-enum class ExprKind : uint8_t { Integer, Variable, Lambda, Letrec, If, Primitive, Call };
-enum class Primitive : uint8_t { Add, Subtract, Multiply, Less, Eq };
-
-const char* primitiveName(Primitive p);
-
-// One node of the parse tree. Fields are used according to kind:
-//   Integer:   integer (tagged)
-//   Variable:  name, depth (number of frames out), letrecBound, binder (the
-//              Letrec that binds it, or null for a lambda's parameter)
-//   Lambda:    func
-//   Letrec:    name, a = initialiser, b = body
-//   If:        a = test, b = then, c = else
-//   Primitive: primitive, a, b
-//   Call:      a = callee, b = argument
 struct Expr {
   ExprKind kind;
-  Primitive primitive;
-  bool letrecBound;  // a Variable bound by letrec, so it may still be unset
-  bool mayCollect;   // evaluating it may allocate, so it may move heap objects
-  int32_t depth;
+  bool checked;     // Local: bound by letrec or an internal define, so it may be unset
+  bool defining;    // SetLocal: initialises its variable (the result is not used)
+  bool mayCollect;  // evaluating it may allocate, so it may move heap objects
+  uint16_t primitive;
+  int32_t depth, index;
+  int32_t count;
   int32_t line, column;
-  Value integer;
-  const char* name;
+  Value value;       // Constant
+  const char* name;  // Local, SetLocal, Global: the variable's name
+  GlobalCell* cell;
   Func* func;
   Expr *a, *b, *c;
-  const Expr* binder;
+  Expr** items;
+  struct Variable* variable;  // Local, SetLocal: the variable's record
+};
+
+// A local variable, as the parser resolved it. A variable never assigned by
+// set! whose initialiser is a lambda always holds, once set, a closure of that
+// lambda: its calls have a known callee.
+struct Variable {
+  const char* name;
+  int32_t index;
+  bool checked;           // bound by letrec or an internal define: may be read unset
+  bool assigned;          // the target of a set!
+  const Expr* initialiser;  // of a letrec or internal define, or null
 };

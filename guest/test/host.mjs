@@ -161,13 +161,12 @@ export class Guest {
     }
   }
 
-  /** Evaluates a parsed program; returns its integer, or 'procedure'. */
+  /** Evaluates a parsed program; returns its result's written form, as printed after "result: ". */
   eval(program, heapBytes = 1 << 20) {
     this.call('eval', program, heapBytes);
-    const kind = this.exports.lastResultKind();
-    if (kind === 1) return this.exports.lastResultInteger();
-    if (kind === 2) return 'procedure';
-    throw new Error(`eval returned without a result (kind ${kind})`);
+    const text = this.exports.lastResultText();
+    if (text === 0) throw new Error('eval returned without a result');
+    return this.readString(text);
   }
 
   run(source, heapBytes) {

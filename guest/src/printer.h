@@ -1,0 +1,13 @@
+// External representations: `write` (strings quoted, as results print) and
+// `display` (strings as they are).
+#pragma once
+#include "bytes.h"
+#include "value.h"
+
+// Appends v's representation to out. Output stops (ending in "...") past
+// kMaxPrinted bytes, so a circular list prints in bounded time and space.
+void printValue(Value v, bool write, Bytes& out);
+const size_t kMaxPrinted = 1 << 20;
+
+// The write form of v in a fixed buffer, cut short with "..." if it is longer.
+void writeValueShort(Value v, char* out, size_t size);

@@ -1,0 +1,18 @@
+// The reader: source text to data (symbols, integers, literal pairs, strings,
+// vectors, booleans), the first half of parsing. syntax.cc turns the data
+// into core expressions.
+#pragma once
+#include "value.h"
+
+struct Datum {
+  Value value;
+  int32_t line, column;
+};
+
+// Reads every datum of the source; fails with "parse error at line L,
+// column C: ..." on malformed text.
+Datum* readAll(const char* source, int32_t* count);
+
+// Deeper nesting than this is refused, so that neither the parser nor the
+// evaluator can exhaust the wasm stack on a silly input.
+const int kMaxNesting = 1000;
