@@ -61,6 +61,9 @@ public final class SchemeInterpreter implements AutoCloseable {
     /** The default heap each evaluation gets, as the seed's interp.py passes: 1 MiB. */
     public static final int DEFAULT_HEAP_BYTES = 1 << 20;
 
+    /** What the guest prints before a result's external representation. */
+    private static final String RESULT_PREFIX = "result: ";
+
     private static final Map<WasmEngine, WasmModule> BUNDLED = new ConcurrentHashMap<>();
 
     /**
@@ -82,6 +85,7 @@ public final class SchemeInterpreter implements AutoCloseable {
     private final GuestFunction moduleData;
     private final GuestFunction moduleSize;
     private final GuestFunction freeModule;
+    private final Optional<GuestFunction> lastResultText;
     private final Optional<GuestFunction> lastResultKind;
     private final Optional<GuestFunction> lastResultInteger;
     private final Optional<GuestFunction> lastErrorMessage;
@@ -124,6 +128,7 @@ public final class SchemeInterpreter implements AutoCloseable {
         freeModule = required("freeModule", FuncSignature.i32(1, 0));
         required("allocateBytes", FuncSignature.i32(1, 1));
         required("freeBytes", FuncSignature.i32(1, 0));
+        lastResultText = instance.function("lastResultText", FuncSignature.i32(0, 1));
         lastResultKind = instance.function("lastResultKind", FuncSignature.i32(0, 1));
         lastResultInteger = instance.function("lastResultInteger", FuncSignature.i32(0, 1));
         lastErrorMessage = instance.function("lastErrorMessage", FuncSignature.i32(0, 1));
@@ -454,7 +459,18 @@ public final class SchemeInterpreter implements AutoCloseable {
 
     // ---- internals -----------------------------------------------------------------------
 
+    /**
+     * The value of the last successful evaluation, from the best source the module offers:
+     * the write form at {@code lastResultText()} (Language v2), else the integer/procedure
+     * kind extension, else the {@code result: } line the guest printed (the seed's v1 ABI).
+     */
     private SchemeValue lastResult() {
+        if (lastResultText.isPresent()) {
+            int address = lastResultText.get().callI32();
+            if (address != 0) {
+                return readResult(instance.memory().readCString(address), "lastResultText()");
+            }
+        }
         if (lastResultKind.isPresent() && lastResultInteger.isPresent()) {
             int kind = lastResultKind.get().callI32();
             if (kind == 1) {
@@ -471,19 +487,21 @@ public final class SchemeInterpreter implements AutoCloseable {
     private static SchemeValue parseResultLine(List<String> stdout) {
         for (int i = stdout.size() - 1; i >= 0; i--) {
             String line = stdout.get(i);
-            if (line.startsWith("result: ")) {
-                String value = line.substring("result: ".length()).trim();
-                if (value.equals("#<procedure>")) {
-                    return SchemeValue.procedure();
-                }
-                try {
-                    return SchemeValue.integer(Integer.parseInt(value));
-                } catch (NumberFormatException e) {
-                    throw new IllegalStateException("the guest printed an unreadable result line: " + line);
-                }
+            if (line.startsWith(RESULT_PREFIX)) {
+                return readResult(line.substring(RESULT_PREFIX.length()), "result line");
             }
         }
         throw new IllegalStateException("the guest's eval returned without printing a result line");
+    }
+
+    /** The guest's text is the guest's fault when it does not read: not an argument error. */
+    private static SchemeValue readResult(String text, String source) {
+        try {
+            return ExternalRepresentation.read(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the guest's " + source + " is not a readable value: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Set;
 public final class SeedAbiModule {
 
     /** The exports of the wasmjit extensions, which a seed-built module lacks. */
-    public static final Set<String> EXTENSIONS = Set.of("lastResultKind", "lastResultInteger",
+    public static final Set<String> EXTENSIONS = Set.of("lastResultText", "lastResultKind", "lastResultInteger",
             "lastErrorMessage", "pendingJitCount", "compiledFunctionCount", "collectionCount",
             "stackPointer", "setStackPointer");
 
@@ -27,7 +27,17 @@ public final class SeedAbiModule {
      * @return a module with exactly the seed's exports
      */
     public static byte[] bytes() {
-        byte[] guest = SchemeInterpreter.bundledBytes();
+        return withoutExports(SchemeInterpreter.bundledBytes(), EXTENSIONS);
+    }
+
+    /**
+     * A module's bytes with some exports removed; nothing else changes.
+     *
+     * @param guest the module
+     * @param names the exports to remove; names the module lacks are ignored
+     * @return the module without them
+     */
+    public static byte[] withoutExports(byte[] guest, Set<String> names) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(guest, 0, 8);
         int[] position = {8};
@@ -37,7 +47,7 @@ public final class SeedAbiModule {
             int start = position[0];
             byte[] content = java.util.Arrays.copyOfRange(guest, start, start + size);
             if (id == SECTION_EXPORT) {
-                content = withoutExtensions(content);
+                content = exportSectionWithout(content, names);
             }
             out.write(id);
             writeU32(out, content.length);
@@ -47,7 +57,7 @@ public final class SeedAbiModule {
         return out.toByteArray();
     }
 
-    private static byte[] withoutExtensions(byte[] section) {
+    private static byte[] exportSectionWithout(byte[] section, Set<String> names) {
         int[] position = {0};
         int count = readU32(section, position);
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -58,7 +68,7 @@ public final class SeedAbiModule {
             String name = new String(section, position[0], nameLength, StandardCharsets.UTF_8);
             position[0] += nameLength + 1; // the name, then the kind byte
             readU32(section, position); // the index
-            if (!EXTENSIONS.contains(name)) {
+            if (!names.contains(name)) {
                 kept.write(section, start, position[0] - start);
                 keptCount++;
             }
