@@ -4,31 +4,48 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A program of {@code examples/} and the result its {@code ; expect: N} line states.
+ * A Scheme program of {@code examples/} (or {@code bench/programs/}), the result its
+ * {@code ; expect: VALUE} line states and the lines its {@code ; output: LINE} lines say it
+ * prints before the result.
  *
  * @param file     the .scm file
- * @param expected the expected result, as printed after {@code result: }
+ * @param expected the expected result, as printed after {@code result: } (the rest of the
+ *                 expect line, trimmed: it may contain spaces, e.g. {@code (1 2 3)})
+ * @param output   the lines the program prints itself ({@code display}, {@code write},
+ *                 {@code newline}) before the result line, in order; usually none
  */
-record ExampleProgram(Path file, String expected) {
+record ExampleProgram(Path file, String expected, List<String> output) {
 
-    private static final Pattern EXPECT = Pattern.compile("^;\\s*expect:\\s*(\\S+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern EXPECT = Pattern.compile("^;[ \\t]*expect:[ \\t]*(\\S.*?)[ \\t]*$", Pattern.MULTILINE);
+    private static final Pattern OUTPUT = Pattern.compile("^;[ \\t]*output:(?: (.*?))?[ \\t]*$", Pattern.MULTILINE);
 
     static Path directory() {
         return Path.of(System.getProperty("wasmjit.examples", "../examples")).toAbsolutePath().normalize();
     }
 
+    /** The benchmark suite of {@code bench/programs/}. */
+    static Path benchDirectory() {
+        return Path.of(System.getProperty("wasmjit.bench.programs", "../bench/programs")).toAbsolutePath().normalize();
+    }
+
     static List<ExampleProgram> all() {
-        try (Stream<Path> files = Files.list(directory())) {
+        return allIn(directory());
+    }
+
+    /** Every .scm file of a directory, sorted by name; fails when there is none. */
+    static List<ExampleProgram> allIn(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
             List<ExampleProgram> programs = files.filter(f -> f.toString().endsWith(".scm")).sorted()
                     .map(ExampleProgram::read).toList();
             if (programs.isEmpty()) {
-                throw new IllegalStateException("no examples/*.scm in " + directory());
+                throw new IllegalStateException("no *.scm in " + directory);
             }
             return programs;
         } catch (IOException e) {
@@ -40,13 +57,26 @@ record ExampleProgram(Path file, String expected) {
         return read(directory().resolve(name));
     }
 
+    /** What the guest prints for this program: its own output lines, then {@code result: VALUE}. */
+    List<String> expectedStdout() {
+        List<String> lines = new ArrayList<>(output);
+        lines.add("result: " + expected);
+        return lines;
+    }
+
     private static ExampleProgram read(Path file) {
         try {
-            Matcher m = EXPECT.matcher(Files.readString(file));
+            String source = Files.readString(file);
+            Matcher m = EXPECT.matcher(source);
             if (!m.find()) {
-                throw new IllegalStateException(file + " has no '; expect: N' line");
+                throw new IllegalStateException(file + " has no '; expect: VALUE' line");
             }
-            return new ExampleProgram(file, m.group(1));
+            List<String> output = new ArrayList<>();
+            Matcher o = OUTPUT.matcher(source);
+            while (o.find()) {
+                output.add(o.group(1) == null ? "" : o.group(1));
+            }
+            return new ExampleProgram(file, m.group(1), List.copyOf(output));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,6 +84,7 @@ record ExampleProgram(Path file, String expected) {
 
     @Override
     public String toString() {
-        return file.getFileName().toString();
+        Path parent = file.getParent();
+        return (parent == null ? "" : parent.getFileName() + "/") + file.getFileName();
     }
 }

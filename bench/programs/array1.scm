@@ -1,0 +1,21 @@
+; array1: r7rs-benchmarks' array1: fill a vector with 0..n-1, copy it backwards into
+; another, 1000 times for n = 2000; the result is the last copy's length.
+; expect: 2000
+(define (create-x n)
+  (define result (make-vector n 0))
+  (do ((i 0 (+ i 1)))
+      ((>= i n) result)
+    (vector-set! result i i)))
+(define (create-y x)
+  (let* ((n (vector-length x))
+         (result (make-vector n 0)))
+    (do ((i (- n 1) (- i 1)))
+        ((< i 0) result)
+      (vector-set! result i (vector-ref x i)))))
+(define (my-try n)
+  (vector-length (create-y (create-x n))))
+(define (go m n)
+  (do ((i 0 (+ i 1))
+       (result 0 (my-try n)))
+      ((= i m) result)))
+(go 1000 2000)

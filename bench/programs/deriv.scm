@@ -1,0 +1,25 @@
+; deriv: symbolic differentiation (Gabriel) of 3x^2 + ax^2 + bx + 5 with respect to x,
+; 3000 times; the result is the last derivative, as an unsimplified expression.
+; expect: (+ (* (* 3 x x) (+ (/ 0 3) (/ 1 x) (/ 1 x))) (* (* a x x) (+ (/ 0 a) (/ 1 x) (/ 1 x))) (* (* b x) (+ (/ 0 b) (/ 1 x))) 0)
+(define (deriv a)
+  (cond ((not (pair? a))
+         (if (eq? a 'x) 1 0))
+        ((eq? (car a) '+)
+         (cons '+ (map deriv (cdr a))))
+        ((eq? (car a) '-)
+         (cons '- (map deriv (cdr a))))
+        ((eq? (car a) '*)
+         (list '* a (cons '+ (map deriv-aux (cdr a)))))
+        ((eq? (car a) '/)
+         (list '-
+               (list '/ (deriv (cadr a)) (caddr a))
+               (list '/ (cadr a) (list '* (caddr a) (caddr a) (deriv (caddr a))))))
+        (else (error "no derivation method for" (car a)))))
+(define (deriv-aux a)
+  (list '/ (deriv a) a))
+(define (repeat-deriv n expression)
+  (let loop ((i n) (result '()))
+    (if (= i 0)
+        result
+        (loop (- i 1) (deriv expression)))))
+(repeat-deriv 3000 '(+ (* 3 x x) (* a x x) (* b x) 5))

@@ -1,0 +1,16 @@
+; div: Gabriel's diviter and divrec: halve a 200-element list by taking every other element,
+; iteratively (do loop) and recursively, 1000 times each; the result is both lengths.
+; expect: (100 100)
+(define (create-n n)
+  (do ((n n (- n 1)) (a '() (cons '() a))) ((= n 0) a)))
+(define (iterative-div2 l)
+  (do ((l l (cddr l)) (a '() (cons (car l) a))) ((null? l) a)))
+(define (recursive-div2 l)
+  (cond ((null? l) '())
+        (else (cons (car l) (recursive-div2 (cddr l))))))
+(define (repeat n f l)
+  (let loop ((i n) (result '()))
+    (if (= i 0) result (loop (- i 1) (f l)))))
+(define ll (create-n 200))
+(list (length (repeat 1000 iterative-div2 ll))
+      (length (repeat 1000 recursive-div2 ll)))

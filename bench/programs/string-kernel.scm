@@ -1,0 +1,25 @@
+; string-kernel: write the numbers 1..300 as one comma-separated string (number->string,
+; string-append), then split it again with substring and string=? and parse each field with
+; string->number, 20 times; the result is the sum of the parsed numbers and the string's length.
+; expect: (45150 1091)
+(define (join-numbers n)
+  (let loop ((i n) (acc ""))
+    (cond ((= i 0) acc)
+          ((string=? acc "") (loop (- i 1) (number->string i)))
+          (else (loop (- i 1) (string-append (number->string i) "," acc))))))
+(define (split-commas s)
+  (let loop ((start 0) (i 0) (fields '()))
+    (cond ((= i (string-length s))
+           (reverse (cons (substring s start i) fields)))
+          ((string=? (substring s i (+ i 1)) ",")
+           (loop (+ i 1) (+ i 1) (cons (substring s start i) fields)))
+          (else (loop start (+ i 1) fields)))))
+(define (sum-fields s)
+  (apply + (map string->number (split-commas s))))
+(define (round-trip k n)
+  (let loop ((j k) (result '()))
+    (if (= j 0)
+        result
+        (let ((s (join-numbers n)))
+          (loop (- j 1) (list (sum-fields s) (string-length s)))))))
+(round-trip 20 300)

@@ -1,0 +1,20 @@
+; deriv: symbolic differentiation (Gabriel) of 3x^2 + ax^2 + bx + 5 with respect to x; the
+; result is the derivative as an unsimplified expression (a quoted list of symbols and numbers).
+; expect: (+ (* (* 3 x x) (+ (/ 0 3) (/ 1 x) (/ 1 x))) (* (* a x x) (+ (/ 0 a) (/ 1 x) (/ 1 x))) (* (* b x) (+ (/ 0 b) (/ 1 x))) 0)
+(define (deriv a)
+  (cond ((not (pair? a))
+         (if (eq? a 'x) 1 0))
+        ((eq? (car a) '+)
+         (cons '+ (map deriv (cdr a))))
+        ((eq? (car a) '-)
+         (cons '- (map deriv (cdr a))))
+        ((eq? (car a) '*)
+         (list '* a (cons '+ (map deriv-aux (cdr a)))))
+        ((eq? (car a) '/)
+         (list '-
+               (list '/ (deriv (cadr a)) (caddr a))
+               (list '/ (cadr a) (list '* (caddr a) (caddr a) (deriv (caddr a))))))
+        (else (error "no derivation method for" (car a)))))
+(define (deriv-aux a)
+  (list '/ (deriv a) a))
+(deriv '(+ (* 3 x x) (* a x x) (* b x) 5))

@@ -1,0 +1,18 @@
+; primes: the sieve of Eratosthenes on lists (r7rs-benchmarks' primes): the primes up to 100,
+; each found by filtering the multiples of the ones before it out of a list.
+; expect: (2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71 73 79 83 89 97)
+(define (interval-list m n)
+  (if (> m n)
+      '()
+      (cons m (interval-list (+ m 1) n))))
+(define (remove-multiples n l)
+  (cond ((null? l) '())
+        ((= (remainder (car l) n) 0) (remove-multiples n (cdr l)))
+        (else (cons (car l) (remove-multiples n (cdr l))))))
+(define (sieve l)
+  (if (null? l)
+      '()
+      (cons (car l) (sieve (remove-multiples (car l) (cdr l))))))
+(define (primes-up-to n)
+  (sieve (interval-list 2 n)))
+(primes-up-to 100)
