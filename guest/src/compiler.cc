@@ -410,7 +410,9 @@ class FunctionCompiler {
   // Pushes the i32 condition "e is true" (not #f).
   void condition(const Expr* e) {
     if (kOptimise && e->kind == ExprKind::PrimitiveCall && e->count == 2 && comparison((Prim)e->primitive)) {
-      compare(e, true);
+      uint32_t values[3];
+      operandLocals(e->items, 2, values);
+      compare((Prim)e->primitive, values, true);
       return;
     }
     expression(e, false);
@@ -420,8 +422,7 @@ class FunctionCompiler {
 
   static bool comparison(Prim p) {
     return p == Prim::Less || p == Prim::Greater || p == Prim::LessEqual || p == Prim::GreaterEqual ||
-           p == Prim::NumberEqual || p == Prim::IsEq || p == Prim::IsEqv || p == Prim::IsNull ||
-           p == Prim::Not || p == Prim::IsPair;
+           p == Prim::NumberEqual || p == Prim::IsEq || p == Prim::IsEqv;
   }
 
   void closure(Func* target) {
@@ -481,24 +482,103 @@ class FunctionCompiler {
       releaseSlots(first);
       return;
     }
-    if (kOptimise && n == 2 && comparison(p)) {
-      compare(e, false);
+    if (kOptimise && hasFastPath(p, n)) {
+      uint32_t values[3];
+      operandLocals(e->items, n, values);
+      if (comparison(p)) {
+        compare(p, values, false);
+      } else {
+        fastPath(p, values, n);
+      }
       return;
     }
     uint32_t first = operands(e->items, n);
-    if (!kOptimise || !inlinePrimitive(p, first, n)) genericPrimitive(p, first, n);
+    genericPrimitive(p, first, n);
+    releaseSlots(first);
+  }
+
+  static bool hasFastPath(Prim p, int32_t n) {
+    switch (p) {
+      case Prim::Less: case Prim::Greater: case Prim::LessEqual: case Prim::GreaterEqual:
+      case Prim::NumberEqual: case Prim::IsEq: case Prim::IsEqv:
+      case Prim::Add: case Prim::Subtract: case Prim::Multiply: case Prim::Cons:
+      case Prim::VectorRef:
+        return n == 2;
+      case Prim::IsNull: case Prim::Not: case Prim::IsPair: case Prim::IsZero:
+      case Prim::Car: case Prim::Cdr:
+        return n == 1;
+      case Prim::VectorSet: return n == 3;
+      default: return false;
+    }
+  }
+
+  // Whether evaluating e may start a collection (and so move objects).
+  static bool mayCollect(const Expr* e) {
+    switch (e->kind) {
+      case ExprKind::Constant:
+      case ExprKind::Local:
+      case ExprKind::Global: return false;
+      case ExprKind::SetLocal:
+      case ExprKind::SetGlobal:
+      case ExprKind::DefineGlobal: return mayCollect(e->a);
+      case ExprKind::If: return mayCollect(e->a) || mayCollect(e->b) || mayCollect(e->c);
+      case ExprKind::Lambda:
+      case ExprKind::Call: return true;
+      case ExprKind::Sequence:
+      case ExprKind::PrimitiveCall:
+        if (e->kind == ExprKind::PrimitiveCall && primitiveInfo((Prim)e->primitive).allocates) return true;
+        for (int32_t i = 0; i < e->count; i++)
+          if (mayCollect(e->items[i])) return true;
+        return false;
+    }
+    return true;
+  }
+
+  // Evaluates the operands into wasm locals. An operand that a later one may
+  // move (by starting a collection) waits in a root slot meanwhile.
+  void operandLocals(Expr* const* items, int32_t n, uint32_t* values) {
+    bool spill[3] = {false, false, false};
+    uint32_t spilled = 0;
+    for (int32_t i = 0; i < n; i++)
+      for (int32_t j = i + 1; j < n; j++)
+        if (mayCollect(items[j])) spill[i] = true;
+    for (int32_t i = 0; i < n; i++) spilled += spill[i];
+    uint32_t first = claimSlots(spilled), slot = first;
+    for (int32_t i = 0; i < n; i++) {
+      values[i] = local();
+      expression(items[i], false);
+      a_.localSet(values[i]);
+      if (spill[i]) {
+        a_.localGet(kBase);
+        a_.localGet(values[i]);
+        a_.i32Store(4 * slot++);
+      }
+    }
+    slot = first;
+    for (int32_t i = 0; i < n; i++) {
+      if (!spill[i]) continue;
+      loadSlot(slot++);
+      a_.localSet(values[i]);
+    }
+    releaseSlots(first);
+  }
+
+  // The primitive's own function on values in locals: the slow path of a
+  // fast one (it reports the error, or does the rare case).
+  void slowPrimitive(Prim p, const uint32_t* values, int32_t n) {
+    uint32_t first = claimSlots((uint32_t)n);
+    for (int32_t i = 0; i < n; i++) {
+      a_.localGet(kBase);
+      a_.localGet(values[i]);
+      a_.i32Store(4 * (first + (uint32_t)i));
+    }
+    genericPrimitive(p, first, n);
     releaseSlots(first);
   }
 
   // Two-argument tests: the i32 condition when `asCondition`, else a boolean.
-  void compare(const Expr* e, bool asCondition) {
-    Prim p = (Prim)e->primitive;
-    uint32_t first = operands(e->items, 2);
-    uint32_t x = local(), y = local();
-    loadSlot(first);
-    a_.localSet(x);
-    loadSlot(first + 1);
-    a_.localSet(y);
+  void compare(Prim p, const uint32_t* v, bool asCondition) {
+    uint32_t x = v[0], y = v[1];
     bool numeric = p != Prim::IsEq && p != Prim::IsEqv;
     if (numeric) {
       a_.localGet(x);
@@ -519,69 +599,56 @@ class FunctionCompiler {
     }
     if (numeric) {
       a_.elseThen();
-      genericPrimitive(p, first, 2);  // reports the wrong type
+      slowPrimitive(p, v, 2);  // reports the wrong type
       a_.i32Const((int32_t)kFalse);
       a_.op(Op::I32Ne);
       end();
     }
     if (!asCondition) booleanFromCondition();
-    releaseSlots(first);
   }
 
-  // The fast paths; false leaves p to the generic call.
-  bool inlinePrimitive(Prim p, uint32_t first, int32_t n) {
+  // The fast paths of hasFastPath's primitives, on values in locals.
+  void fastPath(Prim p, const uint32_t* v, int32_t n) {
     switch (p) {
       case Prim::Add:
       case Prim::Subtract:
       case Prim::Multiply:
-        if (n != 2) return false;
-        arithmetic(p, first);
-        return true;
+        arithmetic(p, v);
+        return;
       case Prim::IsNull:
       case Prim::Not:
-        loadSlot(first);
+        a_.localGet(v[0]);
         a_.i32Const((int32_t)(p == Prim::IsNull ? kNil : kFalse));
         a_.op(Op::I32Eq);
         booleanFromCondition();
-        return true;
-      case Prim::IsPair: {
-        uint32_t v = local();
-        loadSlot(first);
-        a_.localSet(v);
-        hasObjectTag(v, kPairTag);
+        return;
+      case Prim::IsPair:
+        hasObjectTag(v[0], kPairTag);
         booleanFromCondition();
-        return true;
-      }
-      case Prim::IsZero: {
-        uint32_t v = local();
-        loadSlot(first);
-        a_.localTee(v);
+        return;
+      case Prim::IsZero:
+        a_.localGet(v[0]);
         a_.i32Const(1);
         a_.op(Op::I32And);
         ifThen(BlockType::I32);
-        a_.localGet(v);
+        a_.localGet(v[0]);
         a_.i32Const((int32_t)makeInteger(0));
         a_.op(Op::I32Eq);
         booleanFromCondition();
         a_.elseThen();
-        genericPrimitive(p, first, n);
+        slowPrimitive(p, v, n);
         end();
-        return true;
-      }
+        return;
       case Prim::Car:
-      case Prim::Cdr: {
-        uint32_t v = local();
-        loadSlot(first);
-        a_.localSet(v);
-        hasObjectTag(v, kPairTag);
+      case Prim::Cdr:
+        hasObjectTag(v[0], kPairTag);
         ifThen(BlockType::I32);
-        a_.localGet(v);
+        a_.localGet(v[0]);
         a_.i32Load(p == Prim::Car ? objects_.pairCar : objects_.pairCdr);
         a_.elseThen();
-        genericPrimitive(p, first, n);
+        slowPrimitive(p, v, n);
         end();
-        return true;
-      }
+        return;
       case Prim::Cons: {
         uint32_t c = local();
         bump(objects_.pairBytes, c);
@@ -590,29 +657,25 @@ class FunctionCompiler {
         a_.i32Const((int32_t)kPairTag);
         a_.i32Store(0);
         a_.localGet(c);
-        loadSlot(first);
+        a_.localGet(v[0]);
         a_.i32Store(objects_.pairCar);
         a_.localGet(c);
-        loadSlot(first + 1);
+        a_.localGet(v[1]);
         a_.i32Store(objects_.pairCdr);
         a_.localGet(c);
         a_.elseThen();
-        loadSlot(first);
-        loadSlot(first + 1);
+        a_.localGet(v[0]);  // the helper roots them while it collects
+        a_.localGet(v[1]);
         a_.i32Const(0);
         callHelper(runtime_.makePair);
         end();
-        return true;
+        return;
       }
       case Prim::VectorRef:
       case Prim::VectorSet: {
         // A vector (mutable for vector-set!) and a fixnum index below its length.
-        uint32_t v = local(), k = local();
-        loadSlot(first);
-        a_.localSet(v);
-        loadSlot(first + 1);
-        a_.localSet(k);
-        hasObjectTag(v, kVectorTag, p == Prim::VectorSet ? 0xff : kTagMask);
+        uint32_t vector = v[0], k = v[1];
+        hasObjectTag(vector, kVectorTag, p == Prim::VectorSet ? 0xff : kTagMask);
         ifThen(BlockType::I32);
         a_.localGet(k);
         a_.i32Const(1);
@@ -621,7 +684,7 @@ class FunctionCompiler {
         a_.localGet(k);
         a_.i32Const(1);
         a_.op(Op::I32ShrS);
-        a_.localGet(v);
+        a_.localGet(vector);
         a_.i32Load(0);
         a_.i32Const(8);
         a_.op(Op::I32ShrU);
@@ -633,8 +696,8 @@ class FunctionCompiler {
         a_.i32Const(0);
         end();
         ifThen(BlockType::I32);
-        // v + 4 * (k >> 1) = v + 2 * (k - 1)
-        a_.localGet(v);
+        // vector + 4 * (k >> 1) = vector + 2 * (k - 1)
+        a_.localGet(vector);
         a_.localGet(k);
         a_.i32Const(1);
         a_.op(Op::I32Sub);
@@ -644,27 +707,23 @@ class FunctionCompiler {
         if (p == Prim::VectorRef) {
           a_.i32Load(objects_.vectorElements);
         } else {
-          loadSlot(first + 2);
+          a_.localGet(v[2]);
           a_.i32Store(objects_.vectorElements);
           a_.i32Const((int32_t)kUnspecified);
         }
         a_.elseThen();
-        genericPrimitive(p, first, n);
+        slowPrimitive(p, v, n);
         end();
-        return true;
+        return;
       }
-      default: return false;
+      default: __builtin_trap();  // hasFastPath said yes
     }
   }
 
   // Tagged fixnums in i64: a+b-1, a-b+1, (a-1)*(b>>1)+1, then the range
   // check; anything else is the primitive's business.
-  void arithmetic(Prim p, uint32_t first) {
-    uint32_t x = local(), y = local();
-    loadSlot(first);
-    a_.localSet(x);
-    loadSlot(first + 1);
-    a_.localSet(y);
+  void arithmetic(Prim p, const uint32_t* v) {
+    uint32_t x = v[0], y = v[1];
     a_.localGet(x);
     a_.localGet(y);
     a_.op(Op::I32And);
@@ -704,7 +763,7 @@ class FunctionCompiler {
     a_.localGet(kWide);
     a_.op(Op::I32WrapI64);
     a_.elseThen();
-    genericPrimitive(p, first, 2);  // the wrong type, or the overflow
+    slowPrimitive(p, v, 2);  // the wrong type, or the overflow
     end();
   }
 

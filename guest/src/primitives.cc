@@ -587,7 +587,7 @@ Value prim_Error(ARGS) {
 }
 
 const PrimitiveInfo kPrimitives[] = {
-#define PRIMITIVE(id, name, min, max, doc) {name, min, max, prim_##id, doc},
+#define PRIMITIVE(id, name, min, max, allocates, doc) {name, min, max, allocates, prim_##id, doc},
 #include "primitives.def"
 #undef PRIMITIVE
 };

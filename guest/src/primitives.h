@@ -5,7 +5,7 @@
 const int32_t kAny = -1;  // no maximum number of arguments
 
 enum class Prim : uint16_t {
-#define PRIMITIVE(id, name, min, max, doc) id,
+#define PRIMITIVE(id, name, min, max, allocates, doc) id,
 #include "primitives.def"
 #undef PRIMITIVE
   Count
@@ -18,6 +18,7 @@ typedef Value PrimitiveFunction(Value* args, int32_t argc);
 struct PrimitiveInfo {
   const char* name;
   int32_t minArgs, maxArgs;
+  bool allocates;  // it may start a collection
   PrimitiveFunction* function;
   const char* description;
 };
