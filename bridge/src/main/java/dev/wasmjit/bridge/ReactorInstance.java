@@ -619,15 +619,21 @@ public final class ReactorInstance implements AutoCloseable {
 
     // ---- calls ---------------------------------------------------------------------------
 
+    /**
+     * Marks the instance as in a call. The mark is set last, once nothing here can fail, and
+     * every caller clears it in a {@code finally} through {@link #endCall}: a mark left set
+     * would refuse every later call as re-entrant.
+     */
     private void beginCall(Duration deadline) {
         ensureOpen();
         if (inCall) {
             throw new IllegalStateException("a host function cannot call back into its own instance");
         }
-        inCall = true;
+        long ticks = engine.ticksFor(deadline);
         failure.clear();
         output.clear();
-        store.setEpochDeadline(engine.ticksFor(deadline));
+        store.setEpochDeadline(ticks);
+        inCall = true;
     }
 
     private void endCall() {
@@ -644,8 +650,16 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     private GuestException translate(String what, Duration deadline, RuntimeException e) {
-        wasi.flushPartialLines();
+        RuntimeException listenerFailure = null;
+        try {
+            wasi.flushPartialLines();
+        } catch (RuntimeException f) {
+            listenerFailure = f; // the user's line listener threw: keep the call's own failure first
+        }
         GuestException translated = failure.translate(what, deadline, e, output);
+        if (listenerFailure != null) {
+            translated.addSuppressed(listenerFailure);
+        }
         restoreStackPointer();
         return translated;
     }
