@@ -1,6 +1,7 @@
 package dev.wasmjit.bridge;
 
 import dev.wasmjit.nativeconfig.GuestWasi;
+import dev.wasmjit.nativeconfig.MemoryWindows;
 import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Func;
 import io.github.kawamuray.wasmtime.FuncType;
@@ -274,6 +275,14 @@ public final class ReactorInstance implements AutoCloseable {
             endCall();
         }
         nativeMemory = exportedExtern(MEMORY_EXPORT, ModuleShape.Kind.MEMORY).map(Extern::memory).orElse(null);
+        if (nativeMemory != null) {
+            try {
+                // notes the memory's base while it is small enough for one buffer (see MemoryWindows)
+                wasi.memoryWindows().window(store, nativeMemory, 0, 0);
+            } catch (IllegalStateException e) {
+                throw new ModuleException("cannot host the module's memory: " + e.getMessage(), e);
+            }
+        }
         Optional<GuestFunction> stackPointer = function("stackPointer", FuncSignature.i32(0, 1));
         if (stackPointer.isPresent() && function("setStackPointer", FuncSignature.i32(1, 0)).isPresent()) {
             savedStackPointer = stackPointer.get().callI32();
@@ -605,6 +614,11 @@ public final class ReactorInstance implements AutoCloseable {
 
     Memory nativeMemory() {
         return nativeMemory;
+    }
+
+    /** The windows onto the memory, shared with the instance's WASI. */
+    MemoryWindows memoryWindows() {
+        return wasi.memoryWindows();
     }
 
     GuestThread guestThread() {

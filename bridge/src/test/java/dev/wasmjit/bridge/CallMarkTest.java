@@ -68,4 +68,20 @@ class CallMarkTest {
             assertThat(instance.requireFunction("add").callI32(1, 1)).isEqualTo(2);
         }
     }
+
+    @Test
+    void aHostFunctionThrowingAnErrorFailsItsCallOnly() {
+        HostFunction broken = new HostFunction("host_add", FuncSignature.i32(2, 1), (memory, args) -> {
+            throw new AssertionError("host function broke");
+        });
+        try (TestReactor r = TestReactor.start(broken)) {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> r.fn("useHost").callI32(1, 2))
+                        .isInstanceOf(GuestTrap.class)
+                        .hasRootCauseInstanceOf(AssertionError.class);
+                assertThat(r.fn("add").callI32(1, 1)).isEqualTo(2);
+                assertThat(r.instance.memory().readI32(0)).isNotNull();
+            }
+        }
+    }
 }
