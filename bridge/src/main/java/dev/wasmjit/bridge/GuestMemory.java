@@ -1,13 +1,16 @@
 package dev.wasmjit.bridge;
 
+import dev.wasmjit.nativeconfig.MemoryWindows;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The instance's exported linear memory, read and written from Java. Addresses are byte
- * offsets into the memory, as the guest's pointers are. Every access is bounds-checked against
- * the memory's current size and throws {@link IndexOutOfBoundsException} outside it.
+ * offsets into the memory, unsigned as the guest's pointers are (an {@code int} address above
+ * 2 GiB is negative in Java and still means that address), and every wasm32 memory size up to
+ * 4 GiB works. Every access is bounds-checked against the memory's current size and throws
+ * {@link IndexOutOfBoundsException} outside it.
  * Allocation goes through the module's own allocator when the instance was built with
  * {@link ReactorInstance.Builder#allocator}.
  */
@@ -26,10 +29,10 @@ public final class GuestMemory {
     /**
      * The memory's current size.
      *
-     * @return size in bytes
+     * @return size in bytes, up to 4 GiB
      */
     public long size() {
-        return instance.onGuestThread(() -> (long) buffer().capacity());
+        return instance.onGuestThread(() -> windows().size(instance.store(), instance.nativeMemory()));
     }
 
     /**
@@ -41,10 +44,8 @@ public final class GuestMemory {
      */
     public byte[] read(int address, int length) {
         return instance.onGuestThread(() -> {
-            ByteBuffer memory = buffer();
-            check(memory, address, length);
             byte[] bytes = new byte[length];
-            memory.get(address, bytes);
+            window(address, length).get(0, bytes);
             return bytes;
         });
     }
@@ -57,9 +58,7 @@ public final class GuestMemory {
      */
     public void write(int address, byte[] bytes) {
         instance.onGuestThread(() -> {
-            ByteBuffer memory = buffer();
-            check(memory, address, bytes.length);
-            memory.put(address, bytes);
+            window(address, bytes.length).put(0, bytes);
             return null;
         });
     }
@@ -71,11 +70,7 @@ public final class GuestMemory {
      * @return the value
      */
     public int readI32(int address) {
-        return instance.onGuestThread(() -> {
-            ByteBuffer memory = buffer();
-            check(memory, address, 4);
-            return memory.getInt(address);
-        });
+        return instance.onGuestThread(() -> window(address, 4).getInt(0));
     }
 
     /**
@@ -86,9 +81,7 @@ public final class GuestMemory {
      */
     public void writeI32(int address, int value) {
         instance.onGuestThread(() -> {
-            ByteBuffer memory = buffer();
-            check(memory, address, 4);
-            memory.putInt(address, value);
+            window(address, 4).putInt(0, value);
             return null;
         });
     }
@@ -102,18 +95,19 @@ public final class GuestMemory {
      */
     public String readCString(int address) {
         return instance.onGuestThread(() -> {
-            ByteBuffer memory = buffer();
-            check(memory, address, 0);
-            int end = address;
-            while (end < memory.capacity() && memory.get(end) != 0) {
+            long start = Integer.toUnsignedLong(address);
+            long size = windows().size(instance.store(), instance.nativeMemory());
+            ByteBuffer rest = window(address, Math.min(Math.max(size - start, 0), Integer.MAX_VALUE));
+            int end = 0;
+            while (end < rest.limit() && rest.get(end) != 0) {
                 end++;
             }
-            if (end == memory.capacity()) {
-                throw new IndexOutOfBoundsException("no NUL terminator after address " + address
-                        + " before the end of memory (" + memory.capacity() + " bytes)");
+            if (end == rest.limit()) {
+                throw new IndexOutOfBoundsException("no NUL terminator after address " + start
+                        + " before the end of memory (" + size + " bytes)");
             }
-            byte[] bytes = new byte[end - address];
-            memory.get(address, bytes);
+            byte[] bytes = new byte[end];
+            rest.get(0, bytes);
             return new String(bytes, StandardCharsets.UTF_8);
         });
     }
@@ -164,15 +158,19 @@ public final class GuestMemory {
         instance.requireFunction(freeExport).callVoid(address);
     }
 
-    private ByteBuffer buffer() {
-        // fetched anew each time: a buffer's capacity is fixed when made, and memory can grow
-        return instance.nativeMemory().buffer(instance.store()).order(ByteOrder.LITTLE_ENDIAN);
+    private MemoryWindows windows() {
+        return instance.memoryWindows();
     }
 
-    private static void check(ByteBuffer memory, int address, int length) {
-        if (address < 0 || length < 0 || (long) address + length > memory.capacity()) {
-            throw new IndexOutOfBoundsException("guest memory access at " + address + " of " + length
-                    + " bytes is outside the memory's " + memory.capacity() + " bytes");
+    /**
+     * A window onto guest memory at a guest pointer, read as unsigned like the guest's own
+     * pointers, so addresses above 2 GiB (negative as a Java int) work.
+     */
+    private ByteBuffer window(int address, long length) {
+        if (length < 0) {
+            throw new IndexOutOfBoundsException("negative length " + length + " at guest address "
+                    + Integer.toUnsignedLong(address));
         }
+        return windows().window(instance.store(), instance.nativeMemory(), Integer.toUnsignedLong(address), length);
     }
 }

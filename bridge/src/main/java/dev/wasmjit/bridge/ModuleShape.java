@@ -112,42 +112,38 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         List<int[]> rawExports = new ArrayList<>();
         int defined = 0;
         boolean start = false;
-        try {
-            while (in.hasMore()) {
-                int id = in.u8();
-                int size = in.u32();
-                int end = in.position() + size;
-                switch (id) {
-                    case SECTION_TYPE -> readTypes(in, types);
-                    case SECTION_IMPORT -> readImports(in, types, imports, functions);
-                    case SECTION_FUNCTION -> {
-                        defined = in.u32();
-                        for (int i = 0; i < defined; i++) {
-                            functions.add(type(types, in.u32()));
-                        }
+        while (in.hasMore()) {
+            int sectionStart = in.position();
+            int id = in.u8();
+            int end = in.enter("section " + id + " at byte offset " + sectionStart, in.u32());
+            switch (id) {
+                case SECTION_TYPE -> readTypes(in, types);
+                case SECTION_IMPORT -> readImports(in, types, imports, functions);
+                case SECTION_FUNCTION -> {
+                    defined = in.count("function");
+                    for (int i = 0; i < defined; i++) {
+                        functions.add(type(types, in.u32()));
                     }
-                    case SECTION_EXPORT -> {
-                        int count = in.u32();
-                        for (int i = 0; i < count; i++) {
-                            int nameStart = in.position();
-                            in.name();
-                            rawExports.add(new int[]{nameStart, in.u8(), in.u32()});
-                        }
-                    }
-                    case SECTION_START -> start = true;
-                    default -> { }
                 }
-                in.seek(end);
+                case SECTION_EXPORT -> {
+                    int count = in.count("export");
+                    for (int i = 0; i < count; i++) {
+                        int nameStart = in.position();
+                        in.name();
+                        rawExports.add(new int[]{nameStart, in.u8(), in.u32()});
+                    }
+                }
+                case SECTION_START -> start = true;
+                default -> { }
             }
-        } catch (IndexOutOfBoundsException e) {
-            throw new ModuleException("truncated WebAssembly binary at byte offset " + in.position());
+            in.leave(end);
         }
         List<Export> exports = new ArrayList<>();
         for (int[] raw : rawExports) {
             Cursor name = new Cursor(bytes);
             name.seek(raw[0]);
             Kind kind = kind(raw[1], raw[0]);
-            Optional<FuncSignature> signature = kind == Kind.FUNCTION && raw[2] < functions.size()
+            Optional<FuncSignature> signature = kind == Kind.FUNCTION && raw[2] >= 0 && raw[2] < functions.size()
                     ? Optional.of(functions.get(raw[2])) : Optional.empty();
             exports.add(new Export(name.name(), kind, signature));
         }
@@ -155,22 +151,22 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
     }
 
     private static void readTypes(Cursor in, List<FuncSignature> types) {
-        int count = in.u32();
+        int count = in.count("type");
         for (int i = 0; i < count; i++) {
             int form = in.u8();
             if (form != FORM_FUNC) {
                 throw new ModuleException("unknown type form 0x" + Integer.toHexString(form)
                         + " at byte offset " + (in.position() - 1));
             }
-            List<ValueType> params = valueTypes(in);
-            List<ValueType> results = valueTypes(in);
+            List<ValueType> params = valueTypes(in, "parameter");
+            List<ValueType> results = valueTypes(in, "result");
             types.add(new FuncSignature(params, results));
         }
     }
 
     private static void readImports(Cursor in, List<FuncSignature> types, List<Import> imports,
                                     List<FuncSignature> functions) {
-        int count = in.u32();
+        int count = in.count("import");
         for (int i = 0; i < count; i++) {
             String module = in.name();
             String name = in.name();
@@ -204,8 +200,8 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         }
     }
 
-    private static List<ValueType> valueTypes(Cursor in) {
-        int count = in.u32();
+    private static List<ValueType> valueTypes(Cursor in, String what) {
+        int count = in.count(what);
         List<ValueType> types = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int code = in.u8();
@@ -225,8 +221,9 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
     }
 
     private static FuncSignature type(List<FuncSignature> types, int index) {
-        if (index >= types.size()) {
-            throw new ModuleException("type index " + index + " out of range (" + types.size() + " types)");
+        if (index < 0 || index >= types.size()) {
+            throw new ModuleException("type index " + Integer.toUnsignedString(index) + " out of range ("
+                    + types.size() + " types)");
         }
         return types.get(index);
     }
@@ -241,17 +238,24 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         };
     }
 
-    /** Reads the binary format's integers and names. */
+    /**
+     * Reads the binary format's integers and names. Every read is bounded by the end of the
+     * section being read (or of the module, between sections), and every count and length is
+     * checked against the bytes that remain before anything is read or allocated for it: a
+     * module cannot make the reader loop, go backwards or allocate more than its own size.
+     */
     private static final class Cursor {
         private final byte[] bytes;
         private int position;
+        private int limit;
 
         Cursor(byte[] bytes) {
             this.bytes = bytes;
+            this.limit = bytes.length;
         }
 
         boolean hasMore() {
-            return position < bytes.length;
+            return position < limit;
         }
 
         int position() {
@@ -259,13 +263,41 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         }
 
         void seek(int to) {
-            if (to > bytes.length) {
-                throw new IndexOutOfBoundsException(to);
-            }
             position = to;
         }
 
+        /** Bytes left before the current limit. */
+        private long remaining() {
+            return limit - position;
+        }
+
+        /**
+         * Enters a payload of {@code size} bytes (an unsigned value from {@link #u32()}):
+         * reads stop at its end until {@link #leave}.
+         *
+         * @return the payload's end offset
+         */
+        int enter(String what, int size) {
+            long length = Integer.toUnsignedLong(size);
+            if (length > remaining()) {
+                throw new ModuleException(what + " declares " + length + " bytes but only "
+                        + remaining() + " remain");
+            }
+            limit = position + (int) length;
+            return limit;
+        }
+
+        /** Skips the rest of the payload entered last; its end is the new position. */
+        void leave(int end) {
+            position = end;
+            limit = bytes.length;
+        }
+
         int u8() {
+            if (position >= limit) {
+                throw new ModuleException("unexpected end of " + (limit == bytes.length ? "the module" : "a section")
+                        + " at byte offset " + position);
+            }
             return bytes[position++] & 0xff;
         }
 
@@ -273,22 +305,47 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
             return u8() | u8() << 8 | u8() << 16 | u8() << 24;
         }
 
+        /** An unsigned LEB128 integer of at most 32 bits, in at most 5 bytes; values above 2^31 - 1 come back negative. */
         int u32() {
+            int start = position;
             int result = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
+            for (int shift = 0; ; shift += 7) {
                 int b = u8();
+                if (shift == 28 && (b & 0xf0) != 0) {
+                    throw new ModuleException("malformed LEB128 integer at byte offset " + start
+                            + ": it does not fit in 32 bits");
+                }
                 result |= (b & 0x7f) << shift;
                 if ((b & 0x80) == 0) {
                     return result;
                 }
             }
-            throw new ModuleException("malformed LEB128 integer before byte offset " + position);
+        }
+
+        /**
+         * A vector's element count. Every element takes at least one byte, so a count larger
+         * than the bytes that remain is malformed; refusing it here keeps a loop or an
+         * allocation from ever seeing it.
+         */
+        int count(String what) {
+            int start = position;
+            long count = Integer.toUnsignedLong(u32());
+            if (count > remaining()) {
+                throw new ModuleException(what + " count " + count + " at byte offset " + start
+                        + " is larger than the " + remaining() + " bytes that remain");
+            }
+            return (int) count;
         }
 
         String name() {
-            int length = u32();
-            seek(position + length);
-            return new String(bytes, position - length, length, StandardCharsets.UTF_8);
+            int start = position;
+            long length = Integer.toUnsignedLong(u32());
+            if (length > remaining()) {
+                throw new ModuleException("name length " + length + " at byte offset " + start
+                        + " is larger than the " + remaining() + " bytes that remain");
+            }
+            position += (int) length;
+            return new String(bytes, position - (int) length, (int) length, StandardCharsets.UTF_8);
         }
     }
 }

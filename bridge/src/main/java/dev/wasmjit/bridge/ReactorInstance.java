@@ -1,6 +1,7 @@
 package dev.wasmjit.bridge;
 
 import dev.wasmjit.nativeconfig.GuestWasi;
+import dev.wasmjit.nativeconfig.MemoryWindows;
 import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Func;
 import io.github.kawamuray.wasmtime.FuncType;
@@ -274,6 +275,14 @@ public final class ReactorInstance implements AutoCloseable {
             endCall();
         }
         nativeMemory = exportedExtern(MEMORY_EXPORT, ModuleShape.Kind.MEMORY).map(Extern::memory).orElse(null);
+        if (nativeMemory != null) {
+            try {
+                // notes the memory's base while it is small enough for one buffer (see MemoryWindows)
+                wasi.memoryWindows().window(store, nativeMemory, 0, 0);
+            } catch (IllegalStateException e) {
+                throw new ModuleException("cannot host the module's memory: " + e.getMessage(), e);
+            }
+        }
         Optional<GuestFunction> stackPointer = function("stackPointer", FuncSignature.i32(0, 1));
         if (stackPointer.isPresent() && function("setStackPointer", FuncSignature.i32(1, 0)).isPresent()) {
             savedStackPointer = stackPointer.get().callI32();
@@ -607,6 +616,11 @@ public final class ReactorInstance implements AutoCloseable {
         return nativeMemory;
     }
 
+    /** The windows onto the memory, shared with the instance's WASI. */
+    MemoryWindows memoryWindows() {
+        return wasi.memoryWindows();
+    }
+
     GuestThread guestThread() {
         return guestThread;
     }
@@ -619,15 +633,21 @@ public final class ReactorInstance implements AutoCloseable {
 
     // ---- calls ---------------------------------------------------------------------------
 
+    /**
+     * Marks the instance as in a call. The mark is set last, once nothing here can fail, and
+     * every caller clears it in a {@code finally} through {@link #endCall}: a mark left set
+     * would refuse every later call as re-entrant.
+     */
     private void beginCall(Duration deadline) {
         ensureOpen();
         if (inCall) {
             throw new IllegalStateException("a host function cannot call back into its own instance");
         }
-        inCall = true;
+        long ticks = engine.ticksFor(deadline);
         failure.clear();
         output.clear();
-        store.setEpochDeadline(engine.ticksFor(deadline));
+        store.setEpochDeadline(ticks);
+        inCall = true;
     }
 
     private void endCall() {
@@ -644,8 +664,16 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     private GuestException translate(String what, Duration deadline, RuntimeException e) {
-        wasi.flushPartialLines();
+        RuntimeException listenerFailure = null;
+        try {
+            wasi.flushPartialLines();
+        } catch (RuntimeException f) {
+            listenerFailure = f; // the user's line listener threw: keep the call's own failure first
+        }
         GuestException translated = failure.translate(what, deadline, e, output);
+        if (listenerFailure != null) {
+            translated.addSuppressed(listenerFailure);
+        }
         restoreStackPointer();
         return translated;
     }

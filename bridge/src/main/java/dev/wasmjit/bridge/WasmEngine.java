@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Deadlines use epoch interruption: a daemon thread advances the engine's epoch every
  * {@link #TICK}, and each call into a guest gets a deadline counted in ticks. Ticks are at
  * least a {@link #TICK} apart, so a deadline never passes early; when the machine is busy
- * it may pass late.
+ * it may pass late. A deadline longer than {@link #LONGEST_DEADLINE} (about 174 years) is
+ * counted as that one: in effect, no limit.
  */
 public final class WasmEngine {
 
@@ -36,6 +37,13 @@ public final class WasmEngine {
     public static final Duration TICK = Duration.ofMillis(5);
 
     private static final long MAX_TICKS = 1L << 40;
+
+    /**
+     * The longest deadline the ticker counts, {@link #TICK} times 2^40 (about 174 years). A
+     * longer deadline, up to {@code Duration}'s own maximum, is treated as this one, which in
+     * practice means no limit.
+     */
+    public static final Duration LONGEST_DEADLINE = TICK.multipliedBy(MAX_TICKS - 1);
     private static final Map<EngineSettings, WasmEngine> ENGINES = new ConcurrentHashMap<>();
 
     private final EngineSettings settings;
@@ -126,8 +134,15 @@ public final class WasmEngine {
         return engine;
     }
 
-    /** A deadline in epoch ticks, rounded up, plus one tick for the one under way. */
+    /**
+     * A deadline in epoch ticks, rounded up, plus one tick for the one under way. Deadlines
+     * beyond {@link #LONGEST_DEADLINE} are clamped to it before any arithmetic, since
+     * {@link Duration#toNanos()} overflows past about 292 years.
+     */
     long ticksFor(Duration deadline) {
+        if (deadline.compareTo(LONGEST_DEADLINE) >= 0) {
+            return MAX_TICKS;
+        }
         long ticks = (deadline.toNanos() + TICK.toNanos() - 1) / TICK.toNanos() + 1;
         return Math.min(Math.max(ticks, 2), MAX_TICKS);
     }

@@ -6,6 +6,7 @@ import dev.wasmjit.bridge.GuestExit;
 import dev.wasmjit.bridge.GuestTimeout;
 import dev.wasmjit.bridge.GuestTrap;
 import dev.wasmjit.bridge.LinkException;
+import dev.wasmjit.staticlink.WasmFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -62,11 +63,12 @@ final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandle
     }
 
     /**
-     * Failures of the guest, of a module the user gave, or of the file system are the user's
+     * Failures of the guest, of a module the user gave (the static linker's
+     * {@link WasmFormatException} included), or of the file system are the user's
      * to fix; anything else is ours.
      */
     private static boolean isExpected(Exception e) {
         return e instanceof GuestException || e instanceof UncheckedIOException
-                || e instanceof IllegalStateException;
+                || e instanceof IllegalStateException || e instanceof WasmFormatException;
     }
 }

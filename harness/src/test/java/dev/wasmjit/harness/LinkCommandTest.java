@@ -89,4 +89,24 @@ class LinkCommandTest {
                 .map(l -> l.substring("handle: ".length()))
                 .orElseThrow(() -> new AssertionError("no handle line in\n" + link));
     }
+
+    @Test
+    void aModuleWithASectionSizeBeyondItsBytesIsOneErrorLine() throws Exception {
+        Path module = dir.resolve("neg.wasm");
+        Files.write(module, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 0x00, (byte) 0xfa, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, 0x0f});
+        Path program = dir.resolve("one.scm");
+        Files.writeString(program, "1");
+        Path out = dir.resolve("out.wasm");
+
+        for (String command : new String[] {"link", "run"}) {
+            Wasmjit.Outcome outcome = command.equals("link")
+                    ? Wasmjit.run("link", "--module", module.toString(), "--program", program.toString(), "-o", out.toString())
+                    : Wasmjit.run("run", "--timeout", "1s", "--module", module.toString(), "-e", "1");
+            assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+            assertThat(outcome.stderrLines()).as(command).hasSize(1).first().asString()
+                    .startsWith("error: ").contains("section 0 at").contains("4294967290 bytes");
+        }
+        assertThat(out).doesNotExist();
+    }
 }

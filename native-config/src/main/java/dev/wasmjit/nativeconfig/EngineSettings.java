@@ -106,7 +106,10 @@ public record EngineSettings(Optimization optimization, long maxWasmStackBytes) 
                     case NONE -> OptLevel.NONE;
                     case SPEED -> OptLevel.SPEED;
                     case SPEED_AND_SIZE -> OptLevel.SPEED_AND_SIZE;
-                });
+                })
+                // Every wasm32 memory static: reserved whole when made and never moved, so the
+                // base address MemoryWindows notes while a memory is small stays valid above 2 GiB.
+                .staticMemoryMaximumSize(MemoryWindows.WASM32_MAX_BYTES);
         // new Engine(Config) takes the config over natively; it must not be disposed again.
         return new Engine(config);
     }

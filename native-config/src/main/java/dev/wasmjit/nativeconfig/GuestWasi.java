@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -87,6 +86,7 @@ public final class GuestWasi {
 
     private final LineStream stdout;
     private final LineStream stderr;
+    private final MemoryWindows windows;
 
     /**
      * Creates the WASI for one guest instance.
@@ -97,6 +97,7 @@ public final class GuestWasi {
      */
     public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener) {
         Objects.requireNonNull(listener, "listener");
+        this.windows = new MemoryWindows();
         this.stdout = new LineStream(1, Objects.requireNonNull(stdout, "stdout"), listener);
         this.stderr = new LineStream(2, Objects.requireNonNull(stderr, "stderr"), listener);
     }
@@ -148,6 +149,16 @@ public final class GuestWasi {
             // never closes System.out or System.err, only hands over what is written so far
             flush();
         }
+    }
+
+    /**
+     * The windows through which this WASI reaches the guest's memory; the host uses the same
+     * ones for its own accesses, so they share what they know of the memory.
+     *
+     * @return this instance's memory windows
+     */
+    public MemoryWindows memoryWindows() {
+        return windows;
     }
 
     /**
@@ -214,16 +225,15 @@ public final class GuestWasi {
             return EBADF;
         }
         return withMemory(store, caller, memory -> {
-            int iovs = p[1].i32();
-            int count = p[2].i32();
+            long count = Integer.toUnsignedLong(p[2].i32());
+            ByteBuffer iovs = memory.window(p[1].i32(), 8 * count);
             int written = 0;
             for (int i = 0; i < count; i++) {
-                int base = memory.getInt(iovs + 8 * i);
-                int length = memory.getInt(iovs + 8 * i + 4);
-                target.write(memory.duplicate().position(base).limit(base + length));
+                int length = iovs.getInt(8 * i + 4);
+                target.write(memory.window(iovs.getInt(8 * i), Integer.toUnsignedLong(length)));
                 written += length;
             }
-            memory.putInt(p[3].i32(), written);
+            memory.window(p[3].i32(), 4).putInt(0, written);
             return ESUCCESS;
         });
     }
@@ -235,13 +245,13 @@ public final class GuestWasi {
             return EBADF;
         }
         return withMemory(store, caller, memory -> {
-            int out = p[1].i32();
-            memory.put(out, FILETYPE_CHARACTER_DEVICE);
-            memory.put(out + 1, (byte) 0);
-            memory.putShort(out + 2, (short) 0);
-            memory.putInt(out + 4, 0);
-            memory.putLong(out + 8, fd == 0 ? RIGHT_FD_READ : RIGHT_FD_WRITE);
-            memory.putLong(out + 16, 0L);
+            ByteBuffer out = memory.window(p[1].i32(), 24);
+            out.put(0, FILETYPE_CHARACTER_DEVICE);
+            out.put(1, (byte) 0);
+            out.putShort(2, (short) 0);
+            out.putInt(4, 0);
+            out.putLong(8, fd == 0 ? RIGHT_FD_READ : RIGHT_FD_WRITE);
+            out.putLong(16, 0L);
             return ESUCCESS;
         });
     }
@@ -252,7 +262,7 @@ public final class GuestWasi {
             return EBADF;
         }
         return withMemory(store, caller, memory -> {
-            memory.putInt(p[3].i32(), 0);
+            memory.window(p[3].i32(), 4).putInt(0, 0);
             return ESUCCESS;
         });
     }
@@ -260,24 +270,31 @@ public final class GuestWasi {
     /** args_sizes_get / environ_sizes_get(count_out, size_out): nothing to give. */
     private <T> int zeroSizes(Store<T> store, Caller<T> caller, Val[] p) {
         return withMemory(store, caller, memory -> {
-            memory.putInt(p[0].i32(), 0);
-            memory.putInt(p[1].i32(), 0);
+            memory.window(p[0].i32(), 4).putInt(0, 0);
+            memory.window(p[1].i32(), 4).putInt(0, 0);
             return ESUCCESS;
         });
     }
 
-    private interface MemoryAction {
-        int apply(ByteBuffer memory);
+    /** The calling instance's memory, reached through {@link #windows}. */
+    private interface GuestMemoryAccess {
+        /** A window at a guest pointer (unsigned) of {@code length} bytes. */
+        ByteBuffer window(int address, long length);
     }
 
-    private static <T> int withMemory(Store<T> store, Caller<T> caller, MemoryAction action) {
+    private interface MemoryAction {
+        int apply(GuestMemoryAccess memory);
+    }
+
+    private <T> int withMemory(Store<T> store, Caller<T> caller, MemoryAction action) {
         Extern export = caller.getExport("memory").orElse(null);
         if (export == null || export.type() != Extern.Type.MEMORY) {
             throw new IllegalStateException("the guest calls WASI but exports no memory named \"memory\"");
         }
         Memory memory = export.memory();
         try {
-            return action.apply(memory.buffer(store).order(ByteOrder.LITTLE_ENDIAN));
+            return action.apply((address, length) ->
+                    windows.window(store, memory, Integer.toUnsignedLong(address), length));
         } finally {
             memory.dispose();
         }

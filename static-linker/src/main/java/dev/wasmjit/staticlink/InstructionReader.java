@@ -118,14 +118,14 @@ final class InstructionReader {
                 operands.add(new Operand(kind, type, start, in.position()));
             }
             case LABEL_VECTOR -> {
-                int count = in.u32();
+                int count = in.count("br_table label");
                 for (int i = 0; i < count; i++) {
                     in.u32();
                 }
                 operands.add(new Operand(kind, count, start, in.position()));
             }
             case VALTYPE_VECTOR -> {
-                int count = in.u32();
+                int count = in.count("select type");
                 for (int i = 0; i < count; i++) {
                     ValType.of(in.u8(), in.position() - 1);
                 }

@@ -60,12 +60,13 @@ final class ModuleReader {
         while (!in.atEnd()) {
             int sectionStart = in.position();
             int id = in.u8();
-            int size = in.u32();
+            long size = Integer.toUnsignedLong(in.u32());
             int payloadStart = in.position();
-            int payloadEnd = payloadStart + size;
-            if (size < 0 || payloadEnd > bytes.length || payloadEnd < payloadStart) {
-                throw new WasmFormatException("section " + id + " at offset " + sectionStart + " runs past the end");
+            if (size > bytes.length - payloadStart) {
+                throw new WasmFormatException("section " + id + " at offset " + sectionStart + " declares " + size
+                        + " bytes but only " + (bytes.length - payloadStart) + " remain");
             }
+            int payloadEnd = payloadStart + (int) size;
             WasmInput section = new WasmInput(bytes, payloadStart, payloadEnd);
             if (id == CUSTOM) {
                 String name = section.name();
@@ -98,17 +99,18 @@ final class ModuleReader {
 
     private void readSection(int id, WasmInput s) {
         switch (id) {
-            case 1 -> repeat(s, () -> module.types.add(funcType(s)));
-            case 2 -> repeat(s, () -> module.imports.add(new Import(s.name(), s.name(), importType(s))));
-            case 3 -> repeat(s, () -> module.functions.add(s.u32()));
-            case 4 -> repeat(s, () -> module.tables.add(tableType(s)));
-            case 5 -> repeat(s, () -> module.memories.add(memoryType(s)));
-            case 6 -> repeat(s, () -> module.globals.add(new Global(globalType(s), constExpr(s, "global initialiser"))));
-            case 7 -> repeat(s, () -> module.exports.add(new Export(s.name(), externKind(s), s.u32())));
+            case 1 -> repeat(s, "type", () -> module.types.add(funcType(s)));
+            case 2 -> repeat(s, "import", () -> module.imports.add(new Import(s.name(), s.name(), importType(s))));
+            case 3 -> repeat(s, "function", () -> module.functions.add(s.u32()));
+            case 4 -> repeat(s, "table", () -> module.tables.add(tableType(s)));
+            case 5 -> repeat(s, "memory", () -> module.memories.add(memoryType(s)));
+            case 6 -> repeat(s, "global", () -> module.globals.add(new Global(globalType(s),
+                    constExpr(s, "global initialiser"))));
+            case 7 -> repeat(s, "export", () -> module.exports.add(new Export(s.name(), externKind(s), s.u32())));
             case 8 -> module.start = s.u32();
-            case 9 -> repeat(s, () -> module.elements.add(element(s)));
-            case 10 -> repeat(s, () -> module.codes.add(code(s)));
-            case 11 -> repeat(s, () -> module.datas.add(data(s)));
+            case 9 -> repeat(s, "element segment", () -> module.elements.add(element(s)));
+            case 10 -> repeat(s, "function body", () -> module.codes.add(code(s)));
+            case 11 -> repeat(s, "data segment", () -> module.datas.add(data(s)));
             case DATA_COUNT -> {
                 s.u32();
                 module.hasDataCount = true;
@@ -117,8 +119,8 @@ final class ModuleReader {
         }
     }
 
-    private static void repeat(WasmInput s, Runnable readOne) {
-        int count = s.u32();
+    private static void repeat(WasmInput s, String what, Runnable readOne) {
+        int count = s.count(what);
         for (int i = 0; i < count; i++) {
             readOne.run();
         }
@@ -129,11 +131,11 @@ final class ModuleReader {
         if (s.u8() != 0x60) {
             throw new WasmFormatException("expected a function type (0x60) at offset " + offset);
         }
-        return new FuncType(valTypes(s), valTypes(s));
+        return new FuncType(valTypes(s, "parameter"), valTypes(s, "result"));
     }
 
-    private static List<ValType> valTypes(WasmInput s) {
-        int count = s.u32();
+    private static List<ValType> valTypes(WasmInput s, String what) {
+        int count = s.count(what);
         List<ValType> types = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             types.add(ValType.of(s.u8(), s.position() - 1));
@@ -235,7 +237,7 @@ final class ModuleReader {
                 throw new WasmFormatException("unknown element kind " + kind + " at offset " + kindAt);
             }
         }
-        int count = s.u32();
+        int count = s.count("element");
         if (expressions) {
             List<byte[]> exprs = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -251,11 +253,11 @@ final class ModuleReader {
     }
 
     private Code code(WasmInput s) {
-        int size = s.u32();
+        int size = s.length("function body");
         int bodyStart = s.position();
         int bodyEnd = bodyStart + size;
         WasmInput body = new WasmInput(bytes, bodyStart, bodyEnd);
-        int groups = body.u32();
+        int groups = body.count("local group");
         List<Locals> locals = new ArrayList<>(groups);
         long total = 0;
         for (int i = 0; i < groups; i++) {
@@ -275,11 +277,11 @@ final class ModuleReader {
         int flagsAt = s.position();
         int flags = s.u32();
         return switch (flags) {
-            case 0 -> new Data(SegmentMode.ACTIVE, 0, constExpr(s, "data offset"), s.bytes(s.u32()));
-            case 1 -> new Data(SegmentMode.PASSIVE, 0, null, s.bytes(s.u32()));
+            case 0 -> new Data(SegmentMode.ACTIVE, 0, constExpr(s, "data offset"), s.bytes(s.length("data segment")));
+            case 1 -> new Data(SegmentMode.PASSIVE, 0, null, s.bytes(s.length("data segment")));
             case 2 -> {
                 int memory = s.u32();
-                yield new Data(SegmentMode.ACTIVE, memory, constExpr(s, "data offset"), s.bytes(s.u32()));
+                yield new Data(SegmentMode.ACTIVE, memory, constExpr(s, "data offset"), s.bytes(s.length("data segment")));
             }
             default -> throw new WasmFormatException("unknown data segment flags " + flags + " at offset " + flagsAt);
         };

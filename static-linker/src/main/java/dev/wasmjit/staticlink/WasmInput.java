@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 /**
  * A cursor over wasm bytes: the binary format's primitive encodings (bytes, LEB128 integers,
  * IEEE floats as raw bits, names). Every read past the end, or of an over-long LEB128, throws a
- * {@link WasmFormatException} naming the offset.
+ * {@link WasmFormatException} naming the offset, and so does every count or length larger than
+ * the bytes that remain ({@link #count}, {@link #length}): nothing loops or allocates for more
+ * elements than the bytes can hold.
  */
 final class WasmInput {
     private final byte[] bytes;
@@ -109,10 +111,39 @@ final class WasmInput {
         return out;
     }
 
+    /**
+     * A vector's element count, an unsigned LEB128. Every element takes at least one byte, so
+     * a count larger than the bytes that remain is malformed and refused here.
+     *
+     * @param what what is counted, for the message ("type", "br_table label", ...)
+     */
+    int count(String what) {
+        return bounded(what + " count");
+    }
+
+    /**
+     * A byte length, an unsigned LEB128, refused when larger than the bytes that remain.
+     *
+     * @param what what is measured, for the message ("name", "function body", ...)
+     */
+    int length(String what) {
+        return bounded(what + " length");
+    }
+
+    private int bounded(String what) {
+        int start = position;
+        long value = Integer.toUnsignedLong(u32());
+        if (value > end - position) {
+            throw new WasmFormatException(what + " " + value + " at offset " + start + " is larger than the "
+                    + (end - position) + " bytes that remain");
+        }
+        return (int) value;
+    }
+
     /** A length-prefixed UTF-8 name; invalid UTF-8 is an error, as the spec requires. */
     String name() {
         int start = position;
-        byte[] raw = bytes(u32());
+        byte[] raw = bytes(length("name"));
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -86,7 +86,7 @@ class GuestStaticLinkTest {
             SchemeInterpreter live = session.interpreter();
             Expression expression = live.parse(fib.source());
             live.eval(expression);
-            JitModule broken = new JitModule(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 99}, 0, 0);
+            JitModule broken = new JitModule(live, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 99}, 0, 0);
             assertThatThrownBy(() -> session.link(broken)).isInstanceOf(LinkException.class);
             assertThat(session.jitAndLink()).isPresent();
             byte[] linked = session.linkStatically();
