@@ -81,6 +81,8 @@ class FunctionCompiler {
     framed_ = func_->createsClosures;
     firstTemporary_ = framed_ ? 2 : 1 + (uint32_t)func_->slotCount;
     slots_ = maxSlots_ = firstTemporary_;
+    cache_ = nextLocal_;
+    if (!framed_) nextLocal_ += (uint32_t)func_->slotCount;
     // Inside: block $exit, loop $top.
     nesting_ = 0;
     prologue();
@@ -103,6 +105,10 @@ class FunctionCompiler {
   uint32_t firstTemporary_ = 1, slots_ = 1, maxSlots_ = 1;
   uint32_t nextLocal_ = kFirstLocal;
   uint32_t nesting_ = 0;  // blocks open inside the loop $top
+  // Without a frame, variable i lives in root slot 1 + i and, for reading,
+  // in local cache_ + i, reloaded from the slot after anything that may
+  // collect (the collector updates the slot, not the local).
+  uint32_t cache_ = kFirstLocal;
 
   uint32_t local() { return nextLocal_++; }
   uint32_t claimSlots(uint32_t n) {
@@ -228,9 +234,18 @@ class FunctionCompiler {
   }
   bool inSlot(const Expr* e) const { return e->depth == 0 && !framed_; }
 
+  // After a call that may have collected: the cached variables again.
+  void reloadVariables() {
+    if (framed_) return;
+    for (int32_t i = 0; i < func_->slotCount; i++) {
+      loadSlot(1 + (uint32_t)i);
+      a_.localSet(cache_ + (uint32_t)i);
+    }
+  }
+
   void loadVariable(const Expr* e) {
     if (inSlot(e)) {
-      loadSlot(1 + (uint32_t)e->index);
+      a_.localGet(cache_ + (uint32_t)e->index);
     } else {
       frame(e->depth);
       a_.i32Load(objects_.frameSlots + 4 * (uint32_t)e->index);
@@ -250,6 +265,8 @@ class FunctionCompiler {
       a_.localGet(kBase);
       a_.localGet(value);
       a_.i32Store(4 * (1 + (uint32_t)e->index));
+      a_.localGet(value);
+      a_.localSet(cache_ + (uint32_t)e->index);
     } else {
       frame(e->depth);
       a_.localGet(value);
@@ -309,6 +326,8 @@ class FunctionCompiler {
         a_.localGet(kBase);
         a_.i32Const(0);
         a_.i32Store(4 * (1 + (uint32_t)i));
+        a_.i32Const(0);
+        a_.localSet(cache_ + (uint32_t)i);
       }
     }
     for (int32_t i = 0; i < func_->required; i++) {
@@ -329,6 +348,7 @@ class FunctionCompiler {
       a_.i32Const(0);
       callHelper(runtime_.restList);
       a_.localSet(v);
+      reloadVariables();
       storeParameter(func_->required, v);
     }
   }
@@ -342,6 +362,8 @@ class FunctionCompiler {
       a_.localGet(kBase);
       a_.localGet(value);
       a_.i32Store(4 * (1 + (uint32_t)index));
+      a_.localGet(value);
+      a_.localSet(cache_ + (uint32_t)index);
     }
   }
 
@@ -466,6 +488,7 @@ class FunctionCompiler {
     slotAddress(first);
     a_.i32Const(n);
     callHelper(runtime_.primitive);
+    if (primitiveInfo(p).allocates) reloadVariables();
   }
 
   void primitiveCall(const Expr* e, bool tail) {
@@ -668,6 +691,7 @@ class FunctionCompiler {
         a_.localGet(v[1]);
         a_.i32Const(0);
         callHelper(runtime_.makePair);
+        reloadVariables();
         end();
         return;
       }
@@ -828,6 +852,7 @@ class FunctionCompiler {
     a_.i32Const(0);
     a_.i32Const(0);
     callHelper(runtime_.finishTailCall);
+    reloadVariables();
     a_.elseThen();
     a_.localGet(result);
     end();
@@ -856,6 +881,7 @@ class FunctionCompiler {
       a_.i32Const(target->jitCode);
       a_.callIndirect(kCodeType);
     }
+    reloadVariables();
   }
 
   // Straight to the callee's compiled entry when it is a closure with one;
@@ -879,6 +905,7 @@ class FunctionCompiler {
       a_.i32Const(n);
       a_.localGet(code);
       a_.callIndirect(kCodeType);
+      reloadVariables();
       a_.elseThen();
     }
     storeDepth(kDepth);  // apply counts the call itself
@@ -886,6 +913,7 @@ class FunctionCompiler {
     slotAddress(first + 1);
     a_.i32Const(n);
     callHelper(runtime_.apply);
+    reloadVariables();
     if (kOptimise) end();
   }
 

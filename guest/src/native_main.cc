@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "primitives.h"
 #include "value.h"
 
 extern "C" {
@@ -42,9 +43,26 @@ static char* readFile(const char* path) {
   return text;
 }
 
+// The primitive table as the rows of a Markdown table: the language
+// reference's list of primitives is this output (a test keeps them equal).
+static void printPrimitives() {
+  for (int i = 0; i < (int)Prim::Count; i++) {
+    const PrimitiveInfo& p = primitiveInfo((Prim)i);
+    char arguments[32];
+    if (p.maxArgs == kAny)
+      snprintf(arguments, sizeof arguments, "%d or more", (int)p.minArgs);
+    else if (p.minArgs == p.maxArgs)
+      snprintf(arguments, sizeof arguments, "%d", (int)p.minArgs);
+    else
+      snprintf(arguments, sizeof arguments, "%d to %d", (int)p.minArgs, (int)p.maxArgs);
+    printf("| `%s` | %s | %s |\n", p.name, arguments, p.description);
+  }
+}
+
 static void usage() {
   fprintf(stderr,
           "usage: interp-native [--heap BYTES] [--stats] [--jit-out FILE] (-e EXPR | FILE)...\n"
+          "       interp-native --primitives\n"
           "Evaluates each program in turn in one interpreter; after an error it goes on\n"
           "with the next. --jit-out writes the module of a JIT round after the last one.\n"
           "Exit status: 0 when every program succeeded, 1 otherwise.\n");
@@ -78,6 +96,10 @@ int main(int argc, char** argv) {
   bool stats = false;
   const char* jitOut = nullptr;
   int failures = 0, programs = 0;
+  if (argc == 2 && !strcmp(argv[1], "--primitives")) {
+    printPrimitives();
+    return 0;
+  }
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
       heap = atoi(argv[++i]);

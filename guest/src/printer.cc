@@ -1,5 +1,6 @@
 #include "printer.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ class Printer {
         return text(")");
       }
       case kStringTag: return string(v);
-      case kSymbolTag: return text(symbolOf(v)->name);
+      case kSymbolTag: return symbol(symbolOf(v)->name);
       case kClosureTag: {
         const char* name = closureOf(v)->func->name;
         if (!name) return text("#<procedure>");
@@ -84,6 +85,33 @@ class Printer {
       value(rest, nesting + 1);
     }
     text(")");
+  }
+
+  // A symbol the reader would not read back as itself (made by
+  // string->symbol) is written between bars, as R7RS does: |a b|.
+  void symbol(const char* name) {
+    if (!write_ || readsBack(name)) return text(name);
+    text("|");
+    for (const char* c = name; *c && !full(); c++) {
+      if (*c == '|' || *c == '\\') out_.byte('\\');
+      out_.byte((uint8_t)*c);
+    }
+    text("|");
+  }
+
+  static bool readsBack(const char* name) {
+    if (!*name || name[0] == '#' || (name[0] == '.' && !name[1])) return false;
+    bool number = true;
+    for (const char* c = name; *c; c++) {
+      unsigned char u = (unsigned char)*c;
+      if (u < 0x80 && !isalnum(u) && !strchr("!$%&*/:<=>?^_~+-.@", u)) return false;
+      if (!(isdigit(u) || ((*c == '-' || *c == '+') && c == name))) number = false;
+    }
+    bool sign = (name[0] == '-' || name[0] == '+');
+    if (number && !(sign && !name[1])) return false;  // digits would read as an integer
+    if (isdigit((unsigned char)name[0]) || ((sign || name[0] == '.') && isdigit((unsigned char)name[1])))
+      return false;  // the reader refuses these as numbers it does not support
+    return true;
   }
 
   void string(Value v) {

@@ -83,7 +83,7 @@ class Reader {
   }
 
   static bool isDelimiter(char c) {
-    return c == 0 || c == '(' || c == ')' || c == '"' || c == ';' || c == '\'' ||
+    return c == 0 || c == '(' || c == ')' || c == '"' || c == ';' || c == '\'' || c == '|' ||
            isspace((unsigned char)c);
   }
 
@@ -106,6 +106,7 @@ class Reader {
       return literalPair(intern("quote"), literalPair(quoted, kNil, l, k), line, column);
     }
     if (c == '"') return string();
+    if (c == '|') return barSymbol();
     if (c == '#' && at_[1] == '(') {
       step();
       step();
@@ -183,6 +184,33 @@ class Reader {
     Value s = literalString(text, n);
     free(text);
     return s;
+  }
+
+  // |any text|: a symbol with any name (\| and \\ inside), as write prints one.
+  Value barSymbol() {
+    int32_t line = line_, column = column_;
+    step();
+    size_t capacity = 16, n = 0;
+    char* text = (char*)malloc(capacity);
+    for (;;) {
+      char c = *at_;
+      if (!c) error(line, column, "unterminated |symbol|");
+      if (c == '|') {
+        step();
+        break;
+      }
+      if (c == '\\') {
+        step();
+        c = *at_;
+        if (!c) error(line, column, "unterminated |symbol|");
+      }
+      if (n + 1 >= capacity) text = (char*)realloc(text, capacity *= 2);
+      text[n++] = c;
+      step();
+    }
+    Value symbol = intern(text, n);
+    free(text);
+    return symbol;
   }
 
   Value atom(int32_t line, int32_t column) {

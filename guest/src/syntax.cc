@@ -84,7 +84,7 @@ Expr* constant(Value v, Position at) {
   return e;
 }
 
-Expr** itemArray(int32_t n) { return (Expr**)calloc(n ? n : 1, sizeof(Expr*)); }
+Expr** itemArray(int32_t n) { return (Expr**)calloc(n > 0 ? (size_t)n : 1, sizeof(Expr*)); }
 
 Expr* sequence(Expr** items, int32_t n, Position at) {
   if (n == 1) return items[0];
