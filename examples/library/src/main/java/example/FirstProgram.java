@@ -9,7 +9,7 @@ public class FirstProgram {
 
     /**
      * Prints the first evaluation's result, {@code fib 25 = 121393} after the compiled code ran,
-     * and the error of an unbound identifier, caught; the interpreter's own output goes to stdout.
+     * and the error of an unbound variable, caught; the interpreter's own output goes to stdout.
      *
      * @param args ignored
      */

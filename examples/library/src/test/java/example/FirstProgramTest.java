@@ -25,6 +25,6 @@ class FirstProgramTest {
                 "result: 121393",
                 "result: 121393",
                 "fib 25 = 121393",
-                "caught: unbound identifier: x at line 1, column 4");
+                "caught: unbound variable: x at line 1, column 4");
     }
 }

@@ -25,7 +25,7 @@ class ProgramTest {
     void generatedProgramsGiveTheirResultOnTheGuest() {
         try (var scheme = Guest.bundled().open()) {
             for (Program program : new Program[] {Program.fib(15), Program.withFunctions(1000), Program.named("closures")}) {
-                assertThat(scheme.eval(scheme.parse(program.source())).asInteger())
+                assertThat(scheme.eval(scheme.parse(program.source())).toString())
                         .as(program.name()).isEqualTo(program.expected());
             }
             assertThat(scheme.pendingJitCount().orElseThrow()).isGreaterThanOrEqualTo(1000);

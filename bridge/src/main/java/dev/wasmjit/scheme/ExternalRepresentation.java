@@ -124,6 +124,8 @@ public final class ExternalRepresentation {
                 value = innermost.close();
             } else if (c == '"') {
                 value = readString();
+            } else if (c == '|') {
+                value = readBarSymbol();
             } else {
                 int start = position;
                 String token = readToken();
@@ -229,8 +231,32 @@ public final class ExternalRepresentation {
                 case '"' -> characters.append('"');
                 case '\\' -> characters.append('\\');
                 case 'n' -> characters.append('\n');
+                case 't' -> characters.append('\t');
                 default -> throw error("unknown escape \\" + escaped + " in a string", position - 2);
             }
+        }
+    }
+
+    /** {@code |any text|}: a symbol whose name would not read back bare ({@code \|} and {@code \\} inside). */
+    private SchemeValue readBarSymbol() {
+        int start = position;
+        position++;
+        StringBuilder name = new StringBuilder();
+        while (true) {
+            if (position == text.length()) {
+                throw error("unterminated |symbol|", start);
+            }
+            char c = text.charAt(position++);
+            if (c == '|') {
+                return SchemeValue.symbol(name.toString());
+            }
+            if (c == '\\') {
+                if (position == text.length()) {
+                    throw error("unterminated |symbol|", start);
+                }
+                c = text.charAt(position++);
+            }
+            name.append(c);
         }
     }
 
@@ -256,7 +282,7 @@ public final class ExternalRepresentation {
     }
 
     private static boolean isDelimiter(char c) {
-        return Character.isWhitespace(c) || c == '(' || c == ')' || c == '"' || c == ';';
+        return Character.isWhitespace(c) || c == '(' || c == ')' || c == '"' || c == ';' || c == '|';
     }
 
     private static boolean isIntegerSyntax(String token) {
@@ -280,9 +306,14 @@ public final class ExternalRepresentation {
         if (name.isEmpty() || name.equals(".") || name.startsWith("#") || isIntegerSyntax(name)) {
             return false;
         }
+        char first = name.charAt(0);
+        char second = name.length() > 1 ? name.charAt(1) : ' ';
+        if (Character.isDigit(first) || (first == '+' || first == '-' || first == '.') && Character.isDigit(second)) {
+            return false; // the guest's reader takes these for numbers
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (isDelimiter(c) || c == '\'' || c == '`' || c == ',') {
+            if (c < 0x80 && !Character.isLetterOrDigit(c) && "!$%&*/:<=>?^_~+-.@".indexOf(c) < 0) {
                 return false;
             }
         }

@@ -112,15 +112,13 @@ public final class SchemeValue {
     /**
      * A symbol.
      *
-     * @param name the symbol's name: a word that {@code write} prints bare and that reads back
-     *             as this symbol
+     * @param name the symbol's name, any text; one that would not read back bare (with
+     *             whitespace, say, as {@code string->symbol} can make) is written between bars,
+     *             {@code |a b|}, as the guest writes it
      * @return the value
-     * @throws IllegalArgumentException if the name is empty, holds whitespace or one of
-     *                                  {@code ( ) " ; ' ` ,}, starts with {@code #}, is
-     *                                  {@code .}, or reads as an integer
      */
     public static SchemeValue symbol(String name) {
-        return new SchemeValue(Kind.SYMBOL, 0, checkedName(name, "symbol"), null, null, null);
+        return new SchemeValue(Kind.SYMBOL, 0, Objects.requireNonNull(name, "symbol"), null, null, null);
     }
 
     /**
@@ -456,7 +454,7 @@ public final class SchemeValue {
             case INTEGER -> out.append(number);
             case BOOLEAN -> out.append(number != 0 ? "#t" : "#f");
             case STRING -> writeString(out, text);
-            case SYMBOL -> out.append(text);
+            case SYMBOL -> writeSymbol(out, text);
             case EMPTY_LIST -> out.append("()");
             case PAIR -> {
                 out.append('(');
@@ -499,6 +497,7 @@ public final class SchemeValue {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
                 default -> out.append(c);
             }
         }
@@ -531,6 +530,23 @@ public final class SchemeValue {
     private String abbreviated() {
         String written = toString();
         return written.length() <= DESCRIBED_CHARS ? written : written.substring(0, DESCRIBED_CHARS) + "...";
+    }
+
+    /** Bare when it reads back as itself, else between bars as the guest writes it: {@code |a b|}. */
+    private static void writeSymbol(StringBuilder out, String name) {
+        if (ExternalRepresentation.isSymbolName(name)) {
+            out.append(name);
+            return;
+        }
+        out.append('|');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '|' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        out.append('|');
     }
 
     private static String checkedName(String name, String what) {

@@ -20,8 +20,8 @@ class RecoveryTest {
         try (TestInterpreter t = TestInterpreter.start()) {
             Expression fib = linkedFib(t);
             assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("(+ x 1)")))
-                    .isInstanceOf(GuestError.class).hasMessageContaining("unbound identifier: x");
-            assertThat(t.stderrText()).contains("error: unbound identifier: x");
+                    .isInstanceOf(GuestError.class).hasMessageContaining("unbound variable: x");
+            assertThat(t.stderrText()).contains("error: unbound variable: x");
             assertWorksOn(t, fib);
         }
     }

@@ -33,7 +33,7 @@ class SeedAbiTest {
             assertThat(t.scheme.eval(t.scheme.parse("(lambda (x) x)")).kind()).isEqualTo(SchemeValue.Kind.PROCEDURE);
 
             assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("(+ y 1)")))
-                    .isInstanceOf(GuestError.class).hasMessageContaining("unbound identifier: y");
+                    .isInstanceOf(GuestError.class).hasMessageContaining("unbound variable: y");
             assertThat(t.scheme.eval(fib)).isEqualTo(SchemeValue.integer(10946));
         }
     }

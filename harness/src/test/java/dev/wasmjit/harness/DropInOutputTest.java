@@ -70,7 +70,7 @@ class DropInOutputTest {
         Wasmjit.Outcome run = Wasmjit.run("--fib", "20", "--heap-size", "64");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderrLines()).singleElement().asString().startsWith("error: heap exhausted");
+        assertThat(run.stderrLines()).singleElement().asString().isEqualTo("error: heap size too small: 64 bytes");
     }
 
     @Test

@@ -55,7 +55,7 @@ class LinkCommandTest {
         Wasmjit.Outcome link = Wasmjit.run("link", "--program", program.toString(), "-o", out.toString());
 
         assertThat(link.exitCode()).isEqualTo(1);
-        assertThat(link.stderrLines()).containsExactly("error: unbound identifier: nothing at line 1, column 4");
+        assertThat(link.stderrLines()).containsExactly("error: unbound variable: nothing at line 1, column 4");
         assertThat(out).doesNotExist();
     }
 

@@ -68,7 +68,7 @@ class ModuleOptionTest {
         Wasmjit.Outcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "(+ y 1)");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderrLines()).singleElement().asString().startsWith("error: unbound identifier: y");
+        assertThat(run.stderrLines()).singleElement().asString().startsWith("error: unbound variable: y");
         assertThat(run.stdout()).isEmpty();
     }
 

@@ -102,7 +102,7 @@ class PackagedJarIT {
 
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(stdout).isEmpty();
-        assertThat(stderr).isEqualTo("error: unbound identifier: x at line 1, column 4\n");
+        assertThat(stderr).isEqualTo("error: unbound variable: x at line 1, column 4\n");
     }
 
     private static String shellQuote(String word) {

@@ -11,14 +11,14 @@ class RunErrorTest {
     void anUnboundIdentifierNamesTheIdentifier() {
         Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(+ x 1)");
 
-        assertProgramError(run, "error: unbound identifier: x");
+        assertProgramError(run, "error: unbound variable: x");
     }
 
     @Test
     void aParseErrorSaysLineAndColumn() {
         Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(+ 1\n  (* 2");
 
-        assertProgramError(run, "error: parse error at line 2, column 7: unexpected end of input");
+        assertProgramError(run, "error: parse error at line 2, column 3: unexpected end of input: '(' is never closed");
     }
 
     @Test

@@ -61,7 +61,7 @@ final class NodeRunner {
             if (fields.length != 5 || program == null) {
                 throw new IOException("unexpected line from protocol.mjs: " + line);
             }
-            if (Integer.parseInt(fields[4]) != program.expected()) {
+            if (!fields[4].equals(program.expected())) {
                 throw new IOException(program.name() + " gave " + fields[4] + " on V8, expected " + program.expected());
             }
             List<List<Double>> columns = samples.computeIfAbsent(program.name(),

@@ -66,8 +66,8 @@ final class SchemeSystemRunner {
                     .output(LIMIT);
             List<Double> samples = new ArrayList<>();
             for (String line : output.strip().split("\n")) {
-                String[] fields = line.strip().split(" ");
-                if (fields.length != 2 || !fields[1].equals(String.valueOf(program.expected()))) {
+                String[] fields = line.strip().split(" ", 2);
+                if (fields.length != 2 || !fields[1].equals(program.expected())) {
                     throw new IOException(system.executable() + " ran " + program.name() + " and printed '" + line
                             + "', expected a time and " + program.expected());
                 }
@@ -85,7 +85,7 @@ final class SchemeSystemRunner {
                 + "  (if (< k " + (options.warmupRounds() + options.rounds()) + ")\n"
                 + "      (let* ((t0 (now-ms)) (r (batch " + options.evals() + " #f)) (t1 (now-ms)))\n"
                 + "        (if (>= k " + options.warmupRounds() + ")\n"
-                + "            (begin (display (- t1 t0)) (display \" \") (display r) (newline)))\n"
+                + "            (begin (display (- t1 t0)) (display \" \") (write r) (newline)))\n"
                 + "        (measure (+ k 1)))))\n"
                 + "(measure 0)\n";
     }
