@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  */
 final class GuestPrograms {
     private static final Path EXAMPLES = Path.of("../examples");
-    private static final Pattern EXPECT = Pattern.compile("^; expect: (-?\\d+)$", Pattern.MULTILINE);
+    private static final Pattern EXPECT = Pattern.compile("^;\\s*expect:\\s*(.+?)\\s*$", Pattern.MULTILINE);
 
     /** One example program and the result its {@code ; expect:} line states. */
-    record Example(String name, String source, int expected) {
+    record Example(String name, String source, String expected) {
     }
 
     private GuestPrograms() {
@@ -60,7 +60,7 @@ final class GuestPrograms {
             if (!expect.find()) {
                 throw new AssertionError(file + " has no '; expect: N' line");
             }
-            return new Example(file.getFileName().toString(), source, Integer.parseInt(expect.group(1)));
+            return new Example(file.getFileName().toString(), source, expect.group(1));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -78,12 +78,13 @@ final class GuestPrograms {
         return SchemeInterpreter.builder().module(module).stdout(sink).stderr(sink).build();
     }
 
-    /** Evaluates the expression at guest address {@code handle} and returns its integer result. */
-    static int evalHandle(SchemeInterpreter interpreter, int handle) {
+    /** Evaluates the expression at guest address {@code handle} and returns its result as printed. */
+    static String evalHandle(SchemeInterpreter interpreter, int handle) {
         interpreter.instance().requireFunction("eval").callVoid(handle, SchemeInterpreter.DEFAULT_HEAP_BYTES);
-        if (interpreter.instance().requireFunction("lastResultKind").callI32() != 1) {
-            throw new AssertionError("eval of handle " + handle + " gave no integer");
+        int text = interpreter.instance().requireFunction("lastResultText").callI32();
+        if (text == 0) {
+            throw new AssertionError("eval of handle " + handle + " gave no result");
         }
-        return interpreter.instance().requireFunction("lastResultInteger").callI32();
+        return interpreter.instance().memory().readCString(text);
     }
 }

@@ -20,7 +20,7 @@ class GuestStaticLinkTest {
     private static final byte[] GUEST = GuestPrograms.bundledGuest();
 
     /** A linked module and the handle of the expression to evaluate in it. */
-    private record Linked(byte[] module, int handle, int liveResult, int liveCompiled) {
+    private record Linked(byte[] module, int handle, String liveResult, int liveCompiled) {
     }
 
     private static Linked linkAfterOneJitRound(byte[] main, String source) {
@@ -29,7 +29,7 @@ class GuestStaticLinkTest {
             Expression expression = live.parse(source);
             live.eval(expression);
             assertThat(session.jitAndLink()).as("a JIT round for %s", source).isPresent();
-            int result = live.eval(expression).asInteger();
+            String result = live.eval(expression).toString();
             return new Linked(session.linkStatically(), expression.address(), result,
                     live.compiledFunctionCount().orElseThrow());
         }
