@@ -1,12 +1,13 @@
-// The wasm build under Node's WebAssembly: every case interpreted, then again
-// after linking the JIT module of that run, and the guest ABI around them.
+// The wasm build under Node's WebAssembly: every case interpreted, then after
+// one JIT round, then after a second, with the same result, output and error
+// text each time; and the guest ABI around them.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { churn, constructs, errors, examples, fib30, tailLoop } from './cases.mjs';
+import { churn, constructs, errors, examples, expectedStdout, fib30, primitives, tailLoop } from './cases.mjs';
 import { Guest, GuestError, defaultWasmPath } from './host.mjs';
 
 const moduleDirectory = fileURLToPath(new URL('../build/jit-modules/', import.meta.url));
@@ -22,53 +23,84 @@ function assertValid(bytes) {
   assert.equal(result.status, 0, `wasm-validate ${file}: ${result.stderr}`);
 }
 
-/** One JIT round, validated and linked; returns the module bytes or null. */
+/**
+ * One JIT round, validated and linked; returns the module bytes or null.
+ * Afterwards nothing waits and every function the round held is compiled.
+ */
 function jitRound(guest) {
+  const pending = guest.exports.pendingJitCount();
+  const compiledBefore = guest.exports.compiledFunctionCount();
   const bytes = guest.jitModuleBytes();
+  assert.equal(bytes === null, pending === 0);
   if (bytes) {
     assertValid(bytes);
     guest.link(bytes);
   }
+  assert.equal(guest.exports.pendingJitCount(), 0);
+  assert.equal(guest.exports.compiledFunctionCount(), compiledBefore + pending);
   return bytes;
 }
 
-function outcome(guest, program, heap) {
-  try {
-    return guest.eval(program, heap);
-  } catch (e) {
-    if (e instanceof GuestError) return { error: e.message };
-    throw e;
-  }
+/** A guest whose output is captured into guest.output.stdout and .stderr. */
+function capturingGuest() {
+  return Guest.load({ capture: true });
 }
 
-function assertOutcome(actual, expected) {
-  assert.deepEqual(actual, expected);
-}
-
-/** Interprets the case, links its JIT round, and runs the same parse tree compiled. */
-function interpretThenCompile({ source, heap, expect }) {
-  if (process.env.TRACE) writeSync(2, source.slice(0, 40) + '\n');
-  const guest = Guest.load({ quiet: true });
-  let program;
+/** Evaluates a parsed program: { result } or { error }, with the stdout and stderr of this eval alone. */
+function evaluate(guest, program, heap) {
+  const stdoutBefore = guest.output.stdout.length, stderrBefore = guest.output.stderr.length;
+  let outcome;
   try {
-    program = guest.parse(source);
+    outcome = { result: guest.eval(program, heap) };
   } catch (e) {
     if (!(e instanceof GuestError)) throw e;
-    assertOutcome({ error: e.message }, expect);
+    outcome = { error: e.message };
+  }
+  outcome.stdout = guest.output.stdout.slice(stdoutBefore);
+  outcome.stderr = guest.output.stderr.slice(stderrBefore);
+  return outcome;
+}
+
+/** The outcome a case expects, in evaluate's form. */
+function expectedOutcome(c) {
+  if (typeof c.expect === 'object') {
+    return { error: c.expect.error, stdout: expectedStdout(c), stderr: `error: ${c.expect.error}\n` };
+  }
+  return { result: c.expect, stdout: expectedStdout(c), stderr: '' };
+}
+
+/**
+ * Interprets the case, links a JIT round and runs the same parse tree
+ * compiled, then links a second round (whatever ran for the first time since
+ * the first) and runs it again.
+ */
+function interpretThenCompile(c) {
+  if (process.env.TRACE) writeSync(2, c.source.slice(0, 40) + '\n');
+  const guest = capturingGuest();
+  const expected = expectedOutcome(c);
+  let program;
+  try {
+    program = guest.parse(c.source);
+  } catch (e) {
+    if (!(e instanceof GuestError)) throw e;
+    assert.deepEqual({ error: e.message, stdout: guest.output.stdout, stderr: guest.output.stderr }, expected);
     return { guest, bytes: null };
   }
-  assertOutcome(outcome(guest, program, heap), expect);
-  const pending = guest.exports.pendingJitCount();
+  assert.deepEqual(evaluate(guest, program, c.heap), expected, 'interpreted');
   const bytes = jitRound(guest);
-  assert.equal(bytes === null, pending === 0);
-  assert.equal(guest.exports.pendingJitCount(), 0);
-  assert.equal(guest.exports.compiledFunctionCount(), pending);
-  assertOutcome(outcome(guest, program, heap), expect);
+  assert.deepEqual(evaluate(guest, program, c.heap), expected, 'after one JIT round');
+  jitRound(guest);
+  assert.deepEqual(evaluate(guest, program, c.heap), expected, 'after two JIT rounds');
+  assert.equal(guest.exports.pendingJitCount(), 0, 'compiled functions are not interpreted again');
   return { guest, bytes };
 }
 
 describe('every construct, interpreted and compiled', () => {
   for (const c of constructs) it(c.name, () => interpretThenCompile(c));
+});
+
+describe('every primitive, interpreted and compiled', () => {
+  for (const c of primitives) it(c.name, () => interpretThenCompile(c));
 });
 
 describe('every error message, interpreted and compiled', () => {
@@ -82,6 +114,140 @@ describe('the example corpus, interpreted and compiled', () => {
       assert.ok(bytes, 'every example defines a function, so a JIT round compiles something');
     });
   }
+});
+
+describe('sessions: the heap and top-level definitions persist across evals', () => {
+  it('uses a definition made by an earlier eval, interpreted and compiled', () => {
+    const guest = capturingGuest();
+    assert.equal(guest.run('(define (sq x) (* x x))'), '#<unspecified>');
+    assert.equal(guest.run('(sq 5)'), '25');
+    assert.ok(jitRound(guest), 'sq ran, so the round compiles it');
+    assert.equal(guest.run('(sq 6)'), '36');
+    assert.equal(guest.run('(define (sum-squares l) (apply + (map sq l)))'), '#<unspecified>');
+    assert.equal(guest.run("(sum-squares '(1 2 3))"), '14');
+    assert.ok(jitRound(guest), 'sum-squares ran since the first round');
+    assert.equal(guest.run("(sum-squares '(1 2 3 4))"), '30');
+    assert.equal(guest.output.stderr, '');
+  });
+
+  it('keeps data defined by an earlier eval through collections', () => {
+    const guest = capturingGuest();
+    const heap = 16384;
+    assert.equal(guest.run("(define data (list 1 (vector 2 \"three\") 'four))", heap), '#<unspecified>');
+    assert.equal(guest.run('(define (churn n) (if (= n 0) 0 (begin (cons n n) (churn (- n 1)))))', heap), '#<unspecified>');
+    assert.equal(guest.run('(churn 10000)', heap), '0');
+    assert.ok(guest.collections() > 0, 'the churn collected');
+    assert.equal(guest.run('data', heap), '(1 #(2 "three") four)');
+    jitRound(guest);
+    assert.equal(guest.run('(set-car! data (churn 10000))', heap), '#<unspecified>');
+    assert.ok(guest.collections() > 0, 'the compiled churn collected');
+    assert.equal(guest.run('data', heap), '(0 #(2 "three") four)');
+    assert.equal(guest.run('(begin (vector-set! (cadr data) 0 (churn 5000)) data)', 1 << 20), '(0 #(0 "three") four)',
+      'a heap of another size keeps the data');
+  });
+
+  it('calls the new definition after a redefinition, from compiled callers', () => {
+    const guest = capturingGuest();
+    assert.equal(guest.run('(define (sq x) (* x x)) (define (use) (+ (sq 3) 1)) (use)'), '10');
+    jitRound(guest);
+    assert.equal(guest.run('(use)'), '10');
+    assert.equal(guest.run('(define (sq x) (+ x x))'), '#<unspecified>');
+    assert.equal(guest.run('(use)'), '7');
+    assert.equal(guest.run('(set! sq (lambda (x) (- x)))'), '#<unspecified>');
+    assert.equal(guest.run('(use)'), '-2');
+    jitRound(guest);
+    assert.equal(guest.run('(use)'), '-2');
+  });
+
+  it('resolves a global that a later eval defines, in compiled code', () => {
+    const guest = capturingGuest();
+    const call = guest.parse('(h)');
+    assert.equal(guest.run('(define (h) (later 1))'), '#<unspecified>');
+    assert.deepEqual(evaluate(guest, call), { error: 'unbound variable: later at line 1, column 13', stdout: '',
+      stderr: 'error: unbound variable: later at line 1, column 13\n' });
+    jitRound(guest);
+    assert.throws(() => guest.eval(call), new GuestError('unbound variable: later at line 1, column 13'));
+    assert.equal(guest.run('(define (later x) (* x 100))'), '#<unspecified>');
+    assert.equal(guest.eval(call), '100');
+  });
+
+  it('a global counter survives between evals and rounds', () => {
+    const guest = capturingGuest();
+    guest.run('(define n 0) (define (tick!) (set! n (+ n 1)) n)');
+    const tick = guest.parse('(tick!)');
+    assert.equal(guest.eval(tick), '1');
+    jitRound(guest);
+    assert.equal(guest.eval(tick), '2');
+    jitRound(guest);
+    assert.equal(guest.eval(tick), '3');
+    assert.equal(guest.run('n'), '3');
+  });
+
+  it('does not let a program mutate a literal list, in any eval', () => {
+    const guest = capturingGuest();
+    assert.equal(guest.run("(define lit '(1 2 3)) (define (poke! l) (set-car! l 0))"), '#<unspecified>');
+    const message = 'set-car! cannot modify a literal constant: the pair (1 2 3)';
+    assert.throws(() => guest.run('(poke! lit)'), new GuestError(message));
+    jitRound(guest);
+    assert.throws(() => guest.run('(poke! lit)'), new GuestError(message));
+    assert.equal(guest.run('lit'), '(1 2 3)');
+    assert.equal(guest.run('(define copy (append lit \'())) (poke! copy) (list copy lit)'), '((0 2 3) (1 2 3))');
+  });
+
+  it('keeps going after an error left the output line open', () => {
+    const guest = capturingGuest();
+    assert.throws(() => guest.run('(display "a") (car 1)'), GuestError);
+    assert.equal(guest.run('5'), '5');
+    assert.equal(guest.output.stdout, 'a\nresult: 5\n');
+  });
+});
+
+describe('collections during compiled code keep every kind of value', () => {
+  // churn allocates pairs, vectors, strings and closures as garbage; keep holds
+  // one of each across it and then uses them.
+  const source = `
+    (define (churn n)
+      (if (= n 0) 0
+          (begin (cons n n) (make-vector 3 n) (string-append "ab" "cd") (lambda () n) (churn (- n 1)))))
+    (define (keep l v s f)
+      (churn 5000)
+      (list (apply + l) (vector-ref v 2) (string-length s) (f 1) l v s (churn 10)))
+    (keep (list 1 2 3) (vector 'a 'b (list 'c)) (string-append "hello" " world")
+          (let ((k 41)) (lambda (x) (+ x k))))`;
+  const expect = '(6 (c) 11 42 (1 2 3) #(a b (c)) "hello world" 0)';
+
+  it('on a 16 KiB heap, interpreted and after two rounds', () => {
+    const guest = capturingGuest();
+    const program = guest.parse(source);
+    assert.equal(guest.eval(program, 16384), expect);
+    assert.ok(guest.collections() >= 10, `interpreted: only ${guest.collections()} collections`);
+    assert.ok(jitRound(guest));
+    assert.equal(guest.eval(program, 16384), expect);
+    assert.ok(guest.collections() >= 10, `compiled: only ${guest.collections()} collections`);
+    jitRound(guest);
+    assert.equal(guest.eval(program, 16384), expect);
+  });
+
+  it('for values in a compiled function\'s locals, lists built in loops and closures over loop variables', () => {
+    const guest = capturingGuest();
+    const program = guest.parse(`
+      (define (churn n) (if (= n 0) 0 (begin (cons n n) (churn (- n 1)))))
+      (define (build n)
+        (let loop ((i 0) (acc '()) (procs '()) (strs '()))
+          (churn 50)
+          (if (= i n)
+              (list (length acc) (apply + acc) (map (lambda (p) (p)) (list-tail procs (- n 3)))
+                    (apply string-append (list-tail strs (- n 3))))
+              (loop (+ i 1) (cons i acc) (cons (lambda () (* i 2)) procs)
+                    (cons (number->string i) strs)))))
+      (build 300)`);
+    const expect = '(300 44850 (4 2 0) "210")';
+    assert.equal(guest.eval(program, 65536), expect);
+    assert.ok(guest.collections() > 0);
+    jitRound(guest);
+    assert.equal(guest.eval(program, 65536), expect);
+    assert.ok(guest.collections() > 0);
+  });
 });
 
 describe('the runtime', () => {
@@ -102,9 +268,9 @@ describe('the runtime', () => {
   it('gives fib 30 = 1346269 interpreted and after linking', () => {
     const guest = Guest.load({ quiet: true });
     const program = guest.parse(fib30);
-    assert.equal(guest.eval(program), 1346269);
+    assert.equal(guest.eval(program), '1346269');
     assert.ok(jitRound(guest));
-    assert.equal(guest.eval(program), 1346269);
+    assert.equal(guest.eval(program), '1346269');
   });
 
   it('calls code that an earlier JIT round compiled', () => {
@@ -119,62 +285,63 @@ describe('the runtime', () => {
     assert.throws(() => guest.eval(program, 16384), new GuestError('heap exhausted: live data fills the 16384-byte heap after a collection'));
     assert.ok(jitRound(guest));
     const compiledFirst = guest.exports.compiledFunctionCount();
-    assert.equal(guest.eval(program), 21);
+    assert.equal(guest.eval(program), '21');
     assert.ok(jitRound(guest), 'g ran for the first time');
     assert.ok(guest.exports.compiledFunctionCount() > compiledFirst);
-    assert.equal(guest.eval(program), 21);
+    assert.equal(guest.eval(program), '21');
     assert.equal(guest.exports.pendingJitCount(), 0);
   });
 
   it('links a second JIT round after the first', () => {
     const guest = Guest.load({ quiet: true });
-    const first = guest.parse('(letrec ((sq (lambda (x) (* x x)))) (sq 12))');
-    assert.equal(guest.eval(first), 144);
+    const first = guest.parse('(define (sq x) (* x x)) (sq 12)');
+    assert.equal(guest.eval(first), '144');
     assert.ok(jitRound(guest));
     assert.equal(guest.exports.compiledFunctionCount(), 1);
     assert.equal(jitRound(guest), null, 'nothing ran since the first round');
 
     const second = guest.parse('((lambda (a) ((lambda (b) (- a b)) 2)) 50)');
-    assert.equal(guest.eval(second), 48);
+    assert.equal(guest.eval(second), '48');
     assert.equal(guest.exports.pendingJitCount(), 2);
     assert.ok(jitRound(guest));
     assert.equal(guest.exports.compiledFunctionCount(), 3);
-    assert.equal(guest.eval(first), 144);
-    assert.equal(guest.eval(second), 48);
+    assert.equal(guest.eval(first), '144');
+    assert.equal(guest.eval(second), '48');
     assert.equal(guest.exports.pendingJitCount(), 0, 'compiled functions are not interpreted again');
   });
 
   it('compiles again in the next round what an unlinked module held', () => {
     const guest = Guest.load({ quiet: true });
     const program = guest.parse('(letrec ((sq (lambda (x) (* x x)))) (sq 12))');
-    assert.equal(guest.eval(program), 144);
+    assert.equal(guest.eval(program), '144');
     assert.ok(guest.jitModuleBytes(), 'the first round compiles sq');
     assert.equal(guest.exports.pendingJitCount(), 1, 'sq waits until a patch sets its jitCode');
     assert.equal(guest.exports.compiledFunctionCount(), 0);
     assert.ok(jitRound(guest), 'the next round compiles sq again');
     assert.equal(guest.exports.compiledFunctionCount(), 1);
-    assert.equal(guest.eval(program), 144);
+    assert.equal(guest.eval(program), '144');
   });
 
   it('keeps working after errors: parses, evaluates and runs linked code', () => {
     const guest = Guest.load({ quiet: true });
-    const fact = guest.parse('(letrec ((fact (lambda (n) (if (< n 2) 1 (* n (fact (- n 1))))))) (fact 12))');
-    assert.equal(guest.eval(fact), 479001600);
+    const fact = guest.parse('(define (fact n) (if (< n 2) 1 (* n (fact (- n 1))))) (fact 12)');
+    assert.equal(guest.eval(fact), '479001600');
     assert.ok(jitRound(guest));
     const stackPointer = guest.exports.stackPointer();
 
     const overflow = guest.parse('(letrec ((fact (lambda (n) (if (< n 2) 1 (* n (fact (- n 1))))))) (fact 13))');
     assert.throws(() => guest.eval(overflow), new GuestError('integer overflow: *'));
     assert.equal(guest.exports.lastResultKind(), 0);
-    assert.throws(() => guest.parse('(+ 1'), new GuestError('parse error at line 1, column 5: unexpected end of input'));
-    assert.throws(() => guest.eval(guest.parse('(letrec ((f (lambda (n) (+ 1 (f n))))) (f 1))')),
+    assert.throws(() => guest.parse('(+ 1'), new GuestError("parse error at line 1, column 1: unexpected end of input: '(' is never closed"));
+    assert.throws(() => guest.eval(guest.parse('(define (f n) (+ 1 (f n))) (f 1)')),
       new GuestError('recursion too deep: more than 10000 nested calls'));
     jitRound(guest);  // compiles overflow's fact and f, which also fail
     assert.throws(() => guest.eval(overflow), new GuestError('integer overflow: *'));
+    assert.throws(() => guest.run('(f 1)'), new GuestError('recursion too deep: more than 10000 nested calls'));
 
     assert.equal(guest.exports.stackPointer(), stackPointer);
-    assert.equal(guest.eval(fact), 479001600);
-    assert.equal(guest.run('(+ 2 3)'), 5);
+    assert.equal(guest.eval(fact), '479001600');
+    assert.equal(guest.run('(+ 2 3)'), '5');
     assert.equal(guest.lastErrorMessage(), null);
     assert.equal(guest.exports.lastResultKind(), 1);
   });
@@ -184,7 +351,7 @@ describe('the runtime', () => {
     const program = guest.parse('(+ 1 2)');
     assert.throws(() => guest.call('eval', program, -5), new GuestError('heap size must be positive, got -5'));
     assert.throws(() => guest.call('moduleSize', 0x7ffffff0), WebAssembly.RuntimeError);
-    assert.equal(guest.eval(program), 3);
+    assert.equal(guest.eval(program), '3');
   });
 
   it('reads and sets the shadow-stack pointer', () => {
@@ -194,25 +361,36 @@ describe('the runtime', () => {
     guest.exports.setStackPointer(initial - 64);
     assert.equal(guest.exports.stackPointer(), initial - 64);
     guest.exports.setStackPointer(initial);
-    assert.equal(guest.run('(+ 1 2)'), 3);
+    assert.equal(guest.run('(+ 1 2)'), '3');
     assert.equal(guest.exports.stackPointer(), initial);
   });
 
   it('keeps working after the engine overflows its own stack', () => {
     const guest = Guest.load({ quiet: true });
     const nested = '(+ 1 '.repeat(40) + '(f (- n 1))' + ')'.repeat(40);
-    const program = guest.parse(`(letrec ((f (lambda (n) (if (eq? n 0) 0 ${nested})))) (f 9990))`);
+    const program = guest.parse(`(define (f n) (if (eq? n 0) 0 ${nested})) (f 9990)`);
     assert.throws(() => guest.eval(program), RangeError);
-    assert.equal(guest.run('(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 100))'), 100);
+    assert.equal(guest.run('(define (g n) (if (eq? n 0) 0 (+ 1 (g (- n 1))))) (g 100)'), '100');
   });
 
   it('reports results through the extension exports', () => {
     const guest = Guest.load({ quiet: true });
     assert.equal(guest.exports.lastResultKind(), 0);
-    assert.equal(guest.run('(- 0 123)'), -123);
+    const kinds = [
+      ['(- 0 123)', 1, '-123'], ['(lambda (x) x)', 2, '#<procedure>'], ['car', 2, '#<procedure car>'],
+      ['(< 1 2)', 3, '#t'], ["'()", 4, '()'], ["'(1 . 2)", 5, '(1 . 2)'], ["'sym", 6, 'sym'],
+      ['"s\\"t"', 7, '"s\\"t"'], ['#(1)', 8, '#(1)'], ['(if #f #f)', 9, '#<unspecified>'],
+    ];
+    for (const [source, kind, text] of kinds) {
+      assert.equal(guest.run(source), text);
+      assert.equal(guest.exports.lastResultKind(), kind, source);
+      assert.equal(guest.readString(guest.exports.lastResultText()), text);
+    }
+    guest.run('(- 0 123)');
     assert.equal(guest.exports.lastResultInteger(), -123);
-    assert.equal(guest.run('(lambda (x) x)'), 'procedure');
-    assert.equal(guest.exports.lastResultKind(), 2);
+    assert.throws(() => guest.run('(car 1)'), GuestError);
+    assert.equal(guest.exports.lastResultKind(), 0);
+    assert.equal(guest.exports.lastResultText(), 0);
   });
 
   it('has the ABI of DESIGN.md plus the documented extensions', () => {
@@ -222,9 +400,9 @@ describe('the runtime', () => {
       '__indirect_function_table:table', '_initialize:function', 'allocateBytes:function',
       'collectionCount:function', 'compiledFunctionCount:function', 'eval:function',
       'freeBytes:function', 'freeModule:function', 'jitModule:function', 'lastErrorMessage:function',
-      'lastResultInteger:function', 'lastResultKind:function', 'memory:memory', 'moduleData:function',
-      'moduleSize:function', 'parse:function', 'pendingJitCount:function', 'setStackPointer:function',
-      'stackPointer:function',
+      'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',
+      'moduleData:function', 'moduleSize:function', 'parse:function', 'pendingJitCount:function',
+      'setStackPointer:function', 'stackPointer:function',
     ]);
     const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
     assert.deepEqual(imports.filter((i) => !i.startsWith('wasi_snapshot_preview1.')), ['env.throw_error']);
@@ -239,13 +417,16 @@ describe('the runtime', () => {
     assert.deepEqual(WebAssembly.Module.exports(module), []);
   });
 
-  it('prints results and errors as the seed host expects', () => {
-    const ok = spawnSync('node', ['--no-warnings', hostScript, '--jit', '-e', '(letrec ((f (lambda (x) (* x 2)))) (f 21))'], { encoding: 'utf8' });
+  it('prints results, output and errors as the seed host expects', () => {
+    const host = (...args) => spawnSync('node', ['--no-warnings', '--stack-size=4000', hostScript, ...args], { encoding: 'utf8' });
+    const ok = host('--jit', '-e', '(define (f x) (* x 2)) (f 21)');
     assert.equal(ok.stdout, 'result: 42\nresult: 42\n');
     assert.equal(ok.status, 0);
-    const procedure = spawnSync('node', ['--no-warnings', hostScript, '-e', '(lambda (x) x)'], { encoding: 'utf8' });
+    const procedure = host('-e', '(lambda (x) x)');
     assert.equal(procedure.stdout, 'result: #<procedure>\n');
-    const failed = spawnSync('node', ['--no-warnings', hostScript, '-e', '(1 2)'], { encoding: 'utf8' });
+    const output = host('--jit', '-e', '(define (show x) (display x) (display " ") x) (show (list "a" 1))');
+    assert.equal(output.stdout, '(a 1) \nresult: ("a" 1)\n(a 1) \nresult: ("a" 1)\n');
+    const failed = host('-e', '(1 2)');
     assert.equal(failed.stdout, '');
     assert.equal(failed.stderr, 'error: not a procedure: the integer 1\n');
     assert.equal(failed.status, 1);
