@@ -109,6 +109,7 @@ class FunctionCompiler {
   // in local cache_ + i, reloaded from the slot after anything that may
   // collect (the collector updates the slot, not the local).
   uint32_t cache_ = kFirstLocal;
+  bool inPrologue_ = false;
 
   uint32_t local() { return nextLocal_++; }
   uint32_t claimSlots(uint32_t n) {
@@ -152,8 +153,41 @@ class FunctionCompiler {
   }
   void storeDepth(uint32_t local) { storeGlobalFromLocal(runtime_.callDepthAddress, local); }
   void callHelper(uint32_t index) {
+    if (index != runtime_.fail) {
+      if (inPrologue_)
+        syncRootTopInPrologue();
+      else
+        syncRootTop();
+    }
     a_.i32Const((int32_t)index);
     a_.callIndirect(kCodeType);
+  }
+  // Before any call: rootTop just above the slots in use, so that the callee
+  // (compiled code, or the runtime) claims its own slots above them and the
+  // collector sees exactly them. Every slot below has been written.
+  void syncRootTop() {
+    a_.i32Const(0);
+    slotAddress(slots_);
+    a_.i32Store(runtime_.rootTopAddress);
+  }
+  // In the prologue the arguments may be in our own slots above the
+  // variables (a self tail call put them there): cover them too.
+  void syncRootTopInPrologue() {
+    uint32_t variablesEnd = local(), argumentsEnd = local();
+    a_.i32Const(0);
+    slotAddress(firstTemporary_);
+    a_.localTee(variablesEnd);
+    a_.localGet(kArgs);
+    a_.localGet(kArgc);
+    a_.i32Const(2);
+    a_.op(Op::I32Shl);
+    a_.op(Op::I32Add);
+    a_.localTee(argumentsEnd);
+    a_.localGet(variablesEnd);
+    a_.localGet(argumentsEnd);
+    a_.op(Op::I32GtU);
+    a_.op(Op::Select);
+    a_.i32Store(runtime_.rootTopAddress);
   }
   void ifThen(BlockType t) {
     a_.ifThen(t);
@@ -277,6 +311,7 @@ class FunctionCompiler {
   // ---- the prologue: arguments into the frame or the slots ----
 
   void prologue() {
+    inPrologue_ = true;
     // Arity.
     a_.localGet(kArgc);
     a_.i32Const(func_->required);
@@ -296,6 +331,9 @@ class FunctionCompiler {
     a_.localGet(kClosure);
     a_.i32Store(4 * kClosureSlot);
     if (framed_) {
+      a_.localGet(kBase);
+      a_.i32Const(0);
+      a_.i32Store(4 * kFrameSlot);  // the collector may look before the frame is there
       uint32_t f = local();
       uint32_t bytes = objects_.frameSlots + 4 * (uint32_t)func_->slotCount;
       bump(bytes, f);
@@ -322,7 +360,7 @@ class FunctionCompiler {
       end();
       storeSlot(kFrameSlot);
     } else {
-      for (int32_t i = func_->required + func_->hasRest; i < func_->slotCount; i++) {
+      for (int32_t i = func_->required; i < func_->slotCount; i++) {
         a_.localGet(kBase);
         a_.i32Const(0);
         a_.i32Store(4 * (1 + (uint32_t)i));
@@ -351,6 +389,7 @@ class FunctionCompiler {
       reloadVariables();
       storeParameter(func_->required, v);
     }
+    inPrologue_ = false;
   }
 
   void storeParameter(int32_t index, uint32_t value) {
@@ -469,12 +508,14 @@ class FunctionCompiler {
     end();
   }
 
-  // Evaluates the expressions into `n` fresh consecutive slots; returns the first.
+  // Evaluates the expressions into `n` fresh consecutive slots; returns the
+  // first. Each slot is claimed once its value is there (the expressions
+  // after it use the slots above).
   uint32_t operands(Expr* const* items, int32_t n) {
-    uint32_t first = claimSlots((uint32_t)n);
+    uint32_t first = slots_;
     for (int32_t i = 0; i < n; i++) {
       expression(items[i], false);
-      storeSlot(first + (uint32_t)i);
+      storeSlot(claimSlots(1));
     }
     return first;
   }
@@ -561,20 +602,19 @@ class FunctionCompiler {
   // move (by starting a collection) waits in a root slot meanwhile.
   void operandLocals(Expr* const* items, int32_t n, uint32_t* values) {
     bool spill[3] = {false, false, false};
-    uint32_t spilled = 0;
     for (int32_t i = 0; i < n; i++)
       for (int32_t j = i + 1; j < n; j++)
         if (mayCollect(items[j])) spill[i] = true;
-    for (int32_t i = 0; i < n; i++) spilled += spill[i];
-    uint32_t first = claimSlots(spilled), slot = first;
+    uint32_t first = slots_, slot;
     for (int32_t i = 0; i < n; i++) {
       values[i] = local();
       expression(items[i], false);
       a_.localSet(values[i]);
       if (spill[i]) {
+        slot = claimSlots(1);
         a_.localGet(kBase);
         a_.localGet(values[i]);
-        a_.i32Store(4 * slot++);
+        a_.i32Store(4 * slot);
       }
     }
     slot = first;
@@ -795,9 +835,9 @@ class FunctionCompiler {
 
   void call(const Expr* e, bool tail) {
     int32_t n = e->count;
-    uint32_t first = claimSlots(1);
+    uint32_t first = slots_;
     expression(e->a, false);
-    storeSlot(first);
+    storeSlot(claimSlots(1));
     operands(e->items, n);
     Func* local = kOptimise ? knownLocalTarget(e->a) : nullptr;
     Func* global = kOptimise && !local ? currentGlobalTarget(e->a) : nullptr;
@@ -872,6 +912,7 @@ class FunctionCompiler {
   }
 
   void directCall(const Func* target, uint32_t callee, uint32_t first, int32_t n) {
+    syncRootTop();
     a_.localGet(callee);
     slotAddress(first + 1);
     a_.i32Const(n);
@@ -900,6 +941,7 @@ class FunctionCompiler {
       end();
       a_.localTee(code);
       ifThen(BlockType::I32);
+      syncRootTop();
       a_.localGet(callee);
       slotAddress(first + 1);
       a_.i32Const(n);
@@ -969,8 +1011,8 @@ class FunctionCompiler {
     head.i32Const(0);
     head.i32Load(runtime_.callDepthAddress);
     head.localSet(kDepth);
-    // Claim the slots, failing past rootLimit, and zero them so the collector
-    // never sees garbage.
+    // The slots start at rootTop; they must fit below rootLimit. They are
+    // claimed (rootTop moved above them) only before a call: see syncRootTop.
     head.i32Const(0);
     head.i32Load(runtime_.rootTopAddress);
     head.localTee(kBase);
@@ -987,14 +1029,6 @@ class FunctionCompiler {
     head.callIndirect(kCodeType);
     head.op(Op::Unreachable);
     head.end();
-    head.i32Const(0);
-    head.localGet(newTop);
-    head.i32Store(runtime_.rootTopAddress);
-    for (uint32_t slot = 0; slot < maxSlots_; slot++) {
-      head.localGet(kBase);
-      head.i32Const(0);
-      head.i32Store(4 * slot);
-    }
     head.block(BlockType::I32);
     head.loop(BlockType::I32);
     out.code.append(head.code());
