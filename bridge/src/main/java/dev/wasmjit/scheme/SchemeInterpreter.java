@@ -332,7 +332,10 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * Evaluates with a fresh heap of the given size.
+     * Evaluates with a heap of the given size. The heap lives as long as the interpreter, so
+     * top-level definitions of earlier evaluations are visible; a size different from the
+     * current one resizes it, keeping every live object (an evaluation fails with
+     * {@link TrapKind#OUT_OF_MEMORY} if they do not fit).
      *
      * @param expression a handle from this interpreter's {@link #parse}
      * @param heapBytes  the heap size for this evaluation
@@ -343,7 +346,8 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * Evaluates with a fresh heap of the given size and a wall-clock deadline.
+     * Evaluates with a heap of the given size (see {@link #eval(Expression, int)}) and a
+     * wall-clock deadline.
      *
      * @param expression a handle from this interpreter's {@link #parse}
      * @param heapBytes  the heap size for this evaluation
