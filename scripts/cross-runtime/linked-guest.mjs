@@ -4,7 +4,8 @@
 //   node linked-guest.mjs MODULE [--more-compiled-than N] HANDLE=EXPECTED...
 //
 // Checks that compiledFunctionCount is above N (default 0) from the start, that each handle
-// evaluates to its expected integer, and that nothing waits for a JIT round before or after
+// evaluates to its expected result (its write form, as printed after "result: "; it may hold
+// spaces and '='), and that nothing waits for a JIT round before or after
 // (the linked run interpreted nothing new). Prints "compiledFunctionCount C" and exits 0, or
 // says what differed on stderr and exits 1. The guest's WASI imports come from
 // guest/test/host.mjs, which implements them itself (node:wasi crashes with many instances).
@@ -22,9 +23,10 @@ const expectations = [];
 while (args.length > 0) {
   const arg = args.shift();
   if (arg === '--more-compiled-than') moreThan = Number(args.shift());
-  else if (/^0x[0-9a-f]+=-?\d+$/i.test(arg)) {
-    const [handle, expected] = arg.split('=');
-    expectations.push({ handle: Number(handle), text: handle, expected: Number(expected) });
+  else if (/^0x[0-9a-f]+=/i.test(arg)) {
+    const handle = arg.slice(0, arg.indexOf('='));
+    const expected = arg.slice(arg.indexOf('=') + 1);
+    expectations.push({ handle: Number(handle), text: handle, expected });
   } else fail(`bad argument ${arg}; usage: linked-guest.mjs MODULE [--more-compiled-than N] HANDLE=EXPECTED...`);
 }
 if (!module || expectations.length === 0) fail('usage: linked-guest.mjs MODULE [--more-compiled-than N] HANDLE=EXPECTED...');
