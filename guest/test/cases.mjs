@@ -366,6 +366,28 @@ export const constructs = [
     expect: '400',
   },
 
+  // Sizes at the compilers' edges.
+  {
+    name: 'a known call with 70 arguments',
+    source: `(define (f ${Array.from({ length: 70 }, (_, i) => `p${i + 1}`).join(' ')}) (list p1 p35 p70))
+             (define (g) (cons 0 (f ${Array.from({ length: 70 }, (_, i) => i + 1).join(' ')})))
+             (g)`,
+    expect: '(0 1 35 70)',
+  },
+  {
+    name: 'a function of 80 let* variables and a closure over one',
+    source: `(define (f x) (let* (${Array.from({ length: 80 }, (_, i) => `(a${i + 1} (+ x ${i + 1}))`).join(' ')}) (list a1 a80 (lambda () a40))))
+             (define r (f 1))
+             (list (car r) (cadr r) ((caddr r)))`,
+    expect: '(2 81 41)',
+  },
+  {
+    name: 'a case clause of 64 data',
+    source: `(define (f x) (case x ((${Array.from({ length: 64 }, (_, i) => i + 1).join(' ')}) 'low) ((65 66) 'mid) (else 'high)))
+             (list (f 1) (f 64) (f 65) (f 100))`,
+    expect: '(low low mid high)',
+  },
+
   // v1 programs that keep their meaning.
   { name: 'v1: add', source: '(+ 1073741822 1)', expect: '1073741823' },
   { name: 'v1: subtract', source: '(- -1073741823 1)', expect: '-1073741824' },
@@ -639,6 +661,7 @@ export const errors = [
   { name: 'bad case', source: '(case)', expect: { error: 'parse error at line 1, column 1: bad case: expected (case key clause...)' } },
   { name: 'bad case clause', source: '(case 1 ((1)))', expect: { error: 'parse error at line 1, column 9: bad case clause: expected ((datum...) expression...)' } },
   { name: 'case data not a list', source: '(case 1 (1 2))', expect: { error: 'parse error at line 1, column 9: bad case clause: the data must be a list' } },
+  { name: 'a case clause of 65 data', source: `(case 1 ((${Array.from({ length: 65 }, (_, i) => i).join(' ')}) 1))`, expect: { error: 'parse error at line 1, column 9: a case clause may list at most 64 data' } },
   { name: 'case else not last', source: '(case 1 (else 1) ((1) 2))', expect: { error: 'parse error at line 1, column 9: else must be the last clause of case' } },
   { name: 'bad when', source: '(when #t)', expect: { error: 'parse error at line 1, column 1: bad when: expected (when test body...)' } },
   { name: 'bad unless', source: '(unless)', expect: { error: 'parse error at line 1, column 1: bad unless: expected (unless test body...)' } },
@@ -838,6 +861,7 @@ export const errors = [
   { name: 'compiled: the user error', source: "(define (f x) (if (> x 3) (error \"too big:\" x 'in-f) (f (+ x 1)))) (f 0)", expect: { error: 'too big: 4 in-f' } },
   { name: 'compiled: output then an error', source: "(define (f) (display \"before\") (car '())) (f)", output: 'before', expect: { error: 'wrong type: car expects a pair as argument 1, got the empty list' } },
   { name: 'compiled: apply of a primitive with the wrong count', source: "(define (f l) (apply car l)) (f '(1 2))", expect: { error: 'wrong number of arguments: car expects 1 argument, got 2' } },
+  { name: 'compiled: a primitive in a local called with the wrong count', source: "(define (f k) (let ((g car)) (g k 1))) (f '(1))", expect: { error: 'wrong number of arguments: car expects 1 argument, got 2' } },
   { name: 'compiled: string-ref through substring', source: '(define (f s) (substring s 1 10)) (f "abc")', expect: { error: 'index out of range: substring index 10, length 3' } },
 ];
 
