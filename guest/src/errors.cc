@@ -57,6 +57,7 @@ static const char* expectedName(Expected e) {
     case Expected::Symbol: return "a symbol";
     case Expected::Procedure: return "a procedure";
     case Expected::Radix: return "a radix of 2, 8, 10 or 16";
+    case Expected::Count: return "a non-negative integer";
   }
   return "?";
 }
@@ -110,6 +111,7 @@ void failArgumentCount(Value procedure, int32_t argc) {
     max = f->hasRest ? kAny : f->required;
   }
   char expected[48];
+  int32_t last = max == kAny || min == max ? min : max;  // the number the noun follows
   if (max == kAny)
     snprintf(expected, sizeof expected, "at least %d", (int)min);
   else if (min == max)
@@ -117,7 +119,7 @@ void failArgumentCount(Value procedure, int32_t argc) {
   else
     snprintf(expected, sizeof expected, "%d to %d", (int)min, (int)max);
   fail("wrong number of arguments: %s expects %s argument%s, got %d", name, expected,
-       min == 1 && max == 1 ? "" : "s", (int)argc);
+       last == 1 ? "" : "s", (int)argc);
 }
 
 void failRuntime(int32_t code, Value value) {

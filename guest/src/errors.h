@@ -13,7 +13,7 @@ const char* lastErrorMessage();
 void clearLastError();
 
 // What an argument of a primitive must be, for wrong-type messages.
-enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix };
+enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix, Count };
 
 // A primitive's argument (index from 0) is not what it expects.
 [[noreturn]] void failWrongType(Prim p, int32_t index, Expected expected, Value got);

@@ -23,9 +23,9 @@ void noteRun(Func* func) {
   lastRun = func;
 }
 
-void enterCall() {
-  if (++callDepth > kMaxCallDepth)
-    failRuntime(errorCode(RuntimeError::TooDeep, kMaxCallDepth), 0);
+void enterCall(int32_t weight) {
+  callDepth += weight;
+  if (callDepth > kMaxCallDepth) failRuntime(errorCode(RuntimeError::TooDeep, kMaxCallDepth), 0);
 }
 
 Value frameAt(Value env, int32_t depth) {
@@ -102,9 +102,10 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
   }
 }
 
-// Evaluates e in env. `counted` says whether a call made here is already
-// counted in callDepth (it is when applyProcedure started this evaluation).
-Value evaluate(Expr* e, Value env, bool counted) {
+// Evaluates e in env. `counted` is what this evaluation has added to
+// callDepth and takes off at its end: 0 until it makes a call in tail
+// position, or applyProcedure's weight when that started it.
+Value evaluate(Expr* e, Value env, int32_t counted) {
   Value* base = rootTop;
   Value* envSlot = pushRoot(env);
   Value result;
@@ -121,35 +122,35 @@ Value evaluate(Expr* e, Value env, bool counted) {
         if (result == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
         goto done;
       case ExprKind::SetLocal: {
-        Value v = evaluate(e->a, *envSlot, false);
+        Value v = evaluate(e->a, *envSlot, 0);
         frameOf(frameAt(*envSlot, e->depth))->slots[e->index] = v;
         result = kUnspecified;
         goto done;
       }
       case ExprKind::SetGlobal: {
-        Value v = evaluate(e->a, *envSlot, false);
+        Value v = evaluate(e->a, *envSlot, 0);
         if (e->cell->value == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
         e->cell->value = v;
         result = kUnspecified;
         goto done;
       }
       case ExprKind::DefineGlobal:
-        e->cell->value = evaluate(e->a, *envSlot, false);
+        e->cell->value = evaluate(e->a, *envSlot, 0);
         result = kUnspecified;
         goto done;
       case ExprKind::If:
-        e = evaluate(e->a, *envSlot, false) != kFalse ? e->b : e->c;
+        e = evaluate(e->a, *envSlot, 0) != kFalse ? e->b : e->c;
         continue;
       case ExprKind::Lambda:
         result = makeClosure(e->func, *envSlot);
         goto done;
       case ExprKind::Sequence:
-        for (int32_t i = 0; i < e->count - 1; i++) evaluate(e->items[i], *envSlot, false);
+        for (int32_t i = 0; i < e->count - 1; i++) evaluate(e->items[i], *envSlot, 0);
         e = e->items[e->count - 1];
         continue;
       case ExprKind::PrimitiveCall: {
         Value* args = rootTop;
-        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, false));
+        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, 0));
         Prim p = (Prim)e->primitive;
         if (p != Prim::Apply) {
           result = callPrimitive(p, args, e->count);
@@ -157,12 +158,12 @@ Value evaluate(Expr* e, Value env, bool counted) {
           goto done;
         }
         // (apply f a ... list) in tail position: a tail call to f.
-        Value* callBase = pushRoot(kUnset);  // below the arguments: shift them up one
+        pushRoot(kUnset);  // shift the arguments up one, to make room for the callee below
         for (int32_t i = e->count; i > 0; i--) args[i] = args[i - 1];
-        callBase = args;
+        Value* callBase = args;
         if (!counted) {
-          counted = true;
-          enterCall();
+          counted = 1;
+          enterCall(1);
         }
         int32_t argc = spreadApplyArguments(callBase, e->count);
         Expr* body;
@@ -174,11 +175,11 @@ Value evaluate(Expr* e, Value env, bool counted) {
         continue;
       }
       case ExprKind::Call: {
-        Value* callBase = pushRoot(evaluate(e->a, *envSlot, false));
-        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, false));
+        Value* callBase = pushRoot(evaluate(e->a, *envSlot, 0));
+        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, 0));
         if (!counted) {
-          counted = true;
-          enterCall();
+          counted = 1;
+          enterCall(1);
         }
         // The call is in tail position of this evaluation: it replaces it.
         Expr* body;
@@ -192,7 +193,7 @@ Value evaluate(Expr* e, Value env, bool counted) {
     }
   }
 done:
-  if (counted) callDepth--;
+  callDepth -= counted;
   rootTop = base;
   return result;
 }
@@ -206,7 +207,7 @@ void resetEvaluator() {
 
 Value evaluateProgram(Program* program) {
   Value frame = makeFrame(kNil, program->func->slotCount);
-  return evaluate(program->func->body, frame, false);
+  return evaluate(program->func->body, frame, 0);
 }
 
 int32_t spreadApplyArguments(Value* base, int32_t argc) {
@@ -229,15 +230,15 @@ Value applyProcedure(Value callee, Value* args, int32_t argc) {
   Value* base = rootTop;
   pushRoot(callee);
   for (int32_t i = 0; i < argc; i++) pushRoot(args[i]);
-  enterCall();
+  enterCall(kRuntimeCallWeight);
   Value result;
   Expr* body;
   Value frame;
   if (!callUntilInterpreted(base, argc, &result, &body, &frame)) {
     rootTop = base;
-    return evaluate(body, frame, true);  // evaluate() takes over the count
+    return evaluate(body, frame, kRuntimeCallWeight);  // evaluate() takes over the count
   }
-  callDepth--;
+  callDepth -= kRuntimeCallWeight;
   rootTop = base;
   return result;
 }

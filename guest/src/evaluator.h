@@ -10,6 +10,12 @@
 // wasm stack with a margin (README.md, "Call depth").
 const int32_t kMaxCallDepth = 10000;
 
+// A call made from C++ (by map, for-each or apply, or by the runtime for
+// compiled code calling code not compiled yet) takes several frames of the
+// wasm stack, so it counts as this many nested calls: the guest's limit then
+// still comes before the engine's stack runs out.
+const int32_t kRuntimeCallWeight = 4;
+
 // Non-tail calls pending now. Compiled code counts its direct calls here
 // itself (its address is embedded in generated code).
 extern int32_t callDepth;
@@ -21,7 +27,8 @@ void resetEvaluator();
 Value evaluateProgram(Program* program);
 
 // Calls a procedure value (a closure, interpreted or compiled, or a
-// primitive) as a non-tail call. The arguments must be in root slots.
+// primitive) as a non-tail call, counted as kRuntimeCallWeight nested calls.
+// The arguments must be in root slots.
 Value applyProcedure(Value callee, Value* args, int32_t argc);
 
 // Makes the call that compiled code left in tailCallee/tailArguments when it

@@ -57,22 +57,16 @@ int32_t properLength(Prim p, Value* args, int32_t i) {
 // ---- numbers ----
 
 Value prim_Add(ARGS) {
-  int64_t sum = 0;
-  for (int32_t i = 0; i < argc; i++) {
-    sum += integerAt(Prim::Add, args, i);
-    if (!inIntegerRange(sum)) failOverflow(Prim::Add);
-  }
-  return makeInteger((int32_t)sum);
+  int64_t sum = 0;  // 2^33 fixnums fit: only the result must be one
+  for (int32_t i = 0; i < argc; i++) sum += integerAt(Prim::Add, args, i);
+  return checkedInteger(Prim::Add, sum);
 }
 
 Value prim_Subtract(ARGS) {
   int64_t n = integerAt(Prim::Subtract, args, 0);
   if (argc == 1) return checkedInteger(Prim::Subtract, -n);
-  for (int32_t i = 1; i < argc; i++) {
-    n -= integerAt(Prim::Subtract, args, i);
-    if (!inIntegerRange(n)) failOverflow(Prim::Subtract);
-  }
-  return makeInteger((int32_t)n);
+  for (int32_t i = 1; i < argc; i++) n -= integerAt(Prim::Subtract, args, i);
+  return checkedInteger(Prim::Subtract, n);
 }
 
 Value prim_Multiply(ARGS) {
@@ -274,14 +268,27 @@ Value prim_Reverse(ARGS) {
   return r;
 }
 
-Value listTail(Prim p, Value* args) {
-  int32_t k = integerAt(p, args, 1);
-  Value v = args[0];
-  if (k < 0) failIndex(p, k, 0);
+// Pairs in the chain from v (to a non-pair), for messages.
+uint32_t pairCount(Value v) {
+  uint32_t n = 0;
+  for (; hasTag(v, kPairTag) && n < 100000000; v = pairOf(v)->cdr) n++;
+  return n;
+}
+
+// Whether k cdrs can be taken from v.
+bool tailReached(Value v, int32_t k) {
   for (int32_t i = 0; i < k; i++) {
-    if (!hasTag(v, kPairTag)) failIndex(p, k, (uint32_t)i);
+    if (!hasTag(v, kPairTag)) return false;
     v = pairOf(v)->cdr;
   }
+  return true;
+}
+
+Value listTail(Prim p, Value* args) {
+  int32_t k = integerAt(p, args, 1);
+  if (k < 0 || !tailReached(args[0], k)) failIndex(p, k, pairCount(args[0]));
+  Value v = args[0];
+  for (int32_t i = 0; i < k; i++) v = pairOf(v)->cdr;
   return v;
 }
 Value prim_ListTail(ARGS) { UNUSED_ARGC; return listTail(Prim::ListTail, args); }
@@ -289,9 +296,7 @@ Value prim_ListRef(ARGS) {
   UNUSED_ARGC;
   Value tail = listTail(Prim::ListRef, args);
   if (!hasTag(tail, kPairTag)) {
-    int32_t length = 0;
-    for (Value v = args[0]; hasTag(v, kPairTag); v = pairOf(v)->cdr) length++;
-    failIndex(Prim::ListRef, integerOf(args[1]), (uint32_t)length);
+    failIndex(Prim::ListRef, integerOf(args[1]), pairCount(args[0]));
   }
   return pairOf(tail)->car;
 }
@@ -388,7 +393,7 @@ Value prim_MakeVectorOf(ARGS) {
 
 Value prim_MakeVector(ARGS) {
   int32_t n = integerAt(Prim::MakeVector, args, 0);
-  if (n < 0) failIndex(Prim::MakeVector, n, 0);
+  if (n < 0) failWrongType(Prim::MakeVector, 0, Expected::Count, args[0]);
   return makeVector((uint32_t)n, argc == 2 ? args[1] : makeInteger(0));
 }
 

@@ -59,13 +59,16 @@ class Printer {
   bool write_;
   size_t limit_;
 
-  bool full() const { return out_.size() >= limit_; }
+  bool cut_ = false;  // the limit was reached and "..." written
+
+  bool full() const { return cut_; }
 
   void text(const char* s) {
+    if (full()) return;  // already cut short
     size_t n = strlen(s);
     if (out_.size() + n > limit_) {
       out_.append((const uint8_t*)"...", 3);
-      limit_ = out_.size();  // nothing more
+      cut_ = true;  // nothing more
       return;
     }
     out_.append((const uint8_t*)s, n);
@@ -93,8 +96,8 @@ class Printer {
     if (!write_ || readsBack(name)) return text(name);
     text("|");
     for (const char* c = name; *c && !full(); c++) {
-      if (*c == '|' || *c == '\\') out_.byte('\\');
-      out_.byte((uint8_t)*c);
+      char one[3] = {'\\', *c, 0};
+      text(*c == '|' || *c == '\\' ? one : one + 1);
     }
     text("|");
   }
@@ -118,7 +121,11 @@ class Printer {
     const char* bytes = stringOf(v)->bytes;
     uint32_t n = lengthOf(v);
     if (!write_) {
-      if (out_.size() + n > limit_) return text("...");
+      if (out_.size() + n > limit_) {
+        out_.append((const uint8_t*)"...", 3);
+        cut_ = true;
+        return;
+      }
       out_.append((const uint8_t*)bytes, n);
       return;
     }
@@ -129,7 +136,10 @@ class Printer {
       else if (c == '\\') text("\\\\");
       else if (c == '\n') text("\\n");
       else if (c == '\t') text("\\t");
-      else out_.byte((uint8_t)c);
+      else {
+        char one[2] = {c, 0};
+        text(one);
+      }
     }
     text("\"");
   }

@@ -733,7 +733,7 @@ class Syntax {
     Expr** args = itemArray(n);
     int32_t i = 0;
     for (Value p = cdr(datum); isPair(p); p = cdr(p)) args[i++] = sub(p, fn, scope, nesting);
-    Expr* callee = expression(car(datum), at, fn, scope, nesting + 1);
+    Expr* callee = expression(car(datum), positionOf(datum), fn, scope, nesting + 1);
     if (callee->kind == ExprKind::Global && !callee->cell->userDefined &&
         hasTag(callee->cell->value, kPrimitiveTag)) {
       Prim p = (Prim)((PrimitiveObject*)callee->cell->value)->index;

@@ -74,10 +74,17 @@ function expectedOutcome(c) {
  * compiled, then links a second round (whatever ran for the first time since
  * the first) and runs it again.
  */
+// The straightforward JIT (interplib-baseline.wasm) makes every call through the runtime,
+// where a call counts as four nested ones: a case may say what it gives there instead.
+const straightforward = /baseline/.test(process.env.GUEST_WASM ?? '');
+
 function interpretThenCompile(c) {
   if (process.env.TRACE) writeSync(2, c.source.slice(0, 40) + '\n');
   const guest = capturingGuest();
   const expected = expectedOutcome(c);
+  const compiledExpected = straightforward && c.straightforward !== undefined
+    ? expectedOutcome({ ...c, expect: c.straightforward })
+    : expected;
   let program;
   try {
     program = guest.parse(c.source);
@@ -88,9 +95,9 @@ function interpretThenCompile(c) {
   }
   assert.deepEqual(evaluate(guest, program, c.heap), expected, 'interpreted');
   const bytes = jitRound(guest);
-  assert.deepEqual(evaluate(guest, program, c.heap), expected, 'after one JIT round');
+  assert.deepEqual(evaluate(guest, program, c.heap), compiledExpected, 'after one JIT round');
   jitRound(guest);
-  assert.deepEqual(evaluate(guest, program, c.heap), expected, 'after two JIT rounds');
+  assert.deepEqual(evaluate(guest, program, c.heap), compiledExpected, 'after two JIT rounds');
   assert.equal(guest.exports.pendingJitCount(), 0, 'compiled functions are not interpreted again');
   return { guest, bytes };
 }
@@ -163,10 +170,10 @@ describe('sessions: the heap and top-level definitions persist across evals', ()
     const guest = capturingGuest();
     const call = guest.parse('(h)');
     assert.equal(guest.run('(define (h) (later 1))'), '#<unspecified>');
-    assert.deepEqual(evaluate(guest, call), { error: 'unbound variable: later at line 1, column 13', stdout: '',
-      stderr: 'error: unbound variable: later at line 1, column 13\n' });
+    assert.deepEqual(evaluate(guest, call), { error: 'unbound variable: later at line 1, column 14', stdout: '',
+      stderr: 'error: unbound variable: later at line 1, column 14\n' });
     jitRound(guest);
-    assert.throws(() => guest.eval(call), new GuestError('unbound variable: later at line 1, column 13'));
+    assert.throws(() => guest.eval(call), new GuestError('unbound variable: later at line 1, column 14'));
     assert.equal(guest.run('(define (later x) (* x 100))'), '#<unspecified>');
     assert.equal(guest.eval(call), '100');
   });
