@@ -13,9 +13,9 @@ import java.util.Optional;
  * @param index    its place in the run; with the seed it reproduces the input
  * @param family   what kind of input it is
  * @param bytes    the source bytes; not always UTF-8
- * @param expected the integer it must evaluate to, when known
+ * @param expected the written form of the result it must give, when known
  */
-record FuzzInput(int index, FuzzFamily family, byte[] bytes, Optional<Integer> expected) {
+record FuzzInput(int index, FuzzFamily family, byte[] bytes, Optional<String> expected) {
 
     private static final int SHOWN = 240;
 

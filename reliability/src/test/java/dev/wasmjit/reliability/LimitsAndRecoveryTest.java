@@ -186,7 +186,11 @@ class LimitsAndRecoveryTest {
         assertThatThrownBy(call).isInstanceOfSatisfying(GuestTrap.class, trap -> assertThat(trap.kind()).isEqualTo(kind));
     }
 
-    /** Fib, parsed and compiled before the limit is hit, and the checks that the instance survived it. */
+    /**
+     * Fib, parsed and compiled before the limit is hit, top-level definitions made then (they
+     * persist across evaluations, their data in the heap), and the checks that the instance
+     * survived it.
+     */
     private static final class Recovery {
         private final TestGuest guest;
         private final Expression fib;
@@ -198,6 +202,8 @@ class LimitsAndRecoveryTest {
             this.guest = guest;
             this.fib = guest.parseAndRun(Programs.FIB_20);
             this.closures = guest.parseAndRun(Programs.closureChain(100));
+            guest.parseAndRun("(define (zzsquare x) (* x x))");
+            guest.parseAndRun("(define zzdata (list 1 \"two\" (vector 3 'four)))");
             this.compiledAtStart = guest.linkJitRound();
             this.compiledNow = compiledAtStart;
             assertThat(compiledAtStart).as("fib and the closure chain are compiled").isGreaterThanOrEqualTo(4);
@@ -217,6 +223,8 @@ class LimitsAndRecoveryTest {
             assertThat(guest.scheme.eval(closures).asInteger()).isEqualTo(7);
             assertThat(guest.scheme.compiledFunctionCount()).as("linked code is kept").hasValue(compiledNow);
             assertThat(guest.evalInteger("((lambda (x) (* x x)) 12)")).isEqualTo(144);
+            assertThat(guest.scheme.eval(guest.scheme.parse("(cons (zzsquare 5) zzdata)")))
+                    .as("definitions made before the limit").hasToString("(25 1 \"two\" #(3 four))");
             assertThat(guest.linkJitRound()).as("a further JIT round links").isGreaterThan(compiledNow);
         }
     }

@@ -5,16 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The guest's native build ({@code guest/build/interp-native}), run once for many programs:
- * it evaluates each {@code -e} argument in turn and prints one {@code result:} or
- * {@code error:} line for each, stdout and stderr flushed into one pipe in order.
+ * it evaluates each {@code -e} argument in turn in one interpreter, stdout and stderr flushed
+ * into one pipe in order. Between two programs it evaluates {@link #SEPARATOR}, whose output
+ * cuts the pipe into each program's transcript: its output, then its {@code result:} or
+ * {@code error:} line. The separator also ends any line a program left open, so that each
+ * program starts on a fresh line as it does in any other interpreter.
  */
 final class NativeGuest {
+
+    /** Evaluated after each program. No generated program prints {@code <<}. */
+    static final String SEPARATOR = "(display \"\\n<<end of program>>\")";
+    /** What the separator prints: its output, a line break the guest adds, its result. */
+    private static final String SEPARATOR_OUTPUT = "\n<<end of program>>\nresult: #<unspecified>\n";
 
     /** Stays well below the kernel's limit on one process's arguments. */
     private static final int MAX_ARGUMENT_BYTES = 100_000;
@@ -39,10 +49,10 @@ final class NativeGuest {
     /**
      * Evaluates every program with the given heap size.
      *
-     * @return one outcome per program, in order
+     * @return one transcript per program, in order: what it printed on stdout and stderr
      */
-    List<Outcome> run(List<String> programs, int heapBytes) throws IOException, InterruptedException {
-        List<Outcome> outcomes = new ArrayList<>(programs.size());
+    List<String> run(List<String> programs, int heapBytes) throws IOException, InterruptedException {
+        List<String> transcripts = new ArrayList<>(programs.size());
         int from = 0;
         while (from < programs.size()) {
             int to = from;
@@ -51,17 +61,19 @@ final class NativeGuest {
                 bytes += programs.get(to).length();
                 to++;
             }
-            outcomes.addAll(runOneProcess(programs.subList(from, to), heapBytes));
+            transcripts.addAll(runOneProcess(programs.subList(from, to), heapBytes));
             from = to;
         }
-        return outcomes;
+        return transcripts;
     }
 
-    private List<Outcome> runOneProcess(List<String> programs, int heapBytes) throws IOException, InterruptedException {
+    private List<String> runOneProcess(List<String> programs, int heapBytes) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--heap", String.valueOf(heapBytes)));
         for (String program : programs) {
             command.add("-e");
             command.add(program);
+            command.add("-e");
+            command.add(SEPARATOR);
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,11 +81,19 @@ final class NativeGuest {
             process.destroyForcibly();
             throw new IllegalStateException("the native guest did not finish " + programs.size() + " programs in 2 minutes");
         }
-        List<String> lines = output.lines().toList();
-        if (lines.size() != programs.size()) {
-            throw new IllegalStateException("the native guest printed " + lines.size() + " lines for "
-                    + programs.size() + " programs:\n" + output);
+        if (!output.endsWith(SEPARATOR_OUTPUT)) {
+            throw new IllegalStateException("the native guest's output does not end with the separator's:\n" + tail(output));
         }
-        return lines.stream().map(line -> new Outcome(line, Optional.empty())).toList();
+        List<String> transcripts = Arrays.asList(
+                output.substring(0, output.length() - SEPARATOR_OUTPUT.length()).split(Pattern.quote(SEPARATOR_OUTPUT), -1));
+        if (transcripts.size() != programs.size()) {
+            throw new IllegalStateException("the native guest printed " + transcripts.size() + " transcripts for "
+                    + programs.size() + " programs:\n" + tail(output));
+        }
+        return transcripts;
+    }
+
+    private static String tail(String output) {
+        return output.length() <= 2000 ? output : "..." + output.substring(output.length() - 2000);
     }
 }

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * What one parse or evaluation came to, written as the guest's native build prints it
- * ({@code result: 3}, {@code error: integer overflow: +}), so outcomes compare across
- * runtimes; for a trap also its kind.
+ * ({@code result: 3}, {@code result: (1 "a" #t)}, {@code error: integer overflow: +}), so
+ * outcomes compare across runtimes; for a trap also its kind.
  *
  * @param line what the guest printed, or {@code trap: KIND} for a trap of the wasm runtime
  * @param trap the kind when the call ended with a {@link GuestTrap}
@@ -20,9 +20,13 @@ record Outcome(String line, Optional<TrapKind> trap) {
 
     /** Runs the call and says how it ended; any exception other than the guest's propagates. */
     static Outcome of(Supplier<SchemeValue> call) {
+        return ofText(() -> call.get().toString());
+    }
+
+    /** As {@link #of}, for a call that gives the result's written form. */
+    static Outcome ofText(Supplier<String> call) {
         try {
-            SchemeValue value = call.get();
-            return result(value.isInteger() ? String.valueOf(value.asInteger()) : "#<procedure>");
+            return result(call.get());
         } catch (GuestTrap trap) {
             String line = trap.getCause() instanceof GuestError guestError
                     ? "error: " + guestError.getMessage()

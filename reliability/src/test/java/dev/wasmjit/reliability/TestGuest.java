@@ -3,7 +3,9 @@ package dev.wasmjit.reliability;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,21 +24,41 @@ final class TestGuest implements AutoCloseable {
 
     final SchemeInterpreter scheme;
     private final Deque<String> lastLines = new ArrayDeque<>();
+    /** Everything the guest wrote to stdout, then to stderr, since the last {@link #takeTranscript()}. */
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-    private TestGuest(UnaryOperator<SchemeInterpreter.Builder> configure) {
+    private TestGuest(UnaryOperator<SchemeInterpreter.Builder> configure, boolean capture) {
         SchemeInterpreter.Builder builder = SchemeInterpreter.builder()
-                .stdout(OutputStream.nullOutputStream())
-                .stderr(OutputStream.nullOutputStream())
+                .stdout(capture ? stdout : OutputStream.nullOutputStream())
+                .stderr(capture ? stderr : OutputStream.nullOutputStream())
                 .lineListener(this::keep);
         scheme = configure.apply(builder).build();
     }
 
     static TestGuest start() {
-        return new TestGuest(b -> b);
+        return new TestGuest(b -> b, false);
     }
 
     static TestGuest start(UnaryOperator<SchemeInterpreter.Builder> configure) {
-        return new TestGuest(configure);
+        return new TestGuest(configure, false);
+    }
+
+    /** A guest whose output is kept for {@link #takeTranscript()}. */
+    static TestGuest capturing() {
+        return new TestGuest(b -> b, true);
+    }
+
+    /**
+     * What the guest printed since the last call, stdout first, then stderr: for one
+     * evaluation its output and {@code result:} line, or its output and {@code error:} line,
+     * as the native build prints them into one pipe.
+     */
+    synchronized String takeTranscript() {
+        String transcript = stdout.toString(StandardCharsets.UTF_8) + stderr.toString(StandardCharsets.UTF_8);
+        stdout.reset();
+        stderr.reset();
+        return transcript;
     }
 
     int evalInteger(String source) {
