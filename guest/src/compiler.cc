@@ -77,7 +77,20 @@ class FunctionCompiler {
   explicit FunctionCompiler(Func* func)
       : func_(func), runtime_(runtimeLayout()), objects_(objectLayout()) {}
 
+  // Code of the round calls this lambda directly with its arguments as wasm
+  // parameters: it has a body besides its entry (planRound decided).
+  static bool hasBody(const Func* f) { return f->roundIndex != f->roundEntry; }
+
   void compile(CompiledFunction& out) {
+    asBody_ = hasBody(func_);
+    if (asBody_) {
+      uint32_t n = (uint32_t)func_->required;
+      kDepth = n + 1;
+      kBase = n + 2;
+      kWide = n + 3;
+      kFirstLocal = n + 4;
+      nextLocal_ = kFirstLocal;
+    }
     framed_ = func_->createsClosures;
     firstTemporary_ = framed_ ? 2 : 1 + (uint32_t)func_->slotCount;
     slots_ = maxSlots_ = firstTemporary_;
@@ -87,13 +100,25 @@ class FunctionCompiler {
     nesting_ = 0;
     prologue();
     expression(func_->body, true);
-    assemble(out);
+    if (asBody_) {
+      assemble(out.parts[1]);
+      assembleEntryOfBody(out.parts[0]);
+      out.partCount = 2;
+    } else {
+      assemble(out.parts[0]);
+      out.partCount = 1;
+    }
   }
 
  private:
   // Locals: the three parameters, the depth, the slot base, an i64, then
   // temporaries.
-  enum : uint32_t { kClosure = 0, kArgs = 1, kArgc = 2, kDepth = 3, kBase = 4, kWide = 5, kFirstLocal = 6 };
+  // The locals, by index. An entry's parameters are (closure, args, argc); a
+  // body's are (closure, a1 .. an, depth). Then the declared locals: the
+  // depth (an entry's), the slot base, an i64, then temporaries.
+  static const uint32_t kClosure = 0;
+  uint32_t kArgs = 1, kArgc = 2;  // an entry's
+  uint32_t kDepth = 3, kBase = 4, kWide = 5, kFirstLocal = 6;
   // Root slots: the closure, then the frame (framed) or the variables.
   enum : uint32_t { kClosureSlot = 0, kFrameSlot = 1 };
 
@@ -108,8 +133,9 @@ class FunctionCompiler {
   // Without a frame, variable i lives in root slot 1 + i and, for reading,
   // in local cache_ + i, reloaded from the slot after anything that may
   // collect (the collector updates the slot, not the local).
-  uint32_t cache_ = kFirstLocal;
+  uint32_t cache_ = 0;
   bool inPrologue_ = false;
+  bool asBody_ = false;  // compiling the body that direct callers call (see hasBody)
 
   uint32_t local() { return nextLocal_++; }
   uint32_t claimSlots(uint32_t n) {
@@ -311,6 +337,10 @@ class FunctionCompiler {
   // ---- the prologue: arguments into the frame or the slots ----
 
   void prologue() {
+    if (asBody_) {
+      bodyPrologue();
+      return;
+    }
     inPrologue_ = true;
     // Arity.
     a_.localGet(kArgc);
@@ -390,6 +420,22 @@ class FunctionCompiler {
       storeParameter(func_->required, v);
     }
     inPrologue_ = false;
+  }
+
+  // A body's arguments are checked by its callers and arrive in parameters;
+  // it has no frame and no rest parameter, so nothing here allocates.
+  void bodyPrologue() {
+    a_.localGet(kBase);
+    a_.localGet(kClosure);
+    a_.i32Store(4 * kClosureSlot);
+    for (int32_t i = func_->required; i < func_->slotCount; i++) {
+      a_.localGet(kBase);
+      a_.i32Const(0);
+      a_.i32Store(4 * (1 + (uint32_t)i));
+      a_.i32Const(0);
+      a_.localSet(cache_ + (uint32_t)i);
+    }
+    for (int32_t i = 0; i < func_->required; i++) storeParameter(i, 1 + (uint32_t)i);
   }
 
   void storeParameter(int32_t index, uint32_t value) {
@@ -859,12 +905,11 @@ class FunctionCompiler {
     a_.i32Const(runtime_.maxCallDepth);
     a_.op(Op::I32GtS);
     failIf(errorCode(RuntimeError::TooDeep, runtime_.maxCallDepth), [&] { a_.i32Const(0); });
-    storeDepth(d);
     return d;
   }
 
   void nonTailCall(Func* local, Func* global, uint32_t first, int32_t n) {
-    enterCall();
+    uint32_t depth = enterCall();
     uint32_t callee = this->local(), result = this->local();
     loadSlot(first);
     a_.localSet(callee);
@@ -874,20 +919,21 @@ class FunctionCompiler {
         guardFunc(callee, known);
         ifThen(BlockType::I32);
       }
-      directCall(known, callee, first, n);
+      directCall(known, callee, first, n, depth);
       if (global) {
         a_.elseThen();
-        unknownCall(callee, first, n);
+        unknownCall(callee, first, n, depth);
         end();
       }
     } else {
-      unknownCall(callee, first, n);
+      unknownCall(callee, first, n, depth);
     }
     // A callee may hand back a tail call for us to make (at the call's depth).
     a_.localTee(result);
     a_.i32Const((int32_t)kTailCall);
     a_.op(Op::I32Eq);
     ifThen(BlockType::I32);
+    storeDepth(depth);
     a_.i32Const(0);
     a_.i32Const(0);
     a_.i32Const(0);
@@ -911,9 +957,17 @@ class FunctionCompiler {
     end();
   }
 
-  void directCall(const Func* target, uint32_t callee, uint32_t first, int32_t n) {
+  void directCall(const Func* target, uint32_t callee, uint32_t first, int32_t n, uint32_t depth) {
     syncRootTop();
     a_.localGet(callee);
+    if (inCurrentRound(target) && hasBody(target)) {
+      for (int32_t i = 0; i < n; i++) loadSlot(first + 1 + (uint32_t)i);
+      a_.localGet(depth);
+      a_.call(target->roundIndex);
+      reloadVariables();
+      return;
+    }
+    storeDepth(depth);  // an entry reads the depth from memory
     slotAddress(first + 1);
     a_.i32Const(n);
     if (inCurrentRound(target)) {
@@ -928,7 +982,7 @@ class FunctionCompiler {
   // Straight to the callee's compiled entry when it is a closure with one;
   // through apply (which interprets, calls primitives and reports errors)
   // otherwise.
-  void unknownCall(uint32_t callee, uint32_t first, int32_t n) {
+  void unknownCall(uint32_t callee, uint32_t first, int32_t n, uint32_t depth) {
     uint32_t code = local();
     if (kOptimise) {
       hasObjectTag(callee, kClosureTag);
@@ -942,6 +996,7 @@ class FunctionCompiler {
       a_.localTee(code);
       ifThen(BlockType::I32);
       syncRootTop();
+      storeDepth(depth);  // for the entry
       a_.localGet(callee);
       slotAddress(first + 1);
       a_.i32Const(n);
@@ -996,6 +1051,14 @@ class FunctionCompiler {
   void selfTailCall(uint32_t callee, uint32_t first, int32_t n) {
     a_.localGet(callee);
     a_.localSet(kClosure);
+    if (asBody_) {
+      for (int32_t i = 0; i < n; i++) {
+        loadSlot(first + 1 + (uint32_t)i);
+        a_.localSet(1 + (uint32_t)i);
+      }
+      a_.br(nesting_);
+      return;
+    }
     slotAddress(first + 1);
     a_.localSet(kArgs);
     a_.i32Const(n);
@@ -1005,12 +1068,15 @@ class FunctionCompiler {
 
   // ---- the function ----
 
-  void assemble(CompiledFunction& out) {
+  // The function itself: an entry, or (asBody_) the body direct callers call.
+  void assemble(CompiledPart& out) {
     uint32_t newTop = local(), result = local();
     Assembler head;
-    head.i32Const(0);
-    head.i32Load(runtime_.callDepthAddress);
-    head.localSet(kDepth);
+    if (!asBody_) {
+      head.i32Const(0);
+      head.i32Load(runtime_.callDepthAddress);
+      head.localSet(kDepth);
+    }
     // The slots start at rootTop; they must fit below rootLimit. They are
     // claimed (rootTop moved above them) only before a call: see syncRootTop.
     head.i32Const(0);
@@ -1040,27 +1106,119 @@ class FunctionCompiler {
     tailEnd.i32Const(0);
     tailEnd.localGet(kBase);
     tailEnd.i32Store(runtime_.rootTopAddress);
-    tailEnd.i32Const(0);
-    tailEnd.localGet(kDepth);
-    tailEnd.i32Store(runtime_.callDepthAddress);
+    if (!asBody_) {  // a body's caller keeps its own depth
+      tailEnd.i32Const(0);
+      tailEnd.localGet(kDepth);
+      tailEnd.i32Store(runtime_.callDepthAddress);
+    }
     tailEnd.localGet(result);
     out.code.append(tailEnd.code());
-    out.leadingI32Locals = 2;  // kDepth, kBase
-    out.i64Locals = 1;         // kWide
+    out.typeIndex = asBody_ ? bodyType((uint32_t)func_->required) : kCodeType;
+    out.leadingI32Locals = asBody_ ? 1 : 2;  // (kDepth,) kBase
+    out.i64Locals = 1;                       // kWide
     out.i32Locals = nextLocal_ - kFirstLocal;
+  }
+
+  // The entry of a lambda that has a body: checks the count, and calls the
+  // body with the arguments and the runtime's depth, which it then restores.
+  void assembleEntryOfBody(CompiledPart& out) {
+    const uint32_t args = 1, argc = 2, depth = 3, result = 4;
+    Assembler f;
+    f.localGet(argc);
+    f.i32Const(func_->required);
+    f.op(Op::I32Ne);
+    f.ifThen(BlockType::None);
+    f.localGet(argc);
+    f.i32Const(8);
+    f.op(Op::I32Shl);
+    f.i32Const((int32_t)RuntimeError::ArgumentCount);
+    f.op(Op::I32Or);
+    f.localGet(kClosure);
+    f.i32Const(0);
+    f.i32Const((int32_t)runtime_.fail);
+    f.callIndirect(kCodeType);
+    f.op(Op::Unreachable);
+    f.end();
+    f.localGet(kClosure);
+    for (int32_t i = 0; i < func_->required; i++) {
+      f.localGet(args);
+      f.i32Load(4 * (uint32_t)i);
+    }
+    f.i32Const(0);
+    f.i32Load(runtime_.callDepthAddress);
+    f.localTee(depth);
+    f.call(func_->roundIndex);
+    f.localSet(result);
+    f.i32Const(0);  // the body's direct callees may have left a deeper count there
+    f.localGet(depth);
+    f.i32Store(runtime_.callDepthAddress);
+    f.localGet(result);
+    out.code.append(f.code());
+    out.typeIndex = kCodeType;
+    out.leadingI32Locals = 0;
+    out.i64Locals = 0;
+    out.i32Locals = 2;  // depth, result
   }
 };
 
+
+// Marks (roundIndex = 1) the lambdas of the round that the code of e calls
+// directly with exactly their parameters: known callees of non-tail calls
+// (tail calls loop or go back to a trampoline). Only a lambda without a frame
+// or a rest parameter gets a body: its arguments can stay wasm values until
+// its prologue puts them in its slots.
+void noteDirectCalls(const Expr* e, bool tail) {
+  switch (e->kind) {
+    case ExprKind::Constant:
+    case ExprKind::Local:
+    case ExprKind::Global:
+    case ExprKind::Lambda: return;  // its body is another function
+    case ExprKind::SetLocal:
+    case ExprKind::SetGlobal:
+    case ExprKind::DefineGlobal: noteDirectCalls(e->a, false); return;
+    case ExprKind::If:
+      noteDirectCalls(e->a, false);
+      noteDirectCalls(e->b, tail);
+      noteDirectCalls(e->c, tail);
+      return;
+    case ExprKind::Sequence:
+      for (int32_t i = 0; i < e->count; i++) noteDirectCalls(e->items[i], tail && i == e->count - 1);
+      return;
+    case ExprKind::PrimitiveCall:
+      for (int32_t i = 0; i < e->count; i++) noteDirectCalls(e->items[i], false);
+      return;
+    case ExprKind::Call: {
+      Func* target = knownLocalTarget(e->a);
+      if (!target) target = currentGlobalTarget(e->a);
+      if (!tail && inCurrentRound(target) && !target->createsClosures && !target->hasRest &&
+          target->required == e->count)
+        target->roundIndex = 1;
+      noteDirectCalls(e->a, false);
+      for (int32_t i = 0; i < e->count; i++) noteDirectCalls(e->items[i], false);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
-void planRound(Func** funcs, uint32_t count) {
+uint32_t planRound(Func** funcs, uint32_t count) {
   currentRound++;
   for (uint32_t i = 0; i < count; i++) {
     funcs[i]->round = currentRound;
-    funcs[i]->roundEntry = i;
-    funcs[i]->roundIndex = i;
+    funcs[i]->roundIndex = 0;
     funcs[i]->roundNeverCollects = 0;
   }
+  if (kOptimise)
+    for (uint32_t i = 0; i < count; i++) noteDirectCalls(funcs[i]->body, true);
+  // An entry, then a body when code of the round calls it directly.
+  uint32_t next = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    bool calledDirectly = funcs[i]->roundIndex != 0;
+    funcs[i]->roundEntry = next++;
+    funcs[i]->roundIndex = calledDirectly ? next++ : funcs[i]->roundEntry;
+  }
+  return next;
 }
 
 void compileFunction(Func* func, CompiledFunction& out) {

@@ -19,18 +19,30 @@
 
 // The function types of a generated module, by index.
 enum : uint32_t {
-  kCodeType = 0,   // (closure, args, argc) -> result: compiled code, and the runtime's helpers
-  kPatchType = 1,  // () -> (): the patch
+  kCodeType = 0,      // (closure, args, argc) -> result: compiled entries, and the runtime's helpers
+  kPatchType = 1,     // () -> (): the patch
+  kFirstBodyType = 2  // + n: (closure, a1 .. an, depth) -> result, a body of n parameters
 };
+inline uint32_t bodyType(uint32_t parameters) { return kFirstBodyType + parameters; }
 
-struct CompiledFunction {
+// One wasm function of a compiled lambda.
+struct CompiledPart {
   Bytes code;  // without the final end
+  uint32_t typeIndex;
   uint32_t leadingI32Locals, i64Locals, i32Locals;  // declared in this order
 };
 
+// A lambda compiled into partCount (1 or 2) consecutive wasm functions: its
+// entry (what the table holds), then the body direct callers call, if any.
+struct CompiledFunction {
+  CompiledPart parts[2];
+  uint32_t partCount;
+};
+
 // Before compiling a round: the round's functions, in the order of their
-// functions in the module (funcs[i] is function i). Leaves its notes in each
-// Func's round fields.
-void planRound(Func** funcs, uint32_t count);
+// functions in the module. Leaves its notes in each Func's round fields
+// (funcs[i]'s parts start at function funcs[i]->roundEntry). Returns the
+// number of functions the round's code takes.
+uint32_t planRound(Func** funcs, uint32_t count);
 
 void compileFunction(Func* func, CompiledFunction& out);

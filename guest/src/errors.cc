@@ -24,6 +24,7 @@ void fail(const char* format, ...) {
   vsnprintf(errorText, sizeof errorText, format, args);
   va_end(args);
   haveError = true;
+  endOutputLine();  // the error line is a line of its own, like a result line
   fflush(stdout);
   fprintf(stderr, "error: %s\n", errorText);
   fflush(stderr);

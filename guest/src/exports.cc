@@ -54,6 +54,7 @@ ResultKind kindOf(Value v) {
 
 void beginCall() {
   clearLastError();
+  resetOutputLine();
   resultKind = kNoResult;
   resetEvaluator();
 }

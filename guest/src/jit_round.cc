@@ -8,8 +8,6 @@
 
 namespace {
 
-const FunctionType kTypes[] = {{3, 1}, {0, 0}};  // by compiler.h's type indices
-
 bool pending(const Func* f) { return f->jitCode == 0; }
 
 // The start function: for each compiled function, grow the table by one slot
@@ -59,21 +57,30 @@ JitModule* buildJitModule() {
   for (Func* f = firstRunFunction(); f; f = f->nextRun)
     if (pending(f)) funcs[k++] = f;
 
-  planRound(funcs, count);
-  uint32_t codeFunctions = count;
+  uint32_t codeFunctions = planRound(funcs, count);
   CompiledFunction* compiled = new CompiledFunction[count];
   FunctionDefinition* definitions =
       (FunctionDefinition*)malloc((codeFunctions + 1) * sizeof(FunctionDefinition));
+  uint32_t typeCount = kFirstBodyType;
   for (uint32_t i = 0; i < count; i++) {
     compileFunction(funcs[i], compiled[i]);
-    definitions[i] = {kCodeType, compiled[i].leadingI32Locals, compiled[i].i64Locals,
-                      compiled[i].i32Locals, &compiled[i].code};
+    for (uint32_t p = 0; p < compiled[i].partCount; p++) {
+      const CompiledPart& part = compiled[i].parts[p];
+      definitions[funcs[i]->roundEntry + p] = {part.typeIndex, part.leadingI32Locals,
+                                               part.i64Locals, part.i32Locals, &part.code};
+      if (part.typeIndex >= typeCount) typeCount = part.typeIndex + 1;
+    }
   }
+  // Entries, the patch, and a body type for every parameter count up to the largest.
+  FunctionType* types = (FunctionType*)malloc(typeCount * sizeof(FunctionType));
+  types[kCodeType] = {3, 1};
+  types[kPatchType] = {0, 0};
+  for (uint32_t t = kFirstBodyType; t < typeCount; t++) types[t] = {t - kFirstBodyType + 2, 1};
   Bytes patch;
   writePatch(funcs, count, patch);
   definitions[codeFunctions] = {kPatchType, 0, 0, 1, &patch};
 
-  ModuleDescription description = {kTypes,         sizeof kTypes / sizeof *kTypes,
+  ModuleDescription description = {types,          typeCount,
                                    definitions,    codeFunctions + 1,
                                    codeFunctions,  0,
                                    codeFunctions};
@@ -84,6 +91,7 @@ JitModule* buildJitModule() {
   module->size = (uint32_t)out.size();
   module->bytes = out.release();
   delete[] compiled;
+  free(types);
   free(definitions);
   free(funcs);
   return module;

@@ -605,6 +605,8 @@ void endOutputLine() {
   if (!atLineStart) output((const uint8_t*)"\n", 1);
 }
 
+void resetOutputLine() { atLineStart = true; }
+
 const PrimitiveInfo& primitiveInfo(Prim p) { return kPrimitives[(int)p]; }
 
 Value primitiveObject(Prim p) { return (Value)&objects[(int)p]; }

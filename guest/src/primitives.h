@@ -44,3 +44,7 @@ int32_t integerArgument(Prim p, Value* args, int32_t index);
 // Ends the line display and write have left open, so that what follows (the
 // result line) starts a line of its own.
 void endOutputLine();
+
+// A new call starts at the start of a line (the host ends a line a trapped
+// call left open).
+void resetOutputLine();

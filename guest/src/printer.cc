@@ -96,8 +96,10 @@ class Printer {
     if (!write_ || readsBack(name)) return text(name);
     text("|");
     for (const char* c = name; *c && !full(); c++) {
-      char one[3] = {'\\', *c, 0};
-      text(*c == '|' || *c == '\\' ? one : one + 1);
+      // Line breaks escaped, so that a result stays on one line.
+      char one[3] = {'\\', *c == '\n' ? 'n' : *c == '\t' ? 't' : *c == '\r' ? 'r' : *c, 0};
+      bool escaped = strchr("|\\\n\t\r", *c) != nullptr;
+      text(escaped ? one : one + 1);
     }
     text("|");
   }
@@ -136,6 +138,7 @@ class Printer {
       else if (c == '\\') text("\\\\");
       else if (c == '\n') text("\\n");
       else if (c == '\t') text("\\t");
+      else if (c == '\r') text("\\r");
       else {
         char one[2] = {c, 0};
         text(one);

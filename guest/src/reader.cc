@@ -49,8 +49,10 @@ class Reader {
     at_++;
   }
 
-  // White space, ; comments, #| block comments |# and #; datum comments.
-  void skipAtmosphere() {
+  // White space, ; comments, #| block comments |# and #; datum comments. A
+  // datum comment's datum counts toward `nesting`, so a chain of them cannot
+  // recurse deeper than a chain of parentheses.
+  void skipAtmosphere(int nesting = 0) {
     for (;;) {
       if (*at_ == ';') {
         while (*at_ && *at_ != '\n') step();
@@ -74,8 +76,7 @@ class Reader {
       } else if (at_[0] == '#' && at_[1] == ';') {
         step();
         step();
-        skipAtmosphere();
-        datum(0);
+        datum(nesting + 1);
       } else {
         return;
       }
@@ -89,7 +90,7 @@ class Reader {
 
   Value datum(int nesting) {
     if (nesting > kMaxNesting) errorHere("expression nested too deeply");
-    skipAtmosphere();
+    skipAtmosphere(nesting);
     int32_t line = line_, column = column_;
     char c = *at_;
     if (!c) errorHere("unexpected end of input");
@@ -100,7 +101,7 @@ class Reader {
     }
     if (c == '\'') {
       step();
-      skipAtmosphere();
+      skipAtmosphere(nesting);
       int32_t l = line_, k = column_;
       Value quoted = datum(nesting + 1);
       return literalPair(intern("quote"), literalPair(quoted, kNil, l, k), line, column);
@@ -120,7 +121,7 @@ class Reader {
     Value head = kNil;
     Value* tail = &head;
     for (;;) {
-      skipAtmosphere();
+      skipAtmosphere(nesting + 1);
       if (!*at_) error(line, column, "unexpected end of input: '(' is never closed");
       if (*at_ == ')') {
         step();
@@ -130,7 +131,7 @@ class Reader {
         if (head == kNil) errorHere("'.' with nothing before it");
         step();
         *tail = datum(nesting + 1);
-        skipAtmosphere();
+        skipAtmosphere(nesting + 1);
         if (*at_ != ')') errorHere("expected ')' after the datum following '.'");
         step();
         return head;
@@ -172,9 +173,10 @@ class Reader {
         switch (*at_) {
           case 'n': c = '\n'; break;
           case 't': c = '\t'; break;
+          case 'r': c = '\r'; break;
           case '\\': c = '\\'; break;
           case '"': c = '"'; break;
-          default: errorHere("unknown string escape (\\n, \\t, \\\\ and \\\" are known)");
+          default: errorHere("unknown string escape (\\n, \\t, \\r, \\\\ and \\\" are known)");
         }
       }
       if (n + 1 >= capacity) text = (char*)realloc(text, capacity *= 2);
@@ -203,6 +205,9 @@ class Reader {
         step();
         c = *at_;
         if (!c) error(line, column, "unterminated |symbol|");
+        if (c == 'n') c = '\n';
+        else if (c == 't') c = '\t';
+        else if (c == 'r') c = '\r';
       }
       if (n + 1 >= capacity) text = (char*)realloc(text, capacity *= 2);
       text[n++] = c;

@@ -24,6 +24,8 @@ const iota = '(define (iota n) (let loop ((i n) (acc \'())) (if (= i 0) acc (loo
 
 /** Every form of Language v2, and the results at its edges. */
 export const constructs = [
+  { name: 'a symbol with a line break is written on one line, between bars', source: '(list (string->symbol "a\\nb") (string->symbol "c d") "e\\rf")', expect: '(|a\\nb| |c d| "e\\rf")' },
+  { name: 'a symbol between bars reads as itself', source: "(eq? '|c d| (string->symbol \"c d\"))", expect: '#t' },
   // Literals and the reader.
   { name: 'integer literal', source: '42', expect: '42' },
   { name: 'negative literal', source: '-7', expect: '-7' },
@@ -615,7 +617,8 @@ export const errors = [
   { name: 'character syntax', source: '#\\a', expect: { error: 'parse error at line 1, column 1: unsupported syntax: #\\a' } },
   { name: 'hexadecimal syntax', source: '(+ #x10 1)', expect: { error: 'parse error at line 1, column 4: unsupported syntax: #x10' } },
   { name: 'unterminated string', source: '(display "abc)', expect: { error: 'parse error at line 1, column 10: unterminated string' } },
-  { name: 'unknown string escape', source: '"a\\qb"', expect: { error: 'parse error at line 1, column 4: unknown string escape (\\n, \\t, \\\\ and \\" are known)' } },
+  { name: 'a chain of datum comments nested too deeply', source: '#;'.repeat(1200) + '1 '.repeat(1200) + '2', expect: { error: 'parse error at line 1, column 2003: expression nested too deeply' } },
+  { name: 'unknown string escape', source: '"a\\qb"', expect: { error: 'parse error at line 1, column 4: unknown string escape (\\n, \\t, \\r, \\\\ and \\" are known)' } },
   { name: 'unterminated block comment', source: '1 #| never\n closed', expect: { error: 'parse error at line 1, column 3: unterminated block comment' } },
   { name: 'unexpected character in a name', source: '(a,b)', expect: { error: 'parse error at line 1, column 2: unexpected character in a name: a,b' } },
   { name: 'quasiquote', source: '`(a b)', expect: { error: 'parse error at line 1, column 1: unexpected character in a name: `' } },
@@ -900,7 +903,9 @@ export const churn = {
 
 /** The stdout of a successful case: its output, then the result on a line of its own. */
 export function expectedStdout({ output = '', expect }) {
-  if (typeof expect === 'object') return output;
+  // The result line, like the error line on stderr, starts a line of its own.
   const open = output !== '' && !output.endsWith('\n');
-  return `${output}${open ? '\n' : ''}result: ${expect}\n`;
+  const ended = `${output}${open ? '\n' : ''}`;
+  if (typeof expect === 'object') return ended;
+  return `${ended}result: ${expect}\n`;
 }

@@ -178,6 +178,14 @@ describe('sessions: the heap and top-level definitions persist across evals', ()
     assert.equal(guest.eval(call), '100');
   });
 
+  it('starts each eval at the start of a line, after one whose output and error left it open', () => {
+    const guest = capturingGuest();
+    assert.throws(() => guest.run('(display "x") (car 1)'), GuestError);
+    assert.equal(guest.output.stdout, 'x\n');
+    assert.equal(guest.run('42'), '42');
+    assert.equal(guest.output.stdout, 'x\nresult: 42\n');
+  });
+
   it('a global counter survives between evals and rounds', () => {
     const guest = capturingGuest();
     guest.run('(define n 0) (define (tick!) (set! n (+ n 1)) n)');

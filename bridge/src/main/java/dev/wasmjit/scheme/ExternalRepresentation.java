@@ -232,6 +232,7 @@ public final class ExternalRepresentation {
                 case '\\' -> characters.append('\\');
                 case 'n' -> characters.append('\n');
                 case 't' -> characters.append('\t');
+                case 'r' -> characters.append('\r');
                 default -> throw error("unknown escape \\" + escaped + " in a string", position - 2);
             }
         }
@@ -254,7 +255,12 @@ public final class ExternalRepresentation {
                 if (position == text.length()) {
                     throw error("unterminated |symbol|", start);
                 }
-                c = text.charAt(position++);
+                c = switch (text.charAt(position++)) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> text.charAt(position - 1);
+                };
             }
             name.append(c);
         }

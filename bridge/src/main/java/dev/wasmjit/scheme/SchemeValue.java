@@ -498,6 +498,7 @@ public final class SchemeValue {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
                 default -> out.append(c);
             }
         }
@@ -541,10 +542,13 @@ public final class SchemeValue {
         out.append('|');
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == '|' || c == '\\') {
-                out.append('\\');
+            switch (c) {
+                case '|', '\\' -> out.append('\\').append(c);
+                case '\n' -> out.append("\\n"); // a result stays on one line
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
             }
-            out.append(c);
         }
         out.append('|');
     }

@@ -184,7 +184,8 @@ class SchemeValueTest {
         assertThat(symbol("12")).hasToString("|12|");
         assertThat(symbol("x|y")).hasToString("|x\\|y|");
         assertThat(symbol("-")).hasToString("-");
-        for (String name : List.of("", "a b", "(", "a)", "\"s\"", "a;b", "'x", "#t", ".", "12", "-3", "a,b", "x|y", "a\\b")) {
+        assertThat(symbol("a\nb")).hasToString("|a\\nb|");
+        for (String name : List.of("", "a b", "(", "a)", "\"s\"", "a;b", "'x", "#t", ".", "12", "-3", "a,b", "x|y", "a\\b", "a\nb\tc\rd")) {
             assertThat(ExternalRepresentation.read(symbol(name).toString())).as(name).isEqualTo(symbol(name));
         }
     }
