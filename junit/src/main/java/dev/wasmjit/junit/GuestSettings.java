@@ -73,7 +73,7 @@ final class GuestSettings {
         return Optional.empty();
     }
 
-    /** A builder for an interpreter with the module, heap and deadline, its output sent to {@code output}. */
+    /** A builder for an interpreter with the module, heap and deadline, its output discarded. */
     SchemeInterpreter.Builder schemeBuilder() {
         SchemeInterpreter.Builder builder = SchemeInterpreter.builder()
                 .stdout(OutputStream.nullOutputStream())

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -102,7 +103,10 @@ public final class SchemeProgramSuite {
      */
     public void check(SchemeProgram program, int jitRounds) {
         List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        SchemeInterpreter.Builder builder = interpreters.get().lineListener((fd, line) -> {
+        SchemeInterpreter.Builder builder = interpreters.get()
+                .stdout(OutputStream.nullOutputStream())
+                .stderr(OutputStream.nullOutputStream())
+                .lineListener((fd, line) -> {
             if (fd == 1) {
                 stdout.add(line);
             }
