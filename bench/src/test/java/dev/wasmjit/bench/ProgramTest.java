@@ -1,5 +1,7 @@
 package dev.wasmjit.bench;
 
+import dev.wasmjit.junit.WasmjitTest;
+import dev.wasmjit.scheme.SchemeInterpreter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -7,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.wasmjit.junit.WasmjitAssertions.assertThat;
+import static dev.wasmjit.junit.WasmjitAssertions.assertThatThrownBy;
 
+@WasmjitTest
 class ProgramTest {
 
     @Test
@@ -22,14 +25,11 @@ class ProgramTest {
     }
 
     @Test
-    void generatedProgramsGiveTheirResultOnTheGuest() {
-        try (var scheme = Guest.bundled().open()) {
-            for (Program program : new Program[] {Program.fib(15), Program.withFunctions(1000), Program.named("closures")}) {
-                assertThat(scheme.eval(scheme.parse(program.source())).toString())
-                        .as(program.name()).isEqualTo(program.expected());
-            }
-            assertThat(scheme.pendingJitCount().orElseThrow()).isGreaterThanOrEqualTo(1000);
+    void generatedProgramsGiveTheirResultOnTheGuest(SchemeInterpreter scheme) {
+        for (Program program : new Program[] {Program.fib(15), Program.withFunctions(1000), Program.named("closures")}) {
+            assertThat(scheme.eval(scheme.parse(program.source()))).as(program.name()).hasWrittenForm(program.expected());
         }
+        assertThat(scheme.pendingJitCount().orElseThrow()).isGreaterThanOrEqualTo(1000);
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * The one way the generic tests build an instance: the test reactor (src/test/wat/reactor.wat)
- * with its output captured, its error import, its allocator and a host function.
+ * with its output captured, its error import, its allocator and a host function. The other
+ * modules' tests get instances injected by dev.wasmjit:junit, which the bridge's tests cannot
+ * use: that module depends on the bridge, and Maven refuses the cycle.
  */
 final class TestReactor implements AutoCloseable {
 

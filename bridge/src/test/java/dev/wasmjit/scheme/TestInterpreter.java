@@ -4,7 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
-/** The one way the Scheme tests build an interpreter: the bundled guest, output captured. */
+/**
+ * The one way the Scheme tests build an interpreter: the bundled guest, output captured. The
+ * other modules' tests get theirs injected by dev.wasmjit:junit, which the bridge's tests cannot
+ * use: that module depends on the bridge, and Maven refuses the cycle.
+ */
 final class TestInterpreter implements AutoCloseable {
 
     static final String FIB_20 = """

@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.junit.SchemeProgram;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,14 +28,14 @@ class GuileOracleTest {
 
     private static final long TIMEOUT_SECONDS = 120;
 
-    static List<ExampleProgram> programs() {
-        return Stream.concat(ExampleProgram.all().stream(),
-                ExampleProgram.allIn(ExampleProgram.benchDirectory()).stream()).toList();
+    static List<SchemeProgram> programs() {
+        return Stream.concat(Examples.all().stream(),
+                SchemeProgram.readAll(Examples.benchDirectory()).stream()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
-    void guilePrintsTheExpectedOutputAndResult(ExampleProgram program) throws Exception {
+    void guilePrintsTheExpectedOutputAndResult(SchemeProgram program) throws Exception {
         assumeTrue(onPath("guile"), "Guile is not installed (no 'guile' on the PATH; apt-get install -y guile-3.0):"
                 + " the examples' expected results are not checked against Guile");
 
@@ -43,7 +44,7 @@ class GuileOracleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
-    void chezPrintsTheExpectedOutputAndResult(ExampleProgram program) throws Exception {
+    void chezPrintsTheExpectedOutputAndResult(SchemeProgram program) throws Exception {
         assumeTrue(onPath("scheme"), "Chez Scheme is not installed (no 'scheme' on the PATH; apt-get install -y"
                 + " chezscheme): the examples' expected results are not checked against Chez");
 
@@ -51,8 +52,8 @@ class GuileOracleTest {
     }
 
     /** The lines scripts/scheme-oracle prints for the program; fails unless it exits with 0. */
-    private static List<String> oracle(String system, ExampleProgram program) throws IOException, InterruptedException {
-        Path script = ExampleProgram.directory().resolveSibling("scripts").resolve("scheme-oracle");
+    private static List<String> oracle(String system, SchemeProgram program) throws IOException, InterruptedException {
+        Path script = Examples.directory().resolveSibling("scripts").resolve("scheme-oracle");
         Path stderr = Files.createTempFile("scheme-oracle", ".err");
         try {
             Process process = new ProcessBuilder("bash", script.toString(), system, program.file().toString())

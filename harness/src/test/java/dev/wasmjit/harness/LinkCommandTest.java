@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.junit.SchemeProgram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class LinkCommandTest {
 
     @Test
     void linkedModuleRunsTheProgramCompiledFromTheFirstCall() {
-        ExampleProgram fib = ExampleProgram.named("fib.scm");
+        SchemeProgram fib = Examples.named("fib.scm");
         Path out = dir.resolve("fib.wasm");
 
         Wasmjit.Outcome link = Wasmjit.run("link", "--program", fib.file().toString(), "-o", out.toString());
@@ -24,7 +25,7 @@ class LinkCommandTest {
         assertThat(link.exitCode()).as(link.toString()).isZero();
         assertThat(out).isNotEmptyFile();
         String handle = handleOf(link);
-        assertThat(link.stdoutLines()).contains("result: " + fib.expected(),
+        assertThat(link.stdoutLines()).contains("result: " + fib.expectedValue().orElseThrow(),
                 "evaluate it with: wasmjit run --module " + out + " --handle " + handle);
 
         // --stats runs a JIT round after the first evaluation: nothing may be left to compile.
@@ -32,13 +33,13 @@ class LinkCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).containsExactly(
-                "result: " + fib.expected(), "jit round 1: nothing to compile", "result: " + fib.expected());
+                "result: " + fib.expectedValue().orElseThrow(), "jit round 1: nothing to compile", "result: " + fib.expectedValue().orElseThrow());
     }
 
     @Test
     void linkedModuleStillParsesAndRunsNewPrograms() {
         Path out = dir.resolve("closures.wasm");
-        Wasmjit.run("link", "--program", ExampleProgram.named("closures.scm").file().toString(), "-o", out.toString());
+        Wasmjit.run("link", "--program", Examples.named("closures.scm").file().toString(), "-o", out.toString());
 
         Wasmjit.Outcome run = Wasmjit.run("run", "--module", out.toString(), "--jit", "-e", "(* 6 7)");
 

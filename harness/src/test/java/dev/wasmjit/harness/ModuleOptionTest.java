@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.junit.SchemeProgram;
 import dev.wasmjit.bridge.ModuleShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class ModuleOptionTest {
     @Test
     void runsAnExampleWithJitOnAModuleWithOnlyTheSeedsAbi() {
         Path module = GuestModules.seedAbiOnly(directory);
-        ExampleProgram ackermann = ExampleProgram.named("ackermann.scm");
+        SchemeProgram ackermann = Examples.named("ackermann.scm");
 
         Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "--stats", "--module", module.toString(),
                 ackermann.file().toString());

@@ -74,7 +74,7 @@ class RunCommandTest {
 
     @Test
     void aWholeFileIsOneProgram() {
-        Wasmjit.Outcome run = Wasmjit.run("run", ExampleProgram.named("factorial.scm").file().toString());
+        Wasmjit.Outcome run = Wasmjit.run("run", Examples.named("factorial.scm").file().toString());
 
         assertThat(run.stdout()).isEqualTo("result: 479001600\n");
     }

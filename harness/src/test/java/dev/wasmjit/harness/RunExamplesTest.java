@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.junit.SchemeProgram;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunExamplesTest {
 
-    static List<ExampleProgram> examples() {
-        return ExampleProgram.all();
+    static List<SchemeProgram> examples() {
+        return Examples.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void interpretedGivesTheExpectedResult(ExampleProgram example) {
+    void interpretedGivesTheExpectedResult(SchemeProgram example) {
         Wasmjit.Outcome run = Wasmjit.run("run", example.file().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -29,7 +30,7 @@ class RunExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void compiledAndLinkedGivesTheExpectedResult(ExampleProgram example) {
+    void compiledAndLinkedGivesTheExpectedResult(SchemeProgram example) {
         Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "--stats", example.file().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmjit.bridge.LinkException;
+import dev.wasmjit.junit.SchemeProgram;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
-import dev.wasmjit.staticlink.GuestPrograms.Example;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * runs the same linked modules under Node's WebAssembly too: scripts/cross-runtime-check.)
  */
 class GuestStaticLinkTest {
-    private static final byte[] GUEST = GuestPrograms.bundledGuest();
+    private static final byte[] GUEST = SchemeInterpreter.bundledBytes();
 
     /** A linked module and the handle of the expression to evaluate in it. */
     private record Linked(byte[] module, int handle, String liveResult, int liveCompiled) {
@@ -37,9 +37,9 @@ class GuestStaticLinkTest {
 
     @Test
     void everyExampleGivesTheLiveResultInTheLinkedModuleFromTheFirstCall() {
-        for (Example example : GuestPrograms.examples()) {
+        for (SchemeProgram example : GuestPrograms.examples()) {
             Linked linked = linkAfterOneJitRound(GUEST, example.source());
-            assertThat(linked.liveResult()).as(example.name() + " live").isEqualTo(example.expected());
+            assertThat(linked.liveResult()).as(example.name() + " live").isEqualTo(example.expectedValue().orElseThrow());
             assertThat(Validator.errors(linked.module())).as(example.name() + " validation").isEmpty();
             try (SchemeInterpreter standalone = GuestPrograms.open(linked.module())) {
                 assertThat(standalone.compiledFunctionCount().orElseThrow()).as(example.name() + " compiled at start")
@@ -64,8 +64,8 @@ class GuestStaticLinkTest {
 
     @Test
     void linksSecondGenerationAfterMoreCodeAndASecondJitRound() {
-        Example fib = GuestPrograms.example("fib");
-        Example factorial = GuestPrograms.example("factorial");
+        SchemeProgram fib = GuestPrograms.example("fib");
+        SchemeProgram factorial = GuestPrograms.example("factorial");
         Linked first = linkAfterOneJitRound(GUEST, fib.source());
         Linked second = linkAfterOneJitRound(first.module(), factorial.source());
         Validator.assertValid(second.module());
@@ -73,15 +73,15 @@ class GuestStaticLinkTest {
             assertThat(standalone.compiledFunctionCount().orElseThrow())
                     .as("both rounds' functions are compiled").isEqualTo(second.liveCompiled())
                     .isGreaterThan(first.liveCompiled());
-            assertThat(GuestPrograms.evalHandle(standalone, first.handle())).isEqualTo(fib.expected());
-            assertThat(GuestPrograms.evalHandle(standalone, second.handle())).isEqualTo(factorial.expected());
+            assertThat(GuestPrograms.evalHandle(standalone, first.handle())).isEqualTo(fib.expectedValue().orElseThrow());
+            assertThat(GuestPrograms.evalHandle(standalone, second.handle())).isEqualTo(factorial.expectedValue().orElseThrow());
             assertThat(standalone.pendingJitCount().orElseThrow()).isZero();
         }
     }
 
     @Test
     void failedDynamicLinkIsLeftOutAndTheSessionCarriesOn() {
-        Example fib = GuestPrograms.example("fib");
+        SchemeProgram fib = GuestPrograms.example("fib");
         try (StaticLinkSession session = GuestPrograms.session(GUEST)) {
             SchemeInterpreter live = session.interpreter();
             Expression expression = live.parse(fib.source());
@@ -91,7 +91,7 @@ class GuestStaticLinkTest {
             assertThat(session.jitAndLink()).isPresent();
             byte[] linked = session.linkStatically();
             try (SchemeInterpreter standalone = GuestPrograms.open(linked)) {
-                assertThat(GuestPrograms.evalHandle(standalone, expression.address())).isEqualTo(fib.expected());
+                assertThat(GuestPrograms.evalHandle(standalone, expression.address())).isEqualTo(fib.expectedValue().orElseThrow());
                 assertThat(standalone.compiledFunctionCount().orElseThrow()).isPositive();
             }
         }

@@ -1,0 +1,27 @@
+package dev.wasmjit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The heap an injected {@link dev.wasmjit.scheme.SchemeInterpreter} gives each evaluation
+ * ({@link dev.wasmjit.scheme.SchemeInterpreter.Builder#heapBytes(int)}); without it, 1 MiB.
+ * Looked up on the parameter, the method, then the class: the nearest one wins.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER})
+public @interface HeapSize {
+
+    /**
+     * The heap size.
+     *
+     * @return a positive number of bytes
+     */
+    int value();
+}

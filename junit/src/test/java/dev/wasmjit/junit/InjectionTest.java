@@ -1,0 +1,141 @@
+package dev.wasmjit.junit;
+
+import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.bridge.GuestTimeout;
+import dev.wasmjit.bridge.GuestTrap;
+import dev.wasmjit.bridge.ReactorInstance;
+import dev.wasmjit.bridge.TrapKind;
+import dev.wasmjit.scheme.SchemeInterpreter;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static dev.wasmjit.junit.WasmjitAssertions.assertThat;
+import static dev.wasmjit.junit.WasmjitAssertions.assertThatThrownBy;
+
+@WasmjitTest
+class InjectionTest {
+
+    static final String FIB = "(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))";
+
+    private static int eval(SchemeInterpreter scheme, String source) {
+        return scheme.eval(scheme.parse(source)).asInteger();
+    }
+
+    @Test
+    void eachParameterGetsAnInterpreterOfItsOwn(SchemeInterpreter first, SchemeInterpreter second) {
+        eval(first, "(define shared 1) shared");
+
+        assertThat(first).isNotSameAs(second);
+        assertThatThrownBy(() -> second.eval(second.parse("shared")))
+                .isInstanceOf(GuestError.class).hasMessageStartingWith("unbound variable: shared");
+    }
+
+    @Test
+    void theBundledGuestStartsWithNothingCompiled(SchemeInterpreter scheme) {
+        assertThat(scheme).hasCompiledFunctions(0);
+        assertThat(scheme.pendingJitCount()).hasValue(0);
+    }
+
+    @Test
+    void warmupAndOneJitRoundLeaveTheWarmupsProceduresCompiled(
+            @Warmup(FIB + " (fib 10)") @JitRounds(1) SchemeInterpreter scheme) {
+        assertThat(scheme.compiledFunctionCount().orElseThrow()).isPositive();
+        assertThat(scheme).runsCompiled(() -> assertThat(scheme.eval(scheme.parse("(fib 20)"))).isInteger(6765));
+    }
+
+    @Test
+    void warmupWithoutJitRoundsIsEvaluatedButNothingIsCompiled(@Warmup(FIB + " (fib 5)") SchemeInterpreter scheme) {
+        assertThat(scheme).hasCompiledFunctions(0);
+        assertThat(scheme.pendingJitCount().orElseThrow()).isPositive();
+        assertThat(eval(scheme, "(fib 15)")).isEqualTo(610);
+    }
+
+    @Test
+    void aSecondJitRoundAfterEverythingRanCompiledLinksNothingMore(
+            @Warmup(FIB + " (fib 10)") @JitRounds(2) SchemeInterpreter scheme) {
+        assertThat(scheme.instance().lateLinker().rounds()).isEqualTo(1);
+        assertThat(scheme.pendingJitCount()).hasValue(0);
+        assertThat(scheme.compiledFunctionCount().orElseThrow()).isPositive();
+    }
+
+    @Test
+    void theOutputOfTheBodyIsCapturedAndTheWarmupsIsNot(@Warmup("(display \"warming up\") 0") SchemeInterpreter scheme,
+                                                        GuestOutput output) {
+        scheme.eval(scheme.parse("(display \"hello\") (newline) 42"));
+        assertThatThrownBy(() -> scheme.eval(scheme.parse("(car 5)"))).isInstanceOf(GuestError.class);
+
+        assertThat(output.stdoutLines()).containsExactly("hello", "result: 42");
+        assertThat(output.stderr()).isEqualTo("error: wrong type: car expects a pair as argument 1, got the integer 5\n");
+    }
+
+    @Test
+    void aDeadlineOnTheParameterStopsAnEndlessLoop(@Deadline(value = 200, unit = TimeUnit.MILLISECONDS)
+                                                   SchemeInterpreter scheme) {
+        assertThatThrownBy(() -> scheme.eval(scheme.parse("(let loop () (loop))")))
+                .isInstanceOf(GuestTimeout.class);
+        assertThat(eval(scheme, "(+ 1 2)")).isEqualTo(3);
+    }
+
+    @Test
+    void aSmallHeapRunsOutWhereTheDefaultDoesNot(@HeapSize(64 * 1024) SchemeInterpreter small,
+                                                 SchemeInterpreter normal) {
+        String bigList = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 20000 '()))";
+
+        assertThatThrownBy(() -> small.eval(small.parse(bigList)))
+                .isInstanceOfSatisfying(GuestTrap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY));
+        assertThat(eval(normal, bigList)).isEqualTo(20000);
+    }
+
+    @Test
+    void aModuleFileRunsInsteadOfTheClassPathGuest(@GuestModule(file = "../guest/interplib.wasm") SchemeInterpreter scheme) {
+        assertThat(eval(scheme, "(* 6 7)")).isEqualTo(42);
+    }
+
+    @Test
+    void theBundledGuestIsAReactorToo(ReactorInstance guest) {
+        assertThat(guest.requireFunction("parse")).isNotNull();
+        assertThat(guest.tableSize()).isPositive();
+    }
+
+    @Test
+    void aClassPathReactorRunsAndLinksGeneratedCode(@GuestModule(resource = "/wasm/twice.wasm") ReactorInstance twice)
+            throws Exception {
+        assertThat(twice.requireFunction("twice").callI32(21)).isEqualTo(42);
+        byte[] generated = InjectionTest.class.getResourceAsStream("/wasm/jit-twice.wasm").readAllBytes();
+
+        // two functions: the doubling one and the patch (the start function)
+        assertThat(twice.lateLinker().link(generated)).linkedFunctions(2).addedSlots(1).hasNamespace("jit-1");
+        assertThat(twice.requireFunction("twice").callI32(21)).isEqualTo(42);
+        assertThat(twice.global("compiledCalls").orElseThrow().get()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingResourceIsAClearResolutionError() {
+        GuestSettings settings = GuestSettings.of(null, null, MissingModule.class);
+        assertThatThrownBy(() -> settings.reactor(new GuestOutput()))
+                .hasMessageContaining("@GuestModule(resource = \"/wasm/no-such.wasm\"): no such class-path resource");
+    }
+
+    @GuestModule(resource = "/wasm/no-such.wasm")
+    static final class MissingModule {
+    }
+
+    @Nested
+    @Deadline(value = 150, unit = TimeUnit.MILLISECONDS)
+    class SettingsOnTheClass {
+
+        @Test
+        void applyToEveryParameterOfItsTests(SchemeInterpreter scheme) {
+            assertThatThrownBy(() -> scheme.eval(scheme.parse("(let loop () (loop))")))
+                    .isInstanceOfSatisfying(GuestTimeout.class, t -> assertThat(t.deadline()).hasMillis(150));
+        }
+
+        @Test
+        void giveWayToTheParameters(@Deadline(value = 250, unit = TimeUnit.MILLISECONDS) SchemeInterpreter scheme) {
+            assertThatThrownBy(() -> scheme.eval(scheme.parse("(let loop () (loop))")))
+                    .isInstanceOfSatisfying(GuestTimeout.class, t -> assertThat(t.deadline()).hasMillis(250));
+        }
+    }
+}

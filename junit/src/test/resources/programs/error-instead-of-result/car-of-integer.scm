@@ -1,0 +1,4 @@
+(define (first x) (car x))
+
+(first 5)
+; expect: 1
