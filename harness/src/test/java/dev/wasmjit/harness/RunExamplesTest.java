@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every program in examples/ prints the lines its '; output:' lines state (usually none) and
- * gives the result its '; expect:' line states, interpreted and compiled.
+ * gives the result its '; expect:' line states, interpreted, after one JIT round and after two.
  */
 class RunExamplesTest {
 
@@ -41,5 +41,24 @@ class RunExamplesTest {
         assertThat(lines.get(round.size())).as("something was compiled and linked")
                 .matches("jit round 1: [1-9]\\d* functions? compiled into \\d+ bytes .*");
         assertThat(lines.subList(round.size() + 1, lines.size())).containsExactlyElementsOf(round);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void afterTwoJitRoundsGivesTheExpectedResult(SchemeProgram example) {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--rounds", "2", "--stats", example.file().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> lines = run.stdoutLines();
+        List<String> round = example.expectedStdout();
+        int each = round.size() + 1;
+        assertThat(lines).as(run.toString()).hasSize(3 * round.size() + 2);
+        for (int r = 0; r < 3; r++) {
+            assertThat(lines.subList(r * each, r * each + round.size())).as("evaluation %d", r + 1)
+                    .containsExactlyElementsOf(round);
+        }
+        assertThat(lines.get(round.size())).matches("jit round 1: [1-9]\\d* functions? compiled into \\d+ bytes .*");
+        assertThat(lines.get(2 * round.size() + 1))
+                .matches("jit round 2: (nothing to compile|[1-9]\\d* functions? compiled into \\d+ bytes .*)");
     }
 }
