@@ -136,6 +136,9 @@ class FunctionCompiler {
   uint32_t cache_ = 0;
   bool inPrologue_ = false;
   bool asBody_ = false;  // compiling the body that direct callers call (see hasBody)
+  // Which operands the last operandLocals found to be fixnum constants: their
+  // tag needs no check.
+  bool fixnum_[16] = {};
 
   uint32_t local() { return nextLocal_++; }
   uint32_t claimSlots(uint32_t n) {
@@ -517,7 +520,7 @@ class FunctionCompiler {
   // Pushes the i32 condition "e is true" (not #f).
   void condition(const Expr* e) {
     if (kOptimise && e->kind == ExprKind::PrimitiveCall && e->count == 2 && comparison((Prim)e->primitive)) {
-      uint32_t values[3];
+      uint32_t values[kMaxOperandLocals];
       operandLocals(e->items, 2, values);
       compare((Prim)e->primitive, values, true);
       return;
@@ -593,7 +596,7 @@ class FunctionCompiler {
       return;
     }
     if (kOptimise && hasFastPath(p, n)) {
-      uint32_t values[3];
+      uint32_t values[kMaxOperandLocals];
       operandLocals(e->items, n, values);
       if (comparison(p)) {
         compare(p, values, false);
@@ -646,13 +649,16 @@ class FunctionCompiler {
 
   // Evaluates the operands into wasm locals. An operand that a later one may
   // move (by starting a collection) waits in a root slot meanwhile.
+  // At most kMaxOperandLocals of them.
+  static const int32_t kMaxOperandLocals = 16;
   void operandLocals(Expr* const* items, int32_t n, uint32_t* values) {
-    bool spill[3] = {false, false, false};
+    bool spill[kMaxOperandLocals] = {};
     for (int32_t i = 0; i < n; i++)
       for (int32_t j = i + 1; j < n; j++)
         if (mayCollect(items[j])) spill[i] = true;
     uint32_t first = slots_, slot;
     for (int32_t i = 0; i < n; i++) {
+      fixnum_[i] = items[i]->kind == ExprKind::Constant && isInteger(items[i]->value);
       values[i] = local();
       expression(items[i], false);
       a_.localSet(values[i]);
@@ -685,16 +691,28 @@ class FunctionCompiler {
     releaseSlots(first);
   }
 
+  // Pushes the condition "both are fixnums", leaving out the constants' checks.
+  void bothFixnums(uint32_t x, uint32_t y) {
+    bool knownX = fixnum_[0], knownY = fixnum_[1];
+    if (knownX && knownY) {
+      a_.i32Const(1);
+      return;
+    }
+    a_.localGet(knownX ? y : x);
+    if (!knownX && !knownY) {
+      a_.localGet(y);
+      a_.op(Op::I32And);
+    }
+    a_.i32Const(1);
+    a_.op(Op::I32And);
+  }
+
   // Two-argument tests: the i32 condition when `asCondition`, else a boolean.
   void compare(Prim p, const uint32_t* v, bool asCondition) {
     uint32_t x = v[0], y = v[1];
     bool numeric = p != Prim::IsEq && p != Prim::IsEqv;
     if (numeric) {
-      a_.localGet(x);
-      a_.localGet(y);
-      a_.op(Op::I32And);
-      a_.i32Const(1);
-      a_.op(Op::I32And);
+      bothFixnums(x, y);
       ifThen(BlockType::I32);
     }
     a_.localGet(x);
@@ -834,11 +852,7 @@ class FunctionCompiler {
   // check; anything else is the primitive's business.
   void arithmetic(Prim p, const uint32_t* v) {
     uint32_t x = v[0], y = v[1];
-    a_.localGet(x);
-    a_.localGet(y);
-    a_.op(Op::I32And);
-    a_.i32Const(1);
-    a_.op(Op::I32And);
+    bothFixnums(x, y);
     ifThen(BlockType::I32);
     if (p == Prim::Multiply) {
       a_.localGet(x);
@@ -881,18 +895,99 @@ class FunctionCompiler {
 
   void call(const Expr* e, bool tail) {
     int32_t n = e->count;
+    Func* known = kOptimise ? knownLocalTarget(e->a) : nullptr;
+    bool global = false;
+    if (kOptimise && !known) {
+      known = currentGlobalTarget(e->a);
+      global = known != nullptr;
+    }
+    if (!tail && inCurrentRound(known) && hasBody(known) && known->required == n &&
+        n + 1 <= kMaxOperandLocals) {
+      bodyCall(e, known, global);
+      return;
+    }
     uint32_t first = slots_;
     expression(e->a, false);
     storeSlot(claimSlots(1));
     operands(e->items, n);
-    Func* local = kOptimise ? knownLocalTarget(e->a) : nullptr;
-    Func* global = kOptimise && !local ? currentGlobalTarget(e->a) : nullptr;
+    Func* local = global ? nullptr : known;
+    Func* guarded = global ? known : nullptr;
     if (tail && n <= (int32_t)runtime_.maxTailArguments) {
-      tailCall(local, global, first, n);
+      tailCall(local, guarded, first, n);
     } else {
-      nonTailCall(local, global, first, n);  // (in tail position: too many arguments for the registers)
+      nonTailCall(local, guarded, first, n);  // (in tail position: too many arguments for the registers)
     }
     releaseSlots(first);
+  }
+
+  // A non-tail call of a lambda of this round that has a body, with the
+  // callee and the arguments in locals. A global callee is guarded: if it no
+  // longer holds a closure of the lambda, the call is an unknown one.
+  void bodyCall(const Expr* e, Func* target, bool global) {
+    int32_t n = e->count;
+    Expr* items[kMaxOperandLocals];
+    items[0] = e->a;
+    for (int32_t i = 0; i < n; i++) items[1 + i] = e->items[i];
+    uint32_t values[kMaxOperandLocals];
+    operandLocals(items, n + 1, values);
+    uint32_t depth = enterCall();
+    if (global) {
+      guardFunc(values[0], target);
+      ifThen(BlockType::I32);
+    }
+    syncRootTop();
+    for (int32_t i = 0; i <= n; i++) a_.localGet(values[i]);
+    a_.localGet(depth);
+    a_.call(target->roundIndex);
+    reloadVariables();
+    if (returnsTailCalls(target)) finishTailCallIfReturned(depth);
+    if (!global) return;
+    a_.elseThen();
+    uint32_t first = slots_;
+    for (int32_t i = 0; i <= n; i++) {
+      a_.localGet(kBase);
+      a_.localGet(values[i]);
+      a_.i32Store(4 * claimSlots(1));
+    }
+    unknownCall(values[0], first, n, depth);
+    finishTailCallIfReturned(depth);
+    releaseSlots(first);
+    end();
+  }
+
+  // Whether compiled code of f may return kTailCall: a call in tail position
+  // that is not a loop back into f itself.
+  static bool returnsTailCalls(const Func* f) { return tailCallsOut(f->body, f); }
+  static bool tailCallsOut(const Expr* e, const Func* self) {
+    switch (e->kind) {
+      case ExprKind::If: return tailCallsOut(e->b, self) || tailCallsOut(e->c, self);
+      case ExprKind::Sequence: return tailCallsOut(e->items[e->count - 1], self);
+      case ExprKind::PrimitiveCall: return (Prim)e->primitive == Prim::Apply;
+      case ExprKind::Call: {
+        Func* target = knownLocalTarget(e->a);
+        return !(target == self && acceptsCount(self, e->count));
+      }
+      default: return false;
+    }
+  }
+
+  // With a call's result on the stack: makes the tail call it may have
+  // handed back (kTailCall), at the call's depth.
+  void finishTailCallIfReturned(uint32_t depth) {
+    uint32_t result = local();
+    a_.localTee(result);
+    a_.i32Const((int32_t)kTailCall);
+    a_.op(Op::I32Eq);
+    ifThen(BlockType::I32);
+    storeDepth(depth);
+    a_.i32Const(0);
+    a_.i32Const(0);
+    a_.i32Const(0);
+    callHelper(runtime_.finishTailCall);
+    reloadVariables();
+    a_.elseThen();
+    a_.localGet(result);
+    end();
   }
 
   // Counts the call: callDepth = depth + 1, failing past the limit.
@@ -910,7 +1005,7 @@ class FunctionCompiler {
 
   void nonTailCall(Func* local, Func* global, uint32_t first, int32_t n) {
     uint32_t depth = enterCall();
-    uint32_t callee = this->local(), result = this->local();
+    uint32_t callee = this->local();
     loadSlot(first);
     a_.localSet(callee);
     Func* known = local ? local : global;
@@ -929,19 +1024,7 @@ class FunctionCompiler {
       unknownCall(callee, first, n, depth);
     }
     // A callee may hand back a tail call for us to make (at the call's depth).
-    a_.localTee(result);
-    a_.i32Const((int32_t)kTailCall);
-    a_.op(Op::I32Eq);
-    ifThen(BlockType::I32);
-    storeDepth(depth);
-    a_.i32Const(0);
-    a_.i32Const(0);
-    a_.i32Const(0);
-    callHelper(runtime_.finishTailCall);
-    reloadVariables();
-    a_.elseThen();
-    a_.localGet(result);
-    end();
+    finishTailCallIfReturned(depth);
   }
 
   // The condition: callee is a closure of f.
