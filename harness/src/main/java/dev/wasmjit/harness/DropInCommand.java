@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,20 +21,24 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code wasmjit} with no command: the seed's {@code python3 interp.py}, line for line. Parse
- * fib, evaluate it five times, ask the guest for a JIT module, link it, evaluate five times
- * again, timing both rounds.
+ * fib (or any program, {@code --program FILE}), evaluate it five times, ask the guest for a JIT
+ * module, link it, evaluate five times again, timing both rounds.
  */
 @Command(name = "wasmjit", mixinStandardHelpOptions = true, versionProvider = WasmjitVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Just-in-time code generation for WebAssembly, hosted from Java.",
-            "Without a command: the seed's interp.py demo. Evaluate fib, link the JIT module the "
-                    + "guest generates, evaluate again, and time both rounds."})
+            "Without a command: the seed's interp.py demo. Evaluate fib (or --program FILE), link the "
+                    + "JIT module the guest generates, evaluate again, and time both rounds."})
 final class DropInCommand implements Callable<Integer> {
 
     @Option(names = "--fib", paramLabel = "N", defaultValue = "30",
             description = "Evaluate (fib N) (default: ${DEFAULT-VALUE}).")
     private int fib;
+
+    @Option(names = "--program", paramLabel = "FILE",
+            description = "Evaluate this program file instead of fib, with the same protocol and lines.")
+    private Path programFile;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "5",
             description = "Evaluations per round (default: ${DEFAULT-VALUE}).")
@@ -78,7 +83,11 @@ final class DropInCommand implements Callable<Integer> {
         if (fib < 0) {
             throw new ParameterException(spec.commandLine(), "--fib must not be negative, was " + fib);
         }
-        String program = fibProgram(fib);
+        if (programFile != null && spec.commandLine().getParseResult().hasMatchedOption("--fib")) {
+            throw new ParameterException(spec.commandLine(), "--fib and --program exclude each other: give one program");
+        }
+        // The file's text as it is: interp.py prints its program verbatim after "Parsing: ".
+        String program = programFile != null ? SourceFile.read(programFile, spec.commandLine()) : fibProgram(fib);
         OutputStream guestStdout = json ? OutputStream.nullOutputStream() : streams.out();
         try (SchemeInterpreter scheme = guest.start(streams, guestStdout)) {
             say("Parsing: " + program);
@@ -102,7 +111,8 @@ final class DropInCommand implements Callable<Integer> {
             }
             if (json) {
                 streams.out().println(new DropInTimings(guest.module().map(Object::toString).orElse("bundled"),
-                        fib, iterations, guest.heapBytes(), expression.toString(),
+                        programFile == null ? Optional.of(fib) : Optional.empty(),
+                        Optional.ofNullable(programFile).map(Path::toString), iterations, guest.heapBytes(), expression.toString(),
                         results.get(results.size() - 1), interpreted, jitModule, link, compiled)
                         .toJson());
             }

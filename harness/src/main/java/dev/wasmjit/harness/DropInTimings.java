@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * writes floats, like the text output.
  *
  * @param module         the module's path, or {@code bundled}
- * @param fib            the argument of fib
+ * @param fib            the argument of fib, or empty when a program file ran
+ * @param program        the program file's path, or empty when fib ran
  * @param iterations     evaluations per round
  * @param heapBytes      the heap of each evaluation
  * @param parseResult    the parsed expression's address, as printed
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * @param link           what linking it did, if it was linked
  * @param compiled       the round after linking; empty with {@code --no-jit}
  */
-record DropInTimings(String module, int fib, int iterations, int heapBytes, String parseResult,
+record DropInTimings(String module, Optional<Integer> fib, Optional<String> program, int iterations, int heapBytes, String parseResult,
                      SchemeValue result, Round interpreted, Optional<JitModule> jitModule,
                      Optional<LinkReport> link, Optional<Round> compiled) {
 
@@ -38,14 +39,16 @@ record DropInTimings(String module, int fib, int iterations, int heapBytes, Stri
 
     /**
      * One JSON object on one line; field names are stable, so scripts may rely on them. The
-     * result is a number, or a string for a procedure; seconds are numbers.
+     * result is a number, or else its write form as a string; seconds are numbers. Exactly one
+     * of {@code fib} and {@code program} is non-null.
      */
     String toJson() {
         StringBuilder json = new StringBuilder("{");
         json.append("\"module\": ").append(quote(module));
-        json.append(", \"fib\": ").append(fib);
+        json.append(", \"fib\": ").append(fib.map(String::valueOf).orElse("null"));
         json.append(", \"iterations\": ").append(iterations);
         json.append(", \"heapBytes\": ").append(heapBytes);
+        json.append(", \"program\": ").append(program.map(DropInTimings::quote).orElse("null"));
         json.append(", \"parseResult\": ").append(quote(parseResult));
         json.append(", \"result\": ").append(result.isInteger() ? result.toString() : quote(result.toString()));
         json.append(", \"interpretedSeconds\": ").append(PythonFloat.repr(interpreted.seconds()));

@@ -1,6 +1,11 @@
 package dev.wasmjit.harness;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +52,7 @@ class DropInOutputTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).singleElement().satisfies(json -> assertThat(json)
-                .startsWith("{\"module\": \"bundled\", \"fib\": 12, \"iterations\": 3, \"heapBytes\": 1048576, ")
+                .startsWith("{\"module\": \"bundled\", \"fib\": 12, \"iterations\": 3, \"heapBytes\": 1048576, \"program\": null, ")
                 .contains("\"result\": 233, ")
                 .containsPattern("\"interpretedSeconds\": " + DropInTranscript.PYTHON_FLOAT + ", ")
                 .containsPattern("\"interpretedEvalSeconds\": \\[[^,\\]]+, [^,\\]]+, [^,\\]]+\\]")
@@ -78,5 +83,57 @@ class DropInOutputTest {
         Wasmjit.Outcome run = Wasmjit.run("--fib", "5", "--json", "--no-jit", "--heap-size", "2m");
 
         assertThat(run.stdout()).contains("\"heapBytes\": 2097152");
+    }
+
+    static final String PROGRAM = """
+            ; a program file: definitions, then the expression whose value is the result
+            (define (square x) (* x x))
+            (define (squares n) (if (= n 0) '() (cons (square n) (squares (- n 1)))))
+            (list (squares 3) 'done)
+            """;
+
+    @Test
+    void programRunsAFileWithTheSameProtocolAndLines(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("squares.scm"), PROGRAM);
+
+        Wasmjit.Outcome run = Wasmjit.run("--program", file.toString(), "--iterations", "2");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        DropInTranscript.assertLines(run.stdoutLines(), PROGRAM, 2, "((9 4 1) done)",
+                "<JitModule: \\d+ bytes, \\d+ functions, 2 compiled>");
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void programWithJsonNamesTheFileAndWritesTheResult(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("squares.scm"), PROGRAM);
+
+        Wasmjit.Outcome run = Wasmjit.run("--program", file.toString(), "--iterations", "1", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdoutLines()).singleElement().satisfies(json -> assertThat(json)
+                .startsWith("{\"module\": \"bundled\", \"fib\": null, \"iterations\": 1, \"heapBytes\": 1048576, "
+                        + "\"program\": \"" + file.toString().replace("\\", "\\\\") + "\", ")
+                .contains("\"result\": \"((9 4 1) done)\", ")
+                .containsPattern("\"jitModule\": \\{\"bytes\": \\d+, \"functions\": \\d+, \"compiled\": 2\\}"));
+    }
+
+    @Test
+    void programAndFibTogetherAreAUsageError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("squares.scm"), PROGRAM);
+
+        Wasmjit.Outcome run = Wasmjit.run("--fib", "10", "--program", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--fib and --program exclude each other");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void aMissingProgramFileIsAUsageError(@TempDir Path dir) {
+        Wasmjit.Outcome run = Wasmjit.run("--program", dir.resolve("absent.scm").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("no such file: ");
     }
 }

@@ -29,13 +29,25 @@ final class DropInTranscript {
      * @param jitModule    the pattern of the module's description, or null for --no-jit
      */
     static void assertLines(List<String> lines, int fib, int iterations, int result, String jitModule) {
-        List<String> program = DropInCommand.fibProgram(fib).lines().toList();
+        assertLines(lines, DropInCommand.fibProgram(fib), iterations, Integer.toString(result), jitModule);
+    }
+
+    /**
+     * Asserts the lines are the drop-in output for a program's text ({@code --program FILE}):
+     * "Parsing: " and the text as it is, then what follows for fib.
+     *
+     * @param lines      stdout, line by line
+     * @param text       the program's text
+     * @param iterations evaluations per round
+     * @param result     the write form of its value
+     * @param jitModule  the pattern of the module's description, or null for --no-jit
+     */
+    static void assertLines(List<String> lines, String text, int iterations, String result, String jitModule) {
+        List<String> program = ("Parsing: " + text + "\n").lines().toList();
         assertThat(lines).as("the drop-in output").hasSize(
-                1 + (program.size() - 1) + 1 + 1 + round(iterations) + (jitModule == null ? 0 : 3 + round(iterations)));
-        assertThat(lines.get(0)).isEqualTo("Parsing: ");
-        assertThat(lines.subList(1, program.size())).isEqualTo(program.subList(1, program.size()));
-        assertThat(lines.get(program.size())).isEmpty();
-        String parseResult = lines.get(program.size() + 1);
+                program.size() + 1 + round(iterations) + (jitModule == null ? 0 : 3 + round(iterations)));
+        assertThat(lines.subList(0, program.size())).isEqualTo(program);
+        String parseResult = lines.get(program.size());
         Matcher address = Pattern.compile("Parse result: (0x[0-9a-f]+)").matcher(parseResult);
         assertThat(address.matches()).as(parseResult).isTrue();
 
@@ -47,9 +59,9 @@ final class DropInTranscript {
             expected.add(Pattern.quote("Instantiating and patching in JIT module"));
             addRound(expected, address.group(1), iterations, result);
         }
-        List<String> rest = lines.subList(program.size() + 2, lines.size());
+        List<String> rest = lines.subList(program.size() + 1, lines.size());
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(rest.get(i)).as("line %d of %s", program.size() + 3 + i, lines).matches(expected.get(i));
+            assertThat(rest.get(i)).as("line %d of %s", program.size() + 2 + i, lines).matches(expected.get(i));
         }
     }
 
@@ -57,7 +69,7 @@ final class DropInTranscript {
         return 1 + iterations + 1;
     }
 
-    private static void addRound(List<String> expected, String address, int iterations, int result) {
+    private static void addRound(List<String> expected, String address, int iterations, String result) {
         String calling = "Calling eval(" + address + ") " + iterations + " times";
         expected.add(Pattern.quote(calling));
         for (int i = 0; i < iterations; i++) {
