@@ -1,5 +1,5 @@
 ; array1: r7rs-benchmarks' array1: fill a vector with 0..n-1, copy it backwards into
-; another, 1000 times for n = 2000; the result is the last copy's length.
+; another, 300 times for n = 2000; the result is the last copy's length.
 ; expect: 2000
 (define (create-x n)
   (define result (make-vector n 0))
@@ -18,4 +18,4 @@
   (do ((i 0 (+ i 1))
        (result 0 (my-try n)))
       ((= i m) result)))
-(go 1000 2000)
+(go 300 2000)

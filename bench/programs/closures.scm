@@ -1,7 +1,7 @@
 ; closures: higher-order functions over closures: compose, curried adders, a fold, map over
 ; several lists, apply with leading arguments, and counters kept in closed-over variables
-; updated with set!; 300 rounds on a 100-element list.
-; expect: (30001 300 1515000)
+; updated with set!; 600 rounds on a 100-element list.
+; expect: (60001 600 3030000)
 (define (make-counter)
   (let ((n 0))
     (lambda () (set! n (+ n 1)) n)))
@@ -28,4 +28,4 @@
         ((= i k) (list (counter) (- (rounds) 1) total))
       (rounds)
       (set! total (+ total (one-round l counter))))))
-(run-rounds 300)
+(run-rounds 600)

@@ -1,5 +1,5 @@
 ; div: Gabriel's diviter and divrec: halve a 200-element list by taking every other element,
-; iteratively (do loop) and recursively, 1000 times each; the result is both lengths.
+; iteratively (do loop) and recursively, 2000 times each; the result is both lengths.
 ; expect: (100 100)
 (define (create-n n)
   (do ((n n (- n 1)) (a '() (cons '() a))) ((= n 0) a)))
@@ -12,5 +12,5 @@
   (let loop ((i n) (result '()))
     (if (= i 0) result (loop (- i 1) (f l)))))
 (define ll (create-n 200))
-(list (length (repeat 1000 iterative-div2 ll))
-      (length (repeat 1000 recursive-div2 ll)))
+(list (length (repeat 2000 iterative-div2 ll))
+      (length (repeat 2000 recursive-div2 ll)))

@@ -1,5 +1,5 @@
 ; mutual-recursion: two procedures defined with define that call each other in tail position,
-; 100000 calls deep, 30 times: only proper tail calls keep the stack constant.
+; 100000 calls deep, 15 times each way: only proper tail calls keep the stack constant.
 ; expect: (#t #f)
 (define (my-even? n)
   (if (= n 0) #t (my-odd? (- n 1))))
@@ -8,4 +8,4 @@
 (define (repeat k n)
   (let loop ((i k) (result #f))
     (if (= i 0) result (loop (- i 1) (my-even? n)))))
-(list (repeat 30 100000) (repeat 30 100001))
+(list (repeat 15 100000) (repeat 15 100001))

@@ -1,6 +1,6 @@
 ; primes: the sieve of Eratosthenes on lists (r7rs-benchmarks' primes): the number of primes
-; up to 3000, each found by filtering the multiples of the ones before it out of a list.
-; expect: 430
+; up to 6000, each found by filtering the multiples of the ones before it out of a list.
+; expect: 783
 (define (interval-list m n)
   (if (> m n)
       '()
@@ -15,4 +15,4 @@
       (cons (car l) (sieve (remove-multiples (car l) (cdr l))))))
 (define (primes-up-to n)
   (sieve (interval-list 2 n)))
-(length (primes-up-to 3000))
+(length (primes-up-to 6000))

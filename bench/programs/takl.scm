@@ -1,6 +1,6 @@
 ; takl: tak with lists standing for numbers (Gabriel): a list's length is the number,
 ; comparisons walk the lists.
-; expect: (9 8 7 6 5 4 3 2 1)
+; expect: (7 6 5 4 3 2 1)
 (define (listn n)
   (if (= n 0)
       '()
@@ -15,4 +15,4 @@
       (mas (mas (cdr x) y z)
            (mas (cdr y) z x)
            (mas (cdr z) x y))))
-(mas (listn 22) (listn 16) (listn 8))
+(mas (listn 18) (listn 12) (listn 6))
