@@ -144,7 +144,17 @@ public final class Guest {
      * @return a new interpreter; the caller closes it
      */
     public SchemeInterpreter open() {
-        SchemeInterpreter.Builder builder = quiet(SchemeInterpreter.builder());
+        return open(SchemeInterpreter.DEFAULT_HEAP_BYTES);
+    }
+
+    /**
+     * Instantiates the guest as {@link #open()} does, with another heap for each evaluation.
+     *
+     * @param heapBytes the heap size, e.g. {@link Program#SUITE_HEAP_BYTES}
+     * @return a new interpreter; the caller closes it
+     */
+    public SchemeInterpreter open(int heapBytes) {
+        SchemeInterpreter.Builder builder = quiet(SchemeInterpreter.builder()).heapBytes(heapBytes);
         if (!bundled) {
             builder.module(wasm);
         }

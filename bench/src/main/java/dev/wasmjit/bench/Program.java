@@ -30,14 +30,34 @@ public record Program(String name, String source, String expected) {
             "cpstak", "deriv", "destruc", "div", "factorial", "fib", "higher-order", "map-apply-closures",
             "mutual-recursion", "nqueens", "primes", "strings", "sum-accumulator", "tak", "takl", "vectors");
 
+    /**
+     * The benchmark suite ({@code bench/programs/*.scm}), classic programs sized to run
+     * 50-500 ms per evaluation interpreted; bundled in this module's jar. A test keeps this
+     * list equal to the directory.
+     */
+    public static final List<String> SUITE_NAMES = List.of("ack", "array1", "closures", "cpstak", "deriv",
+            "destruc", "div", "fib", "mutual-recursion", "nqueens", "primes", "string-kernel", "sum-loop", "tak",
+            "takl", "vector-sort");
+
+    /**
+     * The heap every evaluation of a suite program gets: several need more than the seed's
+     * 1 MiB (primes exhausts it), and one size for all keeps them comparable.
+     */
+    public static final int SUITE_HEAP_BYTES = 64 << 20;
+
+    /** How {@link #named} tells a suite program from an example of the same name. */
+    public static final String SUITE_PREFIX = "suite/";
+
     private static final Pattern FIB = Pattern.compile("fib\\((\\d+)\\)");
     private static final Pattern FUNCTIONS = Pattern.compile("functions\\((\\d+)\\)");
     private static final String EXAMPLES = "/dev/wasmjit/bench/examples/";
+    private static final String SUITE = "/dev/wasmjit/bench/programs/";
     private static final Pattern EXPECT = Pattern.compile("^;\\s*expect:\\s*(.+?)\\s*$", Pattern.MULTILINE);
 
     /**
-     * A program by its {@link #name()}: {@code fib(N)}, {@code functions(N)} or an example's
-     * name. Benchmarks take their workload as such a string parameter.
+     * A program by its {@link #name()}: {@code fib(N)}, {@code functions(N)}, an example's
+     * name, or {@code suite/NAME} for a program of the suite. Benchmarks take their workload as
+     * such a string parameter.
      *
      * @param name the name
      * @return the program
@@ -51,6 +71,9 @@ public record Program(String name, String source, String expected) {
         Matcher functions = FUNCTIONS.matcher(name);
         if (functions.matches()) {
             return withFunctions(Integer.parseInt(functions.group(1)));
+        }
+        if (name.startsWith(SUITE_PREFIX)) {
+            return suite(name.substring(SUITE_PREFIX.length()));
         }
         return example(name);
     }
@@ -89,15 +112,40 @@ public record Program(String name, String source, String expected) {
      * @throws IllegalArgumentException if there is no such example
      */
     public static Program example(String name) {
-        try (InputStream in = Program.class.getResourceAsStream(EXAMPLES + name + ".scm")) {
+        return bundled(EXAMPLES, name);
+    }
+
+    /**
+     * One program of the benchmark suite.
+     *
+     * @param name a name from {@link #SUITE_NAMES}, such as {@code tak}
+     * @return the program, named so, its expected result read from its {@code ; expect:} line
+     * @throws IllegalArgumentException if the suite has no such program
+     */
+    public static Program suite(String name) {
+        return bundled(SUITE, name);
+    }
+
+    /**
+     * The benchmark suite, in {@link #SUITE_NAMES} order.
+     *
+     * @return the programs
+     */
+    public static List<Program> suite() {
+        return SUITE_NAMES.stream().map(Program::suite).toList();
+    }
+
+    private static Program bundled(String directory, String name) {
+        try (InputStream in = Program.class.getResourceAsStream(directory + name + ".scm")) {
             if (in == null) {
                 throw new IllegalArgumentException("no program named " + name
-                        + "; there are fib(N), functions(N) and the examples " + EXAMPLE_NAMES);
+                        + "; there are fib(N), functions(N), the examples " + EXAMPLE_NAMES + " and the suite's "
+                        + SUITE_NAMES.stream().map(n -> SUITE_PREFIX + n).toList());
             }
             String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Matcher expect = EXPECT.matcher(source);
             if (!expect.find()) {
-                throw new IllegalStateException("example " + name + " has no '; expect: N' line");
+                throw new IllegalStateException(directory + name + ".scm has no '; expect: VALUE' line");
             }
             return new Program(name, source, expect.group(1));
         } catch (IOException e) {

@@ -25,6 +25,17 @@ class ProgramTest {
     }
 
     @Test
+    void suiteListMatchesTheProgramsDirectory() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("programs"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".scm"))
+                    .map(f -> f.substring(0, f.length() - ".scm".length())))
+                    .containsExactlyInAnyOrderElementsOf(Program.SUITE_NAMES);
+        }
+        assertThat(Program.named("suite/tak").source()).contains("(tak 22 16 8)");
+        assertThat(Program.named("tak").source()).isEqualTo(Program.example("tak").source());
+    }
+
+    @Test
     void generatedProgramsGiveTheirResultOnTheGuest(SchemeInterpreter scheme) {
         for (Program program : new Program[] {Program.fib(15), Program.withFunctions(1000), Program.named("closures")}) {
             assertThat(scheme.eval(scheme.parse(program.source()))).as(program.name()).hasWrittenForm(program.expected());
