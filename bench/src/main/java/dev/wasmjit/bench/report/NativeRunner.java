@@ -50,8 +50,8 @@ final class NativeRunner {
             Path file = ProgramFiles.write(work, program, ".scm");
             List<Double> samples = new ArrayList<>();
             for (int i = 0; i < options.warmupRounds() + options.rounds(); i++) {
-                double once = timedRun(binary, file, 1, program);
-                double many = timedRun(binary, file, options.evals() + 1, program);
+                double once = timedRun(binary, file, 1, program, options.heapBytes());
+                double many = timedRun(binary, file, options.evals() + 1, program, options.heapBytes());
                 if (i >= options.warmupRounds()) {
                     samples.add(Math.max(0, many - once));
                 }
@@ -60,9 +60,12 @@ final class NativeRunner {
         }
     }
 
-    private static double timedRun(Path binary, Path file, int copies, Program program) throws IOException {
+    private static double timedRun(Path binary, Path file, int copies, Program program, int heapBytes)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
+        command.add("--heap");
+        command.add(String.valueOf(heapBytes));
         command.addAll(Collections.nCopies(copies, file.toString()));
         long start = System.nanoTime();
         String output = new ExternalCommand(command, file.getParent(), java.util.Map.of()).output(RUN_LIMIT);

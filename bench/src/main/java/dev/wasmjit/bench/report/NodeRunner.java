@@ -44,7 +44,8 @@ final class NodeRunner {
         // in the round, as it does on wasmtime.
         List<String> command = new ArrayList<>(List.of(node.get().toString(), "--no-wasm-lazy-compilation", driver.toString(),
                 host.get().toString(), wasm.toString(), String.valueOf(options.evals()),
-                String.valueOf(options.warmupRounds()), String.valueOf(options.rounds())));
+                String.valueOf(options.warmupRounds()), String.valueOf(options.rounds()),
+                String.valueOf(options.heapBytes())));
         Map<String, Program> byName = new HashMap<>();
         for (Program program : programs) {
             command.add(program.name() + "=" + ProgramFiles.write(work, program, ".scm"));

@@ -18,6 +18,7 @@ import java.util.function.Function;
 final class Plots {
 
     static final String PROGRAMS = "programs.png";
+    static final String RELATIVE_TO_GUILE = "relative-to-guile.png";
     static final String ROUND_COST = "round-cost.png";
     static final String FIB_GROWTH = "fib-growth.png";
 
@@ -27,6 +28,8 @@ final class Plots {
     private static final int LEGEND_WIDTH = 320;
     /** Log axes cannot show zero; a time this small is drawn at this floor. */
     private static final double MIN_MS = 0.01;
+    /** Likewise for ratios, and for times in ms (the same number). */
+    private static final double MIN_RATIO = 0.01;
 
     private Plots() {
     }
@@ -54,6 +57,53 @@ final class Plots {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    /**
+     * Every suite program's time relative to Guile's (log scale; 1 = as fast as Guile, below
+     * is faster), for each runtime and mode measured. Not drawn when Guile was not measured.
+     *
+     * @return whether the plot was written
+     */
+    static boolean relativeToGuile(Path file, List<String> programs, Measurements measurements) throws IOException {
+        if (!measurements.measured(Runtime.GUILE)) {
+            return false;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH + LEGEND_WIDTH).height(HEIGHT)
+                .title("Time relative to Guile 3 (1 = Guile's time; lower is faster)")
+                .xAxisTitle("program").yAxisTitle("time / Guile's time (log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        // XChart's bars on a log axis need an explicit floor; 1/100 of Guile's time is below any runtime here.
+        chart.getStyler().setYAxisMin(MIN_RATIO);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        chart.getStyler().setXAxisLabelRotation(30);
+        Function<String, OptionalDouble> guile = p -> measurements.timing(Runtime.GUILE, p)
+                .map(Timing::compiledMs).orElse(OptionalDouble.empty());
+        for (Runtime runtime : Runtime.values()) {
+            if (!measurements.measured(runtime) || runtime == Runtime.GUILE) {
+                continue;
+            }
+            boolean ahead = runtime == Runtime.CHEZ;
+            addSeries(chart, runtime.label() + (ahead ? "" : " JIT"), programs, p -> relative(
+                    measurements.timing(runtime, p).map(Timing::compiledMs).orElse(OptionalDouble.empty()),
+                    guile.apply(p)));
+            addSeries(chart, runtime.label() + " interpreted", programs, p -> relative(
+                    measurements.timing(runtime, p).map(Timing::interpretedMs).orElse(OptionalDouble.empty()),
+                    guile.apply(p)));
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            return false;
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return true;
+    }
+
+    private static OptionalDouble relative(OptionalDouble ms, OptionalDouble guileMs) {
+        if (ms.isEmpty() || guileMs.isEmpty() || guileMs.getAsDouble() <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(ms.getAsDouble() / guileMs.getAsDouble());
+    }
+
     /** Only series with a value for every program: XChart needs equal lengths, log scale needs > 0. */
     private static void addSeries(CategoryChart chart, String name, List<String> programs,
                                   Function<String, OptionalDouble> value) {
@@ -63,7 +113,7 @@ final class Plots {
             if (ms.isEmpty()) {
                 return;
             }
-            values.add(positive(ms.getAsDouble()));
+            values.add(Math.max(ms.getAsDouble(), MIN_RATIO));
         }
         chart.addSeries(name, programs, values);
     }

@@ -3,10 +3,12 @@ package dev.wasmjit.bench.report;
 import dev.wasmjit.bench.Guest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /** Writes report.md: where it ran, the targets, and the tables, all from one run. */
 final class ReportMarkdown {
@@ -23,13 +25,15 @@ final class ReportMarkdown {
     }
 
     static String write(Machine machine, Guest guest, Optional<Guest> baseline, ReportOptions options,
-                        Measurements measurements, List<String> programs, List<RoundCost> roundCost,
-                        List<FibGrowth> growth, List<FirstEvaluationCost> firstEvaluations,
+                        Measurements measurements, String headline, List<String> suite, CallCostTable callCost,
+                        List<RoundCost> roundCost, List<FibGrowth> growth, List<FirstEvaluationCost> firstEvaluations,
                         List<InstantiationCost> instantiation) {
         ReportMarkdown report = new ReportMarkdown(options, measurements);
         report.header(machine, guest, baseline);
-        report.targets(programs.get(0), roundCost);
-        report.programs(programs);
+        report.goals(suite, callCost, roundCost);
+        report.suite(suite);
+        report.seedDemo(headline, roundCost);
+        report.callCost(callCost);
         report.roundCost(roundCost);
         report.growth(growth);
         report.staticLinking(firstEvaluations, instantiation);
@@ -46,7 +50,7 @@ final class ReportMarkdown {
         line("- JVM: " + machine.jvm());
         line("- Runtime: " + machine.wasmtimeJava());
         line("- Guest: " + guest.name() + ", sha256 `" + guest.sha256() + "`");
-        line("- Baseline JIT: " + baseline.map(b -> b.name() + ", sha256 `" + b.sha256() + "`")
+        line("- Straightforward JIT: " + baseline.map(b -> b.name() + ", sha256 `" + b.sha256() + "`")
                 .orElse("absent (no " + ReportOptions.BASELINE_WASM + ")"));
         for (Runtime runtime : List.of(Runtime.NODE, Runtime.NATIVE, Runtime.GUILE, Runtime.CHEZ)) {
             line("- " + runtime.label() + ": " + measurements.version(runtime)
@@ -58,30 +62,223 @@ final class ReportMarkdown {
                 + " (generate, compile, link), " + options.evals() + " evaluations of the same expression on the same"
                 + " instance after linking. " + options.warmupRounds() + " warm-up and " + options.rounds()
                 + " measured rounds per program and runtime, one instance each, the program parsed anew each round;"
-                + " times are medians in milliseconds, all measured in this run. Guile and Chez compile the same"
-                + " program text as the body of a procedure and time " + options.evals()
-                + " calls of it with their own clock; the native build is timed as a process, start-up subtracted.");
+                + " times are medians in milliseconds, all measured in this run. Every evaluation on wasmtime, V8 and"
+                + " the native build has a " + (options.heapBytes() >> 20) + " MiB heap (the seed's 1 MiB is too"
+                + " small for some programs). Guile and Chez compile the same program text as the body of a"
+                + " procedure and time " + options.evals() + " calls of it with their own clock; the native build is"
+                + " timed as a process, start-up subtracted. Our JIT: the guest on wasmtime after one JIT round."
+                + " The straightforward JIT: the same compiler built with -DSTRAIGHTFORWARD=1 (every construct"
+                + " compiled, no fast paths).");
         line();
     }
 
-    private void targets(String headline, List<RoundCost> roundCost) {
-        Optional<Timing> wasmtime = measurements.timing(Runtime.WASMTIME, headline);
-        Optional<Timing> baseline = measurements.timing(Runtime.WASMTIME_BASELINE, headline);
-        Optional<Timing> guile = measurements.timing(Runtime.GUILE, headline);
-        line("## Targets: " + headline + ", " + options.evals() + " evaluations");
+    // ---- goals --------------------------------------------------------------------------------
+
+    private void goals(List<String> suite, CallCostTable callCost, List<RoundCost> roundCost) {
+        line("## Goals");
         line();
-        line("| target | measured | met |");
-        line("|---|---|---|");
-        OptionalDouble speedup = wasmtime.map(Timing::speedup).orElse(OptionalDouble.empty());
-        target("issue 6: interpreted / JIT on wasmtime ≥ 1.8×", speedup, 1.8, true, "×");
-        target("issue 8: interpreted / JIT on wasmtime ≥ 10×", speedup, 10, true, "×");
-        target("issue 8: baseline JIT / JIT ≥ 6×", ratio(baseline.map(Timing::compiledMs), wasmtime.map(Timing::compiledMs)),
-                6, true, "×");
-        target("issue 8: JIT / Guile ≤ 3×", ratio(wasmtime.map(Timing::compiledMs), guile.map(Timing::compiledMs)),
-                3, false, "×");
+        line("Ratios measured side by side in this run (A / B: how many times longer A takes than B). The"
+                + " geometric means are over the " + suite.size() + " suite programs"
+                + (options.quick() ? " of the quick protocol (not the whole suite)" : "") + ".");
+        line();
+        line("| measure | goal | measured | met |");
+        line("|---|---|---|---|");
+        List<String> unmet = new ArrayList<>();
+        OptionalDouble overGuile = geometricMean(suite, p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p)));
+        goal(unmet, "geometric mean over the suite, our JIT / Guile 3", "≤ 1.0×", overGuile, 1.0, false, "×", "");
+        Optional<String> worst = slowest(suite, Runtime.GUILE);
+        goal(unmet, "the slowest program, our JIT / Guile 3", "≤ 3×",
+                worst.map(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p))).orElse(OptionalDouble.empty()),
+                3.0, false, "×", worst.map(p -> " (" + p + ")").orElse(""));
+        goal(unmet, "geometric mean over the suite, our JIT / Chez Scheme", "≤ 2.5×",
+                geometricMean(suite, p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.CHEZ, p))), 2.5, false, "×", "");
+        goal(unmet, "geometric mean over the suite, speed-up over our interpreter (interpreted / JIT on wasmtime)", "≥ 10×",
+                geometricMean(suite, p -> timing(Runtime.WASMTIME, p).speedup()), 10, true, "×", "");
+        String mutual = "mutual-recursion";
+        goal(unmet, "mutual recursion (" + mutual + "), our JIT / Guile 3, in constant stack", "≤ 2×",
+                suite.contains(mutual) ? ratio(compiled(Runtime.WASMTIME, mutual), compiled(Runtime.GUILE, mutual))
+                        : OptionalDouble.empty(), 2, false, "×", "");
+        goal(unmet, "trivial `eval` cost, bridge / the binding's cheapest call of a trivial export", "≤ 1.5×",
+                OptionalDouble.of(callCost.evalOverRaw()), 1.5, false, "×",
+                " (" + micros(callCost.trivialEvalMicros()) + " µs / " + micros(callCost.cheapestRawMicros()) + " µs)");
+        List<RoundCost> generated = roundCost.stream().filter(r -> r.program().startsWith("functions(")).toList();
+        if (generated.size() >= 2) {
+            RoundCost largest = generated.get(generated.size() - 1);
+            RoundCost smaller = generated.get(generated.size() - 2);
+            double perFunction = largest.totalMs() / largest.functions();
+            goal(unmet, "one JIT round, per function (" + largest.functions() + " functions)", "≤ 0.1 ms",
+                    OptionalDouble.of(perFunction), 0.1, false, " ms", "");
+            goal(unmet, "one JIT round is linear: per-function cost at " + largest.functions() + " functions / at "
+                    + smaller.functions(), "≤ 1.25×",
+                    OptionalDouble.of(perFunction / (smaller.totalMs() / smaller.functions())), 1.25, false, "×", "");
+        }
+        line();
+        if (unmet.isEmpty()) {
+            line("Every goal measured here is met.");
+        } else {
+            line("Not met: " + String.join("; ", unmet) + ".");
+        }
+        List<String> furthest = suite.stream()
+                .filter(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p)).isPresent())
+                .sorted(Comparator.comparingDouble((String p) -> ratio(compiled(Runtime.WASMTIME, p),
+                        compiled(Runtime.GUILE, p)).getAsDouble()).reversed())
+                .limit(3)
+                .map(p -> p + " " + ratio(ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p))))
+                .toList();
+        if (!furthest.isEmpty()) {
+            line();
+            line("Furthest behind Guile (our JIT / Guile 3): " + String.join(", ", furthest) + ".");
+        }
+        line();
+    }
+
+    private void goal(List<String> unmet, String measure, String goal, OptionalDouble measured, double bound,
+                      boolean atLeast, String unit, String note) {
+        if (measured.isEmpty()) {
+            line("| " + measure + " | " + goal + " | not measured (runtime absent) | " + NONE + " |");
+            return;
+        }
+        double value = measured.getAsDouble();
+        boolean met = atLeast ? value >= bound : value <= bound;
+        String shown = (unit.equals(" ms") ? ms(value) : ratio(value)) + unit;
+        line("| " + measure + " | " + goal + " | " + shown + note + " | " + (met ? "yes" : "**no**") + " |");
+        if (!met) {
+            unmet.add(measure + " is " + shown + note + ", the goal " + goal);
+        }
+    }
+
+    private Optional<String> slowest(List<String> suite, Runtime against) {
+        return suite.stream()
+                .filter(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(against, p)).isPresent())
+                .max(Comparator.comparingDouble(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(against, p))
+                        .getAsDouble()));
+    }
+
+    /** The geometric mean of a ratio over the programs; empty unless every program has it. */
+    static OptionalDouble geometricMean(List<String> programs, Function<String, OptionalDouble> ratio) {
+        double logSum = 0;
+        for (String program : programs) {
+            OptionalDouble value = ratio.apply(program);
+            if (value.isEmpty() || value.getAsDouble() <= 0) {
+                return OptionalDouble.empty();
+            }
+            logSum += Math.log(value.getAsDouble());
+        }
+        return programs.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Math.exp(logSum / programs.size()));
+    }
+
+    // ---- the suite ----------------------------------------------------------------------------
+
+    /** The columns of the ratio table: a name, and the ratio for a program. */
+    private record RatioColumn(String name, Function<String, OptionalDouble> ratio) {
+    }
+
+    private List<RatioColumn> ratioColumns() {
+        List<RatioColumn> columns = new ArrayList<>();
+        columns.add(new RatioColumn("speed-up (wasmtime interpreted / our JIT)", p -> timing(Runtime.WASMTIME, p).speedup()));
+        if (measurements.measured(Runtime.WASMTIME_BASELINE)) {
+            columns.add(new RatioColumn("straightforward JIT / our JIT",
+                    p -> ratio(compiled(Runtime.WASMTIME_BASELINE, p), compiled(Runtime.WASMTIME, p))));
+        }
+        columns.add(new RatioColumn("V8 speed-up", p -> timing(Runtime.NODE, p).speedup()));
+        columns.add(new RatioColumn("our JIT / V8 JIT", p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.NODE, p))));
+        columns.add(new RatioColumn("wasmtime interpreted / native interpreted",
+                p -> ratio(interpreted(Runtime.WASMTIME, p), interpreted(Runtime.NATIVE, p))));
+        columns.add(new RatioColumn("our JIT / Guile", p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p))));
+        columns.add(new RatioColumn("our JIT / Chez", p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.CHEZ, p))));
+        columns.add(new RatioColumn("Guile / Chez", p -> ratio(compiled(Runtime.GUILE, p), compiled(Runtime.CHEZ, p))));
+        return columns;
+    }
+
+    private void suite(List<String> suite) {
+        line("## The suite: " + options.evals() + " evaluations each (ms)");
+        line();
+        timesTable(suite);
+        line("Every time is for " + options.evals() + " evaluations (the JIT round: one round); the programs are"
+                + " bench/programs/*.scm, described in bench/programs/README.md.");
+        line();
+        line("### Ratios");
+        line();
+        List<RatioColumn> columns = ratioColumns();
+        StringBuilder head = new StringBuilder("| program |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (RatioColumn column : columns) {
+            head.append(" ").append(column.name()).append(" |");
+            rule.append("--:|");
+        }
+        line(head.toString());
+        line(rule.toString());
+        for (String program : suite) {
+            StringBuilder row = new StringBuilder("| " + program + " |");
+            for (RatioColumn column : columns) {
+                row.append(" ").append(ratio(column.ratio().apply(program))).append(" |");
+            }
+            line(row.toString());
+        }
+        StringBuilder mean = new StringBuilder("| **geometric mean** |");
+        for (RatioColumn column : columns) {
+            mean.append(" **").append(ratio(geometricMean(suite, column.ratio()))).append("** |");
+        }
+        line(mean.toString());
+        line();
+        line("Speed-up = interpreted / JIT on the same runtime; A / B = how many times longer A takes than B."
+                + " A dash: not measured (see above); a geometric mean needs every program.");
+        line();
+        line(measurements.measured(Runtime.GUILE)
+                ? "![every program's time relative to Guile](" + Plots.RELATIVE_TO_GUILE + ")"
+                : "No plot relative to Guile: Guile was not measured.");
+        line();
+        line("![interpreted vs JIT per program](" + Plots.PROGRAMS + ")");
+        line();
+    }
+
+    private void timesTable(List<String> programs) {
+        boolean baseline = measurements.measured(Runtime.WASMTIME_BASELINE);
+        StringBuilder head = new StringBuilder("| program | wasmtime interpreted | our JIT | JIT round |");
+        StringBuilder rule = new StringBuilder("|---|--:|--:|--:|");
+        if (baseline) {
+            head.append(" straightforward JIT |");
+            rule.append("--:|");
+        }
+        head.append(" V8 interpreted | V8 JIT | native interpreted | Guile | Chez |");
+        rule.append("--:|--:|--:|--:|--:|");
+        line(head.toString());
+        line(rule.toString());
+        for (String program : programs) {
+            Timing w = timing(Runtime.WASMTIME, program);
+            StringBuilder row = new StringBuilder("| " + program + " | " + ms(w.interpretedMs()) + " | "
+                    + ms(w.compiledMs()) + " | " + ms(w.roundMs()) + " |");
+            if (baseline) {
+                row.append(" ").append(ms(compiled(Runtime.WASMTIME_BASELINE, program))).append(" |");
+            }
+            row.append(" ").append(ms(interpreted(Runtime.NODE, program))).append(" | ")
+                    .append(ms(compiled(Runtime.NODE, program))).append(" | ")
+                    .append(ms(interpreted(Runtime.NATIVE, program))).append(" | ")
+                    .append(ms(compiled(Runtime.GUILE, program))).append(" | ")
+                    .append(ms(compiled(Runtime.CHEZ, program))).append(" |");
+            line(row.toString());
+        }
+        line();
+    }
+
+    // ---- the seed's demo ----------------------------------------------------------------------
+
+    private void seedDemo(String headline, List<RoundCost> roundCost) {
+        line("## The seed's demo: " + headline + ", " + options.evals() + " evaluations");
+        line();
+        timesTable(List.of(headline));
+        line("| measure | goal | measured | met |");
+        line("|---|---|---|---|");
+        List<String> unmet = new ArrayList<>();
+        goal(unmet, headline + ": interpreted / our JIT on wasmtime", "≥ 10×", timing(Runtime.WASMTIME, headline).speedup(),
+                10, true, "×", "");
+        goal(unmet, headline + ": straightforward JIT / our JIT", "≥ 6×",
+                ratio(compiled(Runtime.WASMTIME_BASELINE, headline), compiled(Runtime.WASMTIME, headline)), 6, true, "×", "");
+        goal(unmet, headline + ": our JIT / Guile 3", "≤ 3×",
+                ratio(compiled(Runtime.WASMTIME, headline), compiled(Runtime.GUILE, headline)), 3, false, "×", "");
         Optional<RoundCost> fibRound = roundCost.stream().filter(r -> r.program().startsWith("fib(")).findFirst();
-        target("issue 8: one JIT round for fib < 5 ms", fibRound.map(r -> OptionalDouble.of(r.totalMs()))
-                .orElse(OptionalDouble.empty()), 5, false, " ms");
+        goal(unmet, "one JIT round of " + fibRound.map(RoundCost::program).orElse("fib"), "< 5 ms",
+                fibRound.map(r -> OptionalDouble.of(r.totalMs())).orElse(OptionalDouble.empty()), 5, false, " ms", "");
         line();
         line("Per evaluation of " + headline + ": " + perEvaluation(headline));
         line();
@@ -99,55 +296,26 @@ final class ReportMarkdown {
         return String.join("; ", parts) + ".";
     }
 
-    private void target(String what, OptionalDouble measured, double bound, boolean atLeast, String unit) {
-        if (measured.isEmpty()) {
-            line("| " + what + " | not measured (runtime absent) | " + NONE + " |");
-            return;
-        }
-        double value = measured.getAsDouble();
-        boolean met = atLeast ? value >= bound : value <= bound;
-        line("| " + what + " | " + ratio(value) + unit + " | " + (met ? "yes" : "no") + " |");
-    }
+    // ---- per-call cost ------------------------------------------------------------------------
 
-    private void programs(List<String> programs) {
-        boolean baseline = measurements.measured(Runtime.WASMTIME_BASELINE);
-        line("## Programs: " + options.evals() + " evaluations each (ms)");
+    private void callCost(CallCostTable cost) {
+        line("## Per-call cost (µs per call, median of " + options.callCostBatches() + " batches of "
+                + options.callsPerBatch() + " calls)");
         line();
-        StringBuilder head = new StringBuilder("| program | wasmtime interpreted | wasmtime JIT | speed-up | JIT round |");
-        StringBuilder rule = new StringBuilder("|---|--:|--:|--:|--:|");
-        if (baseline) {
-            head.append(" baseline JIT | JIT vs baseline |");
-            rule.append("--:|--:|");
-        }
-        head.append(" V8 interpreted | V8 JIT | V8 speed-up | wasmtime JIT / V8 JIT | native interpreted | Guile | Chez | wasmtime JIT / Guile | wasmtime JIT / Chez |");
-        rule.append("--:|--:|--:|--:|--:|--:|--:|--:|--:|");
-        line(head.toString());
-        line(rule.toString());
-        for (String program : programs) {
-            Timing w = timing(Runtime.WASMTIME, program);
-            Timing b = timing(Runtime.WASMTIME_BASELINE, program);
-            Timing v8 = timing(Runtime.NODE, program);
-            Timing guile = timing(Runtime.GUILE, program);
-            Timing chez = timing(Runtime.CHEZ, program);
-            StringBuilder row = new StringBuilder("| " + program + " | " + ms(w.interpretedMs()) + " | "
-                    + ms(w.compiledMs()) + " | " + ratio(w.speedup()) + " | " + ms(w.roundMs()) + " |");
-            if (baseline) {
-                row.append(" ").append(ms(b.compiledMs())).append(" | ")
-                        .append(ratio(ratio(b.compiledMs(), w.compiledMs()))).append(" |");
-            }
-            row.append(" ").append(ms(v8.interpretedMs())).append(" | ").append(ms(v8.compiledMs())).append(" | ")
-                    .append(ratio(v8.speedup())).append(" | ").append(ratio(ratio(w.compiledMs(), v8.compiledMs())))
-                    .append(" | ").append(ms(timing(Runtime.NATIVE, program).interpretedMs())).append(" | ")
-                    .append(ms(guile.compiledMs())).append(" | ").append(ms(chez.compiledMs())).append(" | ")
-                    .append(ratio(ratio(w.compiledMs(), guile.compiledMs()))).append(" | ")
-                    .append(ratio(ratio(w.compiledMs(), chez.compiledMs()))).append(" |");
-            line(row.toString());
-        }
+        line("| call | µs | / the binding's cheapest call |");
+        line("|---|--:|--:|");
+        double cheapest = cost.cheapestRawMicros();
+        line("| `SchemeInterpreter.eval` of `" + dev.wasmjit.bench.CallCost.TRIVIAL_PROGRAM + "` (trivial eval) | "
+                + micros(cost.trivialEvalMicros()) + " | " + ratio(cost.trivialEvalMicros() / cheapest) + "× |");
+        line("| the bridge's call of the guest's `stackPointer` export (`GuestFunction.callI32`) | "
+                + micros(cost.bridgeExportMicros()) + " | " + ratio(cost.bridgeExportMicros() / cheapest) + "× |");
+        line("| wasmtime-java `Func.call` of an exported `i32.add` | " + micros(cost.rawFuncCallMicros()) + " | "
+                + ratio(cost.rawFuncCallMicros() / cheapest) + "× |");
+        line("| wasmtime-java typed call (`WasmFunctions.func`) of the same export | " + micros(cost.rawTypedCallMicros())
+                + " | " + ratio(cost.rawTypedCallMicros() / cheapest) + "× |");
         line();
-        line("Speed-up = interpreted / JIT on the same runtime; A / B = how many times longer A takes than B."
-                + " A dash: not measured (see above).");
-        line();
-        line("![interpreted vs JIT per program](" + Plots.PROGRAMS + ")");
+        line("The binding's cheapest call is the cheaper of its two ways to call the `i32.add` export. The same"
+                + " calls under JMH: `java -jar bench/target/benchmarks.jar CallCostBenchmark`.");
         line();
     }
 
@@ -233,17 +401,25 @@ final class ReportMarkdown {
         line("```");
         line();
         line("Anchors are measured when installed: node (V8), g++ and make (the native build), guile-3.0 and"
-                + " chezscheme (Debian packages); the baseline column appears when " + ReportOptions.BASELINE_WASM
-                + " exists.");
+                + " chezscheme (Debian packages); the straightforward JIT's column appears when "
+                + ReportOptions.BASELINE_WASM + " exists.");
+    }
+
+    private OptionalDouble compiled(Runtime runtime, String program) {
+        return timing(runtime, program).compiledMs();
+    }
+
+    private OptionalDouble interpreted(Runtime runtime, String program) {
+        return timing(runtime, program).interpretedMs();
+    }
+
+    private static String micros(double value) {
+        return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
     }
 
     private Timing timing(Runtime runtime, String program) {
         return measurements.timing(runtime, program)
                 .orElse(new Timing(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()));
-    }
-
-    private static OptionalDouble ratio(Optional<OptionalDouble> numerator, Optional<OptionalDouble> denominator) {
-        return ratio(numerator.orElse(OptionalDouble.empty()), denominator.orElse(OptionalDouble.empty()));
     }
 
     private static OptionalDouble ratio(OptionalDouble numerator, OptionalDouble denominator) {

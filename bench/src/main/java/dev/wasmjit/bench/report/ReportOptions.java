@@ -1,5 +1,7 @@
 package dev.wasmjit.bench.report;
 
+import dev.wasmjit.bench.Program;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,12 +10,14 @@ import java.util.Optional;
 /**
  * The report's fixed protocol, full or quick.
  *
- * <p>Full: fib(30) and every example, five evaluations before and after the JIT round (the
- * seed's protocol), one warm-up and five measured rounds per runtime, JIT rounds of 10, 100
- * and 1000 functions, fib N from 20 to 30, seven fresh instances per program for the first
- * evaluation in a statically linked module against a live one. A few minutes at most on two
- * cores. Quick (for tests): the same tables from one round of one evaluation, fib(20), 10 and
- * 100 functions.
+ * <p>Full: the seed's fib(30) and the whole benchmark suite (bench/programs), five
+ * evaluations before and after the JIT round (the seed's protocol), one warm-up and five
+ * measured rounds per runtime, every runtime of ours with a 64 MiB heap; the per-call cost in
+ * 21 batches; JIT rounds of 10, 100 and 1000 functions; fib N from 20 to 30; seven fresh
+ * instances per program (fib(30) and the examples) for the first evaluation in a statically
+ * linked module against a live one. About ten minutes on two cores. Quick (for tests and CI):
+ * the same tables from one round of one evaluation, fib(20) and three suite programs, 10 and
+ * 100 functions; well under a minute.
  *
  * @param quick    the short protocol
  * @param repo     the wasmjit checkout, for the anchors that need it (node's host, the native
@@ -51,6 +55,33 @@ record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> baseline
             }
         }
         return Optional.empty();
+    }
+
+    /** The suite programs the quick protocol runs: the goal's mutual recursion and two others. */
+    static final List<String> QUICK_SUITE = List.of("tak", "mutual-recursion", "string-kernel");
+
+    /**
+     * The benchmark suite's programs this protocol runs.
+     *
+     * @return all of bench/programs, or three of them when quick
+     */
+    List<Program> suite() {
+        return quick ? QUICK_SUITE.stream().map(Program::suite).toList() : Program.suite();
+    }
+
+    /** The heap of every evaluation of the programs, on every runtime of ours. */
+    int heapBytes() {
+        return Program.SUITE_HEAP_BYTES;
+    }
+
+    /** Batches of calls in the per-call cost table. */
+    int callCostBatches() {
+        return quick ? 3 : 21;
+    }
+
+    /** Calls per batch in the per-call cost table (and as many for warm-up before the first batch). */
+    int callsPerBatch() {
+        return quick ? 200 : 2000;
     }
 
     int evals() {

@@ -4,8 +4,11 @@ package dev.wasmjit.bench.report;
 enum Runtime {
     /** The guest on wasmtime, in this JVM: the JIT under test. */
     WASMTIME("wasmtime"),
-    /** The straightforward JIT (guest/interplib-baseline.wasm) on wasmtime, when it exists. */
-    WASMTIME_BASELINE("wasmtime (baseline build)"),
+    /**
+     * The straightforward JIT (guest/interplib-baseline.wasm, the same compiler built with
+     * -DSTRAIGHTFORWARD=1: every construct compiled, no fast paths) on wasmtime, when it exists.
+     */
+    WASMTIME_BASELINE("straightforward JIT (wasmtime)"),
     /** The same guest on Node's WebAssembly (V8). */
     NODE("V8 (node)"),
     /** The same interpreter compiled for this machine (guest/build/interp-native). */

@@ -24,7 +24,7 @@ final class WasmtimeRunner {
     static void measure(Guest guest, Runtime column, List<Program> programs, ReportOptions options,
                         Measurements measurements) {
         measurements.version(column, guest.name() + ", sha256 " + guest.sha256());
-        try (SchemeInterpreter scheme = guest.open()) {
+        try (SchemeInterpreter scheme = guest.open(options.heapBytes())) {
             for (Program program : programs) {
                 List<Double> interpreted = new ArrayList<>();
                 List<Double> round = new ArrayList<>();

@@ -3,22 +3,23 @@
 // round (generate + compile + link), N evaluations compiled; repeated for warm-up + R
 // rounds on one guest instance (each round parses anew: fresh, uncompiled functions).
 //
-//   node protocol.mjs HOST_MJS WASM EVALS WARMUP ROUNDS NAME=FILE...
+//   node protocol.mjs HOST_MJS WASM EVALS WARMUP ROUNDS HEAP_BYTES NAME=FILE...
 //
 // Prints one line per measured round: NAME<TAB>interpretedMs<TAB>roundMs<TAB>compiledMs<TAB>result
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const [hostPath, wasmPath, evalsText, warmupText, roundsText, ...programs] = process.argv.slice(2);
+const [hostPath, wasmPath, evalsText, warmupText, roundsText, heapText, ...programs] = process.argv.slice(2);
 const { Guest } = await import(pathToFileURL(hostPath).href);
 const evals = Number(evalsText), warmup = Number(warmupText), rounds = Number(roundsText);
+const heapBytes = Number(heapText);
 const guest = Guest.load({ wasmPath, quiet: true });
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 function timeEvals(program) {
   let result;
   const start = now();
-  for (let i = 0; i < evals; i++) result = guest.eval(program);
+  for (let i = 0; i < evals; i++) result = guest.eval(program, heapBytes);
   return [now() - start, result];
 }
 
