@@ -72,7 +72,7 @@ final class Report {
         programs.addAll(suite);
         List<Program> staticPrograms = new ArrayList<>();
         staticPrograms.add(headline);
-        staticPrograms.addAll(Program.examples());
+        staticPrograms.addAll(options.staticLinkingExamples());
         Measurements measurements = new Measurements();
 
         progress.println("report: wasmtime, " + guest);

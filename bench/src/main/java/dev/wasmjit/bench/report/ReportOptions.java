@@ -69,6 +69,18 @@ record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> baseline
         return quick ? QUICK_SUITE.stream().map(Program::suite).toList() : Program.suite();
     }
 
+    /** The examples whose first evaluation the quick protocol compares, statically and live linked. */
+    static final List<String> QUICK_STATIC_EXAMPLES = List.of("closures", "fib", "mutual-recursion");
+
+    /**
+     * The examples of the static linking table (after the seed's demo).
+     *
+     * @return all of examples/, or three of them when quick
+     */
+    List<Program> staticLinkingExamples() {
+        return quick ? QUICK_STATIC_EXAMPLES.stream().map(Program::example).toList() : Program.examples();
+    }
+
     /** The heap of every evaluation of the programs, on every runtime of ours. */
     int heapBytes() {
         return Program.SUITE_HEAP_BYTES;

@@ -1,6 +1,5 @@
 package dev.wasmjit.bench.report;
 
-import dev.wasmjit.bench.Program;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -71,10 +70,10 @@ class QuickReportTest {
         return rows;
     }
 
-    /** The static linking table has a row for the headline fib and every example. */
+    /** The static linking table has a row for the headline fib and the quick protocol's examples. */
     private static List<String> staticLinkingRows() {
         List<String> rows = new ArrayList<>(List.of("fib\\(20\\)"));
-        rows.addAll(Program.EXAMPLE_NAMES);
+        rows.addAll(ReportOptions.QUICK_STATIC_EXAMPLES);
         return rows;
     }
 }
