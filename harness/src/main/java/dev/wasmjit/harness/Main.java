@@ -49,6 +49,7 @@ public final class Main {
                 .addSubcommand(new RunCommand(streams))
                 .addSubcommand(new LinkCommand(streams))
                 .addSubcommand(new ReplCommand(streams, input))
+                .addSubcommand(new ServeCommand(streams))
                 .addSubcommand(new ReportCommand(streams.err()));
         cli.setOut(new PrintWriter(streams.out(), true));
         cli.setErr(new PrintWriter(streams.err(), true));
