@@ -1,5 +1,4 @@
-// The guest ABI: Guest ABI v1 of the design (DESIGN.md) and our extensions
-// (see README.md). Every entry point resets the per-call state it uses on
+// The guest ABI: the seed's exports and our extensions (README.md, "ABI"). Every entry point resets the per-call state it uses on
 // entry, because the previous call may have been aborted by a trap at any
 // point.
 #include <stdio.h>

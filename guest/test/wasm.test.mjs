@@ -408,7 +408,7 @@ describe('the runtime', () => {
     assert.equal(guest.exports.lastResultText(), 0);
   });
 
-  it('has the ABI of DESIGN.md plus the documented extensions', () => {
+  it("has the seed's ABI plus the documented extensions", () => {
     const module = new WebAssembly.Module(readFileSync(defaultWasmPath));
     const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
     assert.deepEqual(exports, [

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -44,6 +45,8 @@ import java.util.function.Supplier;
  *       after every failed call, because a trap unwinds the wasm stack without restoring it.</li>
  *   <li>The guest's stdout and stderr reach the configured streams line by line, in order.</li>
  *   <li>{@link #close()} is idempotent; any use after it is an {@link IllegalStateException}.</li>
+ *   <li>On an {@linkplain WasmEngine#isolated isolated} engine, {@link #interrupt()} from any
+ *       thread ends the call under way with a {@link GuestInterrupted}.</li>
  * </ul>
  */
 public final class ReactorInstance implements AutoCloseable {
@@ -79,6 +82,13 @@ public final class ReactorInstance implements AutoCloseable {
     private volatile Thread owner;
     private Integer savedStackPointer;
     private Func tableProbe;
+
+    /** Guards the alarm of the call under way on an isolated engine, against interrupt() from other threads. */
+    private final Object alarmLock = new Object();
+    private long callGeneration;          // guarded by alarmLock
+    private boolean armed;                // guarded by alarmLock: a call is under way and its epoch not advanced yet
+    private boolean interruptRequested;   // guarded by alarmLock: the epoch was advanced by interrupt(), not the alarm
+    private ScheduledFuture<?> alarm;     // guarded by alarmLock
 
     private ReactorInstance(Builder builder) {
         this.engine = builder.module.engine();
@@ -480,6 +490,26 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     /**
+     * Stops the call under way, from any thread: it ends with a {@link GuestInterrupted} as
+     * soon as the guest reaches its next epoch check (a function entry or a loop's back edge,
+     * in interpreted and compiled code alike), and the instance works on afterwards. Nothing
+     * happens when no call is under way.
+     *
+     * @return true if a call was under way and is being stopped
+     * @throws IllegalStateException if the instance's engine is not
+     *                               {@linkplain WasmEngine#isolated isolated}: advancing a
+     *                               shared engine's epoch would stop every instance on it
+     */
+    public boolean interrupt() {
+        if (!engine.isIsolated()) {
+            throw new IllegalStateException("only an instance on an isolated engine (WasmEngine.isolated) can be interrupted");
+        }
+        synchronized (alarmLock) {
+            return ring(callGeneration, true);
+        }
+    }
+
+    /**
      * Frees the instance: its store, linked code and guest thread. Idempotent. Waits for a
      * call under way on another thread to end (at the latest at its deadline).
      *
@@ -646,7 +676,21 @@ public final class ReactorInstance implements AutoCloseable {
         long ticks = engine.ticksFor(deadline);
         failure.clear();
         output.clear();
-        store.setEpochDeadline(ticks);
+        if (engine.isIsolated()) {
+            synchronized (alarmLock) {
+                store.setEpochDeadline(ticks);
+                long generation = ++callGeneration;
+                interruptRequested = false;
+                armed = true;
+                alarm = engine.alarm(deadline, () -> {
+                    synchronized (alarmLock) {
+                        ring(generation, false);
+                    }
+                });
+            }
+        } else {
+            store.setEpochDeadline(ticks);
+        }
         inCall = true;
     }
 
@@ -654,7 +698,33 @@ public final class ReactorInstance implements AutoCloseable {
         try {
             wasi.flushPartialLines();
         } finally {
+            disarm();
             inCall = false;
+        }
+    }
+
+    /** Ends the call of this generation if it is still under way: its deadline is one epoch away. */
+    private boolean ring(long generation, boolean interrupt) {
+        if (!armed || generation != callGeneration) {
+            return false;
+        }
+        armed = false;
+        interruptRequested = interrupt;
+        engine.advanceEpoch();
+        return true;
+    }
+
+    /** The call is over: neither its alarm nor interrupt() may advance the epoch any more. */
+    private void disarm() {
+        if (!engine.isIsolated()) {
+            return;
+        }
+        synchronized (alarmLock) {
+            armed = false;
+            if (alarm != null) {
+                alarm.cancel(false);
+                alarm = null;
+            }
         }
     }
 
@@ -670,7 +740,16 @@ public final class ReactorInstance implements AutoCloseable {
         } catch (RuntimeException f) {
             listenerFailure = f; // the user's line listener threw: keep the call's own failure first
         }
+        disarm();
         GuestException translated = failure.translate(what, deadline, e, output);
+        boolean interrupted;
+        synchronized (alarmLock) {
+            interrupted = interruptRequested;
+            interruptRequested = false;
+        }
+        if (interrupted && translated instanceof GuestTimeout) {
+            translated = new GuestInterrupted(what + ": interrupted", e);
+        }
         if (listenerFailure != null) {
             translated.addSuppressed(listenerFailure);
         }

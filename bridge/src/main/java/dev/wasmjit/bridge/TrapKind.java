@@ -35,6 +35,8 @@ public enum TrapKind {
     OUT_OF_MEMORY("out of memory"),
     /** The call's wall-clock deadline passed (epoch interruption). */
     TIMEOUT("deadline exceeded"),
+    /** The call was stopped by {@link ReactorInstance#interrupt()} (epoch interruption too). */
+    INTERRUPTED("interrupted"),
     /** A host function the guest called failed. */
     HOST_FUNCTION_FAILED("host function failed"),
     /** Anything else. */

@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,13 @@ import java.util.concurrent.TimeUnit;
  * least a {@link #TICK} apart, so a deadline never passes early; when the machine is busy
  * it may pass late. A deadline longer than {@link #LONGEST_DEADLINE} (about 174 years) is
  * counted as that one: in effect, no limit.
+ *
+ * <p>An {@linkplain #isolated isolated} engine is the exception to both rules: it is made for
+ * one instance, which it does not share, so that the instance's running call can be
+ * {@linkplain ReactorInstance#interrupt() interrupted}. Its epoch does not tick: each call
+ * gets a deadline of one epoch, and the epoch advances once, when the call's wall-clock
+ * deadline passes (a one-shot timer) or when the call is interrupted. Advancing the shared
+ * engines' epoch would end the calls of every instance on them.
  */
 public final class WasmEngine {
 
@@ -46,12 +55,31 @@ public final class WasmEngine {
     public static final Duration LONGEST_DEADLINE = TICK.multipliedBy(MAX_TICKS - 1);
     private static final Map<EngineSettings, WasmEngine> ENGINES = new ConcurrentHashMap<>();
 
+    /** The one-shot deadline timers of every isolated engine; made on first use. */
+    private static final class Alarms {
+        static final ScheduledThreadPoolExecutor TIMER = newTimer();
+
+        private static ScheduledThreadPoolExecutor newTimer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "wasmjit-deadline-alarms");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // a call that ends early cancels its alarm; without this a year-long one would stay queued
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
+    }
+
     private final EngineSettings settings;
     private final Engine engine;
+    private final boolean isolated;
+    private volatile boolean closed;
 
     private WasmEngine(EngineSettings settings) {
         this.settings = settings;
         this.engine = settings.newEngine();
+        this.isolated = false;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "wasmjit-epoch-ticker");
             thread.setDaemon(true);
@@ -61,6 +89,53 @@ public final class WasmEngine {
         // Fixed delay, not fixed rate: after the ticker thread was held up, a fixed rate would
         // fire the missed ticks in a burst and end a running call before its deadline.
         ticker.scheduleWithFixedDelay(engine::incrementEpoch, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    private WasmEngine(EngineSettings settings, boolean isolated) {
+        this.settings = settings;
+        this.engine = settings.newEngine();
+        this.isolated = isolated;
+    }
+
+    /**
+     * A new engine of its own for one instance whose calls may be
+     * {@linkplain ReactorInstance#interrupt() interrupted}: the REPL's. It is not shared with
+     * any other instance, compiles its modules itself, and is freed by {@link #close()} after
+     * its instance and modules were closed.
+     *
+     * @param settings the engine settings
+     * @return a new isolated engine
+     */
+    public static WasmEngine isolated(EngineSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return new WasmEngine(settings, true);
+    }
+
+    /**
+     * Whether this engine was made by {@link #isolated} for one interruptible instance.
+     *
+     * @return true for an isolated engine
+     */
+    public boolean isIsolated() {
+        return isolated;
+    }
+
+    /**
+     * Frees an isolated engine's native engine. Close its instances and modules first.
+     * Idempotent.
+     *
+     * @throws IllegalStateException for a shared engine, which lives as long as the process
+     */
+    public void close() {
+        if (!isolated) {
+            throw new IllegalStateException("a shared engine lives as long as the process; only an isolated engine is closed");
+        }
+        synchronized (this) {
+            if (!closed) {
+                closed = true;
+                engine.dispose();
+            }
+        }
     }
 
     /**
@@ -100,6 +175,9 @@ public final class WasmEngine {
      * @throws ModuleException if the bytes are not a valid module; the message says why
      */
     public WasmModule compile(byte[] bytes) {
+        if (closed) {
+            throw new IllegalStateException("this engine has been closed");
+        }
         byte[] copy = bytes.clone();
         ModuleShape shape = ModuleShape.read(copy);
         Module module;
@@ -140,6 +218,9 @@ public final class WasmEngine {
      * {@link Duration#toNanos()} overflows past about 292 years.
      */
     long ticksFor(Duration deadline) {
+        if (isolated) {
+            return 1; // the epoch advances only when the call's alarm rings or it is interrupted
+        }
         if (deadline.compareTo(LONGEST_DEADLINE) >= 0) {
             return MAX_TICKS;
         }
@@ -147,8 +228,19 @@ public final class WasmEngine {
         return Math.min(Math.max(ticks, 2), MAX_TICKS);
     }
 
+    /** For an isolated engine: ends the call under way of its one instance (its deadline is one epoch away). */
+    void advanceEpoch() {
+        engine.incrementEpoch();
+    }
+
+    /** For an isolated engine: runs {@code alarm} once, when {@code deadline} has passed. */
+    ScheduledFuture<?> alarm(Duration deadline, Runnable alarm) {
+        long nanos = deadline.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : deadline.toNanos();
+        return Alarms.TIMER.schedule(alarm, nanos, TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public String toString() {
-        return "WasmEngine" + settings;
+        return (isolated ? "isolated WasmEngine" : "WasmEngine") + settings;
     }
 }

@@ -77,6 +77,7 @@ public final class SchemeInterpreter implements AutoCloseable {
 
     private final ReactorInstance instance;
     private final WasmModule ownModule;
+    private final WasmEngine isolatedEngine;
     private final int heapBytes;
     private final Duration evalDeadline;
     private final GuestFunction parse;
@@ -91,13 +92,23 @@ public final class SchemeInterpreter implements AutoCloseable {
     private final Optional<GuestFunction> lastErrorMessage;
     private final Optional<GuestFunction> pendingJitCount;
     private final Optional<GuestFunction> compiledFunctionCount;
+    private final Optional<GuestFunction> collectionCount;
     private volatile boolean closed;
 
     private SchemeInterpreter(Builder builder) {
-        WasmEngine engine = WasmEngine.of(builder.engineSettings);
+        WasmEngine engine = builder.interruptible
+                ? WasmEngine.isolated(builder.engineSettings) : WasmEngine.of(builder.engineSettings);
+        isolatedEngine = builder.interruptible ? engine : null;
         WasmModule module;
-        if (builder.moduleBytes != null) {
-            module = engine.compile(builder.moduleBytes);
+        if (builder.moduleBytes != null || builder.interruptible) {
+            try {
+                module = engine.compile(builder.moduleBytes != null ? builder.moduleBytes : bundledBytes());
+            } catch (RuntimeException e) {
+                if (isolatedEngine != null) {
+                    isolatedEngine.close();
+                }
+                throw e;
+            }
             ownModule = module;
         } else {
             module = BUNDLED.computeIfAbsent(engine, e -> e.compile(bundledBytes()));
@@ -115,6 +126,9 @@ public final class SchemeInterpreter implements AutoCloseable {
         } catch (RuntimeException e) {
             if (ownModule != null) {
                 ownModule.close();
+            }
+            if (isolatedEngine != null) {
+                isolatedEngine.close();
             }
             throw e;
         }
@@ -134,6 +148,7 @@ public final class SchemeInterpreter implements AutoCloseable {
         lastErrorMessage = instance.function("lastErrorMessage", FuncSignature.i32(0, 1));
         pendingJitCount = instance.function("pendingJitCount", FuncSignature.i32(0, 1));
         compiledFunctionCount = instance.function("compiledFunctionCount", FuncSignature.i32(0, 1));
+        collectionCount = instance.function("collectionCount", FuncSignature.i32(0, 1));
     }
 
     /**
@@ -155,8 +170,23 @@ public final class SchemeInterpreter implements AutoCloseable {
         private GuestWasi.LineListener lineListener = (fd, line) -> { };
         private Duration evalDeadline = Duration.ofSeconds(10);
         private EngineSettings engineSettings = EngineSettings.defaults();
+        private boolean interruptible;
 
         private Builder() {
+        }
+
+        /**
+         * Makes {@link SchemeInterpreter#interrupt()} available: the interpreter gets a wasm
+         * engine of its own ({@link WasmEngine#isolated}), so stopping its call stops no other
+         * interpreter's. It costs a compilation of the module for this interpreter alone (a
+         * few hundred milliseconds), so it is meant for interactive sessions such as a REPL.
+         *
+         * @param interruptible whether the interpreter can be interrupted
+         * @return this builder
+         */
+        public Builder interruptible(boolean interruptible) {
+            this.interruptible = interruptible;
+            return this;
         }
 
         /**
@@ -432,6 +462,15 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
+     * How many garbage collections the last (or current) evaluation ran.
+     *
+     * @return the count, or empty if the guest lacks the {@code collectionCount} extension
+     */
+    public OptionalInt collectionCount() {
+        return counter(collectionCount);
+    }
+
+    /**
      * The current size of the guest's function table: it grows with each linked round.
      *
      * @return slots in {@code __indirect_function_table}
@@ -452,6 +491,23 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
+     * Stops the evaluation (or other guest call) under way, from any thread: it ends with a
+     * {@link dev.wasmjit.bridge.GuestInterrupted} ({@link TrapKind#INTERRUPTED}) at the guest's
+     * next epoch check, in interpreted or compiled code, and the interpreter works on, its
+     * definitions and linked code included. Does nothing when no call is under way.
+     *
+     * @return true if a call was under way and is being stopped
+     * @throws IllegalStateException if the interpreter was not built
+     *                               {@link Builder#interruptible(boolean) interruptible}
+     */
+    public boolean interrupt() {
+        if (isolatedEngine == null) {
+            throw new IllegalStateException("this SchemeInterpreter was not built interruptible (Builder.interruptible(true))");
+        }
+        return !closed && instance.interrupt();
+    }
+
+    /**
      * Frees the guest instance. Idempotent; any other use afterwards is an
      * {@link IllegalStateException}.
      */
@@ -464,6 +520,9 @@ public final class SchemeInterpreter implements AutoCloseable {
         instance.close();
         if (ownModule != null) {
             ownModule.close();
+        }
+        if (isolatedEngine != null) {
+            isolatedEngine.close();
         }
     }
 

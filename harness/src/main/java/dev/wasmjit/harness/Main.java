@@ -21,7 +21,7 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(run(StandardStreams.ofProcess(), args));
+        System.exit(run(ConsoleInput.ofProcess(), StandardStreams.ofProcess(), args));
     }
 
     /**
@@ -32,10 +32,24 @@ public final class Main {
      * @return the exit status: 0, 1 or 2
      */
     public static int run(StandardStreams streams, String... args) {
+        return run(ConsoleInput.none(), streams, args);
+    }
+
+    /**
+     * Runs the command line with this input and these streams, without exiting.
+     *
+     * @param input   standard input, for {@code repl}
+     * @param streams where output goes
+     * @param args    the arguments
+     * @return the exit status: 0, 1 or 2
+     */
+    public static int run(ConsoleInput input, StandardStreams streams, String... args) {
         CommandLine cli = new CommandLine(new DropInCommand(streams))
                 // One line per subcommand; each takes the streams it must write to.
                 .addSubcommand(new RunCommand(streams))
                 .addSubcommand(new LinkCommand(streams))
+                .addSubcommand(new ReplCommand(streams, input))
+                .addSubcommand(new ServeCommand(streams))
                 .addSubcommand(new ReportCommand(streams.err()));
         cli.setOut(new PrintWriter(streams.out(), true));
         cli.setErr(new PrintWriter(streams.err(), true));

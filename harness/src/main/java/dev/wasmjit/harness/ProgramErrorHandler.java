@@ -3,6 +3,7 @@ package dev.wasmjit.harness;
 import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.bridge.GuestException;
 import dev.wasmjit.bridge.GuestExit;
+import dev.wasmjit.bridge.GuestInterrupted;
 import dev.wasmjit.bridge.GuestTimeout;
 import dev.wasmjit.bridge.GuestTrap;
 import dev.wasmjit.bridge.LinkException;
@@ -46,6 +47,9 @@ final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandle
         }
         if (e instanceof GuestTimeout timeout) {
             return "timed out: stopped after the --timeout of " + DurationConverter.format(timeout.deadline());
+        }
+        if (e instanceof GuestInterrupted) {
+            return "interrupted";
         }
         if (e instanceof GuestTrap) {
             return "the guest trapped: " + e.getMessage();

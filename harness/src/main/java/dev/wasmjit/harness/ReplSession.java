@@ -1,0 +1,199 @@
+package dev.wasmjit.harness;
+
+import dev.wasmjit.bridge.GuestException;
+import dev.wasmjit.bridge.LinkReport;
+import dev.wasmjit.scheme.Expression;
+import dev.wasmjit.scheme.JitModule;
+import dev.wasmjit.scheme.SchemeInterpreter;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What the REPL does with one entry, whether it came from a terminal or a pipe: a command
+ * ({@code ,jit}, {@code ,time EXPR}, {@code ,stats}, {@code ,help}, {@code ,quit}) or Scheme
+ * forms, each parsed and evaluated in turn on one interpreter, so that definitions persist.
+ * The guest prints each result itself ({@code result: VALUE}), after whatever the form
+ * displayed; a failure is one line on stderr, {@code error: MESSAGE}, and the session goes on.
+ */
+final class ReplSession {
+
+    static final String HELP = """
+            Enter Scheme forms; an entry goes on over several lines until its parentheses balance.
+            Definitions persist from one entry to the next. Commands:
+              ,jit         compile the functions that have run, link them in, and say what was compiled
+              ,time EXPR   evaluate EXPR and print how long it took
+              ,stats       compiled functions, JIT rounds, collections, heap
+              ,help        this text
+              ,quit        leave (Ctrl-D too); Ctrl-C stops a running evaluation""";
+
+    private final SchemeInterpreter scheme;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final int heapBytes;
+    private volatile boolean cancelled;
+    private int failures;
+    private int jitRounds;
+    private long jitBytes;
+
+    ReplSession(SchemeInterpreter scheme, StandardStreams streams, int heapBytes) {
+        this.scheme = scheme;
+        this.out = streams.out();
+        this.err = streams.err();
+        this.heapBytes = heapBytes;
+    }
+
+    /**
+     * Runs one entry.
+     *
+     * @param entry     the text: a command, or complete Scheme forms
+     * @param firstLine the entry's first line in its input, so that messages name the line the
+     *                  user sees (1 for a terminal entry)
+     * @return false when the entry asked to leave
+     */
+    boolean run(String entry, int firstLine) {
+        cancelled = false;
+        String trimmed = entry.strip();
+        if (trimmed.startsWith(",")) {
+            return command(trimmed);
+        }
+        evaluateForms(entry, firstLine, false);
+        return true;
+    }
+
+    /**
+     * Whether an entry is complete: a command on its line (for {@code ,time}, once its
+     * expression balances), or text that does not end inside a form.
+     */
+    static boolean isComplete(String entry) {
+        String trimmed = entry.strip();
+        if (trimmed.startsWith(",")) {
+            String[] words = trimmed.split("\\s+", 2);
+            return !words[0].equals(",time") || words.length < 2 || !SchemeForms.scan(words[1]).incomplete();
+        }
+        return !SchemeForms.scan(entry).incomplete();
+    }
+
+    /** Whether an entry holds anything to run: a command or a form, not only spaces and comments. */
+    static boolean hasWork(String entry) {
+        return entry.strip().startsWith(",") || !SchemeForms.scan(entry).forms().isEmpty()
+                || SchemeForms.scan(entry).incomplete();
+    }
+
+    /** Ctrl-C: stops the evaluation under way, and the forms of the entry not yet run. */
+    void interrupt() {
+        cancelled = true;
+        scheme.interrupt();
+    }
+
+    /** How many entries or forms failed so far: a script's exit status says whether any did. */
+    int failures() {
+        return failures;
+    }
+
+    private boolean command(String text) {
+        String[] words = text.split("\\s+", 2);
+        String name = words[0];
+        String argument = words.length > 1 ? words[1] : "";
+        switch (name) {
+            case ",quit", ",q", ",exit" -> {
+                return false;
+            }
+            case ",help", ",h", ",?" -> out.println(HELP);
+            case ",jit" -> guarded(this::jit);
+            case ",stats" -> guarded(this::stats);
+            case ",time" -> {
+                if (argument.isBlank()) {
+                    fail("give ,time an expression to evaluate: ,time (fib 25)");
+                } else {
+                    evaluateForms(argument, 1, true);
+                }
+            }
+            default -> fail("unknown command " + name + " (,help lists the commands)");
+        }
+        return true;
+    }
+
+    private void evaluateForms(String text, int firstLine, boolean timed) {
+        SchemeForms.Scan scan = SchemeForms.scan(text);
+        if (scan.incomplete()) {
+            // only a script can end inside a form (a terminal entry is read until it balances):
+            // the guest's parser says what is missing and where
+            scan.forms().add(new SchemeForms.Form(scan.rest(), scan.restLine(), 1));
+        }
+        long start = System.nanoTime();
+        for (SchemeForms.Form form : scan.forms()) {
+            if (cancelled) {
+                return;
+            }
+            String source = firstLine == 1 ? form.positioned()
+                    : "\n".repeat(firstLine - 1) + form.positioned();
+            if (!guarded(() -> {
+                Expression expression = scheme.parse(source);
+                scheme.eval(expression, heapBytes);
+            })) {
+                return;
+            }
+        }
+        if (timed) {
+            out.println("time: " + millis(System.nanoTime() - start));
+        }
+    }
+
+    private void jit() {
+        long start = System.nanoTime();
+        Optional<JitModule> module = scheme.jit();
+        if (module.isEmpty()) {
+            out.println("jit: nothing to compile (no function has run since the last round)");
+            return;
+        }
+        LinkReport link = scheme.link(module.get());
+        long elapsed = System.nanoTime() - start;
+        jitRounds++;
+        jitBytes += module.get().size();
+        JitModule m = module.get();
+        String compiled = m.compiledCount() >= 0 ? plural(m.compiledCount(), "function") : "functions";
+        out.println("jit: " + compiled + " compiled into " + m.size() + " bytes ("
+                + plural(m.functionCount(), "function") + " with the patch) in " + millis(elapsed)
+                + "; table " + link.tableSizeBefore() + " -> " + link.tableSizeAfter());
+    }
+
+    private void stats() {
+        out.println("compiled functions: " + count(scheme.compiledFunctionCount())
+                + " (" + count(scheme.pendingJitCount()) + " ran since and wait for ,jit)");
+        out.println("jit rounds: " + jitRounds + ", " + jitBytes + " bytes linked; table " + scheme.tableSize() + " slots");
+        out.println("collections: " + count(scheme.collectionCount()) + " in the last evaluation");
+        out.println("heap: " + heapBytes + " bytes; guest memory " + scheme.instance().memory().size() + " bytes");
+    }
+
+    /** Runs guest work; a failure becomes one line on stderr. */
+    private boolean guarded(Runnable work) {
+        try {
+            work.run();
+            return true;
+        } catch (GuestException | IllegalStateException | IllegalArgumentException e) {
+            fail(ProgramErrorHandler.message(e));
+            return false;
+        }
+    }
+
+    private void fail(String message) {
+        failures++;
+        out.flush();
+        err.println("error: " + message);
+    }
+
+    private static String count(OptionalInt value) {
+        return value.isPresent() ? String.valueOf(value.getAsInt()) : "?";
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.wasmjit.harness;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code wasmjit repl} with standard input that is not a terminal: forms in, results out, no
+ * prompt, no escape codes; definitions persist, errors are one line and the session goes on.
+ */
+class ReplScriptTest {
+
+    static Wasmjit.Outcome repl(String input, String... options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = new String[options.length + 1];
+        args[0] = "repl";
+        System.arraycopy(options, 0, args, 1, options.length);
+        int status = Main.run(new ConsoleInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), false),
+                new StandardStreams(new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)), args);
+        return new Wasmjit.Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void definitionsPersistAndEachFormPrintsItsResultInOrder() {
+        Wasmjit.Outcome outcome = repl("""
+                (define (fib n)
+                  (if (< n 2)
+                      1
+                      (+ (fib (- n 1)) (fib (- n 2)))))
+                (fib 20) (display "hello") (newline)
+                ; a comment, then a block comment
+                #| (fib 100) |#
+                (list "a)" 'b)
+                """);
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(outcome.stdoutLines()).containsExactly(
+                "result: #<unspecified>",
+                "result: 10946",
+                "hello",
+                "result: #<unspecified>",
+                "",                        // (newline)'s line break, then its result
+                "result: #<unspecified>",
+                "result: (\"a)\" b)");
+        assertThat(outcome.stderr()).isEmpty();
+        assertThat(outcome.stdout()).doesNotContain("\u001b").doesNotContain("wasmjit>");
+    }
+
+    @Test
+    void anErrorIsOneLineWithTheScriptsLineAndTheSessionGoesOn() {
+        Wasmjit.Outcome outcome = repl("""
+                (define x 5)
+
+                (+ x
+                   y)
+                (* x 2)
+                """);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stdoutLines()).containsExactly("result: #<unspecified>", "result: 10");
+        assertThat(outcome.stderrLines()).containsExactly("error: unbound variable: y at line 4, column 4");
+    }
+
+    @Test
+    void jitStatsTimeAndHelpCommands() {
+        Wasmjit.Outcome outcome = repl("""
+                ,jit
+                (define (sq x) (* x x))
+                (sq 7)
+                ,jit
+                (sq 8)
+                ,stats
+                ,time (sq
+                       9)
+                ,help
+                """);
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(outcome.stdoutLines().get(0)).startsWith("jit: nothing to compile");
+        assertThat(outcome.stdoutLines().get(3))
+                .matches("jit: 1 function compiled into \\d+ bytes \\(\\d+ functions? with the patch\\) in [0-9.]+ ms; table \\d+ -> \\d+");
+        assertThat(outcome.stdoutLines().get(4)).isEqualTo("result: 64");
+        assertThat(outcome.stdout()).contains("compiled functions: 1 (0 ran since and wait for ,jit)",
+                "jit rounds: 1, ", "collections: ", "heap: 1048576 bytes");
+        assertThat(outcome.stdout()).containsPattern("result: 81\ntime: [0-9.]+ ms\n");
+        assertThat(outcome.stdout()).contains(",quit");
+    }
+
+    @Test
+    void quitStopsReadingAndAnUnknownCommandIsAnError() {
+        Wasmjit.Outcome outcome = repl(",frobnicate\n(+ 1 2)\n,quit\n(+ 3 4)\n");
+        assertThat(outcome.stdoutLines()).containsExactly("result: 3");
+        assertThat(outcome.stderrLines()).containsExactly("error: unknown command ,frobnicate (,help lists the commands)");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void inputEndingInsideAFormIsTheGuestsParseError() {
+        Wasmjit.Outcome outcome = repl("(+ 1 2)\n(display (list 1\n");
+        assertThat(outcome.stdoutLines()).containsExactly("result: 3");
+        assertThat(outcome.stderr()).startsWith("error: parse error at line 2").contains("never closed");
+    }
+
+    @Test
+    void aTimeoutEndsOneFormAndTheNextRuns() {
+        Wasmjit.Outcome outcome = repl("(let loop () (loop))\n(+ 1 2)\n", "--timeout", "200ms");
+        assertThat(outcome.stderrLines()).containsExactly("error: timed out: stopped after the --timeout of 200ms");
+        assertThat(outcome.stdoutLines()).containsExactly("result: 3");
+    }
+}
