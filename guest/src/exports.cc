@@ -108,6 +108,8 @@ EXPORT(compiledFunctionCount) int32_t compiledFunctionCountExport() {
   return (int32_t)compiledFunctionCount();
 }
 EXPORT(collectionCount) int32_t collectionCount() { return (int32_t)heapStatistics().collections; }
+EXPORT(setHeapLimit) void setHeapLimitExport(uint32_t bytes) { setHeapLimit(bytes); }
+EXPORT(heapSize) uint32_t heapSize() { return (uint32_t)(2 * heapStatistics().semispaceBytes); }
 
 #ifdef __wasm__
 // __stack_pointer is the linker's global for the shadow stack; only assembly

@@ -106,7 +106,14 @@ class LimitsAndRecoveryTest {
     }
 
     @Test
-    void anExhaustedHeapIsOutOfMemoryInterpretedAndInCompiledCode(SchemeInterpreter scheme) {
+    void anExhaustedHeapIsOutOfMemoryInterpretedAndInCompiledCode(SchemeInterpreter.Builder builder) {
+        // A heap that may not grow: each evaluation gets exactly the size it asks for.
+        try (SchemeInterpreter scheme = builder.maxHeapBytes(0).build()) {
+            exhaustTheHeap(scheme);
+        }
+    }
+
+    private static void exhaustTheHeap(SchemeInterpreter scheme) {
         Recovery recovery = Recovery.prepare(scheme);
         Expression chain = scheme.parse(Programs.closureChain(1000));
         int smallHeap = 8 << 10;
@@ -116,6 +123,32 @@ class LimitsAndRecoveryTest {
         assertTrap(() -> scheme.eval(chain, smallHeap), TrapKind.OUT_OF_MEMORY);
         assertThat(scheme.eval(chain).asInteger()).as("the same chain in the default heap").isEqualTo(7);
         recovery.assertWorksOn();
+    }
+
+    private static final String BUILD = """
+            (define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc))))
+            """;
+
+    @Test
+    void aMillionElementListGrowsTheHeapWithoutAnyOptionInterpretedAndCompiled(SchemeInterpreter scheme) {
+        Expression million = scheme.parse(BUILD + "(length (build 1000000 '()))");
+        assertThat(scheme.eval(million).asInteger()).isEqualTo(1_000_000);
+        scheme.jit().ifPresent(scheme::link);
+        assertThat(scheme.eval(million).asInteger()).as("compiled").isEqualTo(1_000_000);
+    }
+
+    @Test
+    void pastItsLimitAGrowingHeapIsOutOfMemoryAndTheInterpreterWorksOn(SchemeInterpreter.Builder builder) {
+        try (SchemeInterpreter scheme = builder.maxHeapBytes(8 << 20).build()) {
+            Recovery recovery = Recovery.prepare(scheme);
+            // 2,000,000 pairs of 12 bytes live at once: more than half of 8 MiB
+            Expression tooMany = scheme.parse(BUILD + "(length (build 2000000 '()))");
+            assertThatThrownBy(() -> scheme.eval(tooMany))
+                    .isInstanceOfSatisfying(GuestTrap.class, trap -> assertThat(trap.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY))
+                    .hasMessage("heap exhausted: live data fills the 8388608-byte heap after a collection");
+            assertThat(scheme.eval(scheme.parse("(length (build 100000 '()))")).asInteger()).isEqualTo(100_000);
+            recovery.assertWorksOn();
+        }
     }
 
     @Test
