@@ -14,9 +14,19 @@ final class Measurements {
     private final Map<Runtime, Map<String, Timing>> timings = new EnumMap<>(Runtime.class);
     private final Map<Runtime, String> versions = new EnumMap<>(Runtime.class);
     private final Map<Runtime, String> absent = new EnumMap<>(Runtime.class);
+    private final Map<Runtime, Map<String, String>> failures = new EnumMap<>(Runtime.class);
 
     void record(Runtime runtime, String program, Timing timing) {
         timings.computeIfAbsent(runtime, r -> new LinkedHashMap<>()).put(program, timing);
+    }
+
+    /** A program this runtime could not run, and why; the rest of its column stands. */
+    void failed(Runtime runtime, String program, String why) {
+        failures.computeIfAbsent(runtime, r -> new LinkedHashMap<>()).put(program, why);
+    }
+
+    Map<String, String> failures(Runtime runtime) {
+        return failures.getOrDefault(runtime, Map.of());
     }
 
     void version(Runtime runtime, String version) {
@@ -33,7 +43,7 @@ final class Measurements {
     }
 
     boolean measured(Runtime runtime) {
-        return timings.containsKey(runtime);
+        return timings.containsKey(runtime) || failures.containsKey(runtime) && !absent.containsKey(runtime);
     }
 
     Optional<String> version(Runtime runtime) {

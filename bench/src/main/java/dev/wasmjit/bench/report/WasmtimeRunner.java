@@ -21,25 +21,52 @@ final class WasmtimeRunner {
     private WasmtimeRunner() {
     }
 
+    /**
+     * Measures every program on one instance of the guest.
+     *
+     * @throws IllegalStateException if a program gives a wrong result or fails
+     */
     static void measure(Guest guest, Runtime column, List<Program> programs, ReportOptions options,
                         Measurements measurements) {
         measurements.version(column, guest.name() + ", sha256 " + guest.sha256());
         try (SchemeInterpreter scheme = guest.open(options.heapBytes())) {
             for (Program program : programs) {
-                List<Double> interpreted = new ArrayList<>();
-                List<Double> round = new ArrayList<>();
-                List<Double> compiled = new ArrayList<>();
-                for (int i = 0; i < options.warmupRounds() + options.rounds(); i++) {
-                    SeedProtocol.Times times = SeedProtocol.run(scheme, program, options.evals());
-                    if (i >= options.warmupRounds()) {
-                        interpreted.add(times.interpretedNanos() / NANOS_PER_MS);
-                        times.round().ifPresent(phases -> round.add(phases.totalNanos() / NANOS_PER_MS));
-                        compiled.add(times.compiledNanos() / NANOS_PER_MS);
-                    }
-                }
-                measurements.record(column, program.name(), Timing.interpreterAndJit(interpreted, round, compiled));
+                measurements.record(column, program.name(), measure(scheme, program, options));
             }
         }
+    }
+
+    /**
+     * Measures the programs a build can run, each on a fresh instance: a program that fails or
+     * gives a wrong result costs its row, noted in the report, not the column. For the
+     * straightforward JIT, measured on the programs it can compile.
+     */
+    static void measureWhatRuns(Guest guest, Runtime column, List<Program> programs, ReportOptions options,
+                                Measurements measurements) {
+        measurements.version(column, guest.name() + ", sha256 " + guest.sha256());
+        for (Program program : programs) {
+            try (SchemeInterpreter scheme = guest.open(options.heapBytes())) {
+                measurements.record(column, program.name(), measure(scheme, program, options));
+            } catch (RuntimeException e) {
+                measurements.failed(column, program.name(), e.getMessage() == null ? e.toString()
+                        : e.getMessage().lines().findFirst().orElse(e.toString()));
+            }
+        }
+    }
+
+    private static Timing measure(SchemeInterpreter scheme, Program program, ReportOptions options) {
+        List<Double> interpreted = new ArrayList<>();
+        List<Double> round = new ArrayList<>();
+        List<Double> compiled = new ArrayList<>();
+        for (int i = 0; i < options.warmupRounds() + options.rounds(); i++) {
+            SeedProtocol.Times times = SeedProtocol.run(scheme, program, options.evals());
+            if (i >= options.warmupRounds()) {
+                interpreted.add(times.interpretedNanos() / NANOS_PER_MS);
+                times.round().ifPresent(phases -> round.add(phases.totalNanos() / NANOS_PER_MS));
+                compiled.add(times.compiledNanos() / NANOS_PER_MS);
+            }
+        }
+        return Timing.interpreterAndJit(interpreted, round, compiled);
     }
 
     /** One JIT round's phases for a program: run it once, then time generate/compile/link. */
