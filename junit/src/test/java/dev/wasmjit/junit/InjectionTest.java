@@ -81,7 +81,7 @@ class InjectionTest {
     }
 
     @Test
-    void aSmallHeapRunsOutWhereTheDefaultDoesNot(@HeapSize(64 * 1024) SchemeInterpreter small,
+    void aSmallHeapRunsOutWhereTheDefaultDoesNot(@HeapSize(value = 64 * 1024, grows = false) SchemeInterpreter small,
                                                  SchemeInterpreter normal) {
         String bigList = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 20000 '()))";
 
@@ -97,7 +97,8 @@ class InjectionTest {
 
     @Test
     void aBuilderParameterCarriesTheSettingsAndMakesIndependentInterpreters(
-            @Deadline(value = 200, unit = TimeUnit.MILLISECONDS) @HeapSize(64 * 1024) SchemeInterpreter.Builder builder,
+            @Deadline(value = 200, unit = TimeUnit.MILLISECONDS) @HeapSize(value = 64 * 1024, grows = false)
+            SchemeInterpreter.Builder builder,
             GuestOutput output) {
         String bigList = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 20000 '()))";
         try (SchemeInterpreter first = builder.build(); SchemeInterpreter second = builder.build()) {
