@@ -1,5 +1,5 @@
 ; cpstak: tak in continuation-passing style (Gabriel); every call is a tail call and every
-; continuation is a closure allocated on the heap; tak(18, 12, 6), 3 times.
+; continuation is a closure allocated on the heap; tak(18, 12, 6), 6 times.
 ; expect: 7
 (define (cpstak x y z)
   (define (tak x y z k)
@@ -22,4 +22,4 @@
 (define (repeat n thunk)
   (let loop ((i n) (result #f))
     (if (= i 0) result (loop (- i 1) (thunk)))))
-(repeat 3 (lambda () (cpstak 18 12 6)))
+(repeat 6 (lambda () (cpstak 18 12 6)))

@@ -1,5 +1,5 @@
 ; deriv: symbolic differentiation (Gabriel) of 3x^2 + ax^2 + bx + 5 with respect to x,
-; 6000 times; the result is the last derivative, as an unsimplified expression.
+; 20000 times; the result is the last derivative, as an unsimplified expression.
 ; expect: (+ (* (* 3 x x) (+ (/ 0 3) (/ 1 x) (/ 1 x))) (* (* a x x) (+ (/ 0 a) (/ 1 x) (/ 1 x))) (* (* b x) (+ (/ 0 b) (/ 1 x))) 0)
 (define (deriv a)
   (cond ((not (pair? a))
@@ -22,4 +22,4 @@
     (if (= i 0)
         result
         (loop (- i 1) (deriv expression)))))
-(repeat-deriv 6000 '(+ (* 3 x x) (* a x x) (* b x) 5))
+(repeat-deriv 20000 '(+ (* 3 x x) (* a x x) (* b x) 5))
