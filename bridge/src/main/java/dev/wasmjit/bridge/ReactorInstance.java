@@ -449,8 +449,8 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     /**
-     * The lines the guest wrote to stdout during the most recent call (or {@link #exclusive}
-     * block) that ran on this instance.
+     * The lines the guest wrote to stdout during the most recent call that ran on this
+     * instance: the latest 1,000 at most, and at most 1 MiB of text (the last line always).
      *
      * @return the lines, without newlines
      */
