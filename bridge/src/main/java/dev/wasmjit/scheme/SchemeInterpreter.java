@@ -114,24 +114,21 @@ public final class SchemeInterpreter implements AutoCloseable {
             module = BUNDLED.computeIfAbsent(engine, e -> e.compile(bundledBytes()));
             ownModule = null;
         }
-        try {
-            instance = ReactorInstance.builder(module)
-                    .stdout(builder.stdout)
-                    .stderr(builder.stderr)
-                    .lineListener(builder.lineListener)
-                    .errorImport("throw_error")
-                    .allocator("allocateBytes", "freeBytes")
-                    .deadline(builder.evalDeadline)
-                    .instantiate();
-        } catch (RuntimeException e) {
-            if (ownModule != null) {
-                ownModule.close();
-            }
-            if (isolatedEngine != null) {
-                isolatedEngine.close();
-            }
-            throw e;
+        ReactorInstance.Builder instanceBuilder = ReactorInstance.builder(module)
+                .stdout(builder.stdout)
+                .stderr(builder.stderr)
+                .lineListener(builder.lineListener)
+                .errorImport("throw_error")
+                .allocator("allocateBytes", "freeBytes")
+                .deadline(builder.evalDeadline);
+        // closed after the instance's store, by close() or by the instance's cleaner
+        if (ownModule != null) {
+            instanceBuilder.owning(ownModule);
         }
+        if (isolatedEngine != null) {
+            instanceBuilder.owning(isolatedEngine::close);
+        }
+        instance = instanceBuilder.instantiate();
         heapBytes = builder.heapBytes;
         evalDeadline = builder.evalDeadline;
         parse = required("parse", FuncSignature.i32(1, 1));
@@ -508,8 +505,12 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * Frees the guest instance. Idempotent; any other use afterwards is an
-     * {@link IllegalStateException}.
+     * Frees the guest instance, from any thread. Idempotent; any other use afterwards is an
+     * {@link IllegalStateException}. An evaluation under way on another thread does not hold it
+     * up: an {@linkplain Builder#interruptible interruptible} interpreter interrupts it and returns
+     * within milliseconds; otherwise it returns at once, and the evaluation ends at its next
+     * output or at its deadline and frees the interpreter then ({@link ReactorInstance#close()}).
+     * An interpreter dropped without {@code close()} is freed once it is unreachable.
      */
     @Override
     public void close() {
@@ -517,13 +518,7 @@ public final class SchemeInterpreter implements AutoCloseable {
             return;
         }
         closed = true;
-        instance.close();
-        if (ownModule != null) {
-            ownModule.close();
-        }
-        if (isolatedEngine != null) {
-            isolatedEngine.close();
-        }
+        instance.close(); // and the module and isolated engine it owns
     }
 
     // ---- internals -----------------------------------------------------------------------
