@@ -73,6 +73,7 @@ public final class SchemeInterpreter implements AutoCloseable {
     private static final List<Map.Entry<String, TrapKind>> GUEST_LIMITS = List.of(
             Map.entry("recursion too deep", TrapKind.STACK_OVERFLOW),
             Map.entry("heap exhausted", TrapKind.OUT_OF_MEMORY),
+            Map.entry("heap size too small", TrapKind.OUT_OF_MEMORY),
             Map.entry("cannot allocate a heap", TrapKind.OUT_OF_MEMORY));
 
     private final ReactorInstance instance;
@@ -214,15 +215,16 @@ public final class SchemeInterpreter implements AutoCloseable {
         }
 
         /**
-         * The heap each evaluation gets unless it says otherwise.
+         * The heap each evaluation gets unless it says otherwise. A positive size below the
+         * guest's minimum (the bundled guest needs more than 1 KiB) is accepted here and fails
+         * each evaluation with {@link TrapKind#OUT_OF_MEMORY} ({@code heap size too small: N bytes}).
          *
          * @param bytes a positive size
          * @return this builder
+         * @throws IllegalArgumentException if the size is zero or negative
          */
         public Builder heapBytes(int bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("heap size must be positive, was " + bytes);
-            }
+            checkHeapSize(bytes);
             this.heapBytes = bytes;
             return this;
         }
@@ -365,8 +367,10 @@ public final class SchemeInterpreter implements AutoCloseable {
      * {@link TrapKind#OUT_OF_MEMORY} if they do not fit).
      *
      * @param expression a handle from this interpreter's {@link #parse}
-     * @param heapBytes  the heap size for this evaluation
+     * @param heapBytes  the heap size for this evaluation: positive; below the guest's minimum
+     *                   the evaluation fails with {@link TrapKind#OUT_OF_MEMORY}
      * @return the result
+     * @throws IllegalArgumentException if the size is zero or negative (the guest is not called)
      */
     public SchemeValue eval(Expression expression, int heapBytes) {
         return eval(expression, heapBytes, evalDeadline);
@@ -380,13 +384,15 @@ public final class SchemeInterpreter implements AutoCloseable {
      * @param heapBytes  the heap size for this evaluation
      * @param deadline   how long the evaluation may run
      * @return the result; the guest's {@code result:} line has gone to stdout too
-     * @throws IllegalArgumentException if the expression belongs to another interpreter
+     * @throws IllegalArgumentException if the expression belongs to another interpreter, or
+     *                                  the heap size is zero or negative
      */
     public SchemeValue eval(Expression expression, int heapBytes, Duration deadline) {
         Objects.requireNonNull(expression, "expression");
         if (expression.owner() != this) {
             throw new IllegalArgumentException("the expression was parsed by another interpreter");
         }
+        checkHeapSize(heapBytes);
         ensureOpen();
         return guestCall(() -> {
             eval.withDeadline(deadline).callVoid(expression.address(), heapBytes);
@@ -522,6 +528,13 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     // ---- internals -----------------------------------------------------------------------
+
+    /** The contract of every heap size, builder and eval alike: positive, or the caller's mistake. */
+    private static void checkHeapSize(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("heap size must be positive, was " + bytes);
+        }
+    }
 
     /**
      * The value of the last successful evaluation, from the best source the module offers:
