@@ -317,13 +317,25 @@ public final class ReactorInstance implements AutoCloseable {
                     + String.join(", ", missing));
         }
         beginCall(defaultDeadline);
+        long started = System.nanoTime();
         try {
             linker.module(store, ENV, module);
         } catch (WasmtimeException | WasmFunctionError e) {
             if (!failure.ranGuestCode(e)) {
                 throw new ModuleException("could not instantiate the module: " + e.getMessage(), e);
             }
-            throw translate("_initialize", defaultDeadline, e);
+            boolean initializerFailed = String.valueOf(e.getMessage()).contains(CallFailure.INITIALIZATION_FAILED);
+            GuestException translated = translate("_initialize", defaultDeadline, e);
+            if (initializerFailed && translated.getClass() == GuestTrap.class
+                    && Duration.ofNanos(System.nanoTime() - started).compareTo(defaultDeadline) >= 0) {
+                // the binding lost the trap's kind: a failure at the deadline is the deadline's
+                throw new GuestTimeout("_initialize: deadline of " + defaultDeadline.toMillis() + " ms exceeded",
+                        defaultDeadline, e);
+            }
+            if (initializerFailed && translated.getClass() == GuestTrap.class) {
+                throw new GuestTrap(TrapKind.OTHER, "_initialize trapped (wasmtime-java 0.19.0 does not say how)", e);
+            }
+            throw translated;
         } finally {
             endCall();
         }

@@ -404,6 +404,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      * Asks the guest to compile the functions that ran since the last round.
      *
      * @return the generated module, or empty when nothing is waiting to be compiled
+     * @throws IllegalStateException if the guest reports a module that is not inside its memory
      */
     public Optional<JitModule> jit() {
         ensureOpen();
@@ -416,6 +417,12 @@ public final class SchemeInterpreter implements AutoCloseable {
             try {
                 int address = moduleData.callI32(module);
                 int size = moduleSize.callI32(module);
+                long memorySize = instance.memory().size();
+                if (size < 0 || Integer.toUnsignedLong(address) + size > memorySize) {
+                    throw new IllegalStateException("the guest's jitModule reported a module of " + size
+                            + " bytes at 0x" + Integer.toHexString(address) + ", which is not inside its memory of "
+                            + memorySize + " bytes");
+                }
                 byte[] bytes = instance.memory().read(address, size);
                 int functions = ModuleShape.read(bytes).definedFunctionCount();
                 return Optional.of(new JitModule(this, bytes, functions, pending));
