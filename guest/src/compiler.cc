@@ -339,27 +339,33 @@ class FunctionCompiler {
 
   // ---- the prologue: arguments into the frame or the slots ----
 
+  // Fails with the wrong-count message unless the count in local `argc`
+  // fits the lambda's parameters (the count is the error code's detail).
+  void checkArgumentCount(Assembler& f, uint32_t argc) {
+    f.localGet(argc);
+    f.i32Const(func_->required);
+    f.op(func_->hasRest ? Op::I32LtS : Op::I32Ne);
+    f.ifThen(BlockType::None);
+    f.localGet(argc);
+    f.i32Const(8);
+    f.op(Op::I32Shl);
+    f.i32Const((int32_t)RuntimeError::ArgumentCount);
+    f.op(Op::I32Or);
+    f.localGet(kClosure);
+    f.i32Const(0);
+    f.i32Const((int32_t)runtime_.fail);
+    f.callIndirect(kCodeType);
+    f.op(Op::Unreachable);
+    f.end();
+  }
+
   void prologue() {
     if (asBody_) {
       bodyPrologue();
       return;
     }
     inPrologue_ = true;
-    // Arity.
-    a_.localGet(kArgc);
-    a_.i32Const(func_->required);
-    a_.op(func_->hasRest ? Op::I32LtS : Op::I32Ne);
-    ifThen(BlockType::None);  // the count is the error code's detail
-    a_.localGet(kArgc);
-    a_.i32Const(8);
-    a_.op(Op::I32Shl);
-    a_.i32Const((int32_t)RuntimeError::ArgumentCount);
-    a_.op(Op::I32Or);
-    a_.localGet(kClosure);
-    a_.i32Const(0);
-    callHelper(runtime_.fail);
-    a_.op(Op::Unreachable);
-    end();
+    checkArgumentCount(a_, kArgc);
     a_.localGet(kBase);
     a_.localGet(kClosure);
     a_.i32Store(4 * kClosureSlot);
@@ -1207,21 +1213,7 @@ class FunctionCompiler {
   void assembleEntryOfBody(CompiledPart& out) {
     const uint32_t args = 1, argc = 2, depth = 3, result = 4;
     Assembler f;
-    f.localGet(argc);
-    f.i32Const(func_->required);
-    f.op(Op::I32Ne);
-    f.ifThen(BlockType::None);
-    f.localGet(argc);
-    f.i32Const(8);
-    f.op(Op::I32Shl);
-    f.i32Const((int32_t)RuntimeError::ArgumentCount);
-    f.op(Op::I32Or);
-    f.localGet(kClosure);
-    f.i32Const(0);
-    f.i32Const((int32_t)runtime_.fail);
-    f.callIndirect(kCodeType);
-    f.op(Op::Unreachable);
-    f.end();
+    checkArgumentCount(f, argc);
     f.localGet(kClosure);
     for (int32_t i = 0; i < func_->required; i++) {
       f.localGet(args);

@@ -1,5 +1,4 @@
-// The guest ABI: Guest ABI v1 of the design (DESIGN.md) and our extensions
-// (see README.md). Every entry point resets the per-call state it uses on
+// The guest ABI: the seed's exports and our extensions (README.md, "ABI"). Every entry point resets the per-call state it uses on
 // entry, because the previous call may have been aborted by a trap at any
 // point.
 #include <stdio.h>
@@ -109,6 +108,8 @@ EXPORT(compiledFunctionCount) int32_t compiledFunctionCountExport() {
   return (int32_t)compiledFunctionCount();
 }
 EXPORT(collectionCount) int32_t collectionCount() { return (int32_t)heapStatistics().collections; }
+EXPORT(setHeapLimit) void setHeapLimitExport(uint32_t bytes) { setHeapLimit(bytes); }
+EXPORT(heapSize) uint32_t heapSize() { return (uint32_t)(2 * heapStatistics().semispaceBytes); }
 
 #ifdef __wasm__
 // __stack_pointer is the linker's global for the shadow stack; only assembly

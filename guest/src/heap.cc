@@ -18,7 +18,8 @@ namespace {
 
 char* block;         // the whole heap, both halves
 size_t semispace;    // bytes in one half
-size_t heapBytes;    // as requested
+size_t heapBytes;    // both halves, now
+size_t heapLimit;    // the most the heap may grow to on its own; 0: it never grows
 char* fromSpace;     // where objects are allocated
 char* toSpace;
 char* allocatedFrom;  // where the objects not yet counted in bytesAllocated start
@@ -100,12 +101,44 @@ void collect() {
   toSpace = evacuated;
 }
 
+// Moves everything live into a new heap of `bytes` bytes (two halves),
+// which must hold it; false when no such block can be had.
+bool moveHeap(size_t bytes) {
+  size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
+  char* fresh = (char*)malloc(2 * half);
+  if (!fresh) return false;
+  collectInto(fresh, half);
+  free(block);
+  block = fresh;
+  toSpace = fresh + half;
+  semispace = half;
+  heapBytes = bytes;
+  statistics.semispaceBytes = semispace;
+  return true;
+}
+
+// After a collection: when live data (and the object to come) takes more
+// than half of a half, the heap doubles (or more), up to its limit, so that
+// collections stay rare relative to allocation.
+void growIfCrowded(size_t wanted) {
+  size_t live = allocationNext - fromSpace;
+  if (heapLimit <= heapBytes || 2 * (live + wanted) <= semispace) return;
+  size_t bytes = 2 * heapBytes;
+  while (bytes / 2 < 2 * (live + wanted) && bytes < heapLimit) bytes *= 2;
+  if (bytes > heapLimit) bytes = heapLimit;
+  moveHeap(bytes);  // if no block can be had, go on in the old heap
+}
+
+// The largest the heap may become.
+size_t heapCeiling() { return heapLimit > heapBytes ? heapLimit : heapBytes; }
+
 // Room for an object of `bytes` bytes; its header and fields must be written
 // before the next allocation.
 Value* allocate(size_t bytes) {
   if ((size_t)(allocationLimit - allocationNext) < bytes) {
     if (!block) fail("no heap: eval makes one");
     collect();
+    growIfCrowded(bytes);
     if ((size_t)(allocationLimit - allocationNext) < bytes)
       fail("heap exhausted: live data fills the %lu-byte heap after a collection",
            (unsigned long)heapBytes);
@@ -125,8 +158,13 @@ void resetRoots() {
   tailArgumentCount = 0;
 }
 
+void setHeapLimit(size_t bytes) { heapLimit = bytes; }
+
 void ensureHeap(size_t bytes) {
   if (block && bytes == heapBytes) return;
+  // A heap that may grow keeps what it has grown to: the size asked for is
+  // where it starts.
+  if (block && heapLimit > 0 && bytes < heapBytes) return;
   size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
   if (half < wordsToBytes(64)) fail("heap size too small: %lu bytes", (unsigned long)bytes);
   char* fresh = (char*)malloc(2 * half);
@@ -190,9 +228,9 @@ Value makeFrame(Value parent, int32_t slots) {
 }
 
 Value makeVector(uint32_t length, Value fill) {
-  if (length > heapBytes / sizeof(Value))
+  if (length > heapCeiling() / sizeof(Value))
     fail("heap exhausted: a vector of %u elements does not fit the %lu-byte heap",
-         (unsigned)length, (unsigned long)heapBytes);
+         (unsigned)length, (unsigned long)heapCeiling());
   Value* root = pushRoot(fill);
   Value* vector = allocate(wordsToBytes(1 + (length ? length : 1)));
   vector[0] = makeHeader(kVectorTag, length);
@@ -203,9 +241,9 @@ Value makeVector(uint32_t length, Value fill) {
 }
 
 Value makeStringUninitialised(size_t length) {
-  if (length > heapBytes)
+  if (length > heapCeiling())
     fail("heap exhausted: a string of %lu bytes does not fit the %lu-byte heap",
-         (unsigned long)length, (unsigned long)heapBytes);
+         (unsigned long)length, (unsigned long)heapCeiling());
   Value* string = allocate(stringObjectBytes(length));
   string[0] = makeHeader(kStringTag, (uint32_t)length);
   ((String*)string)->bytes[length] = 0;

@@ -32,8 +32,12 @@ extern char* allocationLimit;
 
 // Makes the heap `bytes` bytes (two halves) if it is not that size already,
 // keeping every live object. Fails, keeping the old heap, if the live data
-// does not fit.
+// does not fit. A heap that may grow (below) only ever grows here.
 void ensureHeap(size_t bytes);
+
+// Lets the heap grow on its own, when live data crowds it, up to `bytes`
+// (both halves); 0, the default, keeps it at the size eval asks for.
+void setHeapLimit(size_t bytes);
 
 // Object sizes in bytes, rounded to whole words.
 inline size_t wordsToBytes(size_t words) { return words * sizeof(Value); }

@@ -19,6 +19,7 @@ uint8_t* moduleData(JitModule* m);
 int32_t moduleSize(JitModule* m);
 void freeModule(JitModule* m);
 int32_t collectionCount();
+void setHeapLimitExport(uint32_t bytes);
 int32_t pendingJitCount();
 }
 
@@ -61,9 +62,12 @@ static void printPrimitives() {
 
 static void usage() {
   fprintf(stderr,
-          "usage: interp-native [--heap BYTES] [--stats] [--jit-out FILE] (-e EXPR | FILE)...\n"
+          "usage: interp-native [--heap BYTES] [--heap-limit BYTES] [--stats] [--jit-out FILE]\n"
+          "                     (-e EXPR | FILE)...\n"
           "       interp-native --primitives\n"
           "Evaluates each program in turn in one interpreter; after an error it goes on\n"
+          "with the next. --heap-limit lets the heap grow up to BYTES when live data\n"
+          "crowds it (by default it stays at --heap's size).\n"
           "with the next. --jit-out writes the module of a JIT round after the last one.\n"
           "Exit status: 0 when every program succeeded, 1 otherwise.\n");
   exit(2);
@@ -103,6 +107,8 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
       heap = atoi(argv[++i]);
+    } else if (!strcmp(argv[i], "--heap-limit") && i + 1 < argc) {
+      setHeapLimitExport((uint32_t)strtoul(argv[++i], nullptr, 10));
     } else if (!strcmp(argv[i], "--stats")) {
       stats = true;
     } else if (!strcmp(argv[i], "--jit-out") && i + 1 < argc) {

@@ -448,38 +448,32 @@ class Syntax {
 
   Expr* let(Value datum, Position at, Function& fn, const Scope* scope, int nesting) {
     if (listLength(datum) < 3) syntaxError(at, "bad let: expected (let ((name value) ...) body...)");
-    Value second = car(cdr(datum));
-    if (isSymbol(second)) return namedLet(datum, at, fn, scope, nesting);
-    Value bindings = second;
-    int32_t n = bindingCount(bindings, at, "let");
-    Expr** items = itemArray(n + 1);
-    Scope* names = (Scope*)calloc(n ? n : 1, sizeof(Scope));
-    const Scope* inner = scope;
-    int32_t i = 0;
-    for (Value p = bindings; isPair(p); p = cdr(p), i++) {
-      Value b = car(p);
-      Expr* init = initialiserOf(b, positionOf(p), fn, scope, nesting);  // outside the new names
-      for (int32_t j = 0; j < i; j++)
-        if (names[j].symbol == car(b)) syntaxError(positionOf(p), "duplicate name in let: %s", nameOf(car(b)));
-      names[i] = Scope{car(b), newVariable(fn, car(b), false), fn.level, inner};
-      inner = &names[i];
-      items[i] = setLocal(names[i].variable, init, positionOf(p));
-    }
-    items[n] = body(cdr(cdr(datum)), at, fn, inner, nesting);
-    return sequence(items, n + 1, at);
+    if (isSymbol(car(cdr(datum)))) return namedLet(datum, at, fn, scope, nesting);
+    return sequentialLet(datum, at, fn, scope, nesting, "let");
   }
 
   Expr* letStar(Value datum, Position at, Function& fn, const Scope* scope, int nesting) {
     if (listLength(datum) < 3) syntaxError(at, "bad let*: expected (let* ((name value) ...) body...)");
+    return sequentialLet(datum, at, fn, scope, nesting, "let*");
+  }
+
+  // let and let*: each value into a fresh slot in turn, then the body. A let's
+  // values see none of its names (they are parsed in the outer scope); a
+  // let*'s see the names before them.
+  Expr* sequentialLet(Value datum, Position at, Function& fn, const Scope* scope, int nesting,
+                      const char* form) {
+    bool star = form[3] == '*';
     Value bindings = car(cdr(datum));
-    int32_t n = bindingCount(bindings, at, "let*");
+    int32_t n = bindingCount(bindings, at, form);
     Expr** items = itemArray(n + 1);
     Scope* names = (Scope*)calloc(n ? n : 1, sizeof(Scope));
     const Scope* inner = scope;
     int32_t i = 0;
     for (Value p = bindings; isPair(p); p = cdr(p), i++) {
       Value b = car(p);
-      Expr* init = initialiserOf(b, positionOf(p), fn, inner, nesting);
+      Expr* init = initialiserOf(b, positionOf(p), fn, star ? inner : scope, nesting);
+      for (int32_t j = 0; !star && j < i; j++)
+        if (names[j].symbol == car(b)) syntaxError(positionOf(p), "duplicate name in let: %s", nameOf(car(b)));
       names[i] = Scope{car(b), newVariable(fn, car(b), false), fn.level, inner};
       inner = &names[i];
       items[i] = setLocal(names[i].variable, init, positionOf(p));

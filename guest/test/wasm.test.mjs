@@ -178,6 +178,25 @@ describe('sessions: the heap and top-level definitions persist across evals', ()
     assert.equal(guest.eval(call), '100');
   });
 
+  it('grows the heap up to its limit when live data crowds it, and fails cleanly past the limit', () => {
+    const guest = capturingGuest();
+    guest.exports.setHeapLimit(64 << 20);
+    const build = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc))))";
+    assert.equal(guest.run(`${build} (length (build 1000000 '()))`), '1000000');
+    assert.ok(guest.exports.heapSize() > 1 << 20, `the heap is still ${guest.exports.heapSize()} bytes`);
+    assert.throws(() => guest.run("(length (build 4000000 '()))"),
+      new GuestError('heap exhausted: live data fills the 67108864-byte heap after a collection'));
+    jitRound(guest);
+    assert.equal(guest.run("(length (build 1000000 '()))"), '1000000');
+  });
+
+  it('keeps the heap at the size eval asks for when it may not grow', () => {
+    const guest = capturingGuest();
+    assert.throws(() => guest.run("(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 1000000 '()))"),
+      new GuestError('heap exhausted: live data fills the 1048576-byte heap after a collection'));
+    assert.equal(guest.exports.heapSize(), 1 << 20);
+  });
+
   it('starts each eval at the start of a line, after one whose output and error left it open', () => {
     const guest = capturingGuest();
     assert.throws(() => guest.run('(display "x") (car 1)'), GuestError);
@@ -408,16 +427,16 @@ describe('the runtime', () => {
     assert.equal(guest.exports.lastResultText(), 0);
   });
 
-  it('has the ABI of DESIGN.md plus the documented extensions', () => {
+  it("has the seed's ABI plus the documented extensions", () => {
     const module = new WebAssembly.Module(readFileSync(defaultWasmPath));
     const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
     assert.deepEqual(exports, [
       '__indirect_function_table:table', '_initialize:function', 'allocateBytes:function',
       'collectionCount:function', 'compiledFunctionCount:function', 'eval:function',
-      'freeBytes:function', 'freeModule:function', 'jitModule:function', 'lastErrorMessage:function',
+      'freeBytes:function', 'freeModule:function', 'heapSize:function', 'jitModule:function', 'lastErrorMessage:function',
       'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',
       'moduleData:function', 'moduleSize:function', 'parse:function', 'pendingJitCount:function',
-      'setStackPointer:function', 'stackPointer:function',
+      'setHeapLimit:function', 'setStackPointer:function', 'stackPointer:function',
     ]);
     const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
     assert.deepEqual(imports.filter((i) => !i.startsWith('wasi_snapshot_preview1.')), ['env.throw_error']);

@@ -61,6 +61,9 @@ public final class SchemeInterpreter implements AutoCloseable {
     /** The default heap each evaluation gets, as the seed's interp.py passes: 1 MiB. */
     public static final int DEFAULT_HEAP_BYTES = 1 << 20;
 
+    /** How large the heap may grow by default when live data crowds it: 256 MiB. */
+    public static final long DEFAULT_MAX_HEAP_BYTES = 256L << 20;
+
     /** What the guest prints before a result's external representation. */
     private static final String RESULT_PREFIX = "result: ";
 
@@ -147,6 +150,8 @@ public final class SchemeInterpreter implements AutoCloseable {
         pendingJitCount = instance.function("pendingJitCount", FuncSignature.i32(0, 1));
         compiledFunctionCount = instance.function("compiledFunctionCount", FuncSignature.i32(0, 1));
         collectionCount = instance.function("collectionCount", FuncSignature.i32(0, 1));
+        instance.function("setHeapLimit", FuncSignature.i32(1, 0))
+                .ifPresent(setLimit -> setLimit.callVoid((int) builder.maxHeapBytes));
     }
 
     /**
@@ -163,6 +168,7 @@ public final class SchemeInterpreter implements AutoCloseable {
     public static final class Builder {
         private byte[] moduleBytes;
         private int heapBytes = DEFAULT_HEAP_BYTES;
+        private long maxHeapBytes = DEFAULT_MAX_HEAP_BYTES;
         private OutputStream stdout = GuestWasi.passThroughStdout();
         private OutputStream stderr = GuestWasi.passThroughStderr();
         private GuestWasi.LineListener lineListener = (fd, line) -> { };
@@ -215,9 +221,29 @@ public final class SchemeInterpreter implements AutoCloseable {
         }
 
         /**
-         * The heap each evaluation gets unless it says otherwise. A positive size below the
-         * guest's minimum (the bundled guest needs more than 1 KiB) is accepted here and fails
-         * each evaluation with {@link TrapKind#OUT_OF_MEMORY} ({@code heap size too small: N bytes}).
+         * How large the heap may grow on its own when live data crowds it (the guest's
+         * {@code setHeapLimit} extension): past it, an evaluation fails with
+         * {@link TrapKind#OUT_OF_MEMORY}. The default is {@link #DEFAULT_MAX_HEAP_BYTES}; a value
+         * at or below the heap size keeps the heap at the size each evaluation asks for, as the
+         * seed's guest did. Modules without the extension ignore it.
+         *
+         * @param bytes the limit, from 0 to 2 GiB
+         * @return this builder
+         */
+        public Builder maxHeapBytes(long bytes) {
+            if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("heap limit must lie in 0 .. 2 GiB, was " + bytes);
+            }
+            this.maxHeapBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The heap each evaluation starts from unless it says otherwise: the heap lives across
+         * evaluations and grows from this size up to {@link #maxHeapBytes(long)}.
+         * A positive size below the guest's minimum (the bundled guest needs more than 1 KiB)
+         * is accepted here and fails each evaluation with {@link TrapKind#OUT_OF_MEMORY}
+         * ({@code heap size too small: N bytes}).
          *
          * @param bytes a positive size
          * @return this builder

@@ -51,7 +51,8 @@ class RecoveryTest {
 
     @Test
     void anExhaustedHeapIsOutOfMemoryAndTheInterpreterWorksOn() {
-        try (TestInterpreter t = TestInterpreter.start()) {
+        // A heap that may not grow: each evaluation gets exactly the size it asks for.
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxHeapBytes(0))) {
             Expression fib = linkedFib(t);
             Expression closures = t.scheme.parse("""
                     (letrec ((nest (lambda (n) (if (eq? n 0) (lambda (x) x)

@@ -64,6 +64,21 @@ class SchemeInterpreterTest {
     }
 
     @Test
+    void aDefinitionPersistsForLaterEvaluationsInterpretedAndCompiled() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThat(t.scheme.eval(t.scheme.parse("(define (sq x) (* x x))")).isUnspecified()).isTrue();
+            Expression use = t.scheme.parse("(sq 5)");
+            assertThat(t.scheme.eval(use)).isEqualTo(SchemeValue.integer(25));
+            t.scheme.link(t.scheme.jit().orElseThrow());
+            assertThat(t.scheme.eval(use)).isEqualTo(SchemeValue.integer(25));
+            assertThat(t.scheme.eval(t.scheme.parse("(define (sq x) (+ x x)) (list (sq 5) 'redefined)")))
+                    .isEqualTo(SchemeValue.list(SchemeValue.integer(10), SchemeValue.symbol("redefined")));
+            assertThat(t.scheme.eval(use)).as("an earlier parse calls the new definition").isEqualTo(SchemeValue.integer(10));
+            assertThat(t.stdoutText()).endsWith("result: 25\nresult: 25\nresult: (10 redefined)\nresult: 10\n");
+        }
+    }
+
+    @Test
     void aProcedureResultIsReportedAsAProcedure() {
         try (TestInterpreter t = TestInterpreter.start()) {
             SchemeValue result = t.scheme.eval(t.scheme.parse("(lambda (x) x)"));

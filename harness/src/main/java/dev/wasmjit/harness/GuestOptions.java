@@ -35,6 +35,11 @@ public final class GuestOptions {
             description = "Heap of each evaluation, in bytes; k and m suffixes allowed (default: ${DEFAULT-VALUE}, as interp.py).")
     private int heapBytes;
 
+    @Option(names = "--max-heap", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+            defaultValue = "268435456",
+            description = "How large the heap may grow when live data crowds it; k and m suffixes allowed (default: ${DEFAULT-VALUE}). At or below --heap-size, it never grows.")
+    private int maxHeapBytes;
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop any single evaluation that runs longer, e.g. 500ms, 2s, 1m (default: no limit).")
     private Duration timeout;
@@ -99,6 +104,7 @@ public final class GuestOptions {
                                               OutputStream guestStdout) {
         return builder
                 .heapBytes(heapBytes)
+                .maxHeapBytes(maxHeapBytes)
                 .evalDeadline(timeout().orElse(NO_TIMEOUT))
                 .stdout(guestStdout)
                 .stderr(OutputStream.nullOutputStream())

@@ -15,6 +15,16 @@ class RunErrorTest {
     }
 
     @Test
+    void aHeapThatMayNotGrowPastMaxHeapIsOneErrorLine() {
+        String build = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) ";
+        Wasmjit.Outcome grows = Wasmjit.run("run", "-e", build + "(length (build 1000000 '()))");
+        assertThat(grows.stdoutLines()).as(grows.toString()).containsExactly("result: 1000000");
+
+        Wasmjit.Outcome run = Wasmjit.run("run", "--max-heap", "4m", "-e", build + "(length (build 1000000 '()))");
+        assertProgramError(run, "error: heap exhausted: live data fills the 4194304-byte heap after a collection");
+    }
+
+    @Test
     void aParseErrorSaysLineAndColumn() {
         Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(+ 1\n  (* 2");
 

@@ -36,6 +36,8 @@ class WebServerTest {
 
     static WebServer start(int sessions, Duration idleTimeout, Duration deadline, PrintStream log) throws Exception {
         WebServer.Settings settings = new WebServer.Settings(sessions, idleTimeout, deadline, 4096, 64 * 1024, sessions + 4);
+        // the server's own seam, a fresh builder per session as ServeCommand makes it: sessions start
+        // concurrently, each with its own stdout, so one builder injected by dev.wasmjit:junit would not do
         return new WebServer(new InetSocketAddress("127.0.0.1", 0), settings, SchemeInterpreter.bundledBytes(),
                 stdout -> SchemeInterpreter.builder().stdout(stdout).stderr(OutputStream.nullOutputStream())
                         .evalDeadline(deadline).build(),

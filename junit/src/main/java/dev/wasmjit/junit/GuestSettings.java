@@ -79,7 +79,12 @@ final class GuestSettings {
                 .stdout(OutputStream.nullOutputStream())
                 .stderr(OutputStream.nullOutputStream());
         moduleBytes().ifPresent(builder::module);
-        find(HeapSize.class).ifPresent(h -> builder.heapBytes(h.value()));
+        find(HeapSize.class).ifPresent(h -> {
+            builder.heapBytes(h.value());
+            if (!h.grows()) {
+                builder.maxHeapBytes(0);
+            }
+        });
         deadline().ifPresent(builder::evalDeadline);
         return builder;
     }

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The JUnit 5 extension behind {@link WasmjitTest} and {@link SchemePrograms}: resolves
- * parameters of type {@link SchemeInterpreter}, {@link ReactorInstance}, {@link GuestOutput} and
- * {@link SchemeProgramSuite}.
+ * parameters of type {@link SchemeInterpreter}, {@link ReactorInstance}, {@link GuestOutput},
+ * {@link SchemeInterpreter.Builder} and {@link SchemeProgramSuite}.
  *
  * <p>Every {@code SchemeInterpreter} or {@code ReactorInstance} parameter gets an instance of
  * its own, made for that call with the settings of the annotations nearest to the parameter
@@ -27,13 +27,20 @@ import java.util.Set;
  * for constructor and {@code @BeforeAll} parameters. Instances share nothing but the compiled
  * module, so tests may run in parallel ({@code junit.jupiter.execution.parallel.enabled}).
  *
+ * <p>A {@code SchemeInterpreter.Builder} parameter is for a test that makes its instances itself:
+ * more than it can declare (one per thread, a new one after each failure, a thousand in a
+ * loop), or with settings no annotation has (its own output streams, engine settings). It is a
+ * fresh builder with the {@link GuestModule}, {@link HeapSize} and {@link Deadline} nearest to
+ * the parameter and its output discarded; {@link Warmup} and {@link JitRounds} do not apply to
+ * it. What the test builds is the test's to close: the extension does not see it.
+ *
  * <p>A failing test gets what its guests printed attached as a suppressed exception.
  */
 public final class WasmjitExtension implements ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WasmjitExtension.class);
     private static final Set<Class<?>> INSTANCE_TYPES = Set.of(SchemeInterpreter.class, ReactorInstance.class,
-            GuestOutput.class);
+            GuestOutput.class, SchemeInterpreter.Builder.class);
 
     /** Made by JUnit, through {@link WasmjitTest} or {@code @ExtendWith}. */
     public WasmjitExtension() {
@@ -61,7 +68,7 @@ public final class WasmjitExtension implements ParameterResolver, TestExecutionE
      *
      * @param parameterContext the parameter
      * @param extensionContext the context of the call
-     * @return a fresh instance, the call's output, or the program suite
+     * @return a fresh instance, the call's output, a builder, or the program suite
      * @throws ParameterResolutionException if the settings are wrong, the module cannot be
      *                                      instantiated, or the warm-up fails; the message says which
      */
@@ -74,6 +81,9 @@ public final class WasmjitExtension implements ParameterResolver, TestExecutionE
         try {
             if (type == GuestOutput.class) {
                 return output;
+            }
+            if (type == SchemeInterpreter.Builder.class) {
+                return settings.schemeBuilder();
             }
             if (type == SchemeProgramSuite.class) {
                 Method method = (Method) parameterContext.getDeclaringExecutable();

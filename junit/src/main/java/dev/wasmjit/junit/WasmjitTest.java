@@ -21,6 +21,9 @@ import java.lang.annotation.Target;
  *   <li>{@link dev.wasmjit.bridge.ReactorInstance}: any WASI reactor module
  *       ({@link GuestModule}, {@link Reactor}, {@link Deadline});</li>
  *   <li>{@link GuestOutput}: what the instances of the same call printed;</li>
+ *   <li>{@link dev.wasmjit.scheme.SchemeInterpreter.Builder}: a builder with the
+ *       {@link GuestModule}, {@link HeapSize} and {@link Deadline} settings and its output
+ *       discarded, for a test that makes (and closes) its interpreters itself;</li>
  *   <li>{@link SchemeProgramSuite}: in a {@link SchemePrograms} factory method.</li>
  * </ul>
  *

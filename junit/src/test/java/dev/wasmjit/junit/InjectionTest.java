@@ -9,6 +9,8 @@ import dev.wasmjit.scheme.SchemeInterpreter;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import static dev.wasmjit.junit.WasmjitAssertions.assertThat;
@@ -79,7 +81,7 @@ class InjectionTest {
     }
 
     @Test
-    void aSmallHeapRunsOutWhereTheDefaultDoesNot(@HeapSize(64 * 1024) SchemeInterpreter small,
+    void aSmallHeapRunsOutWhereTheDefaultDoesNot(@HeapSize(value = 64 * 1024, grows = false) SchemeInterpreter small,
                                                  SchemeInterpreter normal) {
         String bigList = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 20000 '()))";
 
@@ -91,6 +93,34 @@ class InjectionTest {
     @Test
     void aModuleFileRunsInsteadOfTheClassPathGuest(@GuestModule(file = "../guest/interplib.wasm") SchemeInterpreter scheme) {
         assertThat(eval(scheme, "(* 6 7)")).isEqualTo(42);
+    }
+
+    @Test
+    void aBuilderParameterCarriesTheSettingsAndMakesIndependentInterpreters(
+            @Deadline(value = 200, unit = TimeUnit.MILLISECONDS) @HeapSize(value = 64 * 1024, grows = false)
+            SchemeInterpreter.Builder builder,
+            GuestOutput output) {
+        String bigList = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 20000 '()))";
+        try (SchemeInterpreter first = builder.build(); SchemeInterpreter second = builder.build()) {
+            eval(first, "(define shared 1) shared");
+            assertThatThrownBy(() -> second.eval(second.parse("shared")))
+                    .isInstanceOf(GuestError.class).hasMessageStartingWith("unbound variable: shared");
+            assertThatThrownBy(() -> first.eval(first.parse("(let loop () (loop))")))
+                    .isInstanceOfSatisfying(GuestTimeout.class, t -> assertThat(t.deadline()).hasMillis(200));
+            assertThatThrownBy(() -> second.eval(second.parse(bigList)))
+                    .isInstanceOfSatisfying(GuestTrap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY));
+        }
+        assertThat(output.stdoutLines()).as("a built interpreter's output is discarded").isEmpty();
+    }
+
+    @Test
+    void aBuilderParameterTakesTheModuleAndIsTheTestsToConfigure(
+            @GuestModule(file = "../guest/interplib.wasm") SchemeInterpreter.Builder builder) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        try (SchemeInterpreter scheme = builder.stdout(stdout).build()) {
+            assertThat(eval(scheme, "(display \"six times seven\") (* 6 7)")).isEqualTo(42);
+        }
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("six times seven\nresult: 42\n");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.wasmjit.reliability;
 
 import dev.wasmjit.bridge.GuestTimeout;
+import dev.wasmjit.junit.WasmjitTest;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.wasmjit.reliability.SchemeCalls.evalInteger;
+import static dev.wasmjit.reliability.SchemeCalls.linkJitRound;
+import static dev.wasmjit.reliability.SchemeCalls.parseAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Interpreters on separate threads do not disturb each other; one shared interpreter refuses a second thread. */
+/**
+ * Interpreters on separate threads do not disturb each other; one shared interpreter refuses a
+ * second thread. The shared interpreter is injected; the threads with one each build theirs
+ * from the injected builder, each on its own thread.
+ */
+@WasmjitTest
 class ConcurrencyTest {
 
     private static final int THREADS = 4;
@@ -27,14 +36,15 @@ class ConcurrencyTest {
     private static final int PROGRAMS_PER_ROUND = 10;
 
     @Test
-    void fourThreadsWithAnInterpreterEachGetEveryResultRightAcrossJitRounds() throws Exception {
+    void fourThreadsWithAnInterpreterEachGetEveryResultRightAcrossJitRounds(SchemeInterpreter.Builder builder)
+            throws Exception {
         CyclicBarrier jitTogether = new CyclicBarrier(THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<Integer>> evaluations = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
-                evaluations.add(pool.submit(() -> evaluateInRounds(thread, jitTogether)));
+                evaluations.add(pool.submit(() -> evaluateInRounds(builder, thread, jitTogether)));
             }
             int total = 0;
             for (Future<Integer> evaluated : evaluations) {
@@ -47,9 +57,10 @@ class ConcurrencyTest {
     }
 
     /** Each round parses new programs, evaluates them and all earlier ones, then links a JIT round. */
-    private static int evaluateInRounds(int thread, CyclicBarrier jitTogether) throws Exception {
+    private static int evaluateInRounds(SchemeInterpreter.Builder builder, int thread, CyclicBarrier jitTogether)
+            throws Exception {
         int evaluations = 0;
-        try (TestGuest guest = TestGuest.start()) {
+        try (SchemeInterpreter scheme = builder.build()) {
             List<Expression> programs = new ArrayList<>();
             List<Integer> expected = new ArrayList<>();
             int compiled = 0;
@@ -57,18 +68,18 @@ class ConcurrencyTest {
                 for (int i = 0; i < PROGRAMS_PER_ROUND; i++) {
                     int n = 8 + (thread + round + i) % 10;
                     int offset = thread * 1000 + round * 10 + i;
-                    programs.add(guest.scheme.parse("(((lambda (a) (lambda (b) (+ a b))) " + offset + ") "
+                    programs.add(scheme.parse("(((lambda (a) (lambda (b) (+ a b))) " + offset + ") "
                             + "(letrec ((fib (lambda (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))))) (fib " + n + ")))"));
                     expected.add(offset + fibonacci(n));
                 }
                 for (int p = 0; p < programs.size(); p++) {
-                    assertThat(guest.scheme.eval(programs.get(p)).asInteger())
+                    assertThat(scheme.eval(programs.get(p)).asInteger())
                             .as("thread %d, round %d, program %d", thread, round, p).isEqualTo(expected.get(p));
                     evaluations++;
                 }
                 jitTogether.await(1, TimeUnit.MINUTES);
                 int before = compiled;
-                compiled = guest.linkJitRound();
+                compiled = linkJitRound(scheme);
                 assertThat(compiled).as("thread %d, round %d compiles the new programs", thread, round).isGreaterThan(before);
             }
         }
@@ -80,80 +91,77 @@ class ConcurrencyTest {
     }
 
     @Test
-    void aSecondThreadIsRefusedWhileTheFirstEvaluatesAndServedAfterwards() throws Exception {
-        try (TestGuest guest = TestGuest.start()) {
-            Expression loop = guest.scheme.parse(Programs.ENDLESS_LOOP);
-            Expression sum = guest.scheme.parse("(+ 40 2)");
-            Duration deadline = Duration.ofSeconds(2);
-            CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() -> {
-                while (true) {
-                    try {
-                        guest.scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, deadline);
-                        return null;
-                    } catch (IllegalStateException e) {
-                        // the other thread was in a call just then: try again, as it does
-                    } catch (Throwable e) {
-                        return e;
-                    }
-                }
-            });
-            boolean refused = false;
-            long giveUp = System.nanoTime() + deadline.toNanos() / 2;
-            while (!refused && System.nanoTime() < giveUp) {
+    void aSecondThreadIsRefusedWhileTheFirstEvaluatesAndServedAfterwards(SchemeInterpreter scheme) throws Exception {
+        Expression loop = scheme.parse(Programs.ENDLESS_LOOP);
+        Expression sum = scheme.parse("(+ 40 2)");
+        Duration deadline = Duration.ofSeconds(2);
+        CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() -> {
+            while (true) {
                 try {
-                    assertThat(guest.scheme.eval(sum).asInteger()).isEqualTo(42);
+                    scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, deadline);
+                    return null;
                 } catch (IllegalStateException e) {
-                    assertThat(e).hasMessageContaining("in use by thread").hasMessageContaining("one thread at a time");
-                    refused = true;
+                    // the other thread was in a call just then: try again, as it does
+                } catch (Throwable e) {
+                    return e;
                 }
-                Thread.sleep(1);
             }
-            assertThat(refused).as("a call during the first thread's evaluation is refused").isTrue();
-            assertThat(first.get(1, TimeUnit.MINUTES)).isInstanceOf(GuestTimeout.class);
-            assertThat(guest.scheme.eval(sum).asInteger()).as("served once the first call ended").isEqualTo(42);
+        });
+        boolean refused = false;
+        long giveUp = System.nanoTime() + deadline.toNanos() / 2;
+        while (!refused && System.nanoTime() < giveUp) {
+            try {
+                assertThat(scheme.eval(sum).asInteger()).isEqualTo(42);
+            } catch (IllegalStateException e) {
+                assertThat(e).hasMessageContaining("in use by thread").hasMessageContaining("one thread at a time");
+                refused = true;
+            }
+            Thread.sleep(1);
         }
+        assertThat(refused).as("a call during the first thread's evaluation is refused").isTrue();
+        assertThat(first.get(1, TimeUnit.MINUTES)).isInstanceOf(GuestTimeout.class);
+        assertThat(scheme.eval(sum).asInteger()).as("served once the first call ended").isEqualTo(42);
     }
 
     @Test
-    void eightThreadsSharingOneInterpreterGetTheRightResultOrARefusalNeverAnythingElse() throws Exception {
-        try (TestGuest guest = TestGuest.start()) {
-            Expression fib = guest.parseAndRun(Programs.FIB_20);
-            int compiled = guest.linkJitRound();
-            AtomicInteger served = new AtomicInteger();
-            AtomicInteger refused = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<?>> threads = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    int thread = t;
-                    threads.add(pool.submit(() -> {
-                        for (int i = 0; i < 200; i++) {
-                            try {
-                                int value = i % 2 == 0 ? guest.scheme.eval(fib).asInteger()
-                                        : guest.evalInteger("(* " + thread + " " + i + ")");
-                                assertThat(value).isEqualTo(i % 2 == 0 ? Programs.FIB_20_RESULT : thread * i);
-                                served.incrementAndGet();
-                            } catch (IllegalStateException e) {
-                                if (!e.getMessage().contains("in use by thread")) {
-                                    fail("an unclear refusal", e);
-                                }
-                                refused.incrementAndGet();
+    void eightThreadsSharingOneInterpreterGetTheRightResultOrARefusalNeverAnythingElse(SchemeInterpreter scheme)
+            throws Exception {
+        Expression fib = parseAndRun(scheme, Programs.FIB_20);
+        int compiled = linkJitRound(scheme);
+        AtomicInteger served = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> threads = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                threads.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        try {
+                            int value = i % 2 == 0 ? scheme.eval(fib).asInteger()
+                                    : evalInteger(scheme, "(* " + thread + " " + i + ")");
+                            assertThat(value).isEqualTo(i % 2 == 0 ? Programs.FIB_20_RESULT : thread * i);
+                            served.incrementAndGet();
+                        } catch (IllegalStateException e) {
+                            if (!e.getMessage().contains("in use by thread")) {
+                                fail("an unclear refusal", e);
                             }
+                            refused.incrementAndGet();
                         }
-                        return null;
-                    }));
-                }
-                for (Future<?> thread : threads) {
-                    thread.get(3, TimeUnit.MINUTES);
-                }
-            } finally {
-                pool.shutdownNow();
+                    }
+                    return null;
+                }));
             }
-            System.out.println("shared interpreter: " + served + " calls served, " + refused + " refused");
-            assertThat(served.get() + refused.get()).isEqualTo(8 * 200);
-            assertThat(served.get()).isPositive();
-            assertThat(guest.scheme.eval(fib).asInteger()).isEqualTo(Programs.FIB_20_RESULT);
-            assertThat(guest.scheme.compiledFunctionCount()).hasValue(compiled);
+            for (Future<?> thread : threads) {
+                thread.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
         }
+        System.out.println("shared interpreter: " + served + " calls served, " + refused + " refused");
+        assertThat(served.get() + refused.get()).isEqualTo(8 * 200);
+        assertThat(served.get()).isPositive();
+        assertThat(scheme.eval(fib).asInteger()).isEqualTo(Programs.FIB_20_RESULT);
+        assertThat(scheme.compiledFunctionCount()).hasValue(compiled);
     }
 }

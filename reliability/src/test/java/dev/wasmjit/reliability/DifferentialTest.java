@@ -1,16 +1,20 @@
 package dev.wasmjit.reliability;
 
 import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.junit.WasmjitTest;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
+import static dev.wasmjit.reliability.SchemeCalls.linkJitRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -20,7 +24,14 @@ import static org.assertj.core.api.Assertions.fail;
  * and linked their functions, after a second round, and in the guest's native build.
  * Seeded: {@code -Dreliability.seed=N} reproduces a run; {@code -Dreliability.programs=N}
  * changes how many programs it makes.
+ *
+ * <p>The programs run in batches, each on an interpreter of its own, and the native comparison
+ * and the totals span all of them; so the test takes the extension's builder (the module and
+ * settings an injected interpreter has) and builds one interpreter per batch. Each writes its
+ * output to byte streams of the test's: the comparison with the native build is of exact bytes,
+ * where the extension's {@code GuestOutput} holds complete lines only.
  */
+@WasmjitTest
 class DifferentialTest {
 
     private static final long SEED = Long.getLong("reliability.seed", 20240611L);
@@ -39,13 +50,13 @@ class DifferentialTest {
     }
 
     @Test
-    void twoThousandGeneratedProgramsAgreeInterpretedCompiledAndNative() throws Exception {
+    void twoThousandGeneratedProgramsAgreeInterpretedCompiledAndNative(SchemeInterpreter.Builder builder) throws Exception {
         List<String> programs = generate();
         List<String> disagreements = new ArrayList<>();
         List<Run> interpreted = new ArrayList<>();
         long start = System.nanoTime();
         for (int from = 0; from < PROGRAMS; from += BATCH) {
-            interpreted.addAll(interpretThenCompile(programs, from, Math.min(from + BATCH, PROGRAMS), disagreements));
+            interpreted.addAll(interpretThenCompile(builder, programs, from, Math.min(from + BATCH, PROGRAMS), disagreements));
         }
         long wasmMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -88,20 +99,22 @@ class DifferentialTest {
      *
      * @return the interpreted runs
      */
-    private static List<Run> interpretThenCompile(List<String> programs, int from, int to, List<String> disagreements) {
-        try (TestGuest guest = TestGuest.capturing()) {
-            Expression separator = guest.scheme.parse(NativeGuest.SEPARATOR);
+    private static List<Run> interpretThenCompile(SchemeInterpreter.Builder builder, List<String> programs, int from, int to,
+                                                  List<String> disagreements) {
+        Transcript transcript = new Transcript();
+        try (SchemeInterpreter scheme = builder.stdout(transcript.stdout).stderr(transcript.stderr).build()) {
+            Expression separator = scheme.parse(NativeGuest.SEPARATOR);
             List<Expression> parsed = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 try {
-                    parsed.add(guest.scheme.parse(programs.get(i)));
+                    parsed.add(scheme.parse(programs.get(i)));
                 } catch (GuestError e) {
                     fail("generated program #%d does not parse (seed %d): %s%n%s", i, SEED, e.getMessage(), programs.get(i));
                 }
             }
             List<Run> interpreted = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) {
-                Run run = evaluate(guest, from + i, programs.get(from + i), parsed.get(i), separator, disagreements);
+                Run run = evaluate(scheme, transcript, from + i, programs.get(from + i), parsed.get(i), separator, disagreements);
                 interpreted.add(run);
                 String last = run.transcript().substring(run.transcript().lastIndexOf('\n', run.transcript().length() - 2) + 1).strip();
                 int error = last.indexOf("error: ");
@@ -110,20 +123,20 @@ class DifferentialTest {
                 }
             }
 
-            int compiled = guest.linkJitRound();
+            int compiled = linkJitRound(scheme);
             assertThat(compiled).as("the batch's functions are compiled").isPositive();
-            assertThat(guest.scheme.pendingJitCount()).as("nothing waits after a round").hasValue(0);
+            assertThat(scheme.pendingJitCount()).as("nothing waits after a round").hasValue(0);
             for (int round = 1; round <= 2; round++) {
                 for (int i = 0; i < parsed.size(); i++) {
-                    Run again = evaluate(guest, from + i, programs.get(from + i), parsed.get(i), separator, disagreements);
+                    Run again = evaluate(scheme, transcript, from + i, programs.get(from + i), parsed.get(i), separator, disagreements);
                     compare("compiled code after " + (round == 1 ? "one JIT round" : "two JIT rounds"), from + i, programs.get(from + i),
                             interpreted.get(i).transcript(), again.transcript(), disagreements);
                 }
                 if (round == 1) {
                     int before = compiled;
-                    compiled = guest.linkJitRound();
+                    compiled = linkJitRound(scheme);
                     assertThat(compiled).as("a second round compiles no function twice").isGreaterThanOrEqualTo(before);
-                    assertThat(guest.scheme.pendingJitCount()).as("nothing waits after the second round").hasValue(0);
+                    assertThat(scheme.pendingJitCount()).as("nothing waits after the second round").hasValue(0);
                 }
             }
             compiledFunctions += compiled;
@@ -132,11 +145,11 @@ class DifferentialTest {
     }
 
     /** Evaluates one program, then the separator that ends its output's last line. */
-    private static Run evaluate(TestGuest guest, int index, String program, Expression expression, Expression separator,
-                                List<String> disagreements) {
-        guest.takeTranscript();
-        Outcome outcome = Outcome.of(() -> guest.scheme.eval(expression, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
-        String transcript = guest.takeTranscript();
+    private static Run evaluate(SchemeInterpreter scheme, Transcript output, int index, String program, Expression expression,
+                                Expression separator, List<String> disagreements) {
+        output.take();
+        Outcome outcome = Outcome.of(() -> scheme.eval(expression, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
+        String transcript = output.take();
         if (!transcript.endsWith(outcome.line() + "\n")) {
             // a trap of the runtime prints nothing; a result the bridge reads differently from
             // what the guest printed is a bug of one of them
@@ -145,10 +158,28 @@ class DifferentialTest {
             }
             transcript += outcome.line() + "\n";
         }
-        Outcome separated = Outcome.of(() -> guest.scheme.eval(separator, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
+        Outcome separated = Outcome.of(() -> scheme.eval(separator, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
         assertThat(separated).as("the separator after program #%d", index).isEqualTo(Outcome.result("#<unspecified>"));
-        guest.takeTranscript();
+        output.take();
         return new Run(transcript, outcome.isResult());
+    }
+
+    /** Everything an interpreter wrote to stdout, then to stderr, since the last {@link #take()}. */
+    private static final class Transcript {
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        /**
+         * What the guest printed since the last call, stdout first, then stderr: for one
+         * evaluation its output and {@code result:} line, or its output and {@code error:} line,
+         * as the native build prints them into one pipe.
+         */
+        String take() {
+            String transcript = stdout.toString(StandardCharsets.UTF_8) + stderr.toString(StandardCharsets.UTF_8);
+            stdout.reset();
+            stderr.reset();
+            return transcript;
+        }
     }
 
     private static void compare(String what, int index, String program, String interpreted, String other, List<String> disagreements) {

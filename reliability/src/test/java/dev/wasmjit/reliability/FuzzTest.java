@@ -8,14 +8,17 @@ import dev.wasmjit.bridge.GuestFunction;
 import dev.wasmjit.bridge.GuestMemory;
 import dev.wasmjit.bridge.ReactorInstance;
 import dev.wasmjit.bridge.TrapKind;
+import dev.wasmjit.junit.WasmjitTest;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import static dev.wasmjit.reliability.SchemeCalls.linkJitRound;
+import static dev.wasmjit.reliability.SchemeCalls.parseAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -33,7 +38,13 @@ import static org.assertj.core.api.Assertions.fail;
  * program parsed at the start still gives its result after each one, and so does a program
  * that uses a definition made at the start, vectors, strings and symbols. Seeded:
  * {@code -Dreliability.seed=N} reproduces a run.
+ *
+ * <p>The inputs go into one interpreter as long as it serves, and into a new one after an input
+ * fails or rebinds a name the checks use; so the test takes the extension's builder (the module
+ * and settings an injected interpreter has) and builds each interpreter itself, keeping its last
+ * lines of output for the report of a failed input.
  */
+@WasmjitTest
 class FuzzTest {
 
     private static final long SEED = Long.getLong("reliability.seed", 20240611L);
@@ -42,6 +53,8 @@ class FuzzTest {
     private static final int JIT_ROUND_EVERY = 500;
     /** Failed inputs shown in full. */
     private static final int SHOWN = 10;
+    /** Lines of a guest's output kept for the report of a failed input. */
+    private static final int KEPT_LINES = 20;
     private static final Set<TrapKind> LIMITS = EnumSet.of(TrapKind.STACK_OVERFLOW, TrapKind.OUT_OF_MEMORY, TrapKind.TIMEOUT);
 
     /** A definition made once at the start; the check below uses it. */
@@ -56,13 +69,14 @@ class FuzzTest {
             "\\((?:define|set!)[\\s(]+(?:[-+*<]|list|vector-ref|string-append|apply|zzcheck-square)[\\s)]");
 
     @Test
-    void tenThousandGeneratedInputsGiveAParseErrorAResultOrADocumentedErrorAndChangeNothingElse() {
+    void tenThousandGeneratedInputsGiveAParseErrorAResultOrADocumentedErrorAndChangeNothingElse(
+            SchemeInterpreter.Builder builder) {
         List<FuzzInput> inputs = new FuzzInputs(SEED).all();
         assertThat(inputs).hasSizeGreaterThanOrEqualTo(10_000);
         Map<String, Integer> tally = new TreeMap<>();
         long notUtf8 = inputs.stream().filter(input -> input.text().isEmpty()).count();
         List<String> failures = new ArrayList<>();
-        TestGuest guest = TestGuest.start();
+        FuzzGuest guest = FuzzGuest.start(builder);
         try {
             Checks checks = new Checks(guest);
             for (FuzzInput input : inputs) {
@@ -71,13 +85,13 @@ class FuzzTest {
                     tally.merge(kindOf(outcome), 1, Integer::sum);
                     if (input.text().filter(text -> REBINDS_A_CHECKED_NAME.matcher(text).find()).isPresent()) {
                         guest.close();
-                        guest = TestGuest.start();
+                        guest = FuzzGuest.start(builder);
                         checks = new Checks(guest);
                         tally.merge("checks restarted after a rebinding", 1, Integer::sum);
                     }
                     if ((input.index() + 1) % JIT_ROUND_EVERY == 0) {
                         // compile whatever the fuzzed programs ran, too
-                        checks.compiled = guest.linkJitRound();
+                        checks.compiled = linkJitRound(guest.scheme);
                     }
                     checks.run(guest);
                 } catch (AssertionError | GuestException failure) {
@@ -85,7 +99,7 @@ class FuzzTest {
                     failures.add("input " + input.describe() + "\n" + String.valueOf(failure.getMessage()).strip().indent(4)
                             + "the guest's last lines:\n" + guest.lastOutput().indent(4));
                     guest.close();
-                    guest = TestGuest.start();
+                    guest = FuzzGuest.start(builder);
                     checks = new Checks(guest);
                 }
             }
@@ -103,20 +117,51 @@ class FuzzTest {
                 .containsKeys("parse error", "result", "error");
     }
 
+    /** An interpreter from the extension's builder, its last lines of output kept. */
+    private static final class FuzzGuest implements AutoCloseable {
+        final SchemeInterpreter scheme;
+        private final Deque<String> lastLines = new ArrayDeque<>();
+
+        private FuzzGuest(SchemeInterpreter.Builder builder) {
+            scheme = builder.lineListener(this::keep).build();
+        }
+
+        static FuzzGuest start(SchemeInterpreter.Builder builder) {
+            return new FuzzGuest(builder);
+        }
+
+        /** The guest's last lines on stdout and stderr. */
+        synchronized String lastOutput() {
+            return String.join("\n", lastLines);
+        }
+
+        private synchronized void keep(int fd, String line) {
+            if (lastLines.size() == KEPT_LINES) {
+                lastLines.removeFirst();
+            }
+            lastLines.addLast((fd == 1 ? "out: " : "err: ") + line);
+        }
+
+        @Override
+        public void close() {
+            scheme.close();
+        }
+    }
+
     /** Programs parsed at the start, compiled, and evaluated again after every input. */
     private static final class Checks {
         final Expression fib;
         final Expression check;
         int compiled;
 
-        Checks(TestGuest guest) {
-            fib = guest.parseAndRun(Programs.FIB_20);
-            guest.parseAndRun(CHECK_DEFINITION);
-            check = guest.parseAndRun(CHECK);
-            compiled = guest.linkJitRound();
+        Checks(FuzzGuest guest) {
+            fib = parseAndRun(guest.scheme, Programs.FIB_20);
+            parseAndRun(guest.scheme, CHECK_DEFINITION);
+            check = parseAndRun(guest.scheme, CHECK);
+            compiled = linkJitRound(guest.scheme);
         }
 
-        void run(TestGuest guest) {
+        void run(FuzzGuest guest) {
             assertThat(guest.scheme.eval(fib).asInteger()).as("the next good evaluation").isEqualTo(Programs.FIB_20_RESULT);
             assertThat(guest.scheme.eval(check)).as("a program parsed at the start, using a definition made then")
                     .hasToString(CHECK_RESULT);
@@ -125,7 +170,7 @@ class FuzzTest {
     }
 
     /** Parses and evaluates one input, and checks how it ended. */
-    private static Outcome feed(TestGuest guest, FuzzInput input) {
+    private static Outcome feed(FuzzGuest guest, FuzzInput input) {
         long start = System.nanoTime();
         Outcome outcome = input.text()
                 .map(text -> throughTheFacade(guest, text))
@@ -143,7 +188,7 @@ class FuzzTest {
         return outcome;
     }
 
-    private static Outcome throughTheFacade(TestGuest guest, String text) {
+    private static Outcome throughTheFacade(FuzzGuest guest, String text) {
         Expression expression;
         try {
             expression = guest.scheme.parse(text);

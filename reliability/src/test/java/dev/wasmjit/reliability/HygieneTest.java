@@ -1,5 +1,6 @@
 package dev.wasmjit.reliability;
 
+import dev.wasmjit.junit.WasmjitTest;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
@@ -11,10 +12,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.wasmjit.reliability.SchemeCalls.evalInteger;
+import static dev.wasmjit.reliability.SchemeCalls.linkJitRound;
+import static dev.wasmjit.reliability.SchemeCalls.parseAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Interpreters give back what they took: memory, temp files, threads; and closing is safe. */
+/**
+ * Interpreters give back what they took: memory, temp files, threads; and closing is safe. The
+ * cycles build and close their interpreters themselves, from the injected builder: that is what
+ * they measure. The closing tests close their injected interpreter, and the extension closes it
+ * once more after them.
+ */
+@WasmjitTest
 class HygieneTest {
 
     private static final int CYCLES = 1_000;
@@ -30,11 +40,12 @@ class HygieneTest {
     private static final int RESULT = 144;
 
     @Test
-    void aThousandCreateUseCloseCyclesLeaveResidentMemoryTempDirectoryAndThreadsFlat() throws Exception {
+    void aThousandCreateUseCloseCyclesLeaveResidentMemoryTempDirectoryAndThreadsFlat(SchemeInterpreter.Builder builder)
+            throws Exception {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(tmp);
         for (int i = 0; i < WARM_UP_CYCLES; i++) {
-            createUseClose();
+            createUseClose(builder);
         }
         settle();
         long residentBefore = residentBytes();
@@ -42,7 +53,7 @@ class HygieneTest {
         long guestThreadsBefore = guestThreads();
 
         for (int i = 0; i < CYCLES; i++) {
-            createUseClose();
+            createUseClose(builder);
         }
         settle();
         long residentAfter = residentBytes();
@@ -57,23 +68,19 @@ class HygieneTest {
     }
 
     @Test
-    void closingTwiceIsHarmless() {
-        TestGuest guest = TestGuest.start();
-        guest.parseAndRun(PROGRAM);
-        guest.close();
-        guest.close();
-        guest.scheme.close();
-        assertThatThrownBy(() -> guest.evalInteger("(+ 1 2)")).isInstanceOf(IllegalStateException.class);
+    void closingTwiceIsHarmless(SchemeInterpreter scheme) {
+        parseAndRun(scheme, PROGRAM);
+        scheme.close();
+        scheme.close();
+        assertThatThrownBy(() -> evalInteger(scheme, "(+ 1 2)")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void everyUseAfterCloseIsAClearError() {
-        TestGuest guest = TestGuest.start();
-        Expression program = guest.parseAndRun(PROGRAM);
-        JitModule module = guest.scheme.jit().orElseThrow();
-        guest.close();
+    void everyUseAfterCloseIsAClearError(SchemeInterpreter closed) {
+        Expression program = parseAndRun(closed, PROGRAM);
+        JitModule module = closed.jit().orElseThrow();
+        closed.close();
 
-        SchemeInterpreter closed = guest.scheme;
         List<Runnable> uses = List.of(
                 () -> closed.parse("(+ 1 2)"),
                 () -> closed.eval(program),
@@ -88,11 +95,11 @@ class HygieneTest {
         }
     }
 
-    private static void createUseClose() {
-        try (TestGuest guest = TestGuest.start()) {
-            Expression program = guest.parseAndRun(PROGRAM);
-            assertThat(guest.linkJitRound()).isPositive();
-            assertThat(guest.scheme.eval(program).asInteger()).isEqualTo(RESULT);
+    private static void createUseClose(SchemeInterpreter.Builder builder) {
+        try (SchemeInterpreter scheme = builder.build()) {
+            Expression program = parseAndRun(scheme, PROGRAM);
+            assertThat(linkJitRound(scheme)).isPositive();
+            assertThat(scheme.eval(program).asInteger()).isEqualTo(RESULT);
         }
     }
 

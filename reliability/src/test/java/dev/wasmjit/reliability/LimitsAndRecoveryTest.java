@@ -5,6 +5,8 @@ import dev.wasmjit.bridge.GuestTimeout;
 import dev.wasmjit.bridge.GuestTrap;
 import dev.wasmjit.bridge.TrapKind;
 import dev.wasmjit.bridge.WasmEngine;
+import dev.wasmjit.junit.Deadline;
+import dev.wasmjit.junit.WasmjitTest;
 import dev.wasmjit.nativeconfig.EngineSettings;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
@@ -14,89 +16,88 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import static dev.wasmjit.reliability.SchemeCalls.evalInteger;
+import static dev.wasmjit.reliability.SchemeCalls.linkJitRound;
+import static dev.wasmjit.reliability.SchemeCalls.parseAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each limit ends a runaway evaluation with its documented exception, interpreted and in
  * compiled code; afterwards the same instance evaluates what it parsed before, and its
- * linked code still runs.
+ * linked code still runs. Each test gets a fresh interpreter injected by the extension, which
+ * closes it afterwards and shows what the guest printed when a test fails.
  */
+@WasmjitTest
 class LimitsAndRecoveryTest {
 
     /** How long past its deadline a call may take to end: the epoch tick and a thread hand-over. */
     private static final Duration DEADLINE_SLACK = Duration.ofSeconds(2);
+    /** The deadline of evaluations that are expected to run away. */
+    private static final Duration SHORT_DEADLINE = Duration.ofMillis(250);
 
     @Test
-    void anEndlessLoopTimesOutInterpretedAndTheInstanceWorksOn() {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression loop = guest.scheme.parse(Programs.ENDLESS_LOOP);
-            assertTimesOut(() -> guest.scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, TestGuest.SHORT_DEADLINE),
-                    TestGuest.SHORT_DEADLINE);
-            recovery.assertWorksOn();
-        }
+    void anEndlessLoopTimesOutInterpretedAndTheInstanceWorksOn(SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression loop = scheme.parse(Programs.ENDLESS_LOOP);
+        assertTimesOut(() -> scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, SHORT_DEADLINE),
+                SHORT_DEADLINE);
+        recovery.assertWorksOn();
     }
 
     @Test
-    void anEndlessLoopTimesOutInCompiledCodeAndTheInstanceWorksOn() {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression loop = guest.scheme.parse(Programs.ENDLESS_LOOP);
-            assertTimesOut(() -> guest.scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, TestGuest.SHORT_DEADLINE),
-                    TestGuest.SHORT_DEADLINE);
-            int compiled = recovery.linkAnotherRound();
+    void anEndlessLoopTimesOutInCompiledCodeAndTheInstanceWorksOn(SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression loop = scheme.parse(Programs.ENDLESS_LOOP);
+        assertTimesOut(() -> scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, SHORT_DEADLINE),
+                SHORT_DEADLINE);
+        int compiled = recovery.linkAnotherRound();
 
-            assertThat(compiled).as("the loop's function is compiled").isGreaterThan(recovery.compiledAtStart);
-            assertTimesOut(() -> guest.scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, TestGuest.SHORT_DEADLINE),
-                    TestGuest.SHORT_DEADLINE);
-            recovery.assertWorksOn();
-        }
+        assertThat(compiled).as("the loop's function is compiled").isGreaterThan(recovery.compiledAtStart);
+        assertTimesOut(() -> scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, SHORT_DEADLINE),
+                SHORT_DEADLINE);
+        recovery.assertWorksOn();
     }
 
     @Test
-    void theBuildersDeadlineIsEveryEvalsDefault() {
+    void theBuildersDeadlineIsEveryEvalsDefault(@Deadline(value = 400, unit = TimeUnit.MILLISECONDS) SchemeInterpreter scheme) {
         Duration deadline = Duration.ofMillis(400);
-        try (TestGuest guest = TestGuest.start(b -> b.evalDeadline(deadline))) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression loop = guest.scheme.parse(Programs.ENDLESS_LOOP);
-            assertTimesOut(() -> guest.scheme.eval(loop), deadline);
-            recovery.assertWorksOn();
-        }
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression loop = scheme.parse(Programs.ENDLESS_LOOP);
+        assertTimesOut(() -> scheme.eval(loop), deadline);
+        recovery.assertWorksOn();
     }
 
     @Test
-    void recursionAMillionDeepIsAStackOverflowInterpretedAndTheInstanceWorksOn() {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression deep = guest.scheme.parse(Programs.MILLION_DEEP);
-            assertTrap(() -> guest.scheme.eval(deep), TrapKind.STACK_OVERFLOW);
-            recovery.assertWorksOn();
-        }
+    void recursionAMillionDeepIsAStackOverflowInterpretedAndTheInstanceWorksOn(SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression deep = scheme.parse(Programs.MILLION_DEEP);
+        assertTrap(() -> scheme.eval(deep), TrapKind.STACK_OVERFLOW);
+        recovery.assertWorksOn();
     }
 
     @Test
-    void recursionAMillionDeepIsAStackOverflowInCompiledCodeAndTheInstanceWorksOn() {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression deep = guest.scheme.parse(Programs.MILLION_DEEP);
-            assertTrap(() -> guest.scheme.eval(deep), TrapKind.STACK_OVERFLOW);
-            assertThat(recovery.linkAnotherRound()).isGreaterThan(recovery.compiledAtStart);
+    void recursionAMillionDeepIsAStackOverflowInCompiledCodeAndTheInstanceWorksOn(SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression deep = scheme.parse(Programs.MILLION_DEEP);
+        assertTrap(() -> scheme.eval(deep), TrapKind.STACK_OVERFLOW);
+        assertThat(recovery.linkAnotherRound()).isGreaterThan(recovery.compiledAtStart);
 
-            assertTrap(() -> guest.scheme.eval(deep), TrapKind.STACK_OVERFLOW);
-            recovery.assertWorksOn();
-        }
+        assertTrap(() -> scheme.eval(deep), TrapKind.STACK_OVERFLOW);
+        recovery.assertWorksOn();
     }
 
     @Test
-    void aWasmStackOverflowIsTheSameKindAsTheGuestsNestingLimit() {
-        // 64 KiB of wasm stack runs out long before the guest's own nesting limit
+    void aWasmStackOverflowIsTheSameKindAsTheGuestsNestingLimit(SchemeInterpreter.Builder builder) {
+        // 64 KiB of wasm stack runs out long before the guest's own nesting limit; no annotation
+        // sets engine settings, so this test builds its interpreter from the injected builder
         EngineSettings smallStack = EngineSettings.defaults().withMaxWasmStackBytes(64 << 10);
-        try (TestGuest guest = TestGuest.start(b -> b.engineSettings(smallStack))) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression deep = guest.scheme.parse(Programs.MILLION_DEEP);
-            assertThatThrownBy(() -> guest.scheme.eval(deep))
+        try (SchemeInterpreter scheme = builder.engineSettings(smallStack).build()) {
+            Recovery recovery = Recovery.prepare(scheme);
+            Expression deep = scheme.parse(Programs.MILLION_DEEP);
+            assertThatThrownBy(() -> scheme.eval(deep))
                     .isInstanceOfSatisfying(GuestTrap.class, trap -> assertThat(trap.kind()).isEqualTo(TrapKind.STACK_OVERFLOW))
                     .as("trapped by wasmtime, not refused by the guest")
                     .hasMessageNotContaining("recursion too deep");
@@ -105,29 +106,58 @@ class LimitsAndRecoveryTest {
     }
 
     @Test
-    void anExhaustedHeapIsOutOfMemoryInterpretedAndInCompiledCode() {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression chain = guest.scheme.parse(Programs.closureChain(1000));
-            int smallHeap = 8 << 10;
-            assertTrap(() -> guest.scheme.eval(chain, smallHeap), TrapKind.OUT_OF_MEMORY);
-            assertThat(recovery.linkAnotherRound()).isGreaterThan(recovery.compiledAtStart);
+    void anExhaustedHeapIsOutOfMemoryInterpretedAndInCompiledCode(SchemeInterpreter.Builder builder) {
+        // A heap that may not grow: each evaluation gets exactly the size it asks for.
+        try (SchemeInterpreter scheme = builder.maxHeapBytes(0).build()) {
+            exhaustTheHeap(scheme);
+        }
+    }
 
-            assertTrap(() -> guest.scheme.eval(chain, smallHeap), TrapKind.OUT_OF_MEMORY);
-            assertThat(guest.scheme.eval(chain).asInteger()).as("the same chain in the default heap").isEqualTo(7);
+    private static void exhaustTheHeap(SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression chain = scheme.parse(Programs.closureChain(1000));
+        int smallHeap = 8 << 10;
+        assertTrap(() -> scheme.eval(chain, smallHeap), TrapKind.OUT_OF_MEMORY);
+        assertThat(recovery.linkAnotherRound()).isGreaterThan(recovery.compiledAtStart);
+
+        assertTrap(() -> scheme.eval(chain, smallHeap), TrapKind.OUT_OF_MEMORY);
+        assertThat(scheme.eval(chain).asInteger()).as("the same chain in the default heap").isEqualTo(7);
+        recovery.assertWorksOn();
+    }
+
+    private static final String BUILD = """
+            (define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc))))
+            """;
+
+    @Test
+    void aMillionElementListGrowsTheHeapWithoutAnyOptionInterpretedAndCompiled(SchemeInterpreter scheme) {
+        Expression million = scheme.parse(BUILD + "(length (build 1000000 '()))");
+        assertThat(scheme.eval(million).asInteger()).isEqualTo(1_000_000);
+        scheme.jit().ifPresent(scheme::link);
+        assertThat(scheme.eval(million).asInteger()).as("compiled").isEqualTo(1_000_000);
+    }
+
+    @Test
+    void pastItsLimitAGrowingHeapIsOutOfMemoryAndTheInterpreterWorksOn(SchemeInterpreter.Builder builder) {
+        try (SchemeInterpreter scheme = builder.maxHeapBytes(8 << 20).build()) {
+            Recovery recovery = Recovery.prepare(scheme);
+            // 2,000,000 pairs of 12 bytes live at once: more than half of 8 MiB
+            Expression tooMany = scheme.parse(BUILD + "(length (build 2000000 '()))");
+            assertThatThrownBy(() -> scheme.eval(tooMany))
+                    .isInstanceOfSatisfying(GuestTrap.class, trap -> assertThat(trap.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY))
+                    .hasMessage("heap exhausted: live data fills the 8388608-byte heap after a collection");
+            assertThat(scheme.eval(scheme.parse("(length (build 100000 '()))")).asInteger()).isEqualTo(100_000);
             recovery.assertWorksOn();
         }
     }
 
     @Test
-    void aHeapLargerThanWasmMemoryCanHoldIsOutOfMemory() {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression sum = guest.scheme.parse("(+ 1 2)");
-            assertTrap(() -> guest.scheme.eval(sum, Integer.MAX_VALUE), TrapKind.OUT_OF_MEMORY);
-            assertThat(guest.scheme.eval(sum).asInteger()).isEqualTo(3);
-            recovery.assertWorksOn();
-        }
+    void aHeapLargerThanWasmMemoryCanHoldIsOutOfMemory(SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression sum = scheme.parse("(+ 1 2)");
+        assertTrap(() -> scheme.eval(sum, Integer.MAX_VALUE), TrapKind.OUT_OF_MEMORY);
+        assertThat(scheme.eval(sum).asInteger()).isEqualTo(3);
+        recovery.assertWorksOn();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,40 +166,34 @@ class LimitsAndRecoveryTest {
         "- | (letrec ((dn (lambda (n) (if (eq? n 0) -1073741823 (- (dn (- n 1)) 1))))) (dn 2))",
         "* | (letrec ((double (lambda (n) (if (eq? n 0) 1 (* 2 (double (- n 1))))))) (double 30))",
     })
-    void integerOverflowIsAnErrorInterpretedAndInCompiledCode(String operator, String program) {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            Expression overflowing = guest.scheme.parse(program);
-            ThrowingCallable eval = () -> guest.scheme.eval(overflowing);
-            assertThatThrownBy(eval).isExactlyInstanceOf(GuestError.class).hasMessage("integer overflow: " + operator);
-            assertThat(recovery.linkAnotherRound()).isGreaterThan(recovery.compiledAtStart);
+    void integerOverflowIsAnErrorInterpretedAndInCompiledCode(String operator, String program, SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        Expression overflowing = scheme.parse(program);
+        ThrowingCallable eval = () -> scheme.eval(overflowing);
+        assertThatThrownBy(eval).isExactlyInstanceOf(GuestError.class).hasMessage("integer overflow: " + operator);
+        assertThat(recovery.linkAnotherRound()).isGreaterThan(recovery.compiledAtStart);
 
-            assertThatThrownBy(eval).isExactlyInstanceOf(GuestError.class).hasMessage("integer overflow: " + operator);
-            recovery.assertWorksOn();
-        }
+        assertThatThrownBy(eval).isExactlyInstanceOf(GuestError.class).hasMessage("integer overflow: " + operator);
+        recovery.assertWorksOn();
     }
 
     @Test
-    void theIntegerLimitsThemselvesAreNoOverflow() {
-        try (TestGuest guest = TestGuest.start()) {
-            assertThat(guest.evalInteger("(+ 1073741822 1)")).isEqualTo(Programs.MAX_INTEGER);
-            assertThat(guest.evalInteger("(- -1073741823 1)")).isEqualTo(Programs.MIN_INTEGER);
-            assertThat(guest.evalInteger("(* -32768 32768)")).isEqualTo(Programs.MIN_INTEGER);
-            assertThatThrownBy(() -> guest.evalInteger("(* 32768 32768)")).hasMessage("integer overflow: *");
-        }
+    void theIntegerLimitsThemselvesAreNoOverflow(SchemeInterpreter scheme) {
+        assertThat(evalInteger(scheme, "(+ 1073741822 1)")).isEqualTo(Programs.MAX_INTEGER);
+        assertThat(evalInteger(scheme, "(- -1073741823 1)")).isEqualTo(Programs.MIN_INTEGER);
+        assertThat(evalInteger(scheme, "(* -32768 32768)")).isEqualTo(Programs.MIN_INTEGER);
+        assertThatThrownBy(() -> evalInteger(scheme, "(* 32768 32768)")).hasMessage("integer overflow: *");
     }
 
     @Test
-    void nestingBeyondTheParsersLimitIsAParseErrorAndTheInstanceWorksOn() {
-        try (TestGuest guest = TestGuest.start()) {
-            Recovery recovery = Recovery.prepare(guest);
-            String deep = "(+ 1 ".repeat(100_000) + "1" + ")".repeat(100_000);
-            assertThatThrownBy(() -> guest.scheme.parse(deep))
-                    .isExactlyInstanceOf(GuestError.class)
-                    .hasMessageStartingWith("parse error at line 1, column ")
-                    .hasMessageEndingWith("expression nested too deeply");
-            recovery.assertWorksOn();
-        }
+    void nestingBeyondTheParsersLimitIsAParseErrorAndTheInstanceWorksOn(SchemeInterpreter scheme) {
+        Recovery recovery = Recovery.prepare(scheme);
+        String deep = "(+ 1 ".repeat(100_000) + "1" + ")".repeat(100_000);
+        assertThatThrownBy(() -> scheme.parse(deep))
+                .isExactlyInstanceOf(GuestError.class)
+                .hasMessageStartingWith("parse error at line 1, column ")
+                .hasMessageEndingWith("expression nested too deeply");
+        recovery.assertWorksOn();
     }
 
     private static void assertTimesOut(ThrowingCallable call, Duration deadline) {
@@ -192,40 +216,40 @@ class LimitsAndRecoveryTest {
      * survived it.
      */
     private static final class Recovery {
-        private final TestGuest guest;
+        private final SchemeInterpreter scheme;
         private final Expression fib;
         private final Expression closures;
         final int compiledAtStart;
         private int compiledNow;
 
-        private Recovery(TestGuest guest) {
-            this.guest = guest;
-            this.fib = guest.parseAndRun(Programs.FIB_20);
-            this.closures = guest.parseAndRun(Programs.closureChain(100));
-            guest.parseAndRun("(define (zzsquare x) (* x x))");
-            guest.parseAndRun("(define zzdata (list 1 \"two\" (vector 3 'four)))");
-            this.compiledAtStart = guest.linkJitRound();
+        private Recovery(SchemeInterpreter scheme) {
+            this.scheme = scheme;
+            this.fib = parseAndRun(scheme, Programs.FIB_20);
+            this.closures = parseAndRun(scheme, Programs.closureChain(100));
+            parseAndRun(scheme, "(define (zzsquare x) (* x x))");
+            parseAndRun(scheme, "(define zzdata (list 1 \"two\" (vector 3 'four)))");
+            this.compiledAtStart = linkJitRound(scheme);
             this.compiledNow = compiledAtStart;
             assertThat(compiledAtStart).as("fib and the closure chain are compiled").isGreaterThanOrEqualTo(4);
         }
 
-        static Recovery prepare(TestGuest guest) {
-            return new Recovery(guest);
+        static Recovery prepare(SchemeInterpreter scheme) {
+            return new Recovery(scheme);
         }
 
         int linkAnotherRound() {
-            compiledNow = guest.linkJitRound();
+            compiledNow = linkJitRound(scheme);
             return compiledNow;
         }
 
         void assertWorksOn() {
-            assertThat(guest.scheme.eval(fib).asInteger()).as(guest.lastOutput()).isEqualTo(Programs.FIB_20_RESULT);
-            assertThat(guest.scheme.eval(closures).asInteger()).isEqualTo(7);
-            assertThat(guest.scheme.compiledFunctionCount()).as("linked code is kept").hasValue(compiledNow);
-            assertThat(guest.evalInteger("((lambda (x) (* x x)) 12)")).isEqualTo(144);
-            assertThat(guest.scheme.eval(guest.scheme.parse("(cons (zzsquare 5) zzdata)")))
+            assertThat(scheme.eval(fib).asInteger()).isEqualTo(Programs.FIB_20_RESULT);
+            assertThat(scheme.eval(closures).asInteger()).isEqualTo(7);
+            assertThat(scheme.compiledFunctionCount()).as("linked code is kept").hasValue(compiledNow);
+            assertThat(evalInteger(scheme, "((lambda (x) (* x x)) 12)")).isEqualTo(144);
+            assertThat(scheme.eval(scheme.parse("(cons (zzsquare 5) zzdata)")))
                     .as("definitions made before the limit").hasToString("(25 1 \"two\" #(3 four))");
-            assertThat(guest.linkJitRound()).as("a further JIT round links").isGreaterThan(compiledNow);
+            assertThat(linkJitRound(scheme)).as("a further JIT round links").isGreaterThan(compiledNow);
         }
     }
 }

@@ -2,13 +2,12 @@ package dev.wasmjit.reliability;
 
 import dev.wasmjit.bridge.ModuleShape;
 import dev.wasmjit.bridge.ReactorInstance;
-import dev.wasmjit.bridge.WasmEngine;
-import dev.wasmjit.bridge.WasmModule;
+import dev.wasmjit.junit.GuestModule;
+import dev.wasmjit.junit.GuestOutput;
+import dev.wasmjit.junit.WasmjitTest;
+import dev.wasmjit.scheme.SchemeInterpreter;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,14 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guest sees no files, no environment and no arguments: a module that tries to reach them
- * through WASI (src/test/wat/sandbox-probe.wat) reports what it got.
+ * through WASI (src/test/wat/sandbox-probe.wat, committed as /wasm/sandbox-probe.wasm) reports
+ * what it got. The probe is injected by the extension as a user's reactor module would be.
  */
+@WasmjitTest
 class SandboxTest {
 
     @Test
-    void aGuestThatLooksForArgumentsEnvironmentAndFilesFindsNone() throws IOException {
+    void aGuestThatLooksForArgumentsEnvironmentAndFilesFindsNone(
+            @GuestModule(resource = "/wasm/sandbox-probe.wasm") ReactorInstance probe, GuestOutput output) {
         assertThat(System.getenv()).as("the host process has an environment to hide").isNotEmpty();
-        List<String> report = probe();
+        probe.requireFunction("probe").callVoid();
+        List<String> report = output.stdoutLines();
         System.out.println("sandbox probe:\n  " + String.join("\n  ", report));
 
         Map<String, Map<String, String>> byCall = new LinkedHashMap<>();
@@ -62,38 +65,14 @@ class SandboxTest {
     }
 
     @Test
-    void theSchemeGuestImportsNothingFromWasiButStdio() {
-        try (TestGuest guest = TestGuest.start()) {
-            List<String> wasi = new ArrayList<>();
-            List<String> others = new ArrayList<>();
-            for (ModuleShape.Import anImport : guest.scheme.instance().shape().imports()) {
-                (anImport.module().equals("wasi_snapshot_preview1") ? wasi : others).add(anImport.name());
-            }
-            Collections.sort(wasi);
-            assertThat(wasi).containsExactly("fd_close", "fd_fdstat_get", "fd_seek", "fd_write");
-            assertThat(others).containsExactly("throw_error");
+    void theSchemeGuestImportsNothingFromWasiButStdio(SchemeInterpreter scheme) {
+        List<String> wasi = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (ModuleShape.Import anImport : scheme.instance().shape().imports()) {
+            (anImport.module().equals("wasi_snapshot_preview1") ? wasi : others).add(anImport.name());
         }
-    }
-
-    private static List<String> probe() throws IOException {
-        byte[] bytes;
-        try (InputStream in = SandboxTest.class.getResourceAsStream("/wasm/sandbox-probe.wasm")) {
-            assertThat(in).as("the committed probe module").isNotNull();
-            bytes = in.readAllBytes();
-        }
-        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        try (WasmModule module = WasmEngine.shared().compile(bytes);
-             ReactorInstance instance = ReactorInstance.builder(module)
-                     .stdout(OutputStream.nullOutputStream())
-                     .stderr(OutputStream.nullOutputStream())
-                     .lineListener((fd, line) -> {
-                         if (fd == 1) {
-                             stdout.add(line);
-                         }
-                     })
-                     .instantiate()) {
-            instance.requireFunction("probe").callVoid();
-        }
-        return List.copyOf(stdout);
+        Collections.sort(wasi);
+        assertThat(wasi).containsExactly("fd_close", "fd_fdstat_get", "fd_seek", "fd_write");
+        assertThat(others).containsExactly("throw_error");
     }
 }

@@ -18,6 +18,9 @@ import java.util.Map;
  * remembers what every call returned. {@link #run()} ends the script: it reads what a snapshot
  * reads (memory, and the instrumentation's {@code __wasmjit_} getters) and closes the instance,
  * which from then on serves as the {@link LiveInstance} of that moment.
+ *
+ * <p>Not injected by dev.wasmjit:junit: the modules it runs are made during the test (instrumented
+ * by the static linker, or linked from such a snapshot), which no {@code @GuestModule} can name.
  */
 final class TestInstance implements LiveInstance {
     private static final String PROBE_PREFIX = "__wasmjit_";
