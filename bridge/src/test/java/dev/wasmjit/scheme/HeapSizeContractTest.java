@@ -37,12 +37,25 @@ class HeapSizeContractTest {
     @Test
     void aPositiveSizeBelowTheGuestsMinimumIsOutOfMemoryAndTheInterpreterWorksOn() {
         try (TestInterpreter t = TestInterpreter.start()) {
+            Expression program = t.scheme.parse("(+ 1 2)");
+            assertSmallHeapIsOutOfMemory(t.scheme, program); // the first evaluation: no heap yet
+            assertThat(t.scheme.eval(program).asInteger()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aHeapThatMayNotGrowIsResizedToTheSizeAskedForSoATooSmallOneIsOutOfMemoryToo() {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxHeapBytes(0))) {
             t.evalInteger("(define x 42) x");
             Expression program = t.scheme.parse("(+ x 1)");
-            assertThatThrownBy(() -> t.scheme.eval(program, 8))
-                    .isInstanceOfSatisfying(GuestTrap.class, e -> assertThat(e.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY))
-                    .hasMessage("heap size too small: 8 bytes");
+            assertSmallHeapIsOutOfMemory(t.scheme, program);
             assertThat(t.scheme.eval(program).asInteger()).isEqualTo(43);
         }
+    }
+
+    private static void assertSmallHeapIsOutOfMemory(SchemeInterpreter scheme, Expression program) {
+        assertThatThrownBy(() -> scheme.eval(program, 8))
+                .isInstanceOfSatisfying(GuestTrap.class, e -> assertThat(e.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY))
+                .hasMessage("heap size too small: 8 bytes");
     }
 }
