@@ -124,7 +124,7 @@ class WebServerTest {
         // another visitor does not see these definitions
         Answer other = eval(null, "(fib 10)");
         assertThat(other.status()).isEqualTo(422);
-        assertThat(other.get("error")).isEqualTo("unbound variable: fib at line 1, column 1");
+        assertThat(other.get("error")).isEqualTo("unbound variable: fib at line 1, column 2");
     }
 
     @Test
