@@ -17,6 +17,12 @@ import java.time.Duration;
  */
 final class CallFailure {
 
+    /**
+     * wasmtime's whole message when {@code _initialize} traps or times out: wasmtime-java 0.19.0
+     * passes on only the outermost context of the error, without the trap or its kind.
+     */
+    static final String INITIALIZATION_FAILED = "calling the Reactor initialization function";
+
     private Throwable hostFailure;
 
     /** Thrown by the error import; the message is taken from stderr afterwards. */
@@ -44,8 +50,9 @@ final class CallFailure {
      * plain WasmtimeException whose message starts the wasm backtrace, without its kind.
      */
     boolean ranGuestCode(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
         return hostFailure != null || e instanceof WasmFunctionError
-                || String.valueOf(e.getMessage()).contains("wasm backtrace");
+                || message.contains("wasm backtrace") || message.contains(INITIALIZATION_FAILED);
     }
 
     /**

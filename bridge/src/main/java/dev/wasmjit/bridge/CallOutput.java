@@ -1,18 +1,47 @@
 package dev.wasmjit.bridge;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * The lines the guest wrote to stdout and stderr during the call under way, or the last one.
  * A guest error's message is read from here, because the error import itself carries none.
+ *
+ * <p>Only the latest lines are kept: at most {@link #MAX_LINES} per stream and
+ * {@link #MAX_CHARS} characters (the last line is always kept), so a guest printing without end
+ * cannot grow the host's memory. A line is at most 64 KiB anyway: longer ones arrive in pieces.
  */
 final class CallOutput {
 
     private static final String ERROR_PREFIX = "error: ";
 
-    private final List<String> stdout = new ArrayList<>();
-    private final List<String> stderr = new ArrayList<>();
+    /** The most lines kept per stream. */
+    static final int MAX_LINES = 1000;
+    /** The most characters kept per stream, unless the last line alone is longer. */
+    static final int MAX_CHARS = 1 << 20;
+
+    private final Kept stdout = new Kept();
+    private final Kept stderr = new Kept();
+
+    /** The latest lines of one stream. */
+    private static final class Kept {
+        final Deque<String> lines = new ArrayDeque<>();
+        long chars;
+
+        void add(String line) {
+            lines.addLast(line);
+            chars += line.length();
+            while (lines.size() > 1 && (lines.size() > MAX_LINES || chars > MAX_CHARS)) {
+                chars -= lines.removeFirst().length();
+            }
+        }
+
+        void clear() {
+            lines.clear();
+            chars = 0;
+        }
+    }
 
     /** Forgets the previous call's lines; a call starts with this. */
     void clear() {
@@ -26,11 +55,11 @@ final class CallOutput {
     }
 
     List<String> stdout() {
-        return List.copyOf(stdout);
+        return List.copyOf(stdout.lines);
     }
 
     List<String> stderr() {
-        return List.copyOf(stderr);
+        return List.copyOf(stderr.lines);
     }
 
     /**
@@ -38,13 +67,14 @@ final class CallOutput {
      * a guest may word its errors otherwise.
      */
     String errorMessage() {
-        for (int i = stderr.size() - 1; i >= 0; i--) {
-            String line = stderr.get(i);
+        var latestFirst = stderr.lines.descendingIterator();
+        while (latestFirst.hasNext()) {
+            String line = latestFirst.next();
             if (line.startsWith(ERROR_PREFIX)) {
                 return line.substring(ERROR_PREFIX.length());
             }
         }
-        return stderr.isEmpty() ? "the guest raised an error without a message on stderr"
-                : stderr.get(stderr.size() - 1);
+        return stderr.lines.isEmpty() ? "the guest raised an error without a message on stderr"
+                : stderr.lines.getLast();
     }
 }

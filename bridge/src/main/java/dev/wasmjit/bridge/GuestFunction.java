@@ -127,10 +127,6 @@ public final class GuestFunction {
         return func;
     }
 
-    void dispose() {
-        func.dispose();
-    }
-
     private Val[] invoke(int[] args) {
         Val[] vals = new Val[args.length];
         for (int i = 0; i < args.length; i++) {

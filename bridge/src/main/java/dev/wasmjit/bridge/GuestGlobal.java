@@ -66,8 +66,4 @@ public final class GuestGlobal {
             return null;
         });
     }
-
-    void dispose() {
-        global.dispose();
-    }
 }

@@ -41,11 +41,18 @@ public final class GuestMemory {
      * @param address the first byte's address
      * @param length  how many bytes
      * @return the bytes
+     * @throws IllegalArgumentException  if the length is negative
+     * @throws IndexOutOfBoundsException if the bytes are not all inside the memory (checked
+     *                                   before anything is allocated)
      */
     public byte[] read(int address, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("cannot read a negative number of bytes: " + length);
+        }
         return instance.onGuestThread(() -> {
+            java.nio.ByteBuffer window = window(address, length);
             byte[] bytes = new byte[length];
-            window(address, length).get(0, bytes);
+            window.get(0, bytes);
             return bytes;
         });
     }

@@ -14,6 +14,9 @@ import io.github.kawamuray.wasmtime.WasmFunctionError;
 import io.github.kawamuray.wasmtime.WasmtimeException;
 
 import java.io.OutputStream;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +47,10 @@ import java.util.function.Supplier;
  *       {@code stackPointer} and {@code setStackPointer}, the shadow-stack pointer is restored
  *       after every failed call, because a trap unwinds the wasm stack without restoring it.</li>
  *   <li>The guest's stdout and stderr reach the configured streams line by line, in order.</li>
- *   <li>{@link #close()} is idempotent; any use after it is an {@link IllegalStateException}.</li>
+ *   <li>{@link #close()} is idempotent; any use after it is an {@link IllegalStateException}.
+ *       It never waits for a call to run to its deadline (see there). An instance dropped
+ *       without {@code close()} is freed, thread and native state, once it is unreachable
+ *       (a {@link Cleaner}); so is what the builder handed it with {@link Builder#owning}.</li>
  *   <li>On an {@linkplain WasmEngine#isolated isolated} engine, {@link #interrupt()} from any
  *       thread ends the call under way with a {@link GuestInterrupted}.</li>
  * </ul>
@@ -64,15 +70,24 @@ public final class ReactorInstance implements AutoCloseable {
     private final GuestThread guestThread;
     private final ReentrantLock lock = new ReentrantLock();
     private final GuestWasi wasi;
-    private final GuestWasi.LineListener userListener;
     private final String errorImport;
-    private final List<Func> hostFuncs = new ArrayList<>();
     private final Map<String, GuestFunction> functions = new HashMap<>();
     private final Map<String, GuestGlobal> globals = new HashMap<>();
     private final CallOutput output = new CallOutput();
     private final CallFailure failure = new CallFailure();
     private final GuestMemory memory;
     private final LateLinker lateLinker;
+    private final InstanceResources resources;
+    private final Cleaner.Cleanable cleanable;
+
+    /** Frees unreachable instances; its one daemon thread is made on first use. */
+    private static final class Cleaning {
+        static final Cleaner CLEANER = Cleaner.create(task -> {
+            Thread thread = new Thread(task, "wasmjit-cleaner");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     private Store<Void> store;
     private Linker linker;
@@ -95,12 +110,16 @@ public final class ReactorInstance implements AutoCloseable {
         this.module = builder.module;
         this.shape = builder.module.shape();
         this.defaultDeadline = builder.deadline;
-        this.userListener = builder.lineListener;
         this.errorImport = builder.errorImport;
         this.guestThread = new GuestThread("wasmjit-guest", engine.settings().guestThreadStackBytes());
-        this.wasi = new GuestWasi(builder.stdout, builder.stderr, this::onLine);
+        // Nothing the store's host functions reach may refer to this instance: wasmtime-java
+        // keeps every host function's handler in a static registry until the store is freed,
+        // which would keep an instance dropped without close() reachable for ever.
+        this.wasi = new GuestWasi(builder.stdout, builder.stderr, lineSink(output, builder.lineListener));
         this.memory = new GuestMemory(this, builder.allocate, builder.free);
         this.lateLinker = new LateLinker(this);
+        this.resources = new InstanceResources(guestThread, builder.owned);
+        this.cleanable = Cleaning.CLEANER.register(this, resources);
         try {
             onGuestThread(() -> {
                 instantiate(builder);
@@ -133,6 +152,7 @@ public final class ReactorInstance implements AutoCloseable {
         private Duration deadline = Duration.ofSeconds(10);
         private String allocate;
         private String free;
+        private final List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder(WasmModule module) {
             this.module = Objects.requireNonNull(module, "module");
@@ -225,6 +245,20 @@ public final class ReactorInstance implements AutoCloseable {
         }
 
         /**
+         * Hands the instance a resource made for it alone, such as its {@link WasmModule} or an
+         * {@linkplain WasmEngine#isolated isolated} engine (as {@code engine::close}). It is
+         * closed right after the instance's store is freed, by {@link ReactorInstance#close()}
+         * or by the cleaner, and also when instantiation fails.
+         *
+         * @param resource what to close after the instance
+         * @return this builder
+         */
+        public Builder owning(AutoCloseable resource) {
+            owned.add(Objects.requireNonNull(resource, "resource"));
+            return this;
+        }
+
+        /**
          * Instantiates the module and calls its {@code _initialize}.
          *
          * @return the running instance
@@ -246,7 +280,9 @@ public final class ReactorInstance implements AutoCloseable {
                     + "build it with -mexec-model=reactor");
         }
         store = new Store<>(null, engine.wasmtime());
+        resources.store = store;
         linker = new Linker(engine.wasmtime());
+        resources.linker = linker;
         List<String> missing = new ArrayList<>();
         for (ModuleShape.Import anImport : shape.imports()) {
             if (anImport.kind() != ModuleShape.Kind.FUNCTION) {
@@ -263,7 +299,14 @@ public final class ReactorInstance implements AutoCloseable {
                 if (!function.signature().equals(anImport.signature().orElseThrow())) {
                     missing.add(anImport + " (the host function has type " + function.signature() + ")");
                 } else {
-                    define(anImport, (caller, params, results) -> function.invoke(memory, params, results));
+                    WeakReference<GuestMemory> guestMemory = new WeakReference<>(memory);
+                define(anImport, (caller, params, results) -> {
+                    GuestMemory reachable = guestMemory.get();
+                    if (reachable == null) {
+                        throw new IllegalStateException("the instance is gone");
+                    }
+                    function.invoke(reachable, params, results);
+                });
                 }
             } else {
                 missing.add(anImport.toString());
@@ -274,17 +317,30 @@ public final class ReactorInstance implements AutoCloseable {
                     + String.join(", ", missing));
         }
         beginCall(defaultDeadline);
+        long started = System.nanoTime();
         try {
             linker.module(store, ENV, module);
         } catch (WasmtimeException | WasmFunctionError e) {
             if (!failure.ranGuestCode(e)) {
                 throw new ModuleException("could not instantiate the module: " + e.getMessage(), e);
             }
-            throw translate("_initialize", defaultDeadline, e);
+            boolean initializerFailed = String.valueOf(e.getMessage()).contains(CallFailure.INITIALIZATION_FAILED);
+            GuestException translated = translate("_initialize", defaultDeadline, e);
+            if (initializerFailed && translated.getClass() == GuestTrap.class
+                    && Duration.ofNanos(System.nanoTime() - started).compareTo(defaultDeadline) >= 0) {
+                // the binding lost the trap's kind: a failure at the deadline is the deadline's
+                throw new GuestTimeout("_initialize: deadline of " + defaultDeadline.toMillis() + " ms exceeded",
+                        defaultDeadline, e);
+            }
+            if (initializerFailed && translated.getClass() == GuestTrap.class) {
+                throw new GuestTrap(TrapKind.OTHER, "_initialize trapped (wasmtime-java 0.19.0 does not say how)", e);
+            }
+            throw translated;
         } finally {
             endCall();
         }
         nativeMemory = exportedExtern(MEMORY_EXPORT, ModuleShape.Kind.MEMORY).map(Extern::memory).orElse(null);
+        resources.memory = nativeMemory;
         if (nativeMemory != null) {
             try {
                 // notes the memory's base while it is small enough for one buffer (see MemoryWindows)
@@ -301,16 +357,37 @@ public final class ReactorInstance implements AutoCloseable {
 
     private void define(ModuleShape.Import anImport, Func.Handler<Void> implementation) {
         FuncType type = NativeTypes.funcType(anImport.signature().orElseThrow());
-        Func func = new Func(store, type, (caller, params, results) -> {
+        Func func = new Func(store, type, hostHandler(resources, failure, implementation));
+        resources.hostFuncs.add(func);
+        linker.define(store, anImport.module(), anImport.name(), Extern.fromFunc(func));
+    }
+
+    /**
+     * A host function's handler: records its failure for the call's translation, and refuses
+     * to serve a guest whose instance was closed, which ends a call still running then at its
+     * next host call. Static, so that the handler refers to nothing that refers to the instance.
+     */
+    private static Func.Handler<Void> hostHandler(InstanceResources resources, CallFailure failure,
+                                                  Func.Handler<Void> implementation) {
+        return (caller, params, results) -> {
             try {
+                if (resources.closed) {
+                    throw new IllegalStateException("the instance was closed during the call");
+                }
                 implementation.call(caller, params, results);
             } catch (RuntimeException | Error e) {
                 failure.record(e);
                 throw e;
             }
-        });
-        hostFuncs.add(func);
-        linker.define(store, anImport.module(), anImport.name(), Extern.fromFunc(func));
+        };
+    }
+
+    /** Records each line of the call, then tells the user's listener; refers to no instance. */
+    private static GuestWasi.LineListener lineSink(CallOutput output, GuestWasi.LineListener user) {
+        return (fd, line) -> {
+            output.add(fd, line);
+            user.line(fd, line);
+        };
     }
 
     // ---- public handles ------------------------------------------------------------------
@@ -356,6 +433,7 @@ public final class ReactorInstance implements AutoCloseable {
         }
         return Optional.of(onGuestThread(() -> functions.computeIfAbsent(name, n -> {
             Func func = exportedExtern(n, ModuleShape.Kind.FUNCTION).orElseThrow().func();
+            resources.exportFuncs.add(func);
             return new GuestFunction(this, n, export.get().signature().orElseThrow(), func, defaultDeadline);
         })));
     }
@@ -409,8 +487,11 @@ public final class ReactorInstance implements AutoCloseable {
         if (shape.export(name).filter(e -> e.kind() == ModuleShape.Kind.GLOBAL).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(onGuestThread(() -> globals.computeIfAbsent(name, n -> new GuestGlobal(this, n,
-                exportedExtern(n, ModuleShape.Kind.GLOBAL).orElseThrow().global()))));
+        return Optional.of(onGuestThread(() -> globals.computeIfAbsent(name, n -> {
+            io.github.kawamuray.wasmtime.Global global = exportedExtern(n, ModuleShape.Kind.GLOBAL).orElseThrow().global();
+            resources.globals.add(global);
+            return new GuestGlobal(this, n, global);
+        })));
     }
 
     /**
@@ -433,6 +514,7 @@ public final class ReactorInstance implements AutoCloseable {
                     probe.dispose();
                 }
                 tableProbe = linker.get(store, TableProbe.NAMESPACE, TableProbe.EXPORT).orElseThrow().func();
+                resources.tableProbe = tableProbe;
             }
             return invoke("table size probe", tableProbe, defaultDeadline)[0].i32();
         });
@@ -449,8 +531,8 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     /**
-     * The lines the guest wrote to stdout during the most recent call (or {@link #exclusive}
-     * block) that ran on this instance.
+     * The lines the guest wrote to stdout during the most recent call that ran on this
+     * instance: the latest 1,000 at most, and at most 1 MiB of text (the last line always).
      *
      * @return the lines, without newlines
      */
@@ -510,44 +592,43 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     /**
-     * Frees the instance: its store, linked code and guest thread. Idempotent. Waits for a
-     * call under way on another thread to end (at the latest at its deadline).
-     *
-     * @throws IllegalStateException if called from inside a host function of this instance
+     * Frees the instance: its store, linked code and guest thread, and what the builder handed
+     * it with {@link Builder#owning}. Idempotent, and callable from any thread:
+     * <ul>
+     *   <li>With no call under way it frees everything before it returns.</li>
+     *   <li>With a call under way on another thread it does not wait for it: on an
+     *       {@linkplain WasmEngine#isolated isolated} engine it interrupts the call through the
+     *       epoch (as {@link #interrupt()}) and returns once the call has ended, within
+     *       milliseconds; on a shared engine, whose epoch other instances' deadlines count on,
+     *       it returns at once, the call ends at its next host call (output included) or at its
+     *       deadline, and the calling thread frees the instance then. Either way that call ends
+     *       with an {@link IllegalStateException} saying the instance was closed, unless it had
+     *       finished.</li>
+     *   <li>From inside a host function or an {@link #exclusive} block of this instance, it
+     *       marks the instance closed and the instance is freed when the outermost call
+     *       returns.</li>
+     * </ul>
+     * Any use after {@code close()} is an {@link IllegalStateException}.
      */
     @Override
     public void close() {
+        closed = true;
+        resources.closed = true;
         if (guestThread.isCurrent()) {
-            throw new IllegalStateException("an instance cannot be closed from inside its own host function");
+            return; // freed by the thread that entered the instance, when its call returns (onGuestThread)
         }
-        lock.lock();
-        try {
-            if (closed) {
-                return;
+        if (!lock.tryLock()) {
+            if (!engine.isIsolated()) {
+                return; // the thread in the call frees the instance when the call ends (onGuestThread)
             }
-            closed = true;
-            guestThread.run(() -> {
-                functions.values().forEach(GuestFunction::dispose);
-                functions.clear();
-                globals.values().forEach(GuestGlobal::dispose);
-                globals.clear();
-                if (tableProbe != null) {
-                    tableProbe.dispose();
-                }
-                if (nativeMemory != null) {
-                    nativeMemory.dispose();
-                }
-                if (linker != null) {
-                    linker.dispose();
-                }
-                hostFuncs.forEach(Func::dispose);
-                if (store != null) {
-                    store.dispose();
-                }
-                return null;
-            });
+            synchronized (alarmLock) {
+                ring(callGeneration, true);
+            }
+            lock.lock(); // the interrupted call ends at its next epoch check
+        }
+        try {
+            cleanable.clean();
         } finally {
-            guestThread.shutdown();
             lock.unlock();
         }
     }
@@ -583,6 +664,23 @@ public final class ReactorInstance implements AutoCloseable {
         } finally {
             owner = null;
             lock.unlock();
+            releaseIfClosed();
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /**
+     * Frees the instance if close() came while this thread was in a call (from another thread
+     * on a shared engine, or from inside a host function), and no other thread has entered
+     * since; one that has frees it on its own way out.
+     */
+    private void releaseIfClosed() {
+        if (closed && lock.tryLock()) {
+            try {
+                cleanable.clean();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -593,7 +691,11 @@ public final class ReactorInstance implements AutoCloseable {
             try {
                 return func.call(store, args);
             } catch (WasmtimeException | WasmFunctionError e) {
-                throw translate(what, deadline, e);
+                GuestException translated = translate(what, deadline, e);
+                if (closed) {
+                    throw new IllegalStateException(what + ": the instance was closed during the call", translated);
+                }
+                throw translated;
             } finally {
                 endCall();
             }
@@ -726,11 +828,6 @@ public final class ReactorInstance implements AutoCloseable {
                 alarm = null;
             }
         }
-    }
-
-    private void onLine(int fd, String line) {
-        output.add(fd, line);
-        userListener.line(fd, line);
     }
 
     private GuestException translate(String what, Duration deadline, RuntimeException e) {

@@ -76,6 +76,7 @@ public final class SchemeInterpreter implements AutoCloseable {
     private static final List<Map.Entry<String, TrapKind>> GUEST_LIMITS = List.of(
             Map.entry("recursion too deep", TrapKind.STACK_OVERFLOW),
             Map.entry("heap exhausted", TrapKind.OUT_OF_MEMORY),
+            Map.entry("heap size too small", TrapKind.OUT_OF_MEMORY),
             Map.entry("cannot allocate a heap", TrapKind.OUT_OF_MEMORY));
 
     private final ReactorInstance instance;
@@ -117,24 +118,21 @@ public final class SchemeInterpreter implements AutoCloseable {
             module = BUNDLED.computeIfAbsent(engine, e -> e.compile(bundledBytes()));
             ownModule = null;
         }
-        try {
-            instance = ReactorInstance.builder(module)
-                    .stdout(builder.stdout)
-                    .stderr(builder.stderr)
-                    .lineListener(builder.lineListener)
-                    .errorImport("throw_error")
-                    .allocator("allocateBytes", "freeBytes")
-                    .deadline(builder.evalDeadline)
-                    .instantiate();
-        } catch (RuntimeException e) {
-            if (ownModule != null) {
-                ownModule.close();
-            }
-            if (isolatedEngine != null) {
-                isolatedEngine.close();
-            }
-            throw e;
+        ReactorInstance.Builder instanceBuilder = ReactorInstance.builder(module)
+                .stdout(builder.stdout)
+                .stderr(builder.stderr)
+                .lineListener(builder.lineListener)
+                .errorImport("throw_error")
+                .allocator("allocateBytes", "freeBytes")
+                .deadline(builder.evalDeadline);
+        // closed after the instance's store, by close() or by the instance's cleaner
+        if (ownModule != null) {
+            instanceBuilder.owning(ownModule);
         }
+        if (isolatedEngine != null) {
+            instanceBuilder.owning(isolatedEngine::close);
+        }
+        instance = instanceBuilder.instantiate();
         heapBytes = builder.heapBytes;
         evalDeadline = builder.evalDeadline;
         parse = required("parse", FuncSignature.i32(1, 1));
@@ -243,14 +241,16 @@ public final class SchemeInterpreter implements AutoCloseable {
         /**
          * The heap each evaluation starts from unless it says otherwise: the heap lives across
          * evaluations and grows from this size up to {@link #maxHeapBytes(long)}.
+         * A positive size below the guest's minimum (the bundled guest needs more than 1 KiB)
+         * is accepted here and fails each evaluation with {@link TrapKind#OUT_OF_MEMORY}
+         * ({@code heap size too small: N bytes}).
          *
          * @param bytes a positive size
          * @return this builder
+         * @throws IllegalArgumentException if the size is zero or negative
          */
         public Builder heapBytes(int bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("heap size must be positive, was " + bytes);
-            }
+            checkHeapSize(bytes);
             this.heapBytes = bytes;
             return this;
         }
@@ -393,8 +393,10 @@ public final class SchemeInterpreter implements AutoCloseable {
      * {@link TrapKind#OUT_OF_MEMORY} if they do not fit).
      *
      * @param expression a handle from this interpreter's {@link #parse}
-     * @param heapBytes  the heap size for this evaluation
+     * @param heapBytes  the heap size for this evaluation: positive; below the guest's minimum
+     *                   the evaluation fails with {@link TrapKind#OUT_OF_MEMORY}
      * @return the result
+     * @throws IllegalArgumentException if the size is zero or negative (the guest is not called)
      */
     public SchemeValue eval(Expression expression, int heapBytes) {
         return eval(expression, heapBytes, evalDeadline);
@@ -408,13 +410,15 @@ public final class SchemeInterpreter implements AutoCloseable {
      * @param heapBytes  the heap size for this evaluation
      * @param deadline   how long the evaluation may run
      * @return the result; the guest's {@code result:} line has gone to stdout too
-     * @throws IllegalArgumentException if the expression belongs to another interpreter
+     * @throws IllegalArgumentException if the expression belongs to another interpreter, or
+     *                                  the heap size is zero or negative
      */
     public SchemeValue eval(Expression expression, int heapBytes, Duration deadline) {
         Objects.requireNonNull(expression, "expression");
         if (expression.owner() != this) {
             throw new IllegalArgumentException("the expression was parsed by another interpreter");
         }
+        checkHeapSize(heapBytes);
         ensureOpen();
         return guestCall(() -> {
             eval.withDeadline(deadline).callVoid(expression.address(), heapBytes);
@@ -426,6 +430,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      * Asks the guest to compile the functions that ran since the last round.
      *
      * @return the generated module, or empty when nothing is waiting to be compiled
+     * @throws IllegalStateException if the guest reports a module that is not inside its memory
      */
     public Optional<JitModule> jit() {
         ensureOpen();
@@ -438,6 +443,12 @@ public final class SchemeInterpreter implements AutoCloseable {
             try {
                 int address = moduleData.callI32(module);
                 int size = moduleSize.callI32(module);
+                long memorySize = instance.memory().size();
+                if (size < 0 || Integer.toUnsignedLong(address) + size > memorySize) {
+                    throw new IllegalStateException("the guest's jitModule reported a module of " + size
+                            + " bytes at 0x" + Integer.toHexString(address) + ", which is not inside its memory of "
+                            + memorySize + " bytes");
+                }
                 byte[] bytes = instance.memory().read(address, size);
                 int functions = ModuleShape.read(bytes).definedFunctionCount();
                 return Optional.of(new JitModule(this, bytes, functions, pending));
@@ -533,8 +544,12 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * Frees the guest instance. Idempotent; any other use afterwards is an
-     * {@link IllegalStateException}.
+     * Frees the guest instance, from any thread. Idempotent; any other use afterwards is an
+     * {@link IllegalStateException}. An evaluation under way on another thread does not hold it
+     * up: an {@linkplain Builder#interruptible interruptible} interpreter interrupts it and returns
+     * within milliseconds; otherwise it returns at once, and the evaluation ends at its next
+     * output or at its deadline and frees the interpreter then ({@link ReactorInstance#close()}).
+     * An interpreter dropped without {@code close()} is freed once it is unreachable.
      */
     @Override
     public void close() {
@@ -542,16 +557,17 @@ public final class SchemeInterpreter implements AutoCloseable {
             return;
         }
         closed = true;
-        instance.close();
-        if (ownModule != null) {
-            ownModule.close();
-        }
-        if (isolatedEngine != null) {
-            isolatedEngine.close();
-        }
+        instance.close(); // and the module and isolated engine it owns
     }
 
     // ---- internals -----------------------------------------------------------------------
+
+    /** The contract of every heap size, builder and eval alike: positive, or the caller's mistake. */
+    private static void checkHeapSize(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("heap size must be positive, was " + bytes);
+        }
+    }
 
     /**
      * The value of the last successful evaluation, from the best source the module offers:

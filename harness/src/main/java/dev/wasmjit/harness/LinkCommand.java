@@ -73,6 +73,10 @@ final class LinkCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new ParameterException(spec.commandLine(), "-o: no such directory: " + parent);
         }
-        Files.write(output, linked);
+        try {
+            Files.write(output, linked);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + output, e);
+        }
     }
 }

@@ -55,7 +55,14 @@ public final class Main {
         cli.setErr(new PrintWriter(streams.err(), true));
         cli.setExecutionExceptionHandler(new ProgramErrorHandler(streams));
         cli.setExecutionStrategy(Main::runLastCommand);
-        return cli.execute(args);
+        int status = cli.execute(args);
+        // PrintStream swallows write errors: a full disk or a closed stdout must not pass as success (as with cat)
+        if (streams.out().checkError()) {
+            streams.err().println("error: could not write to standard output"
+                    + StandardStreams.stdoutFailure().map(reason -> ": " + reason).orElse(""));
+            return status == 0 ? ProgramErrorHandler.PROGRAM_ERROR : status;
+        }
+        return status;
     }
 
     /**

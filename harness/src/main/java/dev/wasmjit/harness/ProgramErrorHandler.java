@@ -61,7 +61,24 @@ final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandle
             return "could not link the JIT module: " + e.getMessage();
         }
         if (e instanceof UncheckedIOException io) {
-            return e.getMessage() + ": " + io.getCause().getMessage();
+            return e.getMessage() + ": " + reason(io.getCause());
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /**
+     * What went wrong with a file, in words: a {@link java.nio.file.FileSystemException}'s
+     * message is often only the path ({@code AccessDeniedException: /x}).
+     */
+    static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }

@@ -34,7 +34,46 @@ public record StandardStreams(PrintStream out, PrintStream err) {
      */
     public static StandardStreams ofProcess() {
         return new StandardStreams(
-                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new RememberingFailure(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Why the last write to the process's stdout failed, for the message: {@link PrintStream}
+     * keeps only a flag ({@link PrintStream#checkError()}).
+     *
+     * @return the failure's reason, or empty when none was seen
+     */
+    static java.util.Optional<String> stdoutFailure() {
+        return java.util.Optional.ofNullable(RememberingFailure.last).map(Throwable::getMessage);
+    }
+
+    /** Passes writes through, and remembers the exception of one that failed. */
+    private static final class RememberingFailure extends java.io.FilterOutputStream {
+        static volatile java.io.IOException last;
+
+        RememberingFailure(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                last = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                last = e;
+                throw e;
+            }
+        }
     }
 }

@@ -105,6 +105,29 @@ class PackagedJarIT {
         assertThat(stderr).isEqualTo("error: unbound variable: x at line 1, column 4\n");
     }
 
+    @Test
+    void aStdoutThatCannotBeWrittenIsReportedWithExitStatusOneAsCatDoes() throws Exception {
+        Process process = new ProcessBuilder(Wasmjit.jarCommand("run", "-e", "(+ 1 2)"))
+                .redirectOutput(new java.io.File("/dev/full")).start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(stderr).isEqualTo("error: could not write to standard output: No space left on device\n");
+    }
+
+    @Test
+    void anEndlessSourceFileIsRefusedWithOneLine() throws Exception {
+        Process process = new ProcessBuilder(Wasmjit.jarCommand("run", "/dev/zero")).start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(stdout).isEmpty();
+        assertThat(stderr).isEqualTo("error: cannot read /dev/zero: a source may be at most 16 MiB\n");
+    }
+
     private static String shellQuote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }

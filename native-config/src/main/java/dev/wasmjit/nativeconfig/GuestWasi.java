@@ -24,7 +24,10 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code fd_write} to fd 1 or 2 reaches the configured {@link OutputStream} line by line,
- *       each line flushed as soon as it is complete, and the {@link LineListener} as text.</li>
+ *       each line flushed as soon as it is complete, and the {@link LineListener} as text. A
+ *       line longer than 64 KiB is passed on in pieces of at most 64 KiB as it is written
+ *       (each piece a line for the listener), so output without newlines needs no unbounded
+ *       buffer.</li>
  *   <li>{@code fd_fdstat_get} reports fds 0 to 2 as character devices without seek rights, so
  *       wasi-libc line-buffers stdout even when the JVM's stdout is a pipe or a file.</li>
  *   <li>{@code args_*} and {@code environ_*} report zero entries; {@code fd_prestat_get}

@@ -11,7 +11,6 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.jar.JarEntry;
+import java.util.zip.CRC32;
 
 /**
  * wasmtime-java's JNI library, loaded once per JVM from a per-user cache.
@@ -34,6 +34,12 @@ import java.util.jar.JarEntry;
  * {@code ~/.cache/wasmjit/native} on Linux; {@code ~/Library/Caches/wasmjit/native} on macOS;
  * {@code %LOCALAPPDATA%\wasmjit\native} on Windows. Nothing is ever written to
  * {@code java.io.tmpdir}.
+ *
+ * <p>Before it is loaded, the cached file is checked against the checksum its directory's name
+ * records (its size and CRC-32, or SHA-256); a file that does not match (truncated, damaged) is
+ * extracted again and replaced by an atomic rename, never rewritten in place, since another JVM
+ * may have it mapped. Loading a damaged library would crash the JVM with SIGBUS or SIGSEGV.
+ * The check reads the 18 MB once per JVM start (a few milliseconds).
  *
  * <p>Callers may rely on: after {@link #load()} returns, every wasmtime-java class can be used
  * and no temporary copy of the library will be made by this JVM. Every entry point of wasmjit
@@ -73,9 +79,10 @@ public final class NativeLibrary {
                     + "): looked for the class-path resource /" + resource
                     + ". Supported are Linux and macOS on x86_64 and aarch64, and Windows on x86_64.");
         }
-        Path cached = cacheDirectory().resolve(cacheKey(url)).resolve(resource);
+        CacheKey key = cacheKey(url);
+        Path cached = cacheDirectory().resolve(key.directory()).resolve(resource);
         try {
-            extractIfMissing(url, cached);
+            extractUnlessIntact(url, cached, key);
         } catch (IOException e) {
             throw new NativeLibraryException("could not extract the wasmtime JNI library for "
                     + platformDescription() + " to " + cached + ": " + e.getMessage()
@@ -174,32 +181,61 @@ public final class NativeLibrary {
     }
 
     /**
-     * A name that changes whenever the library's content does. Inside a jar the entry's CRC-32
-     * and size come from the jar's directory, so no byte of the 18 MB is read on a warm start;
-     * elsewhere the content is hashed.
+     * The name of the cache directory, which changes whenever the library's content does, and
+     * the checksum it records. Inside a jar the entry's CRC-32 and size come from the jar's
+     * directory, so the bundled library is not read to name it; elsewhere its content is hashed.
      */
-    private static String cacheKey(URL url) {
+    private record CacheKey(String directory, String algorithm, String digest, long size) {
+
+        /** Whether the file has the recorded size (when known) and checksum. */
+        boolean matches(Path file) throws IOException {
+            if (size >= 0 && Files.size(file) != size) {
+                return false;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return NativeLibrary.digest(in, algorithm).equals(digest);
+            }
+        }
+    }
+
+    private static CacheKey cacheKey(URL url) {
+        String version = wasmtimeJavaVersion();
         try {
             URLConnection connection = url.openConnection();
             if (connection instanceof JarURLConnection jar) {
                 jar.setUseCaches(false);
                 JarEntry entry = jar.getJarEntry();
                 if (entry.getCrc() != -1 && entry.getSize() != -1) {
-                    return wasmtimeJavaVersion() + "-crc32-" + Long.toHexString(entry.getCrc())
-                            + "-" + entry.getSize();
+                    String crc = Long.toHexString(entry.getCrc());
+                    return new CacheKey(version + "-crc32-" + crc + "-" + entry.getSize(), "CRC32", crc, entry.getSize());
                 }
             }
             try (InputStream in = url.openStream()) {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    sha.update(buffer, 0, n);
-                }
-                return wasmtimeJavaVersion() + "-sha256-" + HexFormat.of().formatHex(sha.digest(), 0, 16);
+                String sha = digest(in, "SHA-256");
+                return new CacheKey(version + "-sha256-" + sha, "SHA-256", sha, -1);
             }
         } catch (IOException e) {
             throw new NativeLibraryException("could not read the bundled wasmtime JNI library "
                     + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** CRC-32 as the jar's directory writes it (hex, no leading zeros), or the first 16 bytes of SHA-256 in hex. */
+    private static String digest(InputStream in, String algorithm) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        if (algorithm.equals("CRC32")) {
+            CRC32 crc = new CRC32();
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+            return Long.toHexString(crc.getValue());
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance(algorithm);
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
@@ -208,10 +244,10 @@ public final class NativeLibrary {
     /**
      * Extracts into a temporary file beside the target and renames it into place, so that
      * concurrent JVMs never load a half-written file and the loser of a race just deletes its
-     * copy.
+     * copy. A target that is there but does not match its checksum is replaced the same way.
      */
-    private static void extractIfMissing(URL url, Path target) throws IOException {
-        if (Files.isRegularFile(target)) {
+    private static void extractUnlessIntact(URL url, Path target, CacheKey key) throws IOException {
+        if (Files.isRegularFile(target) && key.matches(target)) {
             return;
         }
         Path directory = target.getParent();
@@ -221,14 +257,15 @@ public final class NativeLibrary {
             try (InputStream in = url.openStream()) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }
+            if (!key.matches(partial)) {
+                throw new IOException("the extracted copy does not match the checksum " + key.directory()
+                        + "; is the wasmtime-java jar intact?");
+            }
             try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                // another JVM won the race with identical content
+                // replaces a damaged file by rename: a JVM that has the old one mapped keeps its inode
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                if (!Files.exists(target)) {
-                    Files.move(partial, target);
-                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(partial);

@@ -56,7 +56,7 @@ class TempDirectoryHygieneTest {
         assertThat(listAll(tmp)).singleElement().asString().contains("wasmtime_jni");
     }
 
-    private static String runTinyGuest(Path tmp, Path cache, List<String> args)
+    static String runTinyGuest(Path tmp, Path cache, List<String> args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,0 +1,138 @@
+package dev.wasmjit.harness;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Issue 15's list of user errors that gave stack traces or raw exceptions: each is one
+ * {@code error:} line on stderr, exit status 1, no stack trace.
+ */
+class UserErrorTest {
+
+    @TempDir
+    Path directory;
+
+    private Path program() throws IOException {
+        return Files.writeString(directory.resolve("p.scm"), "(+ 1 2)");
+    }
+
+    @Test
+    void linkOutputToAFullDevice() throws IOException {
+        Wasmjit.Outcome run = Wasmjit.run("link", "--program", program().toString(), "-o", "/dev/full");
+        assertOneErrorLine(run, "error: cannot write /dev/full: No space left on device");
+    }
+
+    @Test
+    void linkOutputToADirectory() throws IOException {
+        Wasmjit.Outcome run = Wasmjit.run("link", "--program", program().toString(), "-o", directory.toString());
+        assertOneErrorLine(run, "error: cannot write " + directory + ": Is a directory");
+    }
+
+    @Test
+    void linkOutputToAReadOnlyFileOrDirectory() throws IOException {
+        Path readOnlyFile = Files.writeString(directory.resolve("ro.wasm"), "");
+        Files.setPosixFilePermissions(readOnlyFile, PosixFilePermissions.fromString("r--r--r--"));
+        Path readOnlyDirectory = Files.createDirectory(directory.resolve("ro"));
+        Files.setPosixFilePermissions(readOnlyDirectory, PosixFilePermissions.fromString("r-xr-xr-x"));
+        assumeFalse(Files.isWritable(readOnlyFile), "running as root: nothing is read-only");
+
+        assertOneErrorLine(Wasmjit.run("link", "--program", program().toString(), "-o", readOnlyFile.toString()),
+                "error: cannot write " + readOnlyFile + ": permission denied");
+        Path inside = readOnlyDirectory.resolve("x.wasm");
+        assertOneErrorLine(Wasmjit.run("link", "--program", program().toString(), "-o", inside.toString()),
+                "error: cannot write " + inside + ": permission denied");
+    }
+
+    @Test
+    void linkWithATextFileAsModule() throws IOException {
+        Path readme = Files.writeString(directory.resolve("README.md"), "# not wasm\n");
+        Wasmjit.Outcome run = Wasmjit.run("link", "--module", readme.toString(), "--program", program().toString(),
+                "-o", directory.resolve("out.wasm").toString());
+        assertOneErrorLine(run, "error: not a WebAssembly module");
+    }
+
+    @Test
+    void modulesWithANegativeOrHugeVectorCount() throws IOException {
+        Path negative = Files.write(directory.resolve("negative.wasm"),
+                bytes(0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5, 0xff, 0xff, 0xff, 0xff, 0x0f));
+        Path huge = Files.write(directory.resolve("huge.wasm"),
+                bytes(0, 'a', 's', 'm', 1, 0, 0, 0, 1, 6, 0xff, 0xff, 0xff, 0xff, 0x07, 0));
+        assertOneErrorLine(Wasmjit.run("run", "--module", negative.toString(), "-e", "1"), "error: type count 4294967295");
+        assertOneErrorLine(Wasmjit.run("run", "--module", huge.toString(), "-e", "1"), "error: type count 2147483647");
+    }
+
+    @Test
+    void jitModuleReportingANegativeOrHugeSize() throws Exception {
+        assertOneErrorLine(Wasmjit.run("run", "--jit", "--module", fixture("jit-size-negative"), "-e", "1"),
+                "error: the guest's jitModule reported a module of -1 bytes");
+        assertOneErrorLine(Wasmjit.run("run", "--jit", "--module", fixture("jit-size-huge"), "-e", "1"),
+                "error: the guest's jitModule reported a module of 2147483647 bytes");
+    }
+
+    @Test
+    void anEndlessSourceFile() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "/dev/zero");
+        assertOneErrorLine(run, "error: cannot read /dev/zero: a source may be at most 16 MiB");
+    }
+
+    @Test
+    void aSourceThatIsNotUtf8() throws IOException {
+        Path latin1 = Files.write(directory.resolve("latin1.scm"), "(display \"caf\u00e9\")".getBytes(StandardCharsets.ISO_8859_1));
+        assertOneErrorLine(Wasmjit.run("run", latin1.toString()), "error: cannot read " + latin1 + ": it is not UTF-8 text");
+    }
+
+    @Test
+    void anInitializeThatTrapsOrTimesOutSaysSo() throws Exception {
+        assertOneErrorLine(Wasmjit.run("run", "--module", fixture("init-traps"), "-e", "1"),
+                "error: the guest trapped: _initialize trapped");
+        assertOneErrorLine(Wasmjit.run("run", "--timeout", "300ms", "--module", fixture("init-spins"), "-e", "1"),
+                "error: timed out: stopped after the --timeout of 300ms");
+    }
+
+    @Test
+    void aFailingStandardOutputIsReportedAndExitsNonZero() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new StandardStreams(new PrintStream(full, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), "run", "-e", "(+ 1 2)");
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                .startsWith("error: could not write to standard output");
+    }
+
+    private static void assertOneErrorLine(Wasmjit.Outcome run, String start) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderrLines()).as(run.toString()).singleElement().asString().startsWith(start);
+        assertThat(run.stderr()).as(run.toString()).doesNotContain("\tat ", "Exception", "Usage:");
+    }
+
+    private static String fixture(String name) throws URISyntaxException {
+        return Path.of(UserErrorTest.class.getResource("/wasm/" + name + ".wasm").toURI()).toString();
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,21 @@
+;; A module with the seed's ABI whose jitModule reports a module of size -1. The harness must report it as
+;; one error line, exit status 1, no stack trace. Built with: wat2wasm jit-size-negative.wat
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "env" "throw_error" (func $throw_error))
+  (memory (export "memory") 2)
+  (table (export "__indirect_function_table") 1 funcref)
+  (data (i32.const 1024) "result: 1\n")
+  (func (export "_initialize") )
+  (func (export "parse") (param i32) (result i32) (i32.const 2048))
+  (func (export "eval") (param i32 i32)
+    (i32.store (i32.const 16) (i32.const 1024))
+    (i32.store (i32.const 20) (i32.const 10))
+    (drop (call $fd_write (i32.const 1) (i32.const 16) (i32.const 1) (i32.const 24))))
+  (func (export "jitModule") (result i32) (i32.const 4096))
+  (func (export "moduleData") (param i32) (result i32) (i32.const 8192))
+  (func (export "moduleSize") (param i32) (result i32) (i32.const -1))
+  (func (export "freeModule") (param i32))
+  (func (export "allocateBytes") (param i32) (result i32) (i32.const 2048))
+  (func (export "freeBytes") (param i32))
+)
