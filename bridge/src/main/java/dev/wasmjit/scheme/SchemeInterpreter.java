@@ -609,6 +609,12 @@ public final class SchemeInterpreter implements AutoCloseable {
         try {
             return ExternalRepresentation.read(text);
         } catch (IllegalArgumentException e) {
+            if (text.endsWith("...")) {
+                // The guest cuts a written form short past 16 MiB (guest/src/printer.h): a value
+                // that large, or a circular list, has no complete written form to read.
+                throw new IllegalStateException("the result is too large to read back: its written form, "
+                        + text.length() + " characters, was cut short", e);
+            }
             throw new IllegalStateException("the guest's " + source + " is not a readable value: "
                     + e.getMessage(), e);
         }
