@@ -9,12 +9,12 @@ import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 15's list of user errors that gave stack traces or raw exceptions: each is one
@@ -42,18 +42,12 @@ class UserErrorTest {
     }
 
     @Test
-    void linkOutputToAReadOnlyFileOrDirectory() throws IOException {
-        Path readOnlyFile = Files.writeString(directory.resolve("ro.wasm"), "");
-        Files.setPosixFilePermissions(readOnlyFile, PosixFilePermissions.fromString("r--r--r--"));
-        Path readOnlyDirectory = Files.createDirectory(directory.resolve("ro"));
-        Files.setPosixFilePermissions(readOnlyDirectory, PosixFilePermissions.fromString("r-xr-xr-x"));
-        assumeFalse(Files.isWritable(readOnlyFile), "running as root: nothing is read-only");
-
-        assertOneErrorLine(Wasmjit.run("link", "--program", program().toString(), "-o", readOnlyFile.toString()),
-                "error: cannot write " + readOnlyFile + ": permission denied");
-        Path inside = readOnlyDirectory.resolve("x.wasm");
-        assertOneErrorLine(Wasmjit.run("link", "--program", program().toString(), "-o", inside.toString()),
-                "error: cannot write " + inside + ": permission denied");
+    void aFileTheUserMayNotWriteIsSaidInWords() {
+        // A read-only file or directory fails with AccessDeniedException, whose message is only
+        // the path: the error line says what it means. (Through the command line this needs a
+        // user that permissions stop, and CI runs as root; /dev/full covers the path there.)
+        assertThat(ProgramErrorHandler.reason(new AccessDeniedException("/ro.wasm"))).isEqualTo("permission denied");
+        assertThat(ProgramErrorHandler.reason(new NoSuchFileException("/gone"))).isEqualTo("no such file or directory");
     }
 
     @Test
