@@ -22,7 +22,6 @@ enum class Op : uint8_t {
   LocalTee = 0x22,
   I32Load = 0x28,
   I32Store = 0x36,
-  I32Store8 = 0x3a,
   I32Const = 0x41,
   I64Const = 0x42,
   I32Eqz = 0x45,
@@ -74,11 +73,6 @@ class Assembler {
   // Word-aligned i32 memory access at a constant offset from the address on the stack.
   void i32Load(uint32_t offset) { memoryAccess(Op::I32Load, offset); }
   void i32Store(uint32_t offset) { memoryAccess(Op::I32Store, offset); }
-  void i32Store8(uint32_t offset) {
-    op(Op::I32Store8);
-    code_.unsignedLeb(0);  // byte aligned
-    code_.unsignedLeb(offset);
-  }
   void block(BlockType t) { op(Op::Block); code_.byte((uint8_t)t); }
   void loop(BlockType t) { op(Op::Loop); code_.byte((uint8_t)t); }
   void ifThen(BlockType t) { op(Op::If); code_.byte((uint8_t)t); }

@@ -1282,7 +1282,6 @@ uint32_t planRound(Func** funcs, uint32_t count) {
   for (uint32_t i = 0; i < count; i++) {
     funcs[i]->round = currentRound;
     funcs[i]->roundIndex = 0;
-    funcs[i]->roundNeverCollects = 0;
   }
   if (kOptimise)
     for (uint32_t i = 0; i < count; i++) noteDirectCalls(funcs[i]->body, true);

@@ -167,33 +167,25 @@ void ensureHeap(size_t bytes) {
   if (block && heapLimit > 0 && bytes < heapBytes) return;
   size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
   if (half < wordsToBytes(64)) fail("heap size too small: %lu bytes", (unsigned long)bytes);
-  char* fresh = (char*)malloc(2 * half);
-  if (!fresh) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
-  if (block) {
-    size_t live = 0;
-    // A trial copy would move the objects; measure the live data by copying
-    // into the new block only when it is large enough for the whole old half.
-    if (half < semispace) {
-      collect();
-      live = allocationNext - fromSpace;
-      if (live > half) {
-        free(fresh);
-        fail("heap exhausted: live data (%lu bytes) does not fit a %lu-byte heap",
-             (unsigned long)live, (unsigned long)bytes);
-      }
-    }
-    collectInto(fresh, half);
-    free(block);
-  } else {
-    allocationNext = allocatedFrom = fresh;
-    allocationLimit = fresh + half;
-    fromSpace = fresh;
+  if (!block) {
+    block = (char*)malloc(2 * half);
+    if (!block) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
+    fromSpace = allocationNext = allocatedFrom = block;
+    allocationLimit = block + half;
+    toSpace = block + half;
+    semispace = half;
+    heapBytes = bytes;
+    statistics.semispaceBytes = semispace;
+    return;
   }
-  block = fresh;
-  toSpace = fresh + half;
-  semispace = half;
-  heapBytes = bytes;
-  statistics.semispaceBytes = semispace;
+  if (half < semispace) {  // will the live data fit the smaller halves?
+    collect();
+    size_t live = allocationNext - fromSpace;
+    if (live > half)
+      fail("heap exhausted: live data (%lu bytes) does not fit a %lu-byte heap",
+           (unsigned long)live, (unsigned long)bytes);
+  }
+  if (!moveHeap(bytes)) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
 }
 
 Value makePair(Value car, Value cdr) {

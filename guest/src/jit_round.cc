@@ -28,9 +28,6 @@ void writePatch(Func** funcs, uint32_t count, Bytes& code) {
     a.i32Const((int32_t)(uintptr_t)&funcs[i]->jitCode);
     a.localGet(kSlot);
     a.i32Store(0);
-    a.i32Const((int32_t)(uintptr_t)&funcs[i]->compiledNeverCollects);
-    a.i32Const(funcs[i]->roundNeverCollects);
-    a.i32Store8(0);
   }
   code.append(a.code());
 }

@@ -18,7 +18,6 @@ namespace {
 #define ARGS Value* args, int32_t argc
 #define UNUSED_ARGC (void)argc
 
-int32_t integerAt(Prim p, Value* args, int32_t i) { return integerArgument(p, args, i); }
 
 Value checkedInteger(Prim p, int64_t n) {
   if (!inIntegerRange(n)) failOverflow(p);
@@ -58,20 +57,20 @@ int32_t properLength(Prim p, Value* args, int32_t i) {
 
 Value prim_Add(ARGS) {
   int64_t sum = 0;  // 2^33 fixnums fit: only the result must be one
-  for (int32_t i = 0; i < argc; i++) sum += integerAt(Prim::Add, args, i);
+  for (int32_t i = 0; i < argc; i++) sum += integerArgument(Prim::Add, args, i);
   return checkedInteger(Prim::Add, sum);
 }
 
 Value prim_Subtract(ARGS) {
-  int64_t n = integerAt(Prim::Subtract, args, 0);
+  int64_t n = integerArgument(Prim::Subtract, args, 0);
   if (argc == 1) return checkedInteger(Prim::Subtract, -n);
-  for (int32_t i = 1; i < argc; i++) n -= integerAt(Prim::Subtract, args, i);
+  for (int32_t i = 1; i < argc; i++) n -= integerArgument(Prim::Subtract, args, i);
   return checkedInteger(Prim::Subtract, n);
 }
 
 Value prim_Multiply(ARGS) {
   int64_t product = 1;
-  for (int32_t i = 0; i < argc; i++) integerAt(Prim::Multiply, args, i);  // types first
+  for (int32_t i = 0; i < argc; i++) integerArgument(Prim::Multiply, args, i);  // types first
   for (int32_t i = 0; i < argc; i++) {
     product *= integerOf(args[i]);
     if (!inIntegerRange(product)) failOverflow(Prim::Multiply);
@@ -80,7 +79,7 @@ Value prim_Multiply(ARGS) {
 }
 
 Value division(Prim p, Value* args) {
-  int32_t a = integerAt(p, args, 0), b = integerAt(p, args, 1);
+  int32_t a = integerArgument(p, args, 0), b = integerArgument(p, args, 1);
   if (b == 0) failDivisionByZero(p);
   int64_t q = (int64_t)a / b, r = (int64_t)a % b;
   if (p == Prim::Quotient) return checkedInteger(p, q);
@@ -94,14 +93,14 @@ Value prim_Modulo(ARGS) { UNUSED_ARGC; return division(Prim::Modulo, args); }
 
 Value prim_Abs(ARGS) {
   UNUSED_ARGC;
-  int64_t n = integerAt(Prim::Abs, args, 0);
+  int64_t n = integerArgument(Prim::Abs, args, 0);
   return checkedInteger(Prim::Abs, n < 0 ? -n : n);
 }
 
 Value extreme(Prim p, Value* args, int32_t argc, bool smallest) {
-  int32_t best = integerAt(p, args, 0);
+  int32_t best = integerArgument(p, args, 0);
   for (int32_t i = 1; i < argc; i++) {
-    int32_t n = integerAt(p, args, i);
+    int32_t n = integerArgument(p, args, i);
     if (smallest ? n < best : n > best) best = n;
   }
   return makeInteger(best);
@@ -111,7 +110,7 @@ Value prim_Max(ARGS) { return extreme(Prim::Max, args, argc, false); }
 
 // Checks every argument's type first, as the error must name the first bad one.
 Value compareChain(Prim p, Value* args, int32_t argc) {
-  for (int32_t i = 0; i < argc; i++) integerAt(p, args, i);
+  for (int32_t i = 0; i < argc; i++) integerArgument(p, args, i);
   for (int32_t i = 0; i + 1 < argc; i++) {
     int32_t a = integerOf(args[i]), b = integerOf(args[i + 1]);
     bool holds = false;
@@ -132,11 +131,11 @@ Value prim_Greater(ARGS) { return compareChain(Prim::Greater, args, argc); }
 Value prim_LessEqual(ARGS) { return compareChain(Prim::LessEqual, args, argc); }
 Value prim_GreaterEqual(ARGS) { return compareChain(Prim::GreaterEqual, args, argc); }
 
-Value prim_IsZero(ARGS) { UNUSED_ARGC; return makeBoolean(integerAt(Prim::IsZero, args, 0) == 0); }
-Value prim_IsPositive(ARGS) { UNUSED_ARGC; return makeBoolean(integerAt(Prim::IsPositive, args, 0) > 0); }
-Value prim_IsNegative(ARGS) { UNUSED_ARGC; return makeBoolean(integerAt(Prim::IsNegative, args, 0) < 0); }
-Value prim_IsEven(ARGS) { UNUSED_ARGC; return makeBoolean(integerAt(Prim::IsEven, args, 0) % 2 == 0); }
-Value prim_IsOdd(ARGS) { UNUSED_ARGC; return makeBoolean(integerAt(Prim::IsOdd, args, 0) % 2 != 0); }
+Value prim_IsZero(ARGS) { UNUSED_ARGC; return makeBoolean(integerArgument(Prim::IsZero, args, 0) == 0); }
+Value prim_IsPositive(ARGS) { UNUSED_ARGC; return makeBoolean(integerArgument(Prim::IsPositive, args, 0) > 0); }
+Value prim_IsNegative(ARGS) { UNUSED_ARGC; return makeBoolean(integerArgument(Prim::IsNegative, args, 0) < 0); }
+Value prim_IsEven(ARGS) { UNUSED_ARGC; return makeBoolean(integerArgument(Prim::IsEven, args, 0) % 2 == 0); }
+Value prim_IsOdd(ARGS) { UNUSED_ARGC; return makeBoolean(integerArgument(Prim::IsOdd, args, 0) % 2 != 0); }
 
 // ---- equivalence and types ----
 
@@ -285,7 +284,7 @@ bool tailReached(Value v, int32_t k) {
 }
 
 Value listTail(Prim p, Value* args) {
-  int32_t k = integerAt(p, args, 1);
+  int32_t k = integerArgument(p, args, 1);
   if (k < 0 || !tailReached(args[0], k)) failIndex(p, k, pairCount(args[0]));
   Value v = args[0];
   for (int32_t i = 0; i < k; i++) v = pairOf(v)->cdr;
@@ -392,13 +391,13 @@ Value prim_MakeVectorOf(ARGS) {
 }
 
 Value prim_MakeVector(ARGS) {
-  int32_t n = integerAt(Prim::MakeVector, args, 0);
+  int32_t n = integerArgument(Prim::MakeVector, args, 0);
   if (n < 0) failWrongType(Prim::MakeVector, 0, Expected::Count, args[0]);
   return makeVector((uint32_t)n, argc == 2 ? args[1] : makeInteger(0));
 }
 
 int32_t indexAt(Prim p, Value* args, int32_t i, uint32_t length) {
-  int32_t k = integerAt(p, args, i);
+  int32_t k = integerArgument(p, args, i);
   if (k < 0 || (uint32_t)k >= length) failIndex(p, k, length);
   return k;
 }
@@ -487,8 +486,8 @@ Value prim_StringLess(ARGS) { return stringChain(Prim::StringLess, args, argc); 
 
 Value prim_Substring(ARGS) {
   uint32_t length = lengthOf(stringAt(Prim::Substring, args, 0));
-  int32_t start = integerAt(Prim::Substring, args, 1);
-  int32_t end = argc == 3 ? integerAt(Prim::Substring, args, 2) : (int32_t)length;
+  int32_t start = integerArgument(Prim::Substring, args, 1);
+  int32_t end = argc == 3 ? integerArgument(Prim::Substring, args, 2) : (int32_t)length;
   if (start < 0 || (uint32_t)start > length) failIndex(Prim::Substring, start, length);
   if (end < start || (uint32_t)end > length) failIndex(Prim::Substring, end, length);
   Value s = makeStringUninitialised((size_t)(end - start));
@@ -511,13 +510,13 @@ Value prim_SymbolToString(ARGS) {
 
 int32_t radixAt(Prim p, Value* args, int32_t argc) {
   if (argc < 2) return 10;
-  int32_t radix = integerAt(p, args, 1);
+  int32_t radix = integerArgument(p, args, 1);
   if (radix != 2 && radix != 8 && radix != 10 && radix != 16) failWrongType(p, 1, Expected::Radix, args[1]);
   return radix;
 }
 
 Value prim_NumberToString(ARGS) {
-  int32_t n = integerAt(Prim::NumberToString, args, 0);
+  int32_t n = integerArgument(Prim::NumberToString, args, 0);
   int32_t radix = radixAt(Prim::NumberToString, args, argc);
   char digits[40];
   int k = 0;

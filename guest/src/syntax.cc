@@ -347,7 +347,6 @@ class Syntax {
     e->name = v->name;
     e->index = v->index;
     e->depth = 0;
-    e->defining = true;
     e->a = value;
     return e;
   }
@@ -576,7 +575,6 @@ class Syntax {
     Value specs, exit, commands;
     Position at;
     int nesting;
-    Expr* self;  // filled in: how the body calls the loop
   };
   Expr* doBody(Function& fn, const Scope* scope, void* context) {
     DoContext* c = (DoContext*)context;
@@ -623,7 +621,7 @@ class Syntax {
       *tail = literalPair(car(spec), kNil, at.line, at.column);
       tail = &pairOf(*tail)->cdr;
     }
-    DoContext context = {specs, car(cdr(cdr(datum))), cdr(cdr(cdr(datum))), at, nesting, nullptr};
+    DoContext context = {specs, car(cdr(cdr(datum))), cdr(cdr(cdr(datum))), at, nesting};
     return loop(intern(" do loop"), parameters, &Syntax::doBody, &context, initials, n, at, fn, scope);
   }
 

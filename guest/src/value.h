@@ -113,10 +113,6 @@ struct Func {
   int32_t jitCode;
   uint8_t hasRun;             // the evaluator has interpreted it at least once
   uint8_t createsClosures;    // its body contains a lambda: its frame can be captured
-  // Written by the same patch that sets jitCode: the linked compiled code
-  // never allocates, so callers compiled later need not root their values
-  // across a call to it.
-  uint8_t compiledNeverCollects;
   uint8_t hasRest;            // a rest parameter follows the required ones
   int32_t required;           // parameters before the rest parameter
   int32_t slotCount;          // frame slots: parameters, rest, then every local of the body
@@ -128,7 +124,6 @@ struct Func {
   uint32_t round;
   uint32_t roundEntry;        // index of its entry in the round's module
   uint32_t roundIndex;        // index of the function direct callers call
-  uint8_t roundNeverCollects;
 };
 
 // The core syntax the parser reduces every form to (syntax.cc says how).
@@ -136,7 +131,7 @@ enum class ExprKind : uint8_t {
   Constant,       // value
   Local,          // depth frames out, slot index; checked: may still be unset
   Global,         // cell
-  SetLocal,       // depth, index, a; defining: a let/letrec/define initialises it
+  SetLocal,       // depth, index, a (set!, and every let, letrec and internal define)
   SetGlobal,      // cell, a
   DefineGlobal,   // cell, a
   If,             // a, b, c
@@ -149,8 +144,6 @@ enum class ExprKind : uint8_t {
 struct Expr {
   ExprKind kind;
   bool checked;     // Local: bound by letrec or an internal define, so it may be unset
-  bool defining;    // SetLocal: initialises its variable (the result is not used)
-  bool mayCollect;  // evaluating it may allocate, so it may move heap objects
   uint16_t primitive;
   int32_t depth, index;
   int32_t count;
