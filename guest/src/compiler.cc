@@ -937,17 +937,20 @@ class FunctionCompiler {
     uint32_t values[kMaxOperandLocals];
     operandLocals(items, n + 1, values);
     uint32_t depth = enterCall();
+    // Direct when not too deep (and, for a global, the guard holds).
+    tooDeep(depth);
+    a_.op(Op::I32Eqz);
     if (global) {
       guardFunc(values[0], target);
-      ifThen(BlockType::I32);
+      a_.op(Op::I32And);
     }
+    ifThen(BlockType::I32);
     syncRootTop();
     for (int32_t i = 0; i <= n; i++) a_.localGet(values[i]);
     a_.localGet(depth);
     a_.call(target->roundIndex);
     reloadVariables();
     if (returnsTailCalls(target)) finishTailCallIfReturned(depth);
-    if (!global) return;
     a_.elseThen();
     uint32_t first = slots_;
     for (int32_t i = 0; i <= n; i++) {
@@ -955,8 +958,17 @@ class FunctionCompiler {
       a_.localGet(values[i]);
       a_.i32Store(4 * claimSlots(1));
     }
-    unknownCall(values[0], first, n, depth);
-    finishTailCallIfReturned(depth);
+    if (global) {
+      tooDeep(depth);
+      ifThen(BlockType::I32);
+      applyCall(values[0], first, n);
+      a_.elseThen();
+      unknownCall(values[0], first, n, depth);
+      finishTailCallIfReturned(depth);
+      end();
+    } else {
+      applyCall(values[0], first, n);
+    }
     releaseSlots(first);
     end();
   }
@@ -996,17 +1008,38 @@ class FunctionCompiler {
     end();
   }
 
-  // Counts the call: callDepth = depth + 1, failing past the limit.
+  // Counts the call: its depth is kDepth + 1 (in the returned local).
   uint32_t enterCall() {
     uint32_t d = local();
     a_.localGet(kDepth);
     a_.i32Const(1);
     a_.op(Op::I32Add);
-    a_.localTee(d);
-    a_.i32Const(runtime_.maxCallDepth);
-    a_.op(Op::I32GtS);
-    failIf(errorCode(RuntimeError::TooDeep, runtime_.maxCallDepth), [&] { a_.i32Const(0); });
+    a_.localSet(d);
     return d;
+  }
+  // Pushes the condition: a call at depth d nests too deep for the wasm
+  // stack, or compiled code's slots crowd the root stack. Such a call goes to
+  // the interpreter instead (applyCall), which carries the recursion on in
+  // linear memory.
+  void tooDeep(uint32_t d) {
+    a_.localGet(d);
+    loadGlobal(runtime_.compiledDepthLimitAddress);
+    a_.op(Op::I32GtS);
+    a_.localGet(kBase);
+    a_.i32Const((int32_t)runtime_.rootCompiledLimit);
+    a_.op(Op::I32GtU);
+    a_.op(Op::I32Or);
+  }
+
+  // The call through the runtime's apply helper, which interprets, calls
+  // primitives and reports errors.
+  void applyCall(uint32_t callee, uint32_t first, int32_t n) {
+    storeDepth(kDepth);  // apply counts the call itself
+    a_.localGet(callee);
+    slotAddress(first + 1);
+    a_.i32Const(n);
+    callHelper(runtime_.apply);
+    reloadVariables();
   }
 
   void nonTailCall(Func* local, Func* global, uint32_t first, int32_t n) {
@@ -1014,6 +1047,10 @@ class FunctionCompiler {
     uint32_t callee = this->local();
     loadSlot(first);
     a_.localSet(callee);
+    tooDeep(depth);
+    ifThen(BlockType::I32);
+    applyCall(callee, first, n);
+    a_.elseThen();
     Func* known = local ? local : global;
     if (known && hasCompiledCode(known) && acceptsCount(known, n)) {
       if (global) {
@@ -1031,6 +1068,7 @@ class FunctionCompiler {
     }
     // A callee may hand back a tail call for us to make (at the call's depth).
     finishTailCallIfReturned(depth);
+    end();
   }
 
   // The condition: callee is a closure of f.
@@ -1094,12 +1132,7 @@ class FunctionCompiler {
       reloadVariables();
       a_.elseThen();
     }
-    storeDepth(kDepth);  // apply counts the call itself
-    a_.localGet(callee);
-    slotAddress(first + 1);
-    a_.i32Const(n);
-    callHelper(runtime_.apply);
-    reloadVariables();
+    applyCall(callee, first, n);
     if (kOptimise) end();
   }
 

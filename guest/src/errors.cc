@@ -142,8 +142,11 @@ void failRuntime(int32_t code, Value value) {
            (int)variable->column);
     }
     case RuntimeError::TooDeep:
-      if (detail == 0) fail("recursion too deep: the root stack is full");
-      fail("recursion too deep: more than %d nested calls", (int)detail);
+      if (value == 0) fail("recursion too deep: the root stack is full");
+      fail("recursion too deep: more than %ld nested calls", (long)value);
+    case RuntimeError::TooDeepInRuntime:
+      fail("recursion too deep: more than %d nested calls made by map, for-each or apply",
+           (int)detail);
     case RuntimeError::ArgumentCount:
       failArgumentCount(value, detail);
   }

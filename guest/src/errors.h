@@ -30,8 +30,9 @@ enum class RuntimeError : int32_t {
   NotAProcedure = 1,  // value: the value called
   UnsetLocal = 2,     // value: the Local expression
   UnboundGlobal = 3,  // value: the Global or SetGlobal expression
-  TooDeep = 4,        // detail: the limit, or 0 for a full root stack
+  TooDeep = 4,        // value: the limit of nested calls, or 0 for a full root stack
   ArgumentCount = 5,  // value: the procedure, detail: the number of arguments given
+  TooDeepInRuntime = 6,  // detail: how many calls made by primitives may nest
 };
 
 // Compiled code passes kind | (detail << 8) as one i32.

@@ -5,11 +5,27 @@
 #include "primitives.h"
 
 int32_t callDepth;
+int32_t compiledDepthLimit = kCompiledDepthLimit;
+int32_t maxNestedCalls = kDefaultMaxNestedCalls;
 
 namespace {
 
 Func* firstRun;
 Func* lastRun;
+
+// The nesting of the call the interpreter last handed to a primitive or to
+// compiled code, and callDepth then. Compiled calls nest one deeper each (in
+// callDepth), so a run of the interpreter that they start carries on from
+// nestedCalls + (callDepth - nativeAtCallOut).
+int32_t nestedCalls;
+int32_t nativeAtCallOut;
+
+void noteCallOut(int32_t nesting) {
+  nestedCalls = nesting;
+  nativeAtCallOut = callDepth;
+  int64_t limit = (int64_t)maxNestedCalls - nesting + callDepth;
+  compiledDepthLimit = limit < kCompiledDepthLimit ? (int32_t)limit : kCompiledDepthLimit;
+}
 
 typedef Value (*CompiledCode)(Value closure, Value* args, int32_t argc);
 
@@ -21,11 +37,6 @@ void noteRun(Func* func) {
   else
     firstRun = func;
   lastRun = func;
-}
-
-void enterCall(int32_t weight) {
-  callDepth += weight;
-  if (callDepth > kMaxCallDepth) failRuntime(errorCode(RuntimeError::TooDeep, kMaxCallDepth), 0);
 }
 
 Value frameAt(Value env, int32_t depth) {
@@ -64,7 +75,9 @@ Value bindArguments(Value* base, int32_t argc) {
 // (or the target of a tail call it returns) is a primitive or compiled code.
 // Returns true with the result, or false once an interpreted closure must
 // run: *env is then its new frame and *body its body. The slots from base on
-// are the caller's; they are given back by the caller.
+// are the caller's; they are given back by the caller. Deep in native nesting
+// compiled closures are interpreted too, so that recursion goes on in the
+// continuation rather than on the wasm stack.
 bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body, Value* env) {
   for (;;) {
     Value callee = base[0];
@@ -80,7 +93,7 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
     }
     if (!hasTag(callee, kClosureTag)) failRuntime(errorCode(RuntimeError::NotAProcedure), callee);
     Func* func = closureOf(callee)->func;
-    if (!func->jitCode) {
+    if (!func->jitCode || callDepth >= kCompiledDepthLimit) {
       if (!acceptsCount(func, argc)) failArgumentCount(callee, argc);
       noteRun(func);
       *env = bindArguments(base, argc);
@@ -102,112 +115,345 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
   }
 }
 
-// Evaluates e in env. `counted` is what this evaluation has added to
-// callDepth and takes off at its end: 0 until it makes a call in tail
-// position, or applyProcedure's weight when that started it.
-Value evaluate(Expr* e, Value env, int32_t counted) {
-  Value* base = rootTop;
-  Value* envSlot = pushRoot(env);
-  Value result;
+// ---- expressions that need no continuation ----
+//
+// An expression that cannot call a procedure (constants, variables, lambdas,
+// and calls of primitives other than map, for-each and apply whose operands
+// are such expressions too, and ifs of them) is evaluated by plain C++
+// recursion: its nesting is bounded by the parser's, so it cannot exhaust the
+// wasm stack, and it needs no record on the continuation. Most tests and
+// operands are like that, which keeps the interpreter's records for the
+// expressions that really wait on a call.
+enum Shape : uint8_t {
+  kShapeKnown = 1,
+  kShapeSimple = 2,          // the expression itself
+  kShapeSimpleOperands = 4,  // every operand of a call (the callee too)
+};
+
+bool callsProcedures(Prim p) { return p == Prim::Map || p == Prim::ForEach || p == Prim::Apply; }
+
+Expr* operand(const Expr* e, int32_t i);
+int32_t operandCount(const Expr* e);
+
+uint8_t shapeOf(Expr* e) {
+  if (e->shape) return e->shape;
+  uint8_t shape = kShapeKnown;
+  bool operandsSimple = true;
+  if (e->kind == ExprKind::Call || e->kind == ExprKind::PrimitiveCall) {
+    for (int32_t i = 0; i < operandCount(e); i++)
+      operandsSimple = operandsSimple && (shapeOf(operand(e, i)) & kShapeSimple);
+    if (operandsSimple) shape |= kShapeSimpleOperands;
+  }
+  switch (e->kind) {
+    case ExprKind::Constant:
+    case ExprKind::Local:
+    case ExprKind::Global:
+    case ExprKind::Lambda:
+      shape |= kShapeSimple;
+      break;
+    case ExprKind::PrimitiveCall:
+      if (operandsSimple && !callsProcedures((Prim)e->primitive)) shape |= kShapeSimple;
+      break;
+    case ExprKind::If:
+      if ((shapeOf(e->a) & shapeOf(e->b) & shapeOf(e->c)) & kShapeSimple) shape |= kShapeSimple;
+      break;
+    default:
+      break;
+  }
+  e->shape = shape;
+  return shape;
+}
+bool isSimple(Expr* e) { return shapeOf(e) & kShapeSimple; }
+
+// Evaluates a simple expression in the environment held in *envSlot (a root
+// slot: the expression may allocate).
+Value evaluateSimple(Expr* e, Value* envSlot) {
   for (;;) {
     switch (e->kind) {
       case ExprKind::Constant:
-        result = e->value;
-        goto done;
+        return e->value;
       case ExprKind::Local:
-        result = lookup(*envSlot, e);
-        goto done;
-      case ExprKind::Global:
-        result = e->cell->value;
-        if (result == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
-        goto done;
-      case ExprKind::SetLocal: {
-        Value v = evaluate(e->a, *envSlot, 0);
-        frameOf(frameAt(*envSlot, e->depth))->slots[e->index] = v;
-        result = kUnspecified;
-        goto done;
+        return lookup(*envSlot, e);
+      case ExprKind::Global: {
+        Value v = e->cell->value;
+        if (v == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
+        return v;
       }
-      case ExprKind::SetGlobal: {
-        Value v = evaluate(e->a, *envSlot, 0);
-        if (e->cell->value == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
-        e->cell->value = v;
-        result = kUnspecified;
-        goto done;
-      }
-      case ExprKind::DefineGlobal:
-        e->cell->value = evaluate(e->a, *envSlot, 0);
-        result = kUnspecified;
-        goto done;
-      case ExprKind::If:
-        e = evaluate(e->a, *envSlot, 0) != kFalse ? e->b : e->c;
-        continue;
       case ExprKind::Lambda:
-        result = makeClosure(e->func, *envSlot);
-        goto done;
-      case ExprKind::Sequence:
-        for (int32_t i = 0; i < e->count - 1; i++) evaluate(e->items[i], *envSlot, 0);
-        e = e->items[e->count - 1];
+        return makeClosure(e->func, *envSlot);
+      case ExprKind::If:
+        e = evaluateSimple(e->a, envSlot) != kFalse ? e->b : e->c;
         continue;
-      case ExprKind::PrimitiveCall: {
+      default: {  // PrimitiveCall
         Value* args = rootTop;
-        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, 0));
-        Prim p = (Prim)e->primitive;
-        if (p != Prim::Apply) {
-          result = callPrimitive(p, args, e->count);
-          rootTop = args;
-          goto done;
-        }
-        // (apply f a ... list) in tail position: a tail call to f.
-        pushRoot(kUnset);  // shift the arguments up one, to make room for the callee below
-        for (int32_t i = e->count; i > 0; i--) args[i] = args[i - 1];
-        Value* callBase = args;
-        if (!counted) {
-          counted = 1;
-          enterCall(1);
-        }
-        int32_t argc = spreadApplyArguments(callBase, e->count);
-        Expr* body;
-        Value frame;
-        if (callUntilInterpreted(callBase, argc, &result, &body, &frame)) goto done;
-        rootTop = envSlot + 1;
-        *envSlot = frame;
-        e = body;
-        continue;
-      }
-      case ExprKind::Call: {
-        Value* callBase = pushRoot(evaluate(e->a, *envSlot, 0));
-        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluate(e->items[i], *envSlot, 0));
-        if (!counted) {
-          counted = 1;
-          enterCall(1);
-        }
-        // The call is in tail position of this evaluation: it replaces it.
-        Expr* body;
-        Value frame;
-        if (callUntilInterpreted(callBase, e->count, &result, &body, &frame)) goto done;
-        rootTop = envSlot + 1;
-        *envSlot = frame;
-        e = body;
-        continue;
+        for (int32_t i = 0; i < e->count; i++) pushRoot(evaluateSimple(e->items[i], envSlot));
+        Value result = callPrimitive((Prim)e->primitive, args, e->count);
+        rootTop = args;
+        return result;
       }
     }
   }
-done:
-  callDepth -= counted;
-  rootTop = base;
-  return result;
+}
+
+// The same with the environment in a variable, which is brought up to date
+// (a collection may have moved the frame).
+Value evaluateSimpleIn(Expr* e, Value& env) {
+  Value* envSlot = pushRoot(env);
+  Value v = evaluateSimple(e, envSlot);
+  env = *envSlot;
+  rootTop = envSlot;
+  return v;
+}
+
+// ---- the continuation ----
+//
+// Each piece of pending work is a record on the continuation: first the
+// operands it has gathered (a call's callee and arguments, as they are
+// evaluated), then four words on top, so that the top record is always
+// found from continuationTop:
+//   what it waits for and how far it has got, as a fixnum;
+//   the expression it belongs to;
+//   the environment to go on in;
+//   the nesting of the call whose body it is part of, as a fixnum.
+enum Pending : int32_t {
+  kTest,        // an if's test: then one of the branches
+  kSequence,    // an item of a sequence (progress: its index); then the next
+  kAssignment,  // the value of a set!, define or binding: then store it
+  kOperands,    // operand `progress` of a call: then the next, or the call
+};
+const size_t kRecordWords = 4;
+
+struct Record {
+  Pending what;
+  int32_t progress;
+  Expr* expr;
+  Value env;
+  int32_t nesting;
+};
+
+// Operands a call gathers: its callee (unless primitive) and its arguments.
+int32_t operandCount(const Expr* e) {
+  return e->kind == ExprKind::Call ? e->count + 1 : e->count;
+}
+Expr* operand(const Expr* e, int32_t i) {
+  if (e->kind == ExprKind::PrimitiveCall) return e->items[i];
+  return i == 0 ? e->a : e->items[i - 1];
+}
+
+void push(Pending what, int32_t progress, Expr* e, Value env, int32_t nesting, int32_t operands) {
+  reserveContinuation((size_t)operands + kRecordWords);
+  Value* w = continuation + continuationTop;
+  for (int32_t i = 0; i < operands; i++) w[i] = kUnset;
+  w += operands;
+  w[0] = makeInteger(progress << 3 | what);
+  w[1] = (Value)e;
+  w[2] = env;
+  w[3] = makeInteger(nesting);
+  continuationTop += (size_t)operands + kRecordWords;
+}
+
+Record top() {
+  const Value* w = continuation + continuationTop - kRecordWords;
+  int32_t word = integerOf(w[0]);
+  return Record{(Pending)(word & 7), word >> 3, (Expr*)w[1], w[2], integerOf(w[3])};
+}
+
+void setProgress(const Record& r, int32_t progress) {
+  continuation[continuationTop - kRecordWords] = makeInteger(progress << 3 | r.what);
+}
+
+// The gathered operands of the call record on top.
+Value* operandsOf(const Record& r) {
+  return continuation + continuationTop - kRecordWords - operandCount(r.expr);
+}
+
+void pop(const Record& r) {
+  continuationTop -= kRecordWords + (r.what == kOperands ? (size_t)operandCount(r.expr) : 0);
+}
+
+void assign(const Expr* e, Value env, Value v) {
+  switch (e->kind) {
+    case ExprKind::SetLocal:
+      frameOf(frameAt(env, e->depth))->slots[e->index] = v;
+      break;
+    case ExprKind::SetGlobal:
+      if (e->cell->value == kUnset) failRuntime(errorCode(RuntimeError::UnboundGlobal), (Value)e);
+      e->cell->value = v;
+      break;
+    default:  // DefineGlobal
+      e->cell->value = v;
+      break;
+  }
+}
+
+// Evaluates the simple items of a sequence from `from` on, up to the last
+// one or the first that is not simple; returns its index. env is kept up to
+// date.
+int32_t skipSimpleItems(Expr* e, int32_t from, Value& env) {
+  int32_t i = from;
+  for (; i < e->count - 1 && isSimple(e->items[i]); i++) evaluateSimpleIn(e->items[i], env);
+  return i;
+}
+
+// Evaluates e in env as the body of a call nested `nesting` deep; a call in
+// tail position of it is nested outer + 1 deep. Returns when the work it
+// pushes on the continuation is done.
+Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
+  const size_t base = continuationTop;
+  Value value;
+  Value* callBase;  // a call's callee and arguments, in root slots
+  Expr* call;
+  for (;;) {
+    // Evaluate e: a value now, or work pushed and one of e's parts next, or
+    // a call to make.
+    uint8_t shape = shapeOf(e);
+    if (shape & kShapeSimple) {
+      value = evaluateSimpleIn(e, env);
+    } else {
+      switch (e->kind) {
+        case ExprKind::SetLocal:
+        case ExprKind::SetGlobal:
+        case ExprKind::DefineGlobal:
+          if (isSimple(e->a)) {
+            value = evaluateSimpleIn(e->a, env);
+            assign(e, env, value);
+            value = kUnspecified;
+            break;
+          }
+          push(kAssignment, 0, e, env, nesting, 0);
+          e = e->a;
+          continue;
+        case ExprKind::If:
+          if (isSimple(e->a)) {
+            e = evaluateSimpleIn(e->a, env) != kFalse ? e->b : e->c;
+            continue;
+          }
+          push(kTest, 0, e, env, nesting, 0);
+          e = e->a;
+          continue;
+        case ExprKind::Sequence: {
+          int32_t i = skipSimpleItems(e, 0, env);
+          if (i < e->count - 1) push(kSequence, i, e, env, nesting, 0);
+          e = e->items[i];
+          continue;
+        }
+        case ExprKind::PrimitiveCall:
+        case ExprKind::Call:
+          if (shape & kShapeSimpleOperands) {
+            // Every operand at once, straight into root slots.
+            callBase = rootTop;
+            Value* envSlot = pushRoot(env);
+            for (int32_t i = 0; i < operandCount(e); i++) {
+              Value v = evaluateSimple(operand(e, i), envSlot);
+              pushRoot(v);
+            }
+            if (e->kind == ExprKind::Call) {  // the env's slot is not the call's
+              for (int32_t i = 0; i <= e->count; i++) callBase[i] = callBase[i + 1];
+              rootTop--;
+            } else {
+              *envSlot = kUnset;  // apply's place for f
+            }
+            call = e;
+            goto makeCall;
+          }
+          push(kOperands, 0, e, env, nesting, operandCount(e));
+          e = operand(e, 0);
+          continue;
+        default:
+          __builtin_trap();  // the rest are simple
+      }
+    }
+  deliver:
+    // Hand the value to the pending work, until some of it has an
+    // expression to evaluate next or a call to make.
+    for (;;) {
+      if (continuationTop == base) return value;
+      Record r = top();
+      env = r.env;
+      nesting = r.nesting;
+      if (r.what == kTest) {
+        pop(r);
+        e = value != kFalse ? r.expr->b : r.expr->c;
+        break;
+      }
+      if (r.what == kSequence) {
+        int32_t next = skipSimpleItems(r.expr, r.progress + 1, env);
+        if (next == r.expr->count - 1)
+          pop(r);
+        else
+          setProgress(r, next);
+        e = r.expr->items[next];
+        break;
+      }
+      if (r.what == kAssignment) {
+        pop(r);
+        assign(r.expr, env, value);
+        value = kUnspecified;
+        continue;
+      }
+      // kOperands
+      operandsOf(r)[r.progress] = value;
+      int32_t next = r.progress + 1;
+      if (next < operandCount(r.expr)) {
+        setProgress(r, next);
+        e = operand(r.expr, next);
+        break;
+      }
+      // Every operand is there: move them to root slots (the continuation
+      // may move while the call runs).
+      callBase = rootTop;
+      if (r.expr->kind == ExprKind::PrimitiveCall) pushRoot(kUnset);  // apply's place for f
+      Value* operands = operandsOf(r);
+      for (int32_t i = 0; i < operandCount(r.expr); i++) pushRoot(operands[i]);
+      pop(r);
+      call = r.expr;
+      goto makeCall;
+    }
+    continue;
+
+  makeCall: {
+    // callBase[0] is the callee (for a primitive call, a free slot) and the
+    // arguments follow.
+    int32_t argc = call->count;
+    if (call->kind == ExprKind::PrimitiveCall) {
+      Prim p = (Prim)call->primitive;
+      if (p != Prim::Apply) {
+        noteCallOut(nesting);  // for the calls map and for-each make
+        value = callPrimitive(p, callBase + 1, argc);
+        rootTop = callBase;
+        goto deliver;
+      }
+      argc = spreadApplyArguments(callBase, argc);
+    }
+    // The record below (or the caller of this run) receives the result: the
+    // call nests one deeper than the call whose body pushed it.
+    int32_t callNesting = (continuationTop == base ? outer : top().nesting) + 1;
+    if (callNesting > maxNestedCalls)
+      failRuntime(errorCode(RuntimeError::TooDeep), (Value)maxNestedCalls);
+    noteCallOut(callNesting);
+    Expr* body;
+    Value frame;
+    bool done = callUntilInterpreted(callBase, argc, &value, &body, &frame);
+    rootTop = callBase;
+    if (done) goto deliver;
+    e = body;
+    env = frame;
+    nesting = callNesting;
+  }
+  }
 }
 
 }  // namespace
 
 void resetEvaluator() {
   callDepth = 0;
+  noteCallOut(0);
   resetRoots();
 }
 
 Value evaluateProgram(Program* program) {
   Value frame = makeFrame(kNil, program->func->slotCount);
-  return evaluate(program->func->body, frame, 0);
+  return interpret(program->func->body, frame, 0, 0);
 }
 
 int32_t spreadApplyArguments(Value* base, int32_t argc) {
@@ -230,15 +476,24 @@ Value applyProcedure(Value callee, Value* args, int32_t argc) {
   Value* base = rootTop;
   pushRoot(callee);
   for (int32_t i = 0; i < argc; i++) pushRoot(args[i]);
-  enterCall(kRuntimeCallWeight);
+  int32_t outer = nestedCalls + (callDepth - nativeAtCallOut);
+  int32_t savedNesting = nestedCalls, savedNative = nativeAtCallOut, savedLimit = compiledDepthLimit;
+  if (outer + 1 > maxNestedCalls) failRuntime(errorCode(RuntimeError::TooDeep), (Value)maxNestedCalls);
+  callDepth += kRuntimeCallWeight;
+  if (callDepth > kMaxCallDepth)
+    failRuntime(errorCode(RuntimeError::TooDeepInRuntime, kMaxCallDepth / kRuntimeCallWeight), 0);
+  noteCallOut(outer + 1);
   Value result;
   Expr* body;
   Value frame;
   if (!callUntilInterpreted(base, argc, &result, &body, &frame)) {
     rootTop = base;
-    return evaluate(body, frame, kRuntimeCallWeight);  // evaluate() takes over the count
+    result = interpret(body, frame, outer + 1, outer);
   }
   callDepth -= kRuntimeCallWeight;
+  nestedCalls = savedNesting;
+  nativeAtCallOut = savedNative;
+  compiledDepthLimit = savedLimit;
   rootTop = base;
   return result;
 }

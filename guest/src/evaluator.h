@@ -1,24 +1,37 @@
-// The tree-walking evaluator. Calls in tail position reuse the current C++
-// frame (and compiled callees return tail calls to it), so a tail-recursive
-// loop runs in constant wasm stack.
+// The evaluator: an interpreter whose continuation lives in linear memory
+// (heap.h's continuation), so interpreted recursion is as deep as memory and
+// the call limit allow, not as deep as the engine's wasm stack.
 #pragma once
 #include "parser.h"
 #include "value.h"
 
-// Non-tail calls that may be pending at once, counted alike by the evaluator
-// and compiled code; one more is "recursion too deep". Sized for 2 MiB of
-// wasm stack with a margin (README.md, "Call depth").
+// Nested non-tail calls of interpreted code allowed by default; one more is
+// "recursion too deep". Each pending call costs about 24 bytes of continuation
+// and its frame in the heap (README.md, "Guarantees and limits"), so a runaway
+// recursion stops within a second or so, in well under 100 MB.
+const int32_t kDefaultMaxNestedCalls = 2000000;
+// The limit in force (setMaxNestedCalls export).
+extern int32_t maxNestedCalls;
+
+// Native nesting: calls that use the wasm stack. Compiled code counts each of
+// its calls as one; a call made from C++ (by map, for-each or apply, or by the
+// runtime for compiled code) takes several frames of the wasm stack, so it
+// counts as kRuntimeCallWeight. Past kCompiledDepthLimit compiled code stops
+// calling compiled code and calls the interpreter instead, which from then on
+// interprets even compiled procedures: the recursion carries on in linear
+// memory. kMaxCallDepth, the hard limit, is then reached only by procedures
+// that map and friends call nesting inside each other; it is sized for 2 MiB
+// of wasm stack with a margin.
+const int32_t kCompiledDepthLimit = 8000;
 const int32_t kMaxCallDepth = 10000;
-
-// A call made from C++ (by map, for-each or apply, or by the runtime for
-// compiled code calling code not compiled yet) takes several frames of the
-// wasm stack, so it counts as this many nested calls: the guest's limit then
-// still comes before the engine's stack runs out.
 const int32_t kRuntimeCallWeight = 4;
-
-// Non-tail calls pending now. Compiled code counts its direct calls here
-// itself (its address is embedded in generated code).
+// Native nesting now. Compiled code counts its direct calls here itself (its
+// address is embedded in generated code).
 extern int32_t callDepth;
+// How deep callDepth may go before compiled code calls the interpreter
+// instead: kCompiledDepthLimit, or less where the nested-call limit comes
+// first, so that the interpreter reports it. Compiled code reads it here.
+extern int32_t compiledDepthLimit;
 
 // Per-call state back to its start (the previous call may have trapped).
 void resetEvaluator();

@@ -109,6 +109,11 @@ EXPORT(compiledFunctionCount) int32_t compiledFunctionCountExport() {
 }
 EXPORT(collectionCount) int32_t collectionCount() { return (int32_t)heapStatistics().collections; }
 EXPORT(setHeapLimit) void setHeapLimitExport(uint32_t bytes) { setHeapLimit(bytes); }
+// Nested non-tail calls allowed from the next eval on; n <= 0 restores the
+// default (evaluator.h).
+EXPORT(setMaxNestedCalls) void setMaxNestedCalls(int32_t n) {
+  maxNestedCalls = n > 0 ? n : kDefaultMaxNestedCalls;
+}
 EXPORT(heapSize) uint32_t heapSize() { return (uint32_t)(2 * heapStatistics().semispaceBytes); }
 
 #ifdef __wasm__

@@ -1,5 +1,6 @@
 #include "heap.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@ Value* rootTop = rootStack;
 Value tailCallee;
 int32_t tailArgumentCount;
 Value tailArguments[kMaxTailArguments];
+Value* continuation;
+size_t continuationTop;
 char* allocationNext;   // the next free byte in fromSpace
 char* allocationLimit;  // its end
 
@@ -87,6 +90,7 @@ void collectInto(char* target, size_t targetBytes) {
   allocationNext = fromSpace;
   allocationLimit = fromSpace + targetBytes;
   for (Value* slot = rootStack; slot < rootTop; slot++) *slot = forward(*slot);
+  for (size_t i = 0; i < continuationTop; i++) continuation[i] = forward(continuation[i]);
   tailCallee = forward(tailCallee);
   for (int32_t i = 0; i < tailArgumentCount; i++) tailArguments[i] = forward(tailArguments[i]);
   for (GlobalCell* cell = firstGlobalCell(); cell; cell = cell->next)
@@ -152,7 +156,24 @@ Value* allocate(size_t bytes) {
 
 void failRootStackFull() { failRuntime(errorCode(RuntimeError::TooDeep), 0); }
 
+size_t continuationCapacity;
+
+void growContinuation(size_t words) {
+  size_t needed = continuationTop + words;
+  if (needed <= continuationCapacity) return;
+  size_t capacity = continuationCapacity ? continuationCapacity : 4096;
+  while (capacity < needed && capacity < SIZE_MAX / sizeof(Value) / 2) capacity *= 2;
+  Value* grown =
+      capacity < needed ? nullptr : (Value*)realloc(continuation, capacity * sizeof(Value));
+  if (!grown)
+    fail("out of memory: the interpreter's continuation needs %lu bytes",
+         (unsigned long)(needed * sizeof(Value)));
+  continuation = grown;
+  continuationCapacity = capacity;
+}
+
 void resetRoots() {
+  continuationTop = 0;
   rootTop = rootStack;
   tailCallee = kUnset;
   tailArgumentCount = 0;

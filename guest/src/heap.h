@@ -12,10 +12,27 @@
 // allocation lives in a slot of this stack; the collector updates the slots.
 // Compiled code bumps rootTop itself, so its address and rootLimit are
 // embedded in generated modules.
-const size_t kRootCapacity = 1 << 17;
+const size_t kRootCapacity = 1 << 18;
 extern Value* rootTop;
 extern Value rootStack[kRootCapacity];
 Value* const rootLimit = rootStack + kRootCapacity;
+
+// The interpreter's continuation: the work every pending non-tail call of
+// interpreted code still has to do, in linear memory rather than on the wasm
+// stack, so that how deep interpreted code recurses is bounded by memory (and
+// the call limit), not by the engine's stack. Its words are values,
+// fixnum-tagged bookkeeping or pointers to syntax outside the heap; the
+// collector forwards them all alike (forward leaves words that are not heap
+// objects alone). It moves when it grows: hold indices into it, not pointers.
+extern Value* continuation;
+extern size_t continuationTop;       // words in use
+extern size_t continuationCapacity;  // words
+// Makes room for `words` more words, failing with "out of memory" when linear
+// memory cannot grow that far.
+void growContinuation(size_t words);
+inline void reserveContinuation(size_t words) {
+  if (continuationCapacity - continuationTop < words) growContinuation(words);
+}
 
 // A tail call that compiled code hands to its caller's trampoline: the
 // callee, and its arguments (roots too).

@@ -20,6 +20,7 @@ int32_t moduleSize(JitModule* m);
 void freeModule(JitModule* m);
 int32_t collectionCount();
 void setHeapLimitExport(uint32_t bytes);
+void setMaxNestedCalls(int32_t n);
 int32_t pendingJitCount();
 }
 
@@ -62,13 +63,14 @@ static void printPrimitives() {
 
 static void usage() {
   fprintf(stderr,
-          "usage: interp-native [--heap BYTES] [--heap-limit BYTES] [--stats] [--jit-out FILE]\n"
-          "                     (-e EXPR | FILE)...\n"
+          "usage: interp-native [--heap BYTES] [--heap-limit BYTES] [--max-calls N] [--stats]\n"
+          "                     [--jit-out FILE] (-e EXPR | FILE)...\n"
           "       interp-native --primitives\n"
           "Evaluates each program in turn in one interpreter; after an error it goes on\n"
           "with the next. --heap-limit lets the heap grow up to BYTES when live data\n"
-          "crowds it (by default it stays at --heap's size).\n"
-          "with the next. --jit-out writes the module of a JIT round after the last one.\n"
+          "crowds it (by default it stays at --heap's size). --max-calls sets how many\n"
+          "non-tail calls may nest. --jit-out writes the module of a JIT round after\n"
+          "the last program.\n"
           "Exit status: 0 when every program succeeded, 1 otherwise.\n");
   exit(2);
 }
@@ -109,6 +111,8 @@ int main(int argc, char** argv) {
       heap = atoi(argv[++i]);
     } else if (!strcmp(argv[i], "--heap-limit") && i + 1 < argc) {
       setHeapLimitExport((uint32_t)strtoul(argv[++i], nullptr, 10));
+    } else if (!strcmp(argv[i], "--max-calls") && i + 1 < argc) {
+      setMaxNestedCalls(atoi(argv[++i]));
     } else if (!strcmp(argv[i], "--stats")) {
       stats = true;
     } else if (!strcmp(argv[i], "--jit-out") && i + 1 < argc) {

@@ -61,6 +61,9 @@ RuntimeLayout runtimeLayout() {
   RuntimeLayout layout;
   layout.rootTopAddress = address(&rootTop);
   layout.rootLimit = address(rootLimit);
+  // A quarter of the root stack stays for the interpreter and the runtime
+  // once compiled code has handed deep recursion over to them.
+  layout.rootCompiledLimit = address(rootLimit - kRootCapacity / 4);
   layout.tailCalleeAddress = address(&tailCallee);
   layout.tailCountAddress = address(&tailArgumentCount);
   layout.tailArgumentsAddress = address(tailArguments);
@@ -68,7 +71,7 @@ RuntimeLayout runtimeLayout() {
   layout.callDepthAddress = address(&callDepth);
   layout.allocationNextAddress = address(&allocationNext);
   layout.allocationLimitAddress = address(&allocationLimit);
-  layout.maxCallDepth = kMaxCallDepth;
+  layout.compiledDepthLimitAddress = address(&compiledDepthLimit);
   layout.apply = tableIndex(helperApply);
   layout.primitive = tableIndex(helperPrimitive);
   layout.makePair = tableIndex(helperMakePair);

@@ -9,6 +9,7 @@
 struct RuntimeLayout {
   uint32_t rootTopAddress;        // Value* rootTop
   uint32_t rootLimit;             // rootTop may not pass this address
+  uint32_t rootCompiledLimit;     // past it, calls go to the interpreter (apply)
   uint32_t tailCalleeAddress;     // Value tailCallee
   uint32_t tailCountAddress;      // int32_t tailArgumentCount
   uint32_t tailArgumentsAddress;  // Value tailArguments[kMaxTailArguments]
@@ -16,7 +17,7 @@ struct RuntimeLayout {
   uint32_t callDepthAddress;      // int32_t callDepth: non-tail calls pending
   uint32_t allocationNextAddress;   // char* allocationNext: bumped by inline allocation
   uint32_t allocationLimitAddress;  // char* allocationLimit: beyond it, call the helper
-  int32_t maxCallDepth;           // one more is "recursion too deep"
+  uint32_t compiledDepthLimitAddress;  // int32_t: past it, calls go to the interpreter (apply)
   // Table indices of the helpers:
   uint32_t apply;           // (callee, args, argc) -> result: a non-tail call
   uint32_t primitive;       // (primitive, args, argc) -> result

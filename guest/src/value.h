@@ -145,6 +145,7 @@ struct Expr {
   ExprKind kind;
   bool checked;     // Local: bound by letrec or an internal define, so it may be unset
   uint16_t primitive;
+  uint8_t shape;    // the evaluator's notes on it, made on first use (evaluator.cc)
   int32_t depth, index;
   int32_t count;
   int32_t line, column;

@@ -17,8 +17,9 @@ function interpret(source, ...options) {
 }
 
 function assertOutcome(c) {
-  const { source, heap, expect } = c;
-  const run = interpret(source, ...(heap ? ['--heap', String(heap)] : []));
+  const { source, heap, maxCalls, expect } = c;
+  const run = interpret(source, ...(heap ? ['--heap', String(heap)] : []),
+    ...(maxCalls ? ['--max-calls', String(maxCalls)] : []));
   if (typeof expect === 'object') {
     assert.equal(run.stderr, `error: ${expect.error}\n`);
     assert.equal(run.stdout, expectedStdout(c));
