@@ -48,7 +48,7 @@ final class FunctionTable {
 
     private Func probe() {
         if (probe == null) {
-            Module module = Module.fromBinary(engine.wasmtime(), TableProbe.bytes(ReactorInstance.ENV, EXPORT));
+            Module module = Module.fromBinary(engine.wasmtime(), TableProbe.bytes(GuestLinker.ENV, EXPORT));
             try {
                 linker.instantiate(TableProbe.NAMESPACE, module);
             } finally {

@@ -17,12 +17,15 @@ import java.util.Optional;
 /**
  * An instance's wasmtime linker: the names modules import, resolved in one store. The main
  * module's imports are defined here (WASI, the error import, host functions); the main
- * module is instantiated under {@link ReactorInstance#ENV}, so that its exports become the
+ * module is instantiated under {@link #ENV}, so that its exports become the
  * names generated modules import; each generated module gets a namespace of its own.
  *
  * <p>Every method runs inside {@link GuestStore#run}.
  */
 final class GuestLinker {
+
+    /** The import module name under which the main instance's exports and host functions live. */
+    static final String ENV = "env";
 
     private final GuestStore store;
     private final Linker linker;
@@ -51,11 +54,11 @@ final class GuestLinker {
             } else if (anImport.module().equals(GuestWasi.MODULE)) {
                 FuncType type = NativeTypes.funcType(anImport.signature().orElseThrow());
                 define(anImport, wasi.handler(store.wasmtime(), anImport.name(), type));
-            } else if (anImport.module().equals(ReactorInstance.ENV) && anImport.name().equals(errorImport)) {
+            } else if (anImport.module().equals(ENV) && anImport.name().equals(errorImport)) {
                 define(anImport, (caller, params, results) -> {
                     throw new CallFailure.GuestErrorRaised();
                 });
-            } else if (anImport.module().equals(ReactorInstance.ENV) && hostFunctions.containsKey(anImport.name())) {
+            } else if (anImport.module().equals(ENV) && hostFunctions.containsKey(anImport.name())) {
                 HostFunction function = hostFunctions.get(anImport.name());
                 if (!function.signature().equals(anImport.signature().orElseThrow())) {
                     missing.add(anImport + " (the host function has type " + function.signature() + ")");
@@ -73,7 +76,7 @@ final class GuestLinker {
     }
 
     /**
-     * Instantiates the main module under {@link ReactorInstance#ENV}, which calls its
+     * Instantiates the main module under {@link #ENV}, which calls its
      * {@code _initialize}, once its imports are defined.
      *
      * @throws ModuleException if the module is a WASI command, or is refused
@@ -84,7 +87,7 @@ final class GuestLinker {
             throw new ModuleException("the module exports _start: it is a WASI command, not a reactor; "
                     + "build it with -mexec-model=reactor");
         }
-        gate.instantiate("_initialize", deadline, () -> instantiate(ReactorInstance.ENV, module.wasmtime()),
+        gate.instantiate("_initialize", deadline, () -> instantiate(ENV, module.wasmtime()),
                 e -> new ModuleException("could not instantiate the module: " + e.getMessage(), e));
     }
 
@@ -95,7 +98,7 @@ final class GuestLinker {
 
     /** What the main instance offers as {@code env.NAME}, of any kind; the caller disposes it. */
     Optional<Extern> env(String name) {
-        return linker.get(store.wasmtime(), ReactorInstance.ENV, name);
+        return linker.get(store.wasmtime(), ENV, name);
     }
 
     /** Whether the main instance offers {@code env.NAME} with this kind. */

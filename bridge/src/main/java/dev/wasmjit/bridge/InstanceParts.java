@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The parts of one running {@link ReactorInstance}, made and wired in wasmtime's order: a
  * store ({@link GuestStore}) with its call gate, a linker ({@link GuestLinker}) with the
- * module's imports defined, the module instantiated under {@link ReactorInstance#ENV} (which
+ * module's imports defined, the module instantiated under {@link GuestLinker#ENV} (which
  * runs {@code _initialize}), then the handles onto its exports. Each part is given what it
  * uses; none refers back to the instance.
  */

@@ -147,7 +147,7 @@ public final class LateLinker {
     private void checkImports(ModuleShape shape) {
         List<String> problems = new ArrayList<>();
         for (ModuleShape.Import anImport : shape.imports()) {
-            if (!anImport.module().equals(ReactorInstance.ENV)) {
+            if (!anImport.module().equals(GuestLinker.ENV)) {
                 problems.add(anImport + ": generated code may import only from \"env\"");
             } else if (anImport.kind() == ModuleShape.Kind.GLOBAL) {
                 problems.add(anImport + ": globals cannot be linked (wasmtime-java 0.19.0 cannot pass them)");

@@ -39,7 +39,7 @@ import java.util.function.Supplier;
 public final class ReactorInstance implements AutoCloseable {
 
     /** The import module name under which the main instance's exports and host functions live. */
-    public static final String ENV = "env";
+    public static final String ENV = GuestLinker.ENV;
 
     private final WasmModule module;
     private final InstanceParts parts;

@@ -3,6 +3,7 @@ package dev.wasmjit.bridge;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,10 +13,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every source file of the bridge can be read alone: none is longer than {@link #MAX_LINES}.
- * A file that is longer does more than one thing, and should be split along what it does.
+ * The bridge's sources can be read part by part: no file is longer than {@link #MAX_LINES}
+ * (a longer one does more than one thing, and should be split along what it does), and the
+ * handles onto an instance get what they use instead of calling back into the instance.
  */
-class SourceFileLengthTest {
+class BridgeSourcesTest {
 
     static final int MAX_LINES = 300;
 
@@ -49,6 +51,23 @@ class SourceFileLengthTest {
         assertThat(tooLong).as("files longer than %d lines", MAX_LINES).isEmpty();
     }
 
+    /** The handles an instance gives out, each made with the part it uses. */
+    private static final List<String> HANDLES = List.of("GuestFunction", "GuestGlobal", "GuestMemory",
+            "GuestBlock", "LateLinker");
+
+    @Test
+    void noHandleRefersToTheInstanceClass() throws IOException {
+        for (String handle : HANDLES) {
+            Path source = MAIN_SOURCES.resolve(Path.of("dev", "wasmjit", "bridge", handle + ".java"));
+            List<String> code = Files.readAllLines(source).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.startsWith("*") && !line.startsWith("/*") && !line.startsWith("//"))
+                    .toList();
+            assertThat(code).as("the code of %s", handle).isNotEmpty()
+                    .noneMatch(line -> line.contains("ReactorInstance"));
+        }
+    }
+
     private record Length(String file, long lines) implements Comparable<Length> {
         @Override
         public int compareTo(Length other) {
@@ -65,7 +84,7 @@ class SourceFileLengthTest {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.count();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
