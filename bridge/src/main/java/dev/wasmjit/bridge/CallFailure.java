@@ -80,7 +80,8 @@ final class CallFailure {
         }
         if (e instanceof WasmFunctionError.TrapError trap) {
             TrapKind kind = kindOf(trap.trap());
-            return kind == TrapKind.TIMEOUT ? timeout(what, deadline, e) : new GuestTrap(kind, what + ": " + kind.description(), e);
+            return kind == TrapKind.TIMEOUT ? timeout(what, deadline, e)
+                    : new GuestTrap(kind, what + ": " + kind.description(), e);
         }
         if (String.valueOf(e.getMessage()).contains(INITIALIZATION_FAILED)) {
             // the binding lost the trap's kind: a failure at the deadline is the deadline's

@@ -39,6 +39,19 @@ final class GuestLinker {
     }
 
     /**
+     * Refuses a WASI command module, before its imports are looked at: it would run as a
+     * reactor without its {@code _start} ever being called.
+     *
+     * @throws ModuleException if the module exports {@code _start}
+     */
+    static void requireReactor(ModuleShape shape) {
+        if (shape.export("_start").isPresent()) {
+            throw new ModuleException("the module exports _start: it is a WASI command, not a reactor; "
+                    + "build it with -mexec-model=reactor");
+        }
+    }
+
+    /**
      * Defines every import of a main module, or says which ones this host cannot provide.
      *
      * @param errorImport the name of the {@code env} import that raises a guest error, or null
@@ -77,16 +90,12 @@ final class GuestLinker {
 
     /**
      * Instantiates the main module under {@link #ENV}, which calls its
-     * {@code _initialize}, once its imports are defined.
+     * {@code _initialize}, once {@link #requireReactor} passed and its imports are defined.
      *
-     * @throws ModuleException if the module is a WASI command, or is refused
+     * @throws ModuleException if the module is refused
      * @throws GuestException  if {@code _initialize} fails
      */
     void instantiateReactor(WasmModule module, CallGate gate, Optional<Duration> deadline) {
-        if (module.shape().export("_start").isPresent()) {
-            throw new ModuleException("the module exports _start: it is a WASI command, not a reactor; "
-                    + "build it with -mexec-model=reactor");
-        }
         gate.instantiate("_initialize", deadline, () -> instantiate(ENV, module.wasmtime()),
                 e -> new ModuleException("could not instantiate the module: " + e.getMessage(), e));
     }

@@ -51,6 +51,7 @@ final class InstanceParts {
             this.table = new FunctionTable(engine, exports, store, linker, gate, defaultDeadline);
             this.lateLinker = new LateLinker(engine, store, linker, gate, table, defaultDeadline);
             store.run(() -> {
+                GuestLinker.requireReactor(module.shape());
                 linker.defineImports(module.shape(), wasi, settings.errorImport, settings.hostFunctions, memory);
                 linker.instantiateReactor(module, gate, defaultDeadline);
                 memory.attach(exports.memory(MEMORY_EXPORT));
