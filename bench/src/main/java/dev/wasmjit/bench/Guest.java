@@ -3,7 +3,6 @@ package dev.wasmjit.bench;
 import dev.wasmjit.scheme.SchemeInterpreter;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,15 +43,7 @@ public final class Guest {
      * @return the bundled guest
      */
     public static Guest bundled() {
-        try (InputStream in = SchemeInterpreter.class.getResourceAsStream(SchemeInterpreter.BUNDLED_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled guest " + SchemeInterpreter.BUNDLED_RESOURCE
-                        + " is missing from the class path");
-            }
-            return new Guest("interplib.wasm", in.readAllBytes(), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Guest("interplib.wasm", SchemeInterpreter.bundledBytes(), true);
     }
 
     /**
@@ -171,7 +162,7 @@ public final class Guest {
     public static SchemeInterpreter.Builder quiet(SchemeInterpreter.Builder builder) {
         return builder.stdout(OutputStream.nullOutputStream())
                 .stderr(OutputStream.nullOutputStream())
-                .evalDeadline(EVAL_DEADLINE);
+                .deadline(EVAL_DEADLINE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.kawamuray.wasmtime.Trap;
 import io.github.kawamuray.wasmtime.WasmFunctionError;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Why the call under way failed, and the {@link GuestException} that says so.
@@ -59,11 +60,13 @@ final class CallFailure {
      * The exception for a call that ended with {@code e}, and forgets the recorded failure.
      *
      * @param what     the call, as messages name it
-     * @param deadline the call's deadline, for a timeout's message
+     * @param deadline the call's deadline, for a timeout's message; empty for none
+     * @param ran      how long the call ran
      * @param e        what the runtime threw
      * @param output   the call's output, for a guest error's message
      */
-    GuestException translate(String what, Duration deadline, RuntimeException e, CallOutput output) {
+    GuestException translate(String what, Optional<Duration> deadline, Duration ran, RuntimeException e,
+                             CallOutput output) {
         Throwable failure = hostFailure;
         hostFailure = null;
         if (failure instanceof GuestErrorRaised) {
@@ -77,11 +80,21 @@ final class CallFailure {
         }
         if (e instanceof WasmFunctionError.TrapError trap) {
             TrapKind kind = kindOf(trap.trap());
-            return kind == TrapKind.TIMEOUT
-                    ? new GuestTimeout(what + ": deadline of " + deadline.toMillis() + " ms exceeded", deadline, e)
+            return kind == TrapKind.TIMEOUT ? timeout(what, deadline, e)
                     : new GuestTrap(kind, what + ": " + kind.description(), e);
         }
+        if (String.valueOf(e.getMessage()).contains(INITIALIZATION_FAILED)) {
+            // the binding lost the trap's kind: a failure at the deadline is the deadline's
+            return deadline.isPresent() && ran.compareTo(deadline.get()) >= 0 ? timeout(what, deadline, e)
+                    : new GuestTrap(TrapKind.OTHER, what + " trapped (wasmtime-java 0.19.0 does not say how)", e);
+        }
         return new GuestTrap(TrapKind.OTHER, what + ": trapped: " + e.getMessage(), e);
+    }
+
+    private static GuestTimeout timeout(String what, Optional<Duration> deadline, RuntimeException e) {
+        // only an interrupt ends a call without a deadline, and that becomes a GuestInterrupted
+        Duration limit = deadline.orElse(WasmEngine.LONGEST_DEADLINE);
+        return new GuestTimeout(what + ": deadline of " + limit.toMillis() + " ms exceeded", limit, e);
     }
 
     private static TrapKind kindOf(Trap trap) {

@@ -1,5 +1,7 @@
 package dev.wasmjit.bridge;
 
+import dev.wasmjit.nativeconfig.GuestWasi;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -47,6 +49,17 @@ final class CallOutput {
     void clear() {
         stdout.clear();
         stderr.clear();
+    }
+
+    /**
+     * A listener that records each line here, then tells {@code user}. It refers to this
+     * output only, never to an instance (see {@link GuestLinker}'s host functions for why).
+     */
+    GuestWasi.LineListener recordingThen(GuestWasi.LineListener user) {
+        return (fd, line) -> {
+            add(fd, line);
+            user.line(fd, line);
+        };
     }
 
     /** Records a complete line written to fd 1 (stdout) or fd 2 (stderr). */

@@ -5,23 +5,24 @@ import io.github.kawamuray.wasmtime.Val;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A typed handle to a function the instance exports. Arguments are checked against the
  * export's signature before anything reaches the runtime. Each call has a wall-clock deadline:
- * the instance's default, or the one given to {@link #withDeadline}.
+ * the instance's default, or the one given to {@link #withDeadline}; or none, after
+ * {@link #withoutDeadline}.
  */
 public final class GuestFunction {
 
-    private final ReactorInstance instance;
+    private final CallGate gate;
     private final String name;
     private final FuncSignature signature;
     private final Func func;
-    private final Duration deadline;
+    private final Optional<Duration> deadline;
 
-    GuestFunction(ReactorInstance instance, String name, FuncSignature signature, Func func, Duration deadline) {
-        this.instance = instance;
+    GuestFunction(CallGate gate, String name, FuncSignature signature, Func func, Optional<Duration> deadline) {
+        this.gate = gate;
         this.name = name;
         this.signature = signature;
         this.func = func;
@@ -49,9 +50,9 @@ public final class GuestFunction {
     /**
      * The deadline each call through this handle gets.
      *
-     * @return the deadline
+     * @return the deadline, or empty when calls run without one
      */
-    public Duration deadline() {
+    public Optional<Duration> deadline() {
         return deadline;
     }
 
@@ -60,13 +61,20 @@ public final class GuestFunction {
      *
      * @param deadline a positive duration
      * @return a handle whose calls get this deadline
+     * @throws IllegalArgumentException if the duration is zero or negative
      */
     public GuestFunction withDeadline(Duration deadline) {
-        Objects.requireNonNull(deadline, "deadline");
-        if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("deadline must be positive, was " + deadline);
-        }
-        return new GuestFunction(instance, name, signature, func, deadline);
+        return new GuestFunction(gate, name, signature, func, Optional.of(StoreSettings.checkedDeadline(deadline)));
+    }
+
+    /**
+     * The same function, its calls running as long as they take (see
+     * {@link StoreSettings#noDeadline()}).
+     *
+     * @return a handle whose calls get no deadline
+     */
+    public GuestFunction withoutDeadline() {
+        return new GuestFunction(gate, name, signature, func, Optional.empty());
     }
 
     /**
@@ -114,7 +122,7 @@ public final class GuestFunction {
         for (int i = 0; i < args.length; i++) {
             vals[i] = NativeTypes.toVal(params.get(i), args[i]);
         }
-        Val[] results = instance.invoke(name, func, deadline, vals);
+        Val[] results = gate.call(name, func, deadline, vals);
         return java.util.Arrays.stream(results).map(NativeTypes::fromVal).toList();
     }
 
@@ -123,6 +131,7 @@ public final class GuestFunction {
         return name + signature;
     }
 
+    /** The native function, for the instance's own calls through its gate. */
     Func nativeFunc() {
         return func;
     }
@@ -132,7 +141,7 @@ public final class GuestFunction {
         for (int i = 0; i < args.length; i++) {
             vals[i] = Val.fromI32(args[i]);
         }
-        return instance.invoke(name, func, deadline, vals);
+        return gate.call(name, func, deadline, vals);
     }
 
     private void requireI32(int paramCount, int resultCount) {

@@ -6,12 +6,12 @@ import io.github.kawamuray.wasmtime.Val;
 /** A handle to a global the instance exports. */
 public final class GuestGlobal {
 
-    private final ReactorInstance instance;
+    private final GuestStore store;
     private final String name;
     private final Global global;
 
-    GuestGlobal(ReactorInstance instance, String name, Global global) {
-        this.instance = instance;
+    GuestGlobal(GuestStore store, String name, Global global) {
+        this.store = store;
         this.name = name;
         this.global = global;
     }
@@ -31,7 +31,7 @@ public final class GuestGlobal {
      * @return an Integer, Long, Float or Double by the global's type
      */
     public Number get() {
-        return instance.onGuestThread(() -> NativeTypes.fromVal(global.get(instance.store())));
+        return store.run(() -> NativeTypes.fromVal(global.get(store.wasmtime())));
     }
 
     /**
@@ -40,7 +40,7 @@ public final class GuestGlobal {
      * @return true for a mutable global
      */
     public boolean isMutable() {
-        return instance.onGuestThread(() -> global.isMutable(instance.store()));
+        return store.run(() -> global.isMutable(store.wasmtime()));
     }
 
     /**
@@ -50,11 +50,11 @@ public final class GuestGlobal {
      * @throws IllegalStateException if the global is immutable
      */
     public void set(Number value) {
-        instance.onGuestThread(() -> {
-            if (!global.isMutable(instance.store())) {
+        store.run(() -> {
+            if (!global.isMutable(store.wasmtime())) {
                 throw new IllegalStateException("the global " + name + " is immutable");
             }
-            Val current = global.get(instance.store());
+            Val current = global.get(store.wasmtime());
             ValueType type = switch (current.getType()) {
                 case I32 -> ValueType.I32;
                 case I64 -> ValueType.I64;
@@ -62,7 +62,7 @@ public final class GuestGlobal {
                 case F64 -> ValueType.F64;
                 default -> throw new IllegalStateException("the global " + name + " is not numeric");
             };
-            global.set(instance.store(), NativeTypes.toVal(type, value));
+            global.set(store.wasmtime(), NativeTypes.toVal(type, value));
             return null;
         });
     }

@@ -1,9 +1,11 @@
 package dev.wasmjit.bridge;
 
 import dev.wasmjit.nativeconfig.MemoryWindows;
+import io.github.kawamuray.wasmtime.Memory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The instance's exported linear memory, read and written from Java. Addresses are byte
@@ -16,14 +18,50 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GuestMemory {
 
-    private final ReactorInstance instance;
+    private final GuestStore store;
+    private final MemoryWindows windows;
+    private final Exports exports;
     private final String allocateExport;
     private final String freeExport;
+    private Memory memory;
 
-    GuestMemory(ReactorInstance instance, String allocateExport, String freeExport) {
-        this.instance = instance;
+    /**
+     * @param windows        the windows onto the memory, shared with the instance's WASI
+     * @param exports        where the allocator's exports are found
+     * @param allocateExport the allocating export, or null for none
+     * @param freeExport     the freeing export, or null for none
+     */
+    GuestMemory(GuestStore store, MemoryWindows windows, Exports exports, String allocateExport, String freeExport) {
+        this.store = store;
+        this.windows = windows;
+        this.exports = exports;
         this.allocateExport = allocateExport;
         this.freeExport = freeExport;
+    }
+
+    /**
+     * Gives the handle the module's memory once the module is instantiated: host functions
+     * get the handle before, to hold it weakly from the start. Inside {@link GuestStore#run}.
+     *
+     * @param exported the exported memory, or empty when the module exports none
+     * @throws ModuleException if the memory cannot be hosted
+     */
+    void attach(Optional<Memory> exported) {
+        if (exported.isEmpty()) {
+            return;
+        }
+        try {
+            // notes the memory's base while it is small enough for one buffer (see MemoryWindows)
+            windows.window(store.wasmtime(), exported.get(), 0, 0);
+        } catch (IllegalStateException e) {
+            throw new ModuleException("cannot host the module's memory: " + e.getMessage(), e);
+        }
+        this.memory = exported.get();
+    }
+
+    /** Whether the module exports a memory this handle reads and writes. */
+    boolean isAttached() {
+        return memory != null;
     }
 
     /**
@@ -32,7 +70,7 @@ public final class GuestMemory {
      * @return size in bytes, up to 4 GiB
      */
     public long size() {
-        return instance.onGuestThread(() -> windows().size(instance.store(), instance.nativeMemory()));
+        return store.run(() -> windows.size(store.wasmtime(), memory));
     }
 
     /**
@@ -49,7 +87,7 @@ public final class GuestMemory {
         if (length < 0) {
             throw new IllegalArgumentException("cannot read a negative number of bytes: " + length);
         }
-        return instance.onGuestThread(() -> {
+        return store.run(() -> {
             java.nio.ByteBuffer window = window(address, length);
             byte[] bytes = new byte[length];
             window.get(0, bytes);
@@ -64,7 +102,7 @@ public final class GuestMemory {
      * @param bytes   the bytes
      */
     public void write(int address, byte[] bytes) {
-        instance.onGuestThread(() -> {
+        store.run(() -> {
             window(address, bytes.length).put(0, bytes);
             return null;
         });
@@ -77,7 +115,7 @@ public final class GuestMemory {
      * @return the value
      */
     public int readI32(int address) {
-        return instance.onGuestThread(() -> window(address, 4).getInt(0));
+        return store.run(() -> window(address, 4).getInt(0));
     }
 
     /**
@@ -87,7 +125,7 @@ public final class GuestMemory {
      * @param value   the value
      */
     public void writeI32(int address, int value) {
-        instance.onGuestThread(() -> {
+        store.run(() -> {
             window(address, 4).putInt(0, value);
             return null;
         });
@@ -101,9 +139,9 @@ public final class GuestMemory {
      * @throws IndexOutOfBoundsException if no NUL comes before the end of memory
      */
     public String readCString(int address) {
-        return instance.onGuestThread(() -> {
+        return store.run(() -> {
             long start = Integer.toUnsignedLong(address);
-            long size = windows().size(instance.store(), instance.nativeMemory());
+            long size = windows.size(store.wasmtime(), memory);
             ByteBuffer rest = window(address, Math.min(Math.max(size - start, 0), Integer.MAX_VALUE));
             int end = 0;
             while (end < rest.limit() && rest.get(end) != 0) {
@@ -131,8 +169,8 @@ public final class GuestMemory {
         if (allocateExport == null) {
             throw new IllegalStateException("this instance was built without an allocator");
         }
-        return instance.exclusive(() -> {
-            int address = instance.requireFunction(allocateExport).callI32(length);
+        return store.run(() -> {
+            int address = export(allocateExport).callI32(length);
             if (address == 0) {
                 throw new IllegalStateException("the guest's " + allocateExport + "(" + length + ") returned 0");
             }
@@ -149,7 +187,7 @@ public final class GuestMemory {
     public GuestBlock allocateCString(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         byte[] terminated = java.util.Arrays.copyOf(utf8, utf8.length + 1);
-        return instance.exclusive(() -> {
+        return store.run(() -> {
             GuestBlock block = allocate(terminated.length);
             try {
                 write(block.address(), terminated);
@@ -162,11 +200,12 @@ public final class GuestMemory {
     }
 
     void free(int address) {
-        instance.requireFunction(freeExport).callVoid(address);
+        export(freeExport).callVoid(address);
     }
 
-    private MemoryWindows windows() {
-        return instance.memoryWindows();
+    private GuestFunction export(String name) {
+        return exports.function(name).orElseThrow(() -> new IllegalStateException(
+                "the module exports no function named \"" + name + "\""));
     }
 
     /**
@@ -178,6 +217,6 @@ public final class GuestMemory {
             throw new IndexOutOfBoundsException("negative length " + length + " at guest address "
                     + Integer.toUnsignedLong(address));
         }
-        return windows().window(instance.store(), instance.nativeMemory(), Integer.toUnsignedLong(address), length);
+        return windows.window(store.wasmtime(), memory, Integer.toUnsignedLong(address), length);
     }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * What a {@link ReactorInstance} holds outside the Java heap: its store and the native handles
  * made in it, its guest thread, and what it owns (a module or engine made for it alone). It
- * refers to nothing that refers to the instance, so it is the instance's {@link
- * java.lang.ref.Cleaner} action: {@link #run()} frees it all once, called by {@code close()}
- * or, for an instance dropped without {@code close()}, after the instance became unreachable.
+ * refers to nothing that refers to the instance or its {@link GuestStore}, so it is the
+ * store's {@link java.lang.ref.Cleaner} action: {@link #run()} frees it all once, called by
+ * {@code close()} or, for an instance dropped without {@code close()}, after neither it nor
+ * any of its handles is reachable.
  *
  * <p>The lists are filled on the guest thread, and {@link #run()} disposes them there.
  */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Links generated code into a running instance: dynamic late linking.
@@ -24,11 +25,26 @@ import java.util.Objects;
  */
 public final class LateLinker {
 
-    private final ReactorInstance instance;
+    private final WasmEngine engine;
+    private final GuestStore store;
+    private final GuestLinker linker;
+    private final CallGate gate;
+    private final FunctionTable table;
+    private final Optional<Duration> defaultDeadline;
     private int rounds;
 
-    LateLinker(ReactorInstance instance) {
-        this.instance = instance;
+    /**
+     * @param defaultDeadline the deadline of a patch unless {@link #link(byte[], Duration)}
+     *                        gives one; empty for none
+     */
+    LateLinker(WasmEngine engine, GuestStore store, GuestLinker linker, CallGate gate, FunctionTable table,
+               Optional<Duration> defaultDeadline) {
+        this.engine = engine;
+        this.store = store;
+        this.linker = linker;
+        this.gate = gate;
+        this.table = table;
+        this.defaultDeadline = defaultDeadline;
     }
 
     /**
@@ -41,18 +57,23 @@ public final class LateLinker {
      *                       start function fails; the instance keeps what it had before
      */
     public LinkReport link(byte[] generated) {
-        return link(generated, instance.defaultDeadline());
+        return link(generated, defaultDeadline);
     }
 
     /**
      * Like {@link #link(byte[])} with a deadline for the patch.
      *
      * @param generated the generated module's binary
-     * @param deadline  the patch's wall-clock deadline
+     * @param deadline  the patch's wall-clock deadline, positive
      * @return what was linked
-     * @throws LinkException if linking fails
+     * @throws LinkException            if linking fails
+     * @throws IllegalArgumentException if the deadline is zero or negative
      */
     public LinkReport link(byte[] generated, Duration deadline) {
+        return link(generated, Optional.of(StoreSettings.checkedDeadline(deadline)));
+    }
+
+    private LinkReport link(byte[] generated, Optional<Duration> deadline) {
         Objects.requireNonNull(generated, "generated");
         byte[] bytes = generated.clone();
         ModuleShape shape;
@@ -62,10 +83,10 @@ public final class LateLinker {
             throw new LinkException("generated code is not a module: " + e.getMessage(), e);
         }
         checkImports(shape);
-        return instance.exclusive(() -> {
+        return store.run(() -> {
             Module module;
             try {
-                module = Module.fromBinary(instance.engine().wasmtime(), bytes);
+                module = Module.fromBinary(engine.wasmtime(), bytes);
             } catch (WasmtimeException e) {
                 throw new LinkException("generated module (" + bytes.length + " bytes) is invalid: "
                         + e.getMessage(), e);
@@ -89,14 +110,14 @@ public final class LateLinker {
      */
     public LinkReport link(WasmModule generated) {
         Objects.requireNonNull(generated, "generated");
-        if (generated.engine() != instance.engine()) {
+        if (generated.engine() != engine) {
             throw new IllegalArgumentException("the module was compiled by " + generated.engine()
-                    + " but this instance runs on " + instance.engine()
+                    + " but this instance runs on " + engine
                     + "; modules cannot cross engines");
         }
         checkImports(generated.shape());
-        return instance.exclusive(() -> instantiate(generated.wasmtime(), generated.shape(),
-                generated.bytes().length, instance.defaultDeadline()));
+        return store.run(() -> instantiate(generated.wasmtime(), generated.shape(),
+                generated.bytes().length, defaultDeadline));
     }
 
     /**
@@ -108,28 +129,29 @@ public final class LateLinker {
         return rounds;
     }
 
-    private LinkReport instantiate(Module module, ModuleShape shape, int byteCount, Duration deadline) {
-        int before = instance.tableSize();
+    private LinkReport instantiate(Module module, ModuleShape shape, int byteCount, Optional<Duration> deadline) {
+        int before = table.size();
         String namespace = "jit-" + (rounds + 1);
         try {
-            instance.instantiateUnder(namespace, module, deadline);
+            gate.instantiate("the start function of " + namespace, deadline, () -> linker.instantiate(namespace, module),
+                    e -> new LinkException("could not instantiate the generated module: " + e.getMessage(), e));
         } catch (LinkException e) {
             throw e;
         } catch (GuestException e) {
             throw new LinkException("the start function (patch) of " + namespace + " failed: " + e.getMessage(), e);
         }
         rounds++;
-        return new LinkReport(namespace, byteCount, shape.definedFunctionCount(), before, instance.tableSize());
+        return new LinkReport(namespace, byteCount, shape.definedFunctionCount(), before, table.size());
     }
 
     private void checkImports(ModuleShape shape) {
         List<String> problems = new ArrayList<>();
         for (ModuleShape.Import anImport : shape.imports()) {
-            if (!anImport.module().equals(ReactorInstance.ENV)) {
+            if (!anImport.module().equals(GuestLinker.ENV)) {
                 problems.add(anImport + ": generated code may import only from \"env\"");
             } else if (anImport.kind() == ModuleShape.Kind.GLOBAL) {
                 problems.add(anImport + ": globals cannot be linked (wasmtime-java 0.19.0 cannot pass them)");
-            } else if (!instance.definesInEnv(anImport.name(), anImport.kind())) {
+            } else if (!store.run(() -> linker.offers(anImport.name(), anImport.kind()))) {
                 problems.add(anImport + ": the instance has no " + anImport.kind().name().toLowerCase()
                         + " of that name");
             }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #TICK}, and each call into a guest gets a deadline counted in ticks. Ticks are at
  * least a {@link #TICK} apart, so a deadline never passes early; when the machine is busy
  * it may pass late. A deadline longer than {@link #LONGEST_DEADLINE} (about 174 years) is
- * counted as that one: in effect, no limit.
+ * counted as that one, and so is a call without a deadline
+ * ({@link StoreSettings#noDeadline()}): in effect, no limit.
  *
  * <p>An {@linkplain #isolated isolated} engine is the exception to both rules: it is made for
  * one instance, which it does not share, so that the instance's running call can be
@@ -213,18 +215,18 @@ public final class WasmEngine {
     }
 
     /**
-     * A deadline in epoch ticks, rounded up, plus one tick for the one under way. Deadlines
-     * beyond {@link #LONGEST_DEADLINE} are clamped to it before any arithmetic, since
-     * {@link Duration#toNanos()} overflows past about 292 years.
+     * A deadline in epoch ticks, rounded up, plus one tick for the one under way. No deadline
+     * (empty) and deadlines beyond {@link #LONGEST_DEADLINE} count as the longest one, clamped
+     * before any arithmetic, since {@link Duration#toNanos()} overflows past about 292 years.
      */
-    long ticksFor(Duration deadline) {
+    long ticksFor(Optional<Duration> deadline) {
         if (isolated) {
             return 1; // the epoch advances only when the call's alarm rings or it is interrupted
         }
-        if (deadline.compareTo(LONGEST_DEADLINE) >= 0) {
+        if (deadline.isEmpty() || deadline.get().compareTo(LONGEST_DEADLINE) >= 0) {
             return MAX_TICKS;
         }
-        long ticks = (deadline.toNanos() + TICK.toNanos() - 1) / TICK.toNanos() + 1;
+        long ticks = (deadline.get().toNanos() + TICK.toNanos() - 1) / TICK.toNanos() + 1;
         return Math.min(Math.max(ticks, 2), MAX_TICKS);
     }
 

@@ -30,11 +30,8 @@ class CallMarkTest {
 
     @Test
     void aHugeDefaultDeadlineServesInitializeAndEveryCall() {
-        try (ReactorInstance instance = ReactorInstance.builder(TestReactor.module("reactor"))
+        try (ReactorInstance instance = TestReactor.wired(TestReactor.module("reactor"))
                 .stdout(OutputStream.nullOutputStream())
-                .errorImport("throw_error")
-                .allocator("allocateBytes", "freeBytes")
-                .hostFunction(TestReactor.HOST_ADD)
                 .deadline(THREE_HUNDRED_YEARS)
                 .instantiate()) {
             assertThat(instance.requireFunction("add").callI32(2, 3)).isEqualTo(5);
@@ -47,11 +44,8 @@ class CallMarkTest {
 
     @Test
     void aLineListenerThatThrowsFailsItsCallOnly() {
-        try (ReactorInstance instance = ReactorInstance.builder(TestReactor.module("reactor"))
+        try (ReactorInstance instance = TestReactor.wired(TestReactor.module("reactor"))
                 .stdout(OutputStream.nullOutputStream())
-                .errorImport("throw_error")
-                .allocator("allocateBytes", "freeBytes")
-                .hostFunction(TestReactor.HOST_ADD)
                 .lineListener((fd, line) -> {
                     throw new IllegalStateException("listener failed on " + line);
                 })

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,11 +31,19 @@ final class TestReactor implements AutoCloseable {
     }
 
     static TestReactor start(HostFunction hostAdd) {
-        return new TestReactor(ReactorInstance.builder(module("reactor"))
+        return new TestReactor(wired(module("reactor")).hostFunction(hostAdd));
+    }
+
+    /**
+     * A builder for the test reactor compiled as {@code module}, with every import it needs
+     * ({@link #HOST_ADD} as its host function) and its allocator; output and deadline left at
+     * their defaults.
+     */
+    static ReactorInstance.Builder wired(WasmModule module) {
+        return ReactorInstance.builder(module)
                 .errorImport("throw_error")
                 .allocator("allocateBytes", "freeBytes")
-                .hostFunction(hostAdd)
-                .deadline(Duration.ofSeconds(10)));
+                .hostFunction(HOST_ADD);
     }
 
     /** The test reactor compiled once for all tests; modules are immutable and shareable. */

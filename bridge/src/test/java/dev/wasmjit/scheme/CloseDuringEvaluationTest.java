@@ -23,7 +23,7 @@ class CloseDuringEvaluationTest {
     @Test
     void anInterruptibleInterpreterIsInterruptedThroughItsEpochAndFreed() throws Exception {
         long baseline = GuestThreads.count();
-        SchemeInterpreter scheme = SchemeInterpreter.builder().interruptible(true).evalDeadline(LONG)
+        SchemeInterpreter scheme = SchemeInterpreter.builder().interruptible(true).deadline(LONG)
                 .stdout(OutputStream.nullOutputStream()).build();
         CompletableFuture<SchemeValue> running = evalInBackground(scheme, "(let loop () (loop))");
 
@@ -38,7 +38,7 @@ class CloseDuringEvaluationTest {
     @Test
     void onASharedEngineCloseReturnsAtOnceAndAnEvaluationThatPrintsEndsAtItsNextOutput() throws Exception {
         long baseline = GuestThreads.count();
-        SchemeInterpreter scheme = SchemeInterpreter.builder().evalDeadline(LONG)
+        SchemeInterpreter scheme = SchemeInterpreter.builder().deadline(LONG)
                 .stdout(OutputStream.nullOutputStream()).build();
         CompletableFuture<SchemeValue> running = evalInBackground(scheme,
                 "(let loop ((i 0)) (display i) (newline) (loop (+ i 1)))");
@@ -54,7 +54,7 @@ class CloseDuringEvaluationTest {
     @Test
     void onASharedEngineCloseDoesNotWaitForASilentEvaluationWhichFreesTheInterpreterAtItsDeadline() throws Exception {
         long baseline = GuestThreads.count();
-        SchemeInterpreter scheme = SchemeInterpreter.builder().evalDeadline(Duration.ofSeconds(2))
+        SchemeInterpreter scheme = SchemeInterpreter.builder().deadline(Duration.ofSeconds(2))
                 .stdout(OutputStream.nullOutputStream()).build();
         CompletableFuture<SchemeValue> running = evalInBackground(scheme, "(let loop () (loop))");
 

@@ -55,7 +55,7 @@ class InterruptTest {
 
     @Test
     void theDeadlineStillEndsACallOfAnInterruptibleInterpreterAsATimeout() {
-        try (TestInterpreter t = TestInterpreter.start(b -> b.interruptible(true).evalDeadline(Duration.ofMillis(200)))) {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.interruptible(true).deadline(Duration.ofMillis(200)))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> t.evalInteger("(let loop () (loop))"))
                     .isInstanceOfSatisfying(GuestTimeout.class, e -> assertThat(e.kind()).isEqualTo(TrapKind.TIMEOUT));

@@ -20,9 +20,6 @@ import java.util.Optional;
  */
 public final class GuestOptions {
 
-    /** What "no --timeout" means: a year, which the bridge's deadlines can represent. */
-    private static final Duration NO_TIMEOUT = Duration.ofDays(365);
-
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
@@ -102,10 +99,10 @@ public final class GuestOptions {
      */
     public SchemeInterpreter.Builder configure(SchemeInterpreter.Builder builder, StandardStreams streams,
                                               OutputStream guestStdout) {
+        timeout().ifPresentOrElse(builder::deadline, builder::noDeadline);
         return builder
                 .heapBytes(heapBytes)
                 .maxHeapBytes(maxHeapBytes)
-                .evalDeadline(timeout().orElse(NO_TIMEOUT))
                 .stdout(guestStdout)
                 .stderr(OutputStream.nullOutputStream())
                 .lineListener((fd, line) -> {

@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
             server = new WebServer(new InetSocketAddress(address, port), settings, module,
                     stdout -> {
                         SchemeInterpreter.Builder builder = guest.configure(SchemeInterpreter.builder(), streams, stdout)
-                                .evalDeadline(deadline);
+                                .deadline(deadline);
                         // the bundled guest is compiled once for every session; a --module file per session
                         return (guest.module().isPresent() ? builder.module(module) : builder).build();
                     },

@@ -40,7 +40,7 @@ class WebServerTest {
         // concurrently, each with its own stdout, so one builder injected by dev.wasmjit:junit would not do
         return new WebServer(new InetSocketAddress("127.0.0.1", 0), settings, SchemeInterpreter.bundledBytes(),
                 stdout -> SchemeInterpreter.builder().stdout(stdout).stderr(OutputStream.nullOutputStream())
-                        .evalDeadline(deadline).build(),
+                        .deadline(deadline).build(),
                 log);
     }
 

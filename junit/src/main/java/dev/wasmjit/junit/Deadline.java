@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The wall-clock deadline of each guest call of an injected instance
- * ({@link dev.wasmjit.scheme.SchemeInterpreter.Builder#evalDeadline},
+ * ({@link dev.wasmjit.scheme.SchemeInterpreter.Builder#deadline},
  * {@link dev.wasmjit.bridge.ReactorInstance.Builder#deadline}); without it, 10 seconds. A call
  * past it ends with a {@link dev.wasmjit.bridge.GuestTimeout}. It bounds a guest call, where
  * JUnit's {@code @Timeout} bounds a test: a guest call cannot be interrupted by JUnit, so a

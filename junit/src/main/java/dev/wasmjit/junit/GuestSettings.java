@@ -85,7 +85,7 @@ final class GuestSettings {
                 builder.maxHeapBytes(0);
             }
         });
-        deadline().ifPresent(builder::evalDeadline);
+        deadline().ifPresent(builder::deadline);
         return builder;
     }
 

@@ -1,0 +1,135 @@
+package dev.wasmjit.bridge;
+
+import dev.wasmjit.nativeconfig.GuestWasi;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every builder of a running guest configures about its store: where the guest's output
+ * goes and how long each call may run. {@link ReactorInstance.Builder} and
+ * {@code SchemeInterpreter.Builder} both extend it, so each default and each check exists
+ * once, here.
+ *
+ * <p>The defaults a caller may rely on: stdout to {@link System#out} and stderr to
+ * {@link System#err}, line by line; no line listener; a deadline of {@link #DEFAULT_DEADLINE}
+ * for each call.
+ *
+ * @param <B> the builder's own type, which each setter returns
+ */
+public abstract class StoreSettings<B extends StoreSettings<B>> {
+
+    /** The wall-clock deadline of each call unless the builder or a handle says otherwise. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
+    OutputStream stdout = GuestWasi.passThroughStdout();
+    OutputStream stderr = GuestWasi.passThroughStderr();
+    GuestWasi.LineListener lineListener = (fd, line) -> { };
+    /** Empty for no limit. */
+    Optional<Duration> deadline = Optional.of(DEFAULT_DEADLINE);
+
+    /** Only the bridge's builders and their subclasses extend this. */
+    protected StoreSettings() {
+    }
+
+    /**
+     * Where the guest's stdout goes; by default to {@link System#out}, line by line.
+     *
+     * @param out the stream; {@link OutputStream#nullOutputStream()} discards
+     * @return this builder
+     */
+    public final B stdout(OutputStream out) {
+        this.stdout = Objects.requireNonNull(out, "out");
+        return self();
+    }
+
+    /**
+     * Where the guest's stderr goes; by default to {@link System#err}, line by line.
+     *
+     * @param err the stream; {@link OutputStream#nullOutputStream()} discards
+     * @return this builder
+     */
+    public final B stderr(OutputStream err) {
+        this.stderr = Objects.requireNonNull(err, "err");
+        return self();
+    }
+
+    /**
+     * Told about every complete line on the guest's stdout (fd 1) and stderr (fd 2), after it
+     * reached its stream.
+     *
+     * @param listener the listener, called on the guest thread
+     * @return this builder
+     */
+    public final B lineListener(GuestWasi.LineListener listener) {
+        this.lineListener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
+     * The wall-clock deadline of each call unless a handle says otherwise;
+     * {@link #DEFAULT_DEADLINE} by default. A call past it ends with a {@link GuestTimeout}.
+     * A deadline longer than {@link WasmEngine#LONGEST_DEADLINE} counts as that one.
+     *
+     * @param deadline a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is zero or negative
+     */
+    public final B deadline(Duration deadline) {
+        this.deadline = Optional.of(checkedDeadline(deadline));
+        return self();
+    }
+
+    /**
+     * Lets each call run as long as it takes, unless a handle says otherwise: an interactive
+     * session's choice, where the user stops a call. The engine counts it as
+     * {@link WasmEngine#LONGEST_DEADLINE}.
+     *
+     * @return this builder
+     */
+    public final B noDeadline() {
+        this.deadline = Optional.empty();
+        return self();
+    }
+
+    /**
+     * Gives another builder this one's output and deadline settings: for a builder that
+     * makes its instance through another.
+     *
+     * @param other the builder to configure
+     * @param <O>   its type
+     * @return {@code other}
+     */
+    protected final <O extends StoreSettings<O>> O copyStoreSettingsTo(O other) {
+        other.stdout = stdout;
+        other.stderr = stderr;
+        other.lineListener = lineListener;
+        other.deadline = deadline;
+        return other;
+    }
+
+    /**
+     * The one check of every deadline a caller gives: a positive duration.
+     *
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    static Duration checkedDeadline(Duration deadline) {
+        Objects.requireNonNull(deadline, "deadline");
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+        }
+        return deadline;
+    }
+
+    /**
+     * This builder as its own type, for setters of subclasses.
+     *
+     * @return this builder
+     */
+    @SuppressWarnings("unchecked")
+    protected final B self() {
+        return (B) this;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.wasmjit.scheme;
+
+import dev.wasmjit.bridge.FuncSignature;
+import dev.wasmjit.bridge.GuestBlock;
+import dev.wasmjit.bridge.GuestError;
+import dev.wasmjit.bridge.GuestFunction;
+import dev.wasmjit.bridge.ModuleException;
+import dev.wasmjit.bridge.ReactorInstance;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * The guest's ABI as Java calls: the seed's ABI, which every module must have, and the
+ * wasmjit extensions, each used when the module exports it (guest/README.md describes both).
+ * Each operation runs its guest calls as one unit of the instance, and a guest error comes
+ * out refined ({@link GuestErrors}). {@link SchemeInterpreter} checks its arguments first.
+ */
+final class GuestAbi {
+
+    private final ReactorInstance instance;
+
+    final GuestFunction parse;
+    final GuestFunction eval;
+    final GuestFunction jitModule;
+    final GuestFunction moduleData;
+    final GuestFunction moduleSize;
+    final GuestFunction freeModule;
+    final Optional<GuestFunction> lastResultText;
+    final Optional<GuestFunction> lastResultKind;
+    final Optional<GuestFunction> lastResultInteger;
+    final Optional<GuestFunction> lastErrorMessage;
+    final Optional<GuestFunction> pendingJitCount;
+    final Optional<GuestFunction> compiledFunctionCount;
+    final Optional<GuestFunction> collectionCount;
+    final Optional<GuestFunction> setHeapLimit;
+
+    /**
+     * The exports of an instance.
+     *
+     * @throws ModuleException if the instance lacks an export of the seed's ABI
+     */
+    GuestAbi(ReactorInstance instance) {
+        this.instance = instance;
+        parse = required(instance, "parse", FuncSignature.i32(1, 1));
+        eval = required(instance, "eval", FuncSignature.i32(2, 0));
+        jitModule = required(instance, "jitModule", FuncSignature.i32(0, 1));
+        moduleData = required(instance, "moduleData", FuncSignature.i32(1, 1));
+        moduleSize = required(instance, "moduleSize", FuncSignature.i32(1, 1));
+        freeModule = required(instance, "freeModule", FuncSignature.i32(1, 0));
+        required(instance, "allocateBytes", FuncSignature.i32(1, 1));
+        required(instance, "freeBytes", FuncSignature.i32(1, 0));
+        lastResultText = instance.function("lastResultText", FuncSignature.i32(0, 1));
+        lastResultKind = instance.function("lastResultKind", FuncSignature.i32(0, 1));
+        lastResultInteger = instance.function("lastResultInteger", FuncSignature.i32(0, 1));
+        lastErrorMessage = instance.function("lastErrorMessage", FuncSignature.i32(0, 1));
+        pendingJitCount = instance.function("pendingJitCount", FuncSignature.i32(0, 1));
+        compiledFunctionCount = instance.function("compiledFunctionCount", FuncSignature.i32(0, 1));
+        collectionCount = instance.function("collectionCount", FuncSignature.i32(0, 1));
+        setHeapLimit = instance.function("setHeapLimit", FuncSignature.i32(1, 0));
+    }
+
+    /**
+     * Copies a source into guest memory and parses it there. A NUL is a parse error here: the
+     * guest reads NUL-terminated text and would silently ignore the rest.
+     */
+    Expression parse(SchemeInterpreter owner, String source) {
+        int nul = source.indexOf('\0');
+        if (nul >= 0) {
+            throw GuestErrors.nulInSource(source, nul);
+        }
+        return unit(() -> {
+            try (GuestBlock text = instance.memory().allocateCString(source)) {
+                return new Expression(owner, parse.callI32(text.address()), source);
+            }
+        });
+    }
+
+    /** A handle to an expression at a trusted address, which must lie inside guest memory. */
+    Expression expressionAt(SchemeInterpreter owner, int address) {
+        long size = instance.memory().size();
+        if (address <= 0 || Integer.toUnsignedLong(address) >= size) {
+            throw new IllegalArgumentException("expression address 0x" + Integer.toHexString(address)
+                    + " is outside guest memory (" + size + " bytes)");
+        }
+        return new Expression(owner, address, "");
+    }
+
+    /**
+     * Evaluates through {@code eval}, this ABI's {@code eval} with the deadline of the call,
+     * and reads the result back ({@link ResultReader}).
+     *
+     * @throws IllegalArgumentException if another interpreter parsed the expression, or the
+     *                                  heap size is not positive; the guest is not called
+     */
+    SchemeValue eval(SchemeInterpreter owner, GuestFunction eval, Expression expression, int heapBytes) {
+        if (expression.owner() != owner) {
+            throw new IllegalArgumentException("the expression was parsed by another interpreter");
+        }
+        InterpreterSettings.checkedHeapSize(heapBytes);
+        return unit(() -> {
+            eval.callVoid(expression.address(), heapBytes);
+            return ResultReader.lastResult(this, instance);
+        });
+    }
+
+    /** Runs a JIT round ({@link JitRound}). */
+    Optional<JitModule> jit(SchemeInterpreter origin) {
+        return unit(() -> JitRound.run(origin, this, instance.memory()));
+    }
+
+    /** Reads a counter extension, or empty when the module lacks it. */
+    OptionalInt count(Optional<GuestFunction> counter) {
+        return counter.map(f -> OptionalInt.of(unit(f::callI32))).orElse(OptionalInt.empty());
+    }
+
+    private <T> T unit(Supplier<T> calls) {
+        return instance.exclusive(() -> {
+            try {
+                return calls.get();
+            } catch (GuestError e) {
+                throw GuestErrors.refine(e, this, instance);
+            }
+        });
+    }
+
+    private static GuestFunction required(ReactorInstance instance, String name, FuncSignature signature) {
+        return instance.function(name, signature).orElseThrow(() -> new ModuleException(
+                "the module lacks the seed's ABI: no export " + name + " " + signature));
+    }
+}

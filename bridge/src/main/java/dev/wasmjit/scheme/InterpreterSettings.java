@@ -1,0 +1,196 @@
+package dev.wasmjit.scheme;
+
+import dev.wasmjit.bridge.ReactorInstance;
+import dev.wasmjit.bridge.StoreSettings;
+import dev.wasmjit.bridge.TrapKind;
+import dev.wasmjit.bridge.WasmEngine;
+import dev.wasmjit.bridge.WasmModule;
+import dev.wasmjit.nativeconfig.EngineSettings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What {@link SchemeInterpreter.Builder} configures beyond the store ({@link StoreSettings}:
+ * output and deadline): which guest, how large its heap, which engine. The defaults a caller
+ * may rely on: the bundled guest, a heap of {@link SchemeInterpreter#DEFAULT_HEAP_BYTES} that
+ * may grow to {@link SchemeInterpreter#DEFAULT_MAX_HEAP_BYTES}, {@link EngineSettings#defaults()},
+ * and not interruptible.
+ */
+public abstract class InterpreterSettings extends StoreSettings<SchemeInterpreter.Builder> {
+
+    /** The bundled guest compiled once per engine; compiled modules are shareable. */
+    private static final Map<WasmEngine, WasmModule> BUNDLED = new ConcurrentHashMap<>();
+
+    private byte[] moduleBytes;
+    private int heapBytes = SchemeInterpreter.DEFAULT_HEAP_BYTES;
+    private long maxHeapBytes = SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES;
+    private EngineSettings engineSettings = EngineSettings.defaults();
+    private boolean interruptible;
+
+    InterpreterSettings() {
+    }
+
+    /**
+     * Makes {@link SchemeInterpreter#interrupt()} available: the interpreter gets a wasm
+     * engine of its own ({@link WasmEngine#isolated}), so stopping its call stops no other
+     * interpreter's. It costs a compilation of the module for this interpreter alone (a
+     * few hundred milliseconds), so it is meant for interactive sessions such as a REPL.
+     *
+     * @param interruptible whether the interpreter can be interrupted
+     * @return this builder
+     */
+    public final SchemeInterpreter.Builder interruptible(boolean interruptible) {
+        this.interruptible = interruptible;
+        return self();
+    }
+
+    /**
+     * Runs this module instead of the bundled guest; it must have the seed's ABI.
+     *
+     * @param bytes the module's binary
+     * @return this builder
+     */
+    public final SchemeInterpreter.Builder module(byte[] bytes) {
+        this.moduleBytes = bytes.clone();
+        return self();
+    }
+
+    /**
+     * Runs the module in this file instead of the bundled guest.
+     *
+     * @param path a .wasm file with the seed's ABI
+     * @return this builder
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public final SchemeInterpreter.Builder module(Path path) {
+        try {
+            this.moduleBytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the module " + path, e);
+        }
+        return self();
+    }
+
+    /**
+     * How large the heap may grow on its own when live data crowds it (the guest's
+     * {@code setHeapLimit} extension): past it, an evaluation fails with
+     * {@link TrapKind#OUT_OF_MEMORY}. The default is
+     * {@link SchemeInterpreter#DEFAULT_MAX_HEAP_BYTES}; a value at or below the heap size keeps
+     * the heap at the size each evaluation asks for, as the seed's guest did. Modules without
+     * the extension ignore it.
+     *
+     * @param bytes the limit, from 0 to 2 GiB
+     * @return this builder
+     */
+    public final SchemeInterpreter.Builder maxHeapBytes(long bytes) {
+        if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("heap limit must lie in 0 .. 2 GiB, was " + bytes);
+        }
+        this.maxHeapBytes = bytes;
+        return self();
+    }
+
+    /**
+     * The heap each evaluation starts from unless it says otherwise
+     * ({@link SchemeInterpreter#DEFAULT_HEAP_BYTES} by default): the heap lives across
+     * evaluations and grows from this size up to {@link #maxHeapBytes(long)}. A positive size
+     * below the guest's minimum (the bundled guest needs more than 1 KiB) is accepted here and
+     * fails each evaluation with {@link TrapKind#OUT_OF_MEMORY} ({@code heap size too small: N bytes}).
+     *
+     * @param bytes a positive size
+     * @return this builder
+     * @throws IllegalArgumentException if the size is zero or negative
+     */
+    public final SchemeInterpreter.Builder heapBytes(int bytes) {
+        this.heapBytes = checkedHeapSize(bytes);
+        return self();
+    }
+
+    /**
+     * The engine settings; interpreters with equal settings share one engine.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public final SchemeInterpreter.Builder engineSettings(EngineSettings settings) {
+        this.engineSettings = Objects.requireNonNull(settings, "settings");
+        return self();
+    }
+
+    /**
+     * Instantiates the guest.
+     *
+     * @return the interpreter
+     * @throws dev.wasmjit.bridge.ModuleException if the module is invalid or lacks the
+     *                                            seed's ABI
+     */
+    public final SchemeInterpreter build() {
+        ReactorInstance instance = instantiate();
+        try {
+            GuestAbi abi = new GuestAbi(instance);
+            abi.setHeapLimit.ifPresent(setLimit -> setLimit.callVoid((int) maxHeapBytes));
+            return new SchemeInterpreter(instance, abi, heapBytes);
+        } catch (RuntimeException | Error e) {
+            instance.close();
+            throw e;
+        }
+    }
+
+    /** Reads the bundled guest's bytes from the class path. */
+    static byte[] readBundled(String resource) {
+        try (InputStream in = SchemeInterpreter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled guest " + resource
+                        + " is missing from the class path; build the bridge module with guest/interplib.wasm present");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The contract of every heap size, builder and eval alike: positive, or the caller's mistake. */
+    static int checkedHeapSize(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("heap size must be positive, was " + bytes);
+        }
+        return bytes;
+    }
+
+    /**
+     * Instantiates the guest with these settings. A module of its own (given bytes, or any
+     * module on an isolated engine) and an isolated engine are owned by the instance, closed
+     * after its store, by its close() or by its cleaner.
+     */
+    private ReactorInstance instantiate() {
+        WasmEngine engine = interruptible ? WasmEngine.isolated(engineSettings) : WasmEngine.of(engineSettings);
+        WasmModule module;
+        boolean ownModule = moduleBytes != null || interruptible;
+        try {
+            module = ownModule ? engine.compile(moduleBytes != null ? moduleBytes : SchemeInterpreter.bundledBytes())
+                    : BUNDLED.computeIfAbsent(engine, e -> e.compile(SchemeInterpreter.bundledBytes()));
+        } catch (RuntimeException e) {
+            if (interruptible) {
+                engine.close();
+            }
+            throw e;
+        }
+        ReactorInstance.Builder builder = copyStoreSettingsTo(ReactorInstance.builder(module))
+                .errorImport("throw_error")
+                .allocator("allocateBytes", "freeBytes");
+        if (ownModule) {
+            builder.owning(module);
+        }
+        if (interruptible) {
+            builder.owning(engine::close);
+        }
+        return builder.instantiate();
+    }
+}

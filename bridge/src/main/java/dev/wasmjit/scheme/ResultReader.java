@@ -1,0 +1,66 @@
+package dev.wasmjit.scheme;
+
+import dev.wasmjit.bridge.ReactorInstance;
+
+import java.util.List;
+
+/**
+ * Reads the value of the last successful evaluation back from the guest, from the best source
+ * the module offers: the written form at {@code lastResultText()} (Language v2), else the
+ * integer/procedure kind extension, else the {@code result: } line the guest printed (the
+ * seed's ABI). Text that does not read is the guest's fault, an {@link IllegalStateException}.
+ */
+final class ResultReader {
+
+    /** What the guest prints before a result's external representation. */
+    private static final String RESULT_PREFIX = "result: ";
+
+    private ResultReader() {
+    }
+
+    /** The last result; call it right after the evaluation, in the same exclusive unit. */
+    static SchemeValue lastResult(GuestAbi abi, ReactorInstance instance) {
+        if (abi.lastResultText.isPresent()) {
+            int address = abi.lastResultText.get().callI32();
+            if (address != 0) {
+                return read(instance.memory().readCString(address), "lastResultText()");
+            }
+        }
+        if (abi.lastResultKind.isPresent() && abi.lastResultInteger.isPresent()) {
+            int kind = abi.lastResultKind.get().callI32();
+            if (kind == 1) {
+                return SchemeValue.integer(abi.lastResultInteger.get().callI32());
+            }
+            if (kind == 2) {
+                return SchemeValue.procedure();
+            }
+        }
+        return fromResultLine(instance.lastCallStdout());
+    }
+
+    /** Without the extensions, the result is whatever the guest printed after {@code result: }. */
+    private static SchemeValue fromResultLine(List<String> stdout) {
+        for (int i = stdout.size() - 1; i >= 0; i--) {
+            String line = stdout.get(i);
+            if (line.startsWith(RESULT_PREFIX)) {
+                return read(line.substring(RESULT_PREFIX.length()), "result line");
+            }
+        }
+        throw new IllegalStateException("the guest's eval returned without printing a result line");
+    }
+
+    private static SchemeValue read(String text, String source) {
+        try {
+            return ExternalRepresentation.read(text);
+        } catch (IllegalArgumentException e) {
+            if (text.endsWith("...")) {
+                // The guest cuts a written form short past 16 MiB (guest/src/printer.h): a value
+                // that large, or a circular list, has no complete written form to read.
+                throw new IllegalStateException("the result is too large to read back: its written form, "
+                        + text.length() + " characters, was cut short", e);
+            }
+            throw new IllegalStateException("the guest's " + source + " is not a readable value: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.wasmjit.scheme;
+
+import dev.wasmjit.bridge.GuestTrap;
+import dev.wasmjit.bridge.StoreSettings;
+import dev.wasmjit.bridge.TrapKind;
+import dev.wasmjit.bridge.WasmEngine;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What {@link InterpreterSettings} and {@link StoreSettings} promise when nothing is set
+ * (that an interpreter is not interruptible by default, {@link InterruptTest} shows).
+ */
+class InterpreterDefaultsTest {
+
+    /** A list of 100,000 integers: well over 1 MiB of live pairs. */
+    private static final String LARGE_LIVE_DATA = """
+            (define (build n acc) (if (eq? n 0) acc (build (- n 1) (cons n acc))))
+            (define (len l n) (if (null? l) n (len (cdr l) (+ n 1))))
+            (len (build 100000 '()) 0)
+            """;
+
+    @Test
+    void theBundledGuestRunsOnTheSharedEngineWithTenSecondsPerCall() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThat(t.scheme.instance().module().bytes()).isEqualTo(SchemeInterpreter.bundledBytes());
+            assertThat(t.scheme.instance().engine()).isSameAs(WasmEngine.shared());
+            assertThat(t.scheme.instance().defaultDeadline()).contains(Duration.ofSeconds(10))
+                    .contains(StoreSettings.DEFAULT_DEADLINE);
+        }
+    }
+
+    @Test
+    void eachEvaluationStartsFromOneMebibyteOfHeap() {
+        assertThat(SchemeInterpreter.DEFAULT_HEAP_BYTES).isEqualTo(1 << 20);
+        long byDefault = memoryAfterOneEvaluation(b -> b);
+        assertThat(memoryAfterOneEvaluation(b -> b.heapBytes(SchemeInterpreter.DEFAULT_HEAP_BYTES))).isEqualTo(byDefault);
+        assertThat(memoryAfterOneEvaluation(b -> b.heapBytes(8 << 20))).isGreaterThan(byDefault);
+    }
+
+    @Test
+    void theHeapGrowsWhenLiveDataCrowdsItUpTo256MebibytesByDefault() {
+        assertThat(SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES).isEqualTo(256L << 20);
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThat(t.evalInteger(LARGE_LIVE_DATA)).isEqualTo(100000);
+        }
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxHeapBytes(0))) {
+            assertThatThrownBy(() -> t.evalInteger(LARGE_LIVE_DATA))
+                    .isInstanceOfSatisfying(GuestTrap.class, e -> assertThat(e.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY));
+        }
+    }
+
+    /** The guest's memory after one small evaluation, the heap kept at the size asked for. */
+    private static long memoryAfterOneEvaluation(UnaryOperator<SchemeInterpreter.Builder> heap) {
+        try (TestInterpreter t = TestInterpreter.start(b -> heap.apply(b.maxHeapBytes(0)))) {
+            t.evalInteger("(+ 1 2)");
+            return t.scheme.instance().memory().size();
+        }
+    }
+}
