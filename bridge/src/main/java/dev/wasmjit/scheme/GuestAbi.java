@@ -35,6 +35,7 @@ final class GuestAbi {
     final Optional<GuestFunction> compiledFunctionCount;
     final Optional<GuestFunction> collectionCount;
     final Optional<GuestFunction> setHeapLimit;
+    final Optional<GuestFunction> setMaxNestedCalls;
 
     /**
      * The exports of an instance.
@@ -59,6 +60,7 @@ final class GuestAbi {
         compiledFunctionCount = instance.function("compiledFunctionCount", FuncSignature.i32(0, 1));
         collectionCount = instance.function("collectionCount", FuncSignature.i32(0, 1));
         setHeapLimit = instance.function("setHeapLimit", FuncSignature.i32(1, 0));
+        setMaxNestedCalls = instance.function("setMaxNestedCalls", FuncSignature.i32(1, 0));
     }
 
     /**

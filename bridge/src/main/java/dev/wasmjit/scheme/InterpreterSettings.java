@@ -20,10 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * What {@link SchemeInterpreter.Builder} configures beyond the store ({@link StoreSettings}:
  * output and deadline): which guest, how large its heap, which engine. The defaults a caller
  * may rely on: the bundled guest, a heap of {@link SchemeInterpreter#DEFAULT_HEAP_BYTES} that
- * may grow to {@link SchemeInterpreter#DEFAULT_MAX_HEAP_BYTES}, {@link EngineSettings#defaults()},
- * and not interruptible.
+ * may grow to {@link SchemeInterpreter#DEFAULT_MAX_HEAP_BYTES}, {@link #DEFAULT_MAX_NESTED_CALLS}
+ * nested calls, {@link EngineSettings#defaults()}, and not interruptible.
  */
 public abstract class InterpreterSettings extends StoreSettings<SchemeInterpreter.Builder> {
+
+    /**
+     * How many non-tail calls may be pending at once by default, interpreted and compiled
+     * alike; one more fails the evaluation with {@link TrapKind#STACK_OVERFLOW}
+     * ({@code recursion too deep: more than 2000000 nested calls}). Pending calls live in the
+     * guest's linear memory, not on the wasm stack: about 24 bytes each plus their frames in
+     * the heap, so the heap's limit may come first.
+     */
+    public static final int DEFAULT_MAX_NESTED_CALLS = 2_000_000;
 
     /** The bundled guest compiled once per engine; compiled modules are shareable. */
     private static final Map<WasmEngine, WasmModule> BUNDLED = new ConcurrentHashMap<>();
@@ -31,6 +40,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     private byte[] moduleBytes;
     private int heapBytes = SchemeInterpreter.DEFAULT_HEAP_BYTES;
     private long maxHeapBytes = SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES;
+    private int maxNestedCalls = DEFAULT_MAX_NESTED_CALLS;
     private EngineSettings engineSettings = EngineSettings.defaults();
     private boolean interruptible;
 
@@ -98,6 +108,24 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     }
 
     /**
+     * How many non-tail calls may be pending at once (the guest's {@code setMaxNestedCalls}
+     * extension; {@link #DEFAULT_MAX_NESTED_CALLS} by default). Tail calls do not count. Past
+     * it an evaluation fails with {@link TrapKind#STACK_OVERFLOW}. Modules without the
+     * extension ignore it.
+     *
+     * @param calls a positive count
+     * @return this builder
+     * @throws IllegalArgumentException if the count is zero or negative
+     */
+    public final SchemeInterpreter.Builder maxNestedCalls(int calls) {
+        if (calls <= 0) {
+            throw new IllegalArgumentException("the limit of nested calls must be positive, was " + calls);
+        }
+        this.maxNestedCalls = calls;
+        return self();
+    }
+
+    /**
      * The heap each evaluation starts from unless it says otherwise
      * ({@link SchemeInterpreter#DEFAULT_HEAP_BYTES} by default): the heap lives across
      * evaluations and grows from this size up to {@link #maxHeapBytes(long)}. A positive size
@@ -136,6 +164,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         try {
             GuestAbi abi = new GuestAbi(instance);
             abi.setHeapLimit.ifPresent(setLimit -> setLimit.callVoid((int) maxHeapBytes));
+            abi.setMaxNestedCalls.ifPresent(setLimit -> setLimit.callVoid(maxNestedCalls));
             return new SchemeInterpreter(instance, abi, heapBytes);
         } catch (RuntimeException | Error e) {
             instance.close();

@@ -55,6 +55,26 @@ class InterpreterDefaultsTest {
         }
     }
 
+    @Test
+    void twoMillionCallsMayNestByDefaultAndAnotherLimitIsTheGuestsToo() {
+        assertThat(SchemeInterpreter.Builder.DEFAULT_MAX_NESTED_CALLS).isEqualTo(2_000_000);
+        String deep = "(define (down n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))) (down 2000000)";
+        try (TestInterpreter t = TestInterpreter.start()) {
+            // (down 2000000) nests 2,000,001 calls: one more than the default allows
+            assertThatThrownBy(() -> t.evalInteger(deep))
+                    .isInstanceOfSatisfying(GuestTrap.class, e -> assertThat(e.kind()).isEqualTo(TrapKind.STACK_OVERFLOW))
+                    .hasMessage("recursion too deep: more than 2000000 nested calls");
+            assertThat(t.evalInteger("(down 1999999)")).isEqualTo(1_999_999);
+        }
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxNestedCalls(100))) {
+            assertThat(t.evalInteger(deep.replace("2000000", "99"))).isEqualTo(99);
+            assertThatThrownBy(() -> t.evalInteger("(down 100)")).hasMessage("recursion too deep: more than 100 nested calls");
+        }
+        assertThatThrownBy(() -> SchemeInterpreter.builder().maxNestedCalls(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the limit of nested calls must be positive, was 0");
+    }
+
     /** The guest's memory after one small evaluation, the heap kept at the size asked for. */
     private static long memoryAfterOneEvaluation(UnaryOperator<SchemeInterpreter.Builder> heap) {
         try (TestInterpreter t = TestInterpreter.start(b -> heap.apply(b.maxHeapBytes(0)))) {

@@ -37,13 +37,24 @@ class RecoveryTest {
     }
 
     @Test
-    void recursionAMillionDeepIsAStackOverflowAndTheInterpreterWorksOn() {
+    void recursionAMillionDeepRunsInterpretedAndCompiled() {
         try (TestInterpreter t = TestInterpreter.start()) {
+            Expression deep = t.scheme.parse(TestInterpreter.DEEP_RECURSION);
+            assertThat(t.scheme.eval(deep).asInteger()).isEqualTo(1_000_000);
+            t.scheme.link(t.scheme.jit().orElseThrow());
+            assertThat(t.scheme.compiledFunctionCount()).hasValue(1);
+            assertThat(t.scheme.eval(deep).asInteger()).isEqualTo(1_000_000);
+        }
+    }
+
+    @Test
+    void recursionPastTheLimitIsAStackOverflowAndTheInterpreterWorksOn() {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxNestedCalls(10_000))) {
             Expression fib = linkedFib(t);
             assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse(TestInterpreter.DEEP_RECURSION)))
                     .isInstanceOfSatisfying(GuestTrap.class,
                             trap -> assertThat(trap.kind()).isEqualTo(TrapKind.STACK_OVERFLOW))
-                    .hasMessageStartingWith("recursion too deep")
+                    .hasMessage("recursion too deep: more than 10000 nested calls")
                     .hasCauseInstanceOf(GuestError.class);
             assertWorksOn(t, fib);
         }
@@ -84,13 +95,15 @@ class RecoveryTest {
 
     @Test
     void aWasmStackOverflowTrapsAndTheInterpreterWorksOn() {
-        // the guest allows 10,000 nested calls; a 64 KiB wasm stack runs out long before that
+        // Compiled code recurses on the wasm stack until it hands over to the interpreter
+        // 8,000 calls deep; 64 KiB of wasm stack runs out long before that.
         EngineSettings smallStack = EngineSettings.defaults().withMaxWasmStackBytes(64 << 10);
         try (TestInterpreter t = TestInterpreter.start(b -> b.engineSettings(smallStack))) {
             Expression fib = linkedFib(t);
+            t.scheme.eval(t.scheme.parse("(define (down n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))) (down 10)"));
+            t.scheme.link(t.scheme.jit().orElseThrow());
             int stackPointer = t.scheme.instance().requireFunction("stackPointer").callI32();
-            Expression deep = t.scheme.parse(
-                    "(letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))))) (down 1500))");
+            Expression deep = t.scheme.parse("(down 5000)");
             assertThatThrownBy(() -> t.scheme.eval(deep))
                     .isInstanceOfSatisfying(GuestTrap.class,
                             trap -> assertThat(trap.kind()).isEqualTo(TrapKind.STACK_OVERFLOW))

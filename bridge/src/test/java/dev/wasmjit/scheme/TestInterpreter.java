@@ -20,10 +20,10 @@ final class TestInterpreter implements AutoCloseable {
               (fib 20))
             """;
 
-    /** Non-tail recursion a million deep: more than any wasm stack limit allows. */
+    /** Non-tail recursion a million deep: far more than the wasm stack could hold. */
     static final String DEEP_RECURSION = """
-            (letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1)))))))
-              (down 1000000))
+            (define (down n) (if (eq? n 0) 0 (+ 1 (down (- n 1)))))
+            (down 1000000)
             """;
 
     final SchemeInterpreter scheme;
