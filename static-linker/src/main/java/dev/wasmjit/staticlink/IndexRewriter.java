@@ -1,6 +1,12 @@
 package dev.wasmjit.staticlink;
 
-import dev.wasmjit.staticlink.Instruction.Operand;
+import dev.wasmjit.wasm.Immediate;
+import dev.wasmjit.wasm.IndexSpace;
+import dev.wasmjit.wasm.Instruction;
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmOutput;
+import dev.wasmjit.wasm.Instruction.Operand;
 
 /**
  * Renumbers the type, function, table, global, element and data indices in an expression,
@@ -27,7 +33,7 @@ final class IndexRewriter {
         while (reader.hasNext()) {
             Instruction instruction = reader.next();
             for (Operand operand : instruction.operands()) {
-                IndexSpace space = operand.kind().space;
+                IndexSpace space = operand.kind().space();
                 if (space == null) {
                     continue;
                 }

@@ -1,9 +1,15 @@
 package dev.wasmjit.staticlink;
 
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasmjit.staticlink.WasmModule.Code;
+import dev.wasmjit.wasm.ModuleSections.Code;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,13 +31,13 @@ class ModuleRoundTripTest {
 
     @Test
     void keepsCustomSectionsInPlace() {
-        WasmModule module = ModuleReader.read(Fixtures.wasm("counter.names"));
-        assertThat(module.customSections).extracting(WasmModule.CustomSection::name).containsExactly("name");
+        ModuleSections module = ModuleReader.read(Fixtures.wasm("counter.names"));
+        assertThat(module.customSections).extracting(ModuleSections.CustomSection::name).containsExactly("name");
     }
 
     @Test
     void walksEveryOpcodeItKnows() {
-        WasmModule module = ModuleReader.read(Fixtures.wasm("opcodes"));
+        ModuleSections module = ModuleReader.read(Fixtures.wasm("opcodes"));
         Set<Opcode> seen = EnumSet.noneOf(Opcode.class);
         for (Code code : module.codes) {
             InstructionReader.readAll(code.instructions(), "test").forEach(in -> seen.add(in.opcode()));

@@ -1,4 +1,4 @@
-package dev.wasmjit.staticlink;
+package dev.wasmjit.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
