@@ -1,18 +1,18 @@
 package dev.wasmjit.staticlink;
 
+import dev.wasmjit.staticlink.InstrumentedModule.GlobalProbe;
 import dev.wasmjit.wasm.ModuleReader;
 import dev.wasmjit.wasm.ModuleSections;
-import dev.wasmjit.wasm.ModuleWriter;
-import dev.wasmjit.wasm.Opcode;
-import dev.wasmjit.wasm.ValueType;
-import dev.wasmjit.wasm.WasmFormatException;
-import dev.wasmjit.wasm.WasmOutput;
-import dev.wasmjit.staticlink.InstrumentedModule.GlobalProbe;
 import dev.wasmjit.wasm.ModuleSections.Code;
 import dev.wasmjit.wasm.ModuleSections.ExportEntry;
 import dev.wasmjit.wasm.ModuleSections.ExternKind;
 import dev.wasmjit.wasm.ModuleSections.FuncType;
 import dev.wasmjit.wasm.ModuleSections.Global;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmFormatException;
+import dev.wasmjit.wasm.WasmOutput;
 import java.util.ArrayList;
 import java.util.List;
 

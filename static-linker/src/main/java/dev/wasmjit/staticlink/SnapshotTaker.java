@@ -1,9 +1,9 @@
 package dev.wasmjit.staticlink;
 
+import dev.wasmjit.staticlink.InstrumentedModule.GlobalProbe;
 import dev.wasmjit.wasm.ModuleReader;
 import dev.wasmjit.wasm.ModuleSections;
 import dev.wasmjit.wasm.ValueType;
-import dev.wasmjit.staticlink.InstrumentedModule.GlobalProbe;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.wasmjit.staticlink;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.wasmjit.wasm.Immediate;
 import dev.wasmjit.wasm.Instruction;
 import dev.wasmjit.wasm.InstructionReader;
@@ -7,8 +9,6 @@ import dev.wasmjit.wasm.ModuleReader;
 import dev.wasmjit.wasm.ModuleSections;
 import dev.wasmjit.wasm.Opcode;
 import dev.wasmjit.wasm.WasmOutput;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,15 @@
 package dev.wasmjit.staticlink;
 
-import dev.wasmjit.wasm.InstructionReader;
-import dev.wasmjit.wasm.ModuleReader;
-import dev.wasmjit.wasm.ModuleSections;
-import dev.wasmjit.wasm.ModuleWriter;
-import dev.wasmjit.wasm.Opcode;
-import dev.wasmjit.wasm.WasmFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
 import dev.wasmjit.wasm.ModuleSections.Code;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmFormatException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package dev.wasmjit.staticlink;
 
-import dev.wasmjit.wasm.ModuleReader;
-import dev.wasmjit.wasm.ModuleSections;
-import dev.wasmjit.wasm.WasmFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.WasmFormatException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

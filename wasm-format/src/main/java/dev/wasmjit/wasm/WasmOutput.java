@@ -44,6 +44,20 @@ public final class WasmOutput {
     }
 
     /**
+     * Bytes given one by one, each as an int (its low eight bits): for bytes that are
+     * malformed on purpose, as a test of a reader writes them.
+     *
+     * @param values the bytes
+     * @return this buffer
+     */
+    public WasmOutput u8s(int... values) {
+        for (int value : values) {
+            u8(value);
+        }
+        return this;
+    }
+
+    /**
      * An opcode: its byte, or for a prefixed one the prefix and its unsigned sub-opcode.
      *
      * @param opcode the instruction
