@@ -332,7 +332,7 @@ public final class WasmInput {
     }
 
     private void require(int count) {
-        if (count < 0 || position + count > end) {
+        if (count < 0 || count > end - position) {
             throw new WasmFormatException("unexpected end of bytes at offset " + position
                     + " (needed " + count + ", " + (end - position) + " left)");
         }

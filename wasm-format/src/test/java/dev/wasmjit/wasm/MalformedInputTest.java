@@ -95,6 +95,10 @@ class MalformedInputTest {
         assertThatThrownBy(slice::u8).isInstanceOf(WasmFormatException.class)
                 .hasMessageContaining("unexpected end of bytes at offset 2");
         assertThatThrownBy(() -> slices.slice(2)).isInstanceOf(WasmFormatException.class);
+        assertThatThrownBy(() -> slices.slice(Integer.MAX_VALUE))
+                .as("a length that overflows the cursor's position")
+                .isInstanceOf(WasmFormatException.class)
+                .hasMessageContaining("unexpected end of bytes at offset 2");
     }
 
     @Test
@@ -103,6 +107,15 @@ class MalformedInputTest {
         assertThatThrownBy(() -> new WasmInput(name).name())
                 .isInstanceOf(WasmFormatException.class)
                 .hasMessage("name at offset 0 is not valid UTF-8");
+    }
+
+    @Test
+    void simdCodeIsRefusedNamingTheOpcode() {
+        byte[] simd = new WasmOutput().u8s(0xfd, 0x0c).bytes(new byte[16]).opcode(Opcode.DROP).opcode(Opcode.END)
+                .toByteArray();
+        assertThatThrownBy(() -> InstructionReader.readAll(simd, "function 3"))
+                .isInstanceOf(WasmFormatException.class)
+                .hasMessage("function 3: unsupported opcode 0xfd (SIMD) at offset 0");
     }
 
     @Test
