@@ -478,7 +478,7 @@ public enum Opcode {
      *
      * @return true for the prefixed instructions
      */
-    public boolean isPrefixed() {
+    boolean isPrefixed() {
         return prefixed;
     }
 
@@ -487,7 +487,7 @@ public enum Opcode {
      *
      * @return their kinds, in encoding order
      */
-    public List<Immediate> immediates() {
+    List<Immediate> immediates() {
         return immediates;
     }
 
@@ -497,7 +497,7 @@ public enum Opcode {
      * @param code the opcode byte, 0 to 255
      * @return the instruction, or null when this layer knows none with that byte
      */
-    public static Opcode singleByte(int code) {
+    static Opcode singleByte(int code) {
         return SINGLE_BYTE[code];
     }
 
@@ -507,7 +507,7 @@ public enum Opcode {
      * @param subOpcode the sub-opcode
      * @return the instruction, or null when this layer knows none with that sub-opcode
      */
-    public static Opcode prefixedFc(int subOpcode) {
+    static Opcode prefixedFc(int subOpcode) {
         return subOpcode >= 0 && subOpcode < PREFIXED_FC.length ? PREFIXED_FC[subOpcode] : null;
     }
 

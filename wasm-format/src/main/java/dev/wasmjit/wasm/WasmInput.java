@@ -86,7 +86,7 @@ public final class WasmInput {
      * @return the byte, unsigned
      * @throws WasmFormatException at the end of the range
      */
-    public int peek() {
+    int peek() {
         require(1);
         return bytes[position] & 0xFF;
     }
@@ -121,7 +121,7 @@ public final class WasmInput {
      * @return the value, taken as unsigned
      * @throws WasmFormatException if the integer is cut short or does not fit
      */
-    public long u64() {
+    long u64() {
         return unsignedLeb(64);
     }
 
@@ -131,7 +131,7 @@ public final class WasmInput {
      * @return the value
      * @throws WasmFormatException if the integer is cut short or does not fit
      */
-    public int s32() {
+    int s32() {
         return (int) signedLeb(32);
     }
 
@@ -141,7 +141,7 @@ public final class WasmInput {
      * @return the value
      * @throws WasmFormatException if the integer is cut short or does not fit
      */
-    public long s33() {
+    long s33() {
         return signedLeb(33);
     }
 
@@ -151,7 +151,7 @@ public final class WasmInput {
      * @return the value
      * @throws WasmFormatException if the integer is cut short or does not fit
      */
-    public long s64() {
+    long s64() {
         return signedLeb(64);
     }
 
@@ -176,7 +176,7 @@ public final class WasmInput {
      * @return the bits
      * @throws WasmFormatException if fewer than eight bytes remain
      */
-    public long fixed64() {
+    long fixed64() {
         require(8);
         long value = 0;
         for (int i = 0; i < 8; i++) {

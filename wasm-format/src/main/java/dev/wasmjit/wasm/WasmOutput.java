@@ -83,7 +83,7 @@ public final class WasmOutput {
      * @param value the integer, taken as unsigned 64 bits
      * @return this buffer
      */
-    public WasmOutput u64(long value) {
+    WasmOutput u64(long value) {
         do {
             int b = (int) (value & 0x7F);
             value >>>= 7;
@@ -116,7 +116,7 @@ public final class WasmOutput {
      * @param value the bits, such as an f32's
      * @return this buffer
      */
-    public WasmOutput fixed32(int value) {
+    WasmOutput fixed32(int value) {
         for (int i = 0; i < 4; i++) {
             u8(value >>> (8 * i));
         }
@@ -129,7 +129,7 @@ public final class WasmOutput {
      * @param value the bits, such as an f64's
      * @return this buffer
      */
-    public WasmOutput fixed64(long value) {
+    WasmOutput fixed64(long value) {
         for (int i = 0; i < 8; i++) {
             u8((int) (value >>> (8 * i)));
         }
@@ -167,7 +167,7 @@ public final class WasmOutput {
      * @param name the name
      * @return this buffer
      */
-    public WasmOutput name(String name) {
+    WasmOutput name(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         u32(utf8.length);
         return bytes(utf8);
@@ -189,7 +189,7 @@ public final class WasmOutput {
      *
      * @return the number of bytes written so far
      */
-    public int size() {
+    int size() {
         return size;
     }
 
