@@ -5,6 +5,12 @@ import dev.wasmjit.bridge.GuestFunction;
 import dev.wasmjit.nativeconfig.EngineSettings;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmOutput;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Func;
 import io.github.kawamuray.wasmtime.Instance;
@@ -42,13 +48,7 @@ public final class CallCost implements AutoCloseable {
     public static final String TRIVIAL_PROGRAM = "(+ 1 2)";
 
     /** {@code (module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))}. */
-    private static final byte[] ADD_MODULE = {
-        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-        0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f,       // type: (i32 i32) -> i32
-        0x03, 0x02, 0x01, 0x00,                                     // function 0 has type 0
-        0x07, 0x07, 0x01, 0x03, 'a', 'd', 'd', 0x00, 0x00,          // export "add" = function 0
-        0x0a, 0x09, 0x01, 0x07, 0x00, 0x20, 0x00, 0x20, 0x01, 0x6a, 0x0b,
-    };
+    private static final byte[] ADD_MODULE = addModule();
 
     private final SchemeInterpreter scheme;
     private final Expression trivial;
@@ -61,6 +61,15 @@ public final class CallCost implements AutoCloseable {
     private final WasmFunctions.Function2<Integer, Integer, Integer> typedAdd;
     private final Val one = Val.fromI32(1);
     private final Val two = Val.fromI32(2);
+
+    private static byte[] addModule() {
+        ModuleSections module = new ModuleSections();
+        byte[] body = new WasmOutput().opcode(Opcode.LOCAL_GET).u32(0).opcode(Opcode.LOCAL_GET).u32(1)
+                .opcode(Opcode.I32_ADD).opcode(Opcode.END).toByteArray();
+        module.exportFunction("add", new FuncType(List.of(ValueType.I32, ValueType.I32), List.of(ValueType.I32)),
+                List.of(), body);
+        return ModuleWriter.write(module);
+    }
 
     /** Opens the bundled guest and instantiates the one-function module. */
     public CallCost() {

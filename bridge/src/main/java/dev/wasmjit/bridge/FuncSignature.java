@@ -1,5 +1,6 @@
 package dev.wasmjit.bridge;
 
+import dev.wasmjit.wasm.ValueType;
 import java.util.List;
 import java.util.stream.Collectors;
 

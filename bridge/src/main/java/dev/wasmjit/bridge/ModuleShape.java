@@ -1,6 +1,9 @@
 package dev.wasmjit.bridge;
 
-import java.nio.charset.StandardCharsets;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmFormatException;
+import dev.wasmjit.wasm.WasmInput;
+import dev.wasmjit.wasm.WasmOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +83,6 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         return exports.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    private static final int MAGIC = 0x6d736100;
     private static final int SECTION_TYPE = 1;
     private static final int SECTION_IMPORT = 2;
     private static final int SECTION_FUNCTION = 3;
@@ -89,7 +91,9 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
     private static final int FORM_FUNC = 0x60;
 
     /**
-     * Reads the shape of a module binary.
+     * Reads the shape of a module binary. Every count and size is checked against the bytes
+     * that remain before anything is read or allocated for it, so no module makes this loop
+     * or allocate more than its own size.
      *
      * @param bytes a WebAssembly binary module
      * @return its shape
@@ -97,60 +101,74 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
      *                         is malformed; the message says at which byte offset
      */
     public static ModuleShape read(byte[] bytes) {
-        Cursor in = new Cursor(bytes);
-        if (bytes.length < 8 || in.fixedInt() != MAGIC) {
+        try {
+            return readSections(bytes);
+        } catch (WasmFormatException e) {
+            throw new ModuleException(e.getMessage(), e);
+        }
+    }
+
+    private static ModuleShape readSections(byte[] bytes) {
+        WasmInput in = new WasmInput(bytes);
+        if (bytes.length < 8 || in.fixed32() != WasmOutput.MAGIC) {
             throw new ModuleException("not a WebAssembly binary module: it does not start with \\0asm ("
                     + bytes.length + " bytes)");
         }
-        int version = in.fixedInt();
-        if (version != 1) {
+        int version = in.fixed32();
+        if (version != WasmOutput.VERSION) {
             throw new ModuleException("unsupported WebAssembly binary version " + version + " (expected 1)");
         }
         List<FuncSignature> types = new ArrayList<>();
         List<FuncSignature> functions = new ArrayList<>();
         List<Import> imports = new ArrayList<>();
-        List<int[]> rawExports = new ArrayList<>();
+        List<RawExport> rawExports = new ArrayList<>();
         int defined = 0;
         boolean start = false;
-        while (in.hasMore()) {
+        while (!in.atEnd()) {
             int sectionStart = in.position();
             int id = in.u8();
-            int end = in.enter("section " + id + " at byte offset " + sectionStart, in.u32());
+            long size = Integer.toUnsignedLong(in.u32());
+            if (size > in.remaining()) {
+                throw new ModuleException("section " + id + " at byte offset " + sectionStart + " declares " + size
+                        + " bytes but only " + in.remaining() + " remain");
+            }
+            WasmInput section = in.slice((int) size);
             switch (id) {
-                case SECTION_TYPE -> readTypes(in, types);
-                case SECTION_IMPORT -> readImports(in, types, imports, functions);
+                case SECTION_TYPE -> readTypes(section, types);
+                case SECTION_IMPORT -> readImports(section, types, imports, functions);
                 case SECTION_FUNCTION -> {
-                    defined = in.count("function");
+                    defined = section.count("function");
                     for (int i = 0; i < defined; i++) {
-                        functions.add(type(types, in.u32()));
+                        functions.add(type(types, section.u32()));
                     }
                 }
                 case SECTION_EXPORT -> {
-                    int count = in.count("export");
+                    int count = section.count("export");
                     for (int i = 0; i < count; i++) {
-                        int nameStart = in.position();
-                        in.name();
-                        rawExports.add(new int[]{nameStart, in.u8(), in.u32()});
+                        String name = section.name();
+                        int kindAt = section.position();
+                        rawExports.add(new RawExport(name, kind(section.u8(), kindAt), section.u32()));
                     }
                 }
                 case SECTION_START -> start = true;
                 default -> { }
             }
-            in.leave(end);
         }
         List<Export> exports = new ArrayList<>();
-        for (int[] raw : rawExports) {
-            Cursor name = new Cursor(bytes);
-            name.seek(raw[0]);
-            Kind kind = kind(raw[1], raw[0]);
-            Optional<FuncSignature> signature = kind == Kind.FUNCTION && raw[2] >= 0 && raw[2] < functions.size()
-                    ? Optional.of(functions.get(raw[2])) : Optional.empty();
-            exports.add(new Export(name.name(), kind, signature));
+        for (RawExport raw : rawExports) {
+            // Exports may name functions of any index; only those in range have a signature to report.
+            Optional<FuncSignature> signature = raw.kind == Kind.FUNCTION && raw.index >= 0 && raw.index < functions.size()
+                    ? Optional.of(functions.get(raw.index)) : Optional.empty();
+            exports.add(new Export(raw.name, raw.kind, signature));
         }
         return new ModuleShape(imports, exports, defined, start);
     }
 
-    private static void readTypes(Cursor in, List<FuncSignature> types) {
+    /** An export as read, before the function section's signatures are known to resolve it. */
+    private record RawExport(String name, Kind kind, int index) {
+    }
+
+    private static void readTypes(WasmInput in, List<FuncSignature> types) {
         int count = in.count("type");
         for (int i = 0; i < count; i++) {
             int form = in.u8();
@@ -164,7 +182,7 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         }
     }
 
-    private static void readImports(Cursor in, List<FuncSignature> types, List<Import> imports,
+    private static void readImports(WasmInput in, List<FuncSignature> types, List<Import> imports,
                                     List<FuncSignature> functions) {
         int count = in.count("import");
         for (int i = 0; i < count; i++) {
@@ -192,7 +210,7 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         }
     }
 
-    private static void limits(Cursor in) {
+    private static void limits(WasmInput in) {
         int flags = in.u8();
         in.u32();
         if ((flags & 1) != 0) {
@@ -200,22 +218,11 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
         }
     }
 
-    private static List<ValueType> valueTypes(Cursor in, String what) {
+    private static List<ValueType> valueTypes(WasmInput in, String what) {
         int count = in.count(what);
         List<ValueType> types = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int code = in.u8();
-            types.add(switch (code) {
-                case 0x7f -> ValueType.I32;
-                case 0x7e -> ValueType.I64;
-                case 0x7d -> ValueType.F32;
-                case 0x7c -> ValueType.F64;
-                case 0x7b -> ValueType.V128;
-                case 0x70 -> ValueType.FUNCREF;
-                case 0x6f -> ValueType.EXTERNREF;
-                default -> throw new ModuleException("unknown value type 0x" + Integer.toHexString(code)
-                        + " at byte offset " + (in.position() - 1));
-            });
+            types.add(ValueType.of(in.u8(), in.position() - 1));
         }
         return types;
     }
@@ -236,116 +243,5 @@ public record ModuleShape(List<Import> imports, List<Export> exports, int define
             case 3 -> Kind.GLOBAL;
             default -> throw new ModuleException("unknown import/export kind " + code + " at byte offset " + offset);
         };
-    }
-
-    /**
-     * Reads the binary format's integers and names. Every read is bounded by the end of the
-     * section being read (or of the module, between sections), and every count and length is
-     * checked against the bytes that remain before anything is read or allocated for it: a
-     * module cannot make the reader loop, go backwards or allocate more than its own size.
-     */
-    private static final class Cursor {
-        private final byte[] bytes;
-        private int position;
-        private int limit;
-
-        Cursor(byte[] bytes) {
-            this.bytes = bytes;
-            this.limit = bytes.length;
-        }
-
-        boolean hasMore() {
-            return position < limit;
-        }
-
-        int position() {
-            return position;
-        }
-
-        void seek(int to) {
-            position = to;
-        }
-
-        /** Bytes left before the current limit. */
-        private long remaining() {
-            return limit - position;
-        }
-
-        /**
-         * Enters a payload of {@code size} bytes (an unsigned value from {@link #u32()}):
-         * reads stop at its end until {@link #leave}.
-         *
-         * @return the payload's end offset
-         */
-        int enter(String what, int size) {
-            long length = Integer.toUnsignedLong(size);
-            if (length > remaining()) {
-                throw new ModuleException(what + " declares " + length + " bytes but only "
-                        + remaining() + " remain");
-            }
-            limit = position + (int) length;
-            return limit;
-        }
-
-        /** Skips the rest of the payload entered last; its end is the new position. */
-        void leave(int end) {
-            position = end;
-            limit = bytes.length;
-        }
-
-        int u8() {
-            if (position >= limit) {
-                throw new ModuleException("unexpected end of " + (limit == bytes.length ? "the module" : "a section")
-                        + " at byte offset " + position);
-            }
-            return bytes[position++] & 0xff;
-        }
-
-        int fixedInt() {
-            return u8() | u8() << 8 | u8() << 16 | u8() << 24;
-        }
-
-        /** An unsigned LEB128 integer of at most 32 bits, in at most 5 bytes; values above 2^31 - 1 come back negative. */
-        int u32() {
-            int start = position;
-            int result = 0;
-            for (int shift = 0; ; shift += 7) {
-                int b = u8();
-                if (shift == 28 && (b & 0xf0) != 0) {
-                    throw new ModuleException("malformed LEB128 integer at byte offset " + start
-                            + ": it does not fit in 32 bits");
-                }
-                result |= (b & 0x7f) << shift;
-                if ((b & 0x80) == 0) {
-                    return result;
-                }
-            }
-        }
-
-        /**
-         * A vector's element count. Every element takes at least one byte, so a count larger
-         * than the bytes that remain is malformed; refusing it here keeps a loop or an
-         * allocation from ever seeing it.
-         */
-        int count(String what) {
-            int start = position;
-            long count = Integer.toUnsignedLong(u32());
-            if (count > remaining()) {
-                throw new ModuleException(what + " count " + count + " at byte offset " + start
-                        + " is larger than the " + remaining() + " bytes that remain");
-            }
-            return (int) count;
-        }
-
-        String name() {
-            int start = position;
-            long length = Integer.toUnsignedLong(u32());
-            if (length > remaining()) {
-                throw new ModuleException("name length " + length + " at byte offset " + start
-                        + " is larger than the " + remaining() + " bytes that remain");
-            }
-            position += (int) length;
-            return new String(bytes, position - (int) length, (int) length, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmjit.bridge;
 
+import dev.wasmjit.wasm.ValueType;
 import io.github.kawamuray.wasmtime.FuncType;
 import io.github.kawamuray.wasmtime.Val;
 

@@ -1,5 +1,6 @@
 package dev.wasmjit.bridge;
 
+import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -69,11 +70,6 @@ class MalformedModuleTest {
 
     /** A version-1 header followed by {@code rest}. */
     static byte[] module(int... rest) {
-        byte[] bytes = new byte[8 + rest.length];
-        System.arraycopy(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, 0, bytes, 0, 8);
-        for (int i = 0; i < rest.length; i++) {
-            bytes[8 + i] = (byte) rest[i];
-        }
-        return bytes;
+        return new WasmOutput().header().u8s(rest).toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package dev.wasmjit.scheme;
 
 import dev.wasmjit.bridge.ModuleException;
+import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,8 +14,7 @@ class MalformedModuleSchemeTest {
 
     @Test
     void theBuilderRefusesASectionSizeOfTwoToTheThirtyOneOrMore() {
-        byte[] negativeSectionSize = {0, 'a', 's', 'm', 1, 0, 0, 0, 0x00, (byte) 0xfa, (byte) 0xff, (byte) 0xff,
-                (byte) 0xff, 0x0f};
+        byte[] negativeSectionSize = new WasmOutput().header().u8s(0x00, 0xfa, 0xff, 0xff, 0xff, 0x0f).toByteArray();
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThatThrownBy(() -> SchemeInterpreter.builder().module(negativeSectionSize).build())
                         .isInstanceOf(ModuleException.class)

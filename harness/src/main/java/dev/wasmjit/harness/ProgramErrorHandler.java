@@ -7,7 +7,7 @@ import dev.wasmjit.bridge.GuestInterrupted;
 import dev.wasmjit.bridge.GuestTimeout;
 import dev.wasmjit.bridge.GuestTrap;
 import dev.wasmjit.bridge.LinkException;
-import dev.wasmjit.staticlink.WasmFormatException;
+import dev.wasmjit.wasm.WasmFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 

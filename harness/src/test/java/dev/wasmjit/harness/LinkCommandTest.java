@@ -1,6 +1,7 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.junit.SchemeProgram;
+import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,8 +95,7 @@ class LinkCommandTest {
     @Test
     void aModuleWithASectionSizeBeyondItsBytesIsOneErrorLine() throws Exception {
         Path module = dir.resolve("neg.wasm");
-        Files.write(module, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 0x00, (byte) 0xfa, (byte) 0xff, (byte) 0xff,
-                (byte) 0xff, 0x0f});
+        Files.write(module, new WasmOutput().header().u8s(0x00, 0xfa, 0xff, 0xff, 0xff, 0x0f).toByteArray());
         Path program = dir.resolve("one.scm");
         Files.writeString(program, "1");
         Path out = dir.resolve("out.wasm");

@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +62,9 @@ class UserErrorTest {
     @Test
     void modulesWithANegativeOrHugeVectorCount() throws IOException {
         Path negative = Files.write(directory.resolve("negative.wasm"),
-                bytes(0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5, 0xff, 0xff, 0xff, 0xff, 0x0f));
+                new WasmOutput().header().u8s(1, 5, 0xff, 0xff, 0xff, 0xff, 0x0f).toByteArray());
         Path huge = Files.write(directory.resolve("huge.wasm"),
-                bytes(0, 'a', 's', 'm', 1, 0, 0, 0, 1, 6, 0xff, 0xff, 0xff, 0xff, 0x07, 0));
+                new WasmOutput().header().u8s(1, 6, 0xff, 0xff, 0xff, 0xff, 0x07, 0).toByteArray());
         assertOneErrorLine(Wasmjit.run("run", "--module", negative.toString(), "-e", "1"), "error: type count 4294967295");
         assertOneErrorLine(Wasmjit.run("run", "--module", huge.toString(), "-e", "1"), "error: type count 2147483647");
     }
@@ -120,13 +121,5 @@ class UserErrorTest {
 
     private static String fixture(String name) throws URISyntaxException {
         return Path.of(UserErrorTest.class.getResource("/wasm/" + name + ".wasm").toURI()).toString();
-    }
-
-    private static byte[] bytes(int... values) {
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bytes[i] = (byte) values[i];
-        }
-        return bytes;
     }
 }

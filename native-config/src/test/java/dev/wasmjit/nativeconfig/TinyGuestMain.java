@@ -1,5 +1,11 @@
 package dev.wasmjit.nativeconfig;
 
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmOutput;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Instance;
 import io.github.kawamuray.wasmtime.Module;
@@ -16,13 +22,14 @@ import java.util.List;
 public final class TinyGuestMain {
 
     /** (module (func (export "answer") (result i32) i32.const 42)) */
-    static final byte[] ANSWER_MODULE = {
-            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-            0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f,
-            0x03, 0x02, 0x01, 0x00,
-            0x07, 0x0a, 0x01, 0x06, 'a', 'n', 's', 'w', 'e', 'r', 0x00, 0x00,
-            0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x2a, 0x0b
-    };
+    static final byte[] ANSWER_MODULE = answerModule();
+
+    private static byte[] answerModule() {
+        ModuleSections module = new ModuleSections();
+        byte[] body = new WasmOutput().opcode(Opcode.I32_CONST).s64(42).opcode(Opcode.END).toByteArray();
+        module.exportFunction("answer", new FuncType(List.of(), List.of(ValueType.I32)), List.of(), body);
+        return ModuleWriter.write(module);
+    }
 
     public static void main(String[] args) {
         boolean direct = args.length > 0 && args[0].equals("direct");

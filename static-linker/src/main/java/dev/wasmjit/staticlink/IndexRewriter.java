@@ -1,11 +1,17 @@
 package dev.wasmjit.staticlink;
 
-import dev.wasmjit.staticlink.Instruction.Operand;
+import dev.wasmjit.wasm.Immediate;
+import dev.wasmjit.wasm.IndexSpace;
+import dev.wasmjit.wasm.Instruction;
+import dev.wasmjit.wasm.Instruction.Operand;
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmOutput;
 
 /**
  * Renumbers the type, function, table, global, element and data indices in an expression,
  * as linking one module into another requires. Everything else is copied byte for byte;
- * a changed index is re-encoded in its shortest LEB128 form.
+ * a changed index is re-encoded in its shortest form.
  */
 final class IndexRewriter {
 
@@ -27,7 +33,7 @@ final class IndexRewriter {
         while (reader.hasNext()) {
             Instruction instruction = reader.next();
             for (Operand operand : instruction.operands()) {
-                IndexSpace space = operand.kind().space;
+                IndexSpace space = operand.kind().space();
                 if (space == null) {
                     continue;
                 }
@@ -49,7 +55,7 @@ final class IndexRewriter {
         return out.toByteArray();
     }
 
-    /** A block's type index is a signed LEB128; call_indirect's is unsigned. */
+    /** A block's type index is encoded signed (it shares the s33 with value types); call_indirect's unsigned. */
     private static boolean isBlock(Opcode opcode) {
         return opcode == Opcode.BLOCK || opcode == Opcode.LOOP || opcode == Opcode.IF;
     }

@@ -1,5 +1,6 @@
 package dev.wasmjit.staticlink;
 
+import dev.wasmjit.wasm.ValueType;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public final class InstrumentedModule {
      * An exported getter {@code () -> i32|i64} for one global. Float globals come back as their
      * raw bits ({@code reinterpret}), so every value survives the trip through a host exactly.
      */
-    record GlobalProbe(int globalIndex, ValType type, String exportName) {
+    record GlobalProbe(int globalIndex, ValueType type, String exportName) {
     }
 
     private final byte[] bytes;

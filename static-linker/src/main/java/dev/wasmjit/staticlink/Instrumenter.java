@@ -1,11 +1,18 @@
 package dev.wasmjit.staticlink;
 
 import dev.wasmjit.staticlink.InstrumentedModule.GlobalProbe;
-import dev.wasmjit.staticlink.WasmModule.Code;
-import dev.wasmjit.staticlink.WasmModule.Export;
-import dev.wasmjit.staticlink.WasmModule.ExternKind;
-import dev.wasmjit.staticlink.WasmModule.FuncType;
-import dev.wasmjit.staticlink.WasmModule.Global;
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.Code;
+import dev.wasmjit.wasm.ModuleSections.ExportEntry;
+import dev.wasmjit.wasm.ModuleSections.ExternKind;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleSections.Global;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmFormatException;
+import dev.wasmjit.wasm.WasmOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +35,8 @@ final class Instrumenter {
      * value no host can read back as a constant).
      */
     static InstrumentedModule instrument(byte[] mainModule) {
-        WasmModule module = ModuleReader.read(mainModule);
-        for (Export export : module.exports) {
+        ModuleSections module = ModuleReader.read(mainModule);
+        for (ExportEntry export : module.exports) {
             if (export.name().startsWith(InstrumentedModule.GLOBAL_EXPORT_PREFIX)
                     || export.name().equals(InstrumentedModule.TABLE_SIZE_EXPORT)) {
                 throw new WasmFormatException("module is already instrumented: it exports " + export.name());
@@ -40,8 +47,8 @@ final class Instrumenter {
         for (int i = 0; i < module.globals.size(); i++) {
             Global global = module.globals.get(i);
             int index = firstDefined + i;
-            ValType type = global.type().type();
-            if (type.isReference() || type == ValType.V128) {
+            ValueType type = global.type().type();
+            if (type.isReference() || type == ValueType.V128) {
                 if (global.type().mutable()) {
                     throw new WasmFormatException("global " + index + " is a mutable " + type
                             + "; its value cannot be snapshotted");
@@ -55,33 +62,33 @@ final class Instrumenter {
         boolean hasTable = module.indexSpaceSize(ExternKind.TABLE) > 0;
         if (hasTable) {
             byte[] body = new WasmOutput()
-                    .u8(Opcode.PREFIX_FC_BYTE).u32(Opcode.TABLE_SIZE.code).u32(0)
-                    .u8(Opcode.END.code).toByteArray();
-            addGetter(module, InstrumentedModule.TABLE_SIZE_EXPORT, ValType.I32, body);
+                    .u8(Opcode.PREFIX_FC_BYTE).u32(Opcode.TABLE_SIZE.code()).u32(0)
+                    .u8(Opcode.END.code()).toByteArray();
+            addGetter(module, InstrumentedModule.TABLE_SIZE_EXPORT, ValueType.I32, body);
         }
         return new InstrumentedModule(ModuleWriter.write(module), List.copyOf(probes), hasTable);
     }
 
     /** The integer type a global's bits are returned as. */
-    private static ValType bitsType(ValType type) {
-        return type == ValType.I32 || type == ValType.F32 ? ValType.I32 : ValType.I64;
+    private static ValueType bitsType(ValueType type) {
+        return type == ValueType.I32 || type == ValueType.F32 ? ValueType.I32 : ValueType.I64;
     }
 
-    private static byte[] globalGetter(int globalIndex, ValType type) {
-        WasmOutput body = new WasmOutput().u8(Opcode.GLOBAL_GET.code).u32(globalIndex);
-        if (type == ValType.F32) {
-            body.u8(Opcode.I32_REINTERPRET_F32.code);
-        } else if (type == ValType.F64) {
-            body.u8(Opcode.I64_REINTERPRET_F64.code);
+    private static byte[] globalGetter(int globalIndex, ValueType type) {
+        WasmOutput body = new WasmOutput().u8(Opcode.GLOBAL_GET.code()).u32(globalIndex);
+        if (type == ValueType.F32) {
+            body.u8(Opcode.I32_REINTERPRET_F32.code());
+        } else if (type == ValueType.F64) {
+            body.u8(Opcode.I64_REINTERPRET_F64.code());
         }
-        return body.u8(Opcode.END.code).toByteArray();
+        return body.u8(Opcode.END.code()).toByteArray();
     }
 
-    private static void addGetter(WasmModule module, String exportName, ValType result, byte[] body) {
+    private static void addGetter(ModuleSections module, String exportName, ValueType result, byte[] body) {
         int typeIndex = module.internType(new FuncType(List.of(), List.of(result)));
         int functionIndex = module.indexSpaceSize(ExternKind.FUNCTION);
         module.functions.add(typeIndex);
         module.codes.add(new Code(List.of(), body));
-        module.exports.add(new Export(exportName, ExternKind.FUNCTION, functionIndex));
+        module.exports.add(new ExportEntry(exportName, ExternKind.FUNCTION, functionIndex));
     }
 }

@@ -1,16 +1,21 @@
 package dev.wasmjit.staticlink;
 
-import dev.wasmjit.staticlink.WasmModule.Code;
-import dev.wasmjit.staticlink.WasmModule.Data;
-import dev.wasmjit.staticlink.WasmModule.Element;
-import dev.wasmjit.staticlink.WasmModule.Export;
-import dev.wasmjit.staticlink.WasmModule.ExternKind;
-import dev.wasmjit.staticlink.WasmModule.FunctionImport;
-import dev.wasmjit.staticlink.WasmModule.Global;
-import dev.wasmjit.staticlink.WasmModule.GlobalType;
-import dev.wasmjit.staticlink.WasmModule.Import;
-import dev.wasmjit.staticlink.WasmModule.SegmentMode;
-import dev.wasmjit.staticlink.WasmModule.TableType;
+import dev.wasmjit.wasm.IndexSpace;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.Code;
+import dev.wasmjit.wasm.ModuleSections.Data;
+import dev.wasmjit.wasm.ModuleSections.Element;
+import dev.wasmjit.wasm.ModuleSections.ExportEntry;
+import dev.wasmjit.wasm.ModuleSections.ExternKind;
+import dev.wasmjit.wasm.ModuleSections.FunctionImport;
+import dev.wasmjit.wasm.ModuleSections.Global;
+import dev.wasmjit.wasm.ModuleSections.GlobalType;
+import dev.wasmjit.wasm.ModuleSections.ImportEntry;
+import dev.wasmjit.wasm.ModuleSections.SegmentMode;
+import dev.wasmjit.wasm.ModuleSections.TableType;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmFormatException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,19 +34,19 @@ import java.util.Map;
 final class ModuleMerge {
     private static final String IMPORT_MODULE = "env";
 
-    private final WasmModule out;
-    private final WasmModule generated;
+    private final ModuleSections out;
+    private final ModuleSections generated;
     private final String context;
     private final Map<IndexSpace, int[]> indexMap = new EnumMap<>(IndexSpace.class);
 
-    private ModuleMerge(WasmModule out, WasmModule generated, String context) {
+    private ModuleMerge(ModuleSections out, ModuleSections generated, String context) {
         this.out = out;
         this.generated = generated;
         this.context = context;
     }
 
     /** Merges {@code generated} into {@code out}; {@code context} names it in errors. */
-    static ModuleMerge into(WasmModule out, WasmModule generated, String context) {
+    static ModuleMerge into(ModuleSections out, ModuleSections generated, String context) {
         ModuleMerge merge = new ModuleMerge(out, generated, context);
         merge.mergeTypes();
         merge.bindImports();
@@ -79,13 +84,13 @@ final class ModuleMerge {
         for (ExternKind kind : ExternKind.values()) {
             bound.put(kind, new ArrayList<>());
         }
-        for (Import imp : generated.imports) {
+        for (ImportEntry imp : generated.imports) {
             ExternKind kind = ExternKind.of(imp.type());
             String what = context + " import " + imp.module() + "." + imp.name();
             if (!imp.module().equals(IMPORT_MODULE)) {
                 throw new WasmFormatException(what + ": only env.NAME imports bind to the main module");
             }
-            Export export = out.export(imp.name());
+            ExportEntry export = out.export(imp.name());
             if (export == null || export.kind() != kind) {
                 throw new WasmFormatException(what + ": the main module exports no " + kind.name().toLowerCase()
                         + " named " + imp.name());
@@ -167,7 +172,7 @@ final class ModuleMerge {
                     expressions.add(rewrite(expression, where));
                 }
             }
-            if (mode == SegmentMode.DECLARATIVE && element.type() != ValType.FUNCREF) {
+            if (mode == SegmentMode.DECLARATIVE && element.type() != ValueType.FUNCREF) {
                 // Only funcref segments can be declarative; others are dropped the same way by emptying them.
                 mode = SegmentMode.PASSIVE;
                 expressions = List.of();
@@ -192,7 +197,7 @@ final class ModuleMerge {
             Code code = generated.codes.get(i);
             if (firstDefined + i == generated.start) {
                 // The patch already ran in the live instance; running it again would double its effects.
-                out.codes.add(new Code(List.of(), new byte[] {(byte) Opcode.UNREACHABLE.code, (byte) Opcode.END.code}));
+                out.codes.add(new Code(List.of(), new byte[] {(byte) Opcode.UNREACHABLE.code(), (byte) Opcode.END.code()}));
             } else {
                 out.codes.add(new Code(code.locals(), rewrite(code.instructions(), "function " + (firstDefined + i))));
             }

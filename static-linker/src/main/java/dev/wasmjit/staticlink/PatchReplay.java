@@ -1,12 +1,18 @@
 package dev.wasmjit.staticlink;
 
-import dev.wasmjit.staticlink.Instruction.Operand;
-import dev.wasmjit.staticlink.WasmModule.Element;
-import dev.wasmjit.staticlink.WasmModule.ExternKind;
-import dev.wasmjit.staticlink.WasmModule.Import;
-import dev.wasmjit.staticlink.WasmModule.Locals;
-import dev.wasmjit.staticlink.WasmModule.SegmentMode;
-import dev.wasmjit.staticlink.WasmModule.TableType;
+import dev.wasmjit.wasm.ConstExpr;
+import dev.wasmjit.wasm.Instruction;
+import dev.wasmjit.wasm.Instruction.Operand;
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.Element;
+import dev.wasmjit.wasm.ModuleSections.ExternKind;
+import dev.wasmjit.wasm.ModuleSections.ImportEntry;
+import dev.wasmjit.wasm.ModuleSections.Locals;
+import dev.wasmjit.wasm.ModuleSections.SegmentMode;
+import dev.wasmjit.wasm.ModuleSections.TableType;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmFormatException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,19 +38,19 @@ final class PatchReplay {
     private record FunctionRef(int function) {
     }
 
-    private final WasmModule generated;
+    private final ModuleSections generated;
     private final int tableIndex;
     private final Map<Integer, Integer> slots = new HashMap<>();
     private int tableSize;
 
-    private PatchReplay(WasmModule generated, int tableSizeBefore) {
+    private PatchReplay(ModuleSections generated, int tableSizeBefore) {
         this.generated = generated;
         this.tableIndex = importedTableIndex(generated);
         this.tableSize = tableSizeBefore;
     }
 
     /** Replays {@code generated}'s instantiation against a table 0 of size {@code tableSizeBefore}. */
-    static TableSlots replay(WasmModule generated, int tableSizeBefore) {
+    static TableSlots replay(ModuleSections generated, int tableSizeBefore) {
         PatchReplay replay = new PatchReplay(generated, tableSizeBefore);
         replay.applyActiveElements();
         if (generated.start >= 0) {
@@ -59,7 +65,7 @@ final class PatchReplay {
      * successors grew the table by. This holds when nothing but these patches grew the table
      * since the first of them.
      */
-    static List<TableSlots> replayEndingAt(List<WasmModule> generated, int tableSizeNow) {
+    static List<TableSlots> replayEndingAt(List<ModuleSections> generated, int tableSizeNow) {
         int size = tableSizeNow;
         List<TableSlots> reversed = new ArrayList<>();
         for (int i = generated.size() - 1; i >= 0; i--) {
@@ -76,8 +82,8 @@ final class PatchReplay {
     }
 
     /** Table imports come first in the table index space, so the imported table is table 0. */
-    private static int importedTableIndex(WasmModule generated) {
-        for (Import imp : generated.imports) {
+    private static int importedTableIndex(ModuleSections generated) {
+        for (ImportEntry imp : generated.imports) {
             if (imp.type() instanceof TableType) {
                 return 0;
             }
@@ -237,7 +243,7 @@ final class PatchReplay {
                 stack.pop();
                 stack.pop();
             }
-            default -> throw new WasmFormatException(context + ": " + in.opcode().text + " at offset " + in.start()
+            default -> throw new WasmFormatException(context + ": " + in.opcode().text() + " at offset " + in.start()
                     + " cannot be replayed; a patch must be straight-line table and memory writes");
         }
     }
@@ -261,7 +267,7 @@ final class PatchReplay {
         } else if (first.opcode() == Opcode.REF_NULL) {
             return NULL_REF;
         }
-        throw new WasmFormatException(context + ": element expression " + first.opcode().text + " cannot be replayed");
+        throw new WasmFormatException(context + ": element expression " + first.opcode().text() + " cannot be replayed");
     }
 
     private void setSlot(int slot, Object ref) {

@@ -1,16 +1,25 @@
 package dev.wasmjit.staticlink;
 
-import dev.wasmjit.staticlink.WasmModule.Code;
-import dev.wasmjit.staticlink.WasmModule.Data;
-import dev.wasmjit.staticlink.WasmModule.Element;
-import dev.wasmjit.staticlink.WasmModule.Export;
-import dev.wasmjit.staticlink.WasmModule.ExternKind;
-import dev.wasmjit.staticlink.WasmModule.FuncType;
-import dev.wasmjit.staticlink.WasmModule.Global;
-import dev.wasmjit.staticlink.WasmModule.Limits;
-import dev.wasmjit.staticlink.WasmModule.MemoryType;
-import dev.wasmjit.staticlink.WasmModule.SegmentMode;
-import dev.wasmjit.staticlink.WasmModule.TableType;
+import dev.wasmjit.wasm.ConstExpr;
+import dev.wasmjit.wasm.Instruction;
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.Code;
+import dev.wasmjit.wasm.ModuleSections.Data;
+import dev.wasmjit.wasm.ModuleSections.Element;
+import dev.wasmjit.wasm.ModuleSections.ExportEntry;
+import dev.wasmjit.wasm.ModuleSections.ExternKind;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleSections.Global;
+import dev.wasmjit.wasm.ModuleSections.Limits;
+import dev.wasmjit.wasm.ModuleSections.MemoryType;
+import dev.wasmjit.wasm.ModuleSections.SegmentMode;
+import dev.wasmjit.wasm.ModuleSections.TableType;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +38,7 @@ final class Rewriter {
     private static final int PAGE_SIZE = 65536;
     private static final String INITIALIZE = "_initialize";
 
-    private final WasmModule out;
+    private final ModuleSections out;
     private final Snapshot snapshot;
     /** Final slot to merged function index, over all patches (a later patch wins). */
     private final Map<Integer, Integer> slotFunctions = new TreeMap<>();
@@ -37,7 +46,7 @@ final class Rewriter {
     /** The highest data segment index the main module's code names, or -1. */
     private int lastDataIndexUsed = -1;
 
-    private Rewriter(WasmModule main, Snapshot snapshot) {
+    private Rewriter(ModuleSections main, Snapshot snapshot) {
         this.out = main;
         this.snapshot = snapshot;
     }
@@ -59,7 +68,7 @@ final class Rewriter {
         rewriter.restoreGlobals();
         rewriter.dropInitialData();
         for (int i = 0; i < generatedModules.size(); i++) {
-            WasmModule generated = ModuleReader.read(generatedModules.get(i));
+            ModuleSections generated = ModuleReader.read(generatedModules.get(i));
             ModuleMerge merge = ModuleMerge.into(rewriter.out, generated, "generated module " + i);
             TableSlots slots = snapshot.patches().get(i);
             for (Map.Entry<Integer, Integer> slot : slots.functionAtSlot().entrySet()) {
@@ -88,7 +97,7 @@ final class Rewriter {
                 Instruction in = reader.next();
                 switch (in.opcode()) {
                     case TABLE_SET, TABLE_GROW, TABLE_FILL, TABLE_COPY, TABLE_INIT -> throw new WasmFormatException(
-                            context + " changes a table at run time (" + in.opcode().text + " at offset " + in.start()
+                            context + " changes a table at run time (" + in.opcode().text() + " at offset " + in.start()
                                     + "); the table's contents could not be snapshotted");
                     case MEMORY_INIT, DATA_DROP -> lastDataIndexUsed = Math.max(lastDataIndexUsed, (int) in.immediate());
                     default -> {
@@ -100,7 +109,7 @@ final class Rewriter {
 
     private void dropStartAndConstructors() {
         out.start = -1;
-        Export initialize = out.export(INITIALIZE);
+        ExportEntry initialize = out.export(INITIALIZE);
         if (initialize == null || initialize.kind() != ExternKind.FUNCTION || isNoOp(initialize.index())) {
             return;
         }
@@ -110,8 +119,8 @@ final class Rewriter {
         }
         int noOp = out.indexSpaceSize(ExternKind.FUNCTION);
         out.functions.add(type);
-        out.codes.add(new Code(List.of(), new byte[] {(byte) Opcode.END.code}));
-        out.exports.set(out.exports.indexOf(initialize), new Export(INITIALIZE, ExternKind.FUNCTION, noOp));
+        out.codes.add(new Code(List.of(), new byte[] {(byte) Opcode.END.code()}));
+        out.exports.set(out.exports.indexOf(initialize), new ExportEntry(INITIALIZE, ExternKind.FUNCTION, noOp));
     }
 
     private boolean isNoOp(int function) {
@@ -121,7 +130,7 @@ final class Rewriter {
         }
         Code code = out.codes.get(defined);
         return code.locals().isEmpty() && code.instructions().length == 1
-                && (code.instructions()[0] & 0xFF) == Opcode.END.code;
+                && (code.instructions()[0] & 0xFF) == Opcode.END.code();
     }
 
     private void restoreGlobals() {
@@ -193,8 +202,8 @@ final class Rewriter {
     }
 
     private void addSlotSegment(int offset, List<Integer> functions) {
-        out.elements.add(new Element(SegmentMode.ACTIVE, slotTable, ConstExpr.of(ValType.I32, offset),
-                ValType.FUNCREF, List.copyOf(functions), null));
+        out.elements.add(new Element(SegmentMode.ACTIVE, slotTable, ConstExpr.of(ValueType.I32, offset),
+                ValueType.FUNCREF, List.copyOf(functions), null));
     }
 
     private void restoreMemory() {
@@ -205,8 +214,8 @@ final class Rewriter {
         for (MemorySegments.Segment segment : MemorySegments.of(memory)) {
             byte[] bytes = new byte[segment.length()];
             System.arraycopy(memory, segment.offset(), bytes, 0, bytes.length);
-            byte[] offset = type.memory64() ? ConstExpr.of(ValType.I64, segment.offset())
-                    : ConstExpr.of(ValType.I32, segment.offset());
+            byte[] offset = type.memory64() ? ConstExpr.of(ValueType.I64, segment.offset())
+                    : ConstExpr.of(ValueType.I32, segment.offset());
             out.datas.add(new Data(SegmentMode.ACTIVE, 0, offset, bytes));
         }
     }

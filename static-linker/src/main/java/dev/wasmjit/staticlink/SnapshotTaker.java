@@ -1,6 +1,9 @@
 package dev.wasmjit.staticlink;
 
 import dev.wasmjit.staticlink.InstrumentedModule.GlobalProbe;
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +34,11 @@ final class SnapshotTaker {
         Map<Integer, Long> globals = new HashMap<>();
         for (GlobalProbe probe : instrumented.probes()) {
             long value = instance.call(probe.exportName());
-            globals.put(probe.globalIndex(), probe.type() == ValType.I32 || probe.type() == ValType.F32
+            globals.put(probe.globalIndex(), probe.type() == ValueType.I32 || probe.type() == ValueType.F32
                     ? (long) (int) value : value);
         }
         int tableSize = instrumented.probesTable() ? (int) instance.call(InstrumentedModule.TABLE_SIZE_EXPORT) : 0;
-        List<WasmModule> generated = new ArrayList<>();
+        List<ModuleSections> generated = new ArrayList<>();
         for (byte[] bytes : generatedModules) {
             generated.add(ModuleReader.read(bytes));
         }

@@ -40,7 +40,7 @@ public final class StaticLinkSession implements AutoCloseable {
      * @param configure  sets anything else on the interpreter's builder (output streams, heap
      *                   size, deadline); its module is always the instrumented main module
      * @return the session, with its interpreter instantiated and initialised
-     * @throws WasmFormatException if the module cannot be instrumented (see
+     * @throws dev.wasmjit.wasm.WasmFormatException if the module cannot be instrumented (see
      *                             {@link StaticLinker#instrument})
      * @throws dev.wasmjit.bridge.ModuleException if the interpreter cannot be built on it
      */
@@ -53,7 +53,7 @@ public final class StaticLinkSession implements AutoCloseable {
      *
      * @param mainModule the main module's bytes, as they should appear in the output
      * @return the session, with its interpreter instantiated and initialised
-     * @throws WasmFormatException if the module cannot be instrumented
+     * @throws dev.wasmjit.wasm.WasmFormatException if the module cannot be instrumented
      * @throws dev.wasmjit.bridge.ModuleException if the interpreter cannot be built on it
      */
     public static StaticLinkSession start(byte[] mainModule) {
@@ -102,7 +102,7 @@ public final class StaticLinkSession implements AutoCloseable {
      * unchanged and may go on running, linking and linking statically again.
      *
      * @return the standalone module's binary, with the main module's imports and exports
-     * @throws WasmFormatException when something cannot be snapshotted or merged, saying what
+     * @throws dev.wasmjit.wasm.WasmFormatException when something cannot be snapshotted or merged, saying what
      */
     public byte[] linkStatically() {
         return StaticLinker.link(mainModule, instrumented, new ReactorLiveInstance(interpreter.instance()), linked);

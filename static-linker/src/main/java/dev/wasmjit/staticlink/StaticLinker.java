@@ -29,7 +29,7 @@ public final class StaticLinker {
      * @param mainModule the main module's binary; not modified
      * @return the module to instantiate in place of {@code mainModule}, and what
      *         {@link #link} needs to know about it later
-     * @throws WasmFormatException if {@code mainModule} is malformed, uses a feature the linker
+     * @throws dev.wasmjit.wasm.WasmFormatException if {@code mainModule} is malformed, uses a feature the linker
      *                             does not read, already has the instrumentation's exports, or
      *                             has a mutable global of reference type (which cannot be
      *                             snapshotted); the message says what and where
@@ -50,7 +50,7 @@ public final class StaticLinker {
      *                         (nothing else may have grown its table since the first was linked)
      * @return the linked module's binary: a module with {@code mainModule}'s imports and
      *         exports that starts in the state {@code instance} is in now
-     * @throws WasmFormatException when a module uses something that cannot be snapshotted or
+     * @throws dev.wasmjit.wasm.WasmFormatException when a module uses something that cannot be snapshotted or
      *                             merged; the message says what and where
      */
     public static byte[] link(byte[] mainModule, InstrumentedModule instrumented, LiveInstance instance,

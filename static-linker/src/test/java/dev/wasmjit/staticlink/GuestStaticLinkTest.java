@@ -8,6 +8,7 @@ import dev.wasmjit.junit.SchemeProgram;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,7 +87,7 @@ class GuestStaticLinkTest {
             SchemeInterpreter live = session.interpreter();
             Expression expression = live.parse(fib.source());
             live.eval(expression);
-            JitModule broken = new JitModule(live, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 99}, 0, 0);
+            JitModule broken = new JitModule(live, new WasmOutput().header().u8(99).toByteArray(), 0, 0);
             assertThatThrownBy(() -> session.link(broken)).isInstanceOf(LinkException.class);
             assertThat(session.jitAndLink()).isPresent();
             byte[] linked = session.linkStatically();

@@ -2,6 +2,13 @@ package dev.wasmjit.staticlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmjit.wasm.Immediate;
+import dev.wasmjit.wasm.Instruction;
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmOutput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +17,13 @@ class IndexRewriterTest {
     @Test
     void renumbersIndicesAndGrowsTheirEncodingWhenNeeded() {
         byte[] code = new WasmOutput()
-                .u8(Opcode.BLOCK.code).s64(1)
-                .u8(Opcode.I32_CONST.code).s64(7)
-                .u8(Opcode.CALL.code).u32(3)
-                .u8(Opcode.GLOBAL_GET.code).u32(0)
-                .u8(Opcode.CALL_INDIRECT.code).u32(1).u32(0)
-                .u8(Opcode.END.code)
-                .u8(Opcode.END.code).toByteArray();
+                .u8(Opcode.BLOCK.code()).s64(1)
+                .u8(Opcode.I32_CONST.code()).s64(7)
+                .u8(Opcode.CALL.code()).u32(3)
+                .u8(Opcode.GLOBAL_GET.code()).u32(0)
+                .u8(Opcode.CALL_INDIRECT.code()).u32(1).u32(0)
+                .u8(Opcode.END.code())
+                .u8(Opcode.END.code()).toByteArray();
         byte[] rewritten = IndexRewriter.rewrite(code, (space, index) -> switch (space) {
             case FUNCTION -> index + 200;
             case TYPE -> index + 70;
@@ -37,8 +44,8 @@ class IndexRewriterTest {
 
     @Test
     void identityMapLeavesEveryBodyUnchanged() {
-        WasmModule module = ModuleReader.read(Fixtures.wasm("opcodes"));
-        for (WasmModule.Code code : module.codes) {
+        ModuleSections module = ModuleReader.read(Fixtures.wasm("opcodes"));
+        for (ModuleSections.Code code : module.codes) {
             assertThat(IndexRewriter.rewrite(code.instructions(), (space, index) -> index, "test"))
                     .isEqualTo(code.instructions());
         }

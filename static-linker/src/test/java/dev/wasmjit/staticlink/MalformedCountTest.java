@@ -3,6 +3,10 @@ package dev.wasmjit.staticlink;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.wasmjit.wasm.InstructionReader;
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.WasmFormatException;
+import dev.wasmjit.wasm.WasmOutput;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,14 +69,6 @@ class MalformedCountTest {
     }
 
     private static byte[] with(int[] sections, int... rest) {
-        byte[] bytes = new byte[8 + sections.length + rest.length];
-        System.arraycopy(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, 0, bytes, 0, 8);
-        for (int i = 0; i < sections.length; i++) {
-            bytes[8 + i] = (byte) sections[i];
-        }
-        for (int i = 0; i < rest.length; i++) {
-            bytes[8 + sections.length + i] = (byte) rest[i];
-        }
-        return bytes;
+        return new WasmOutput().header().u8s(sections).u8s(rest).toByteArray();
     }
 }

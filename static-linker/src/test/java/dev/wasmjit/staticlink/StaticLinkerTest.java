@@ -3,6 +3,9 @@ package dev.wasmjit.staticlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmjit.wasm.ModuleReader;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.WasmFormatException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,11 +91,11 @@ class StaticLinkerTest {
 
     @Test
     void linkedModuleKeepsTheHostImportsAndOtherExports() {
-        WasmModule linked = ModuleReader.read(link(MAIN, List.of(JIT_SQUARE), StaticLinkerTest::warmedUp));
-        WasmModule main = ModuleReader.read(MAIN);
+        ModuleSections linked = ModuleReader.read(link(MAIN, List.of(JIT_SQUARE), StaticLinkerTest::warmedUp));
+        ModuleSections main = ModuleReader.read(MAIN);
         assertThat(linked.imports).isEqualTo(main.imports);
-        assertThat(linked.exports).extracting(WasmModule.Export::name)
-                .containsExactlyElementsOf(main.exports.stream().map(WasmModule.Export::name).toList());
+        assertThat(linked.exports).extracting(ModuleSections.ExportEntry::name)
+                .containsExactlyElementsOf(main.exports.stream().map(ModuleSections.ExportEntry::name).toList());
         assertThat(linked.start).isEqualTo(-1);
     }
 

@@ -1,6 +1,6 @@
-package dev.wasmjit.staticlink;
+package dev.wasmjit.wasm;
 
-import dev.wasmjit.staticlink.Instruction.Operand;
+import dev.wasmjit.wasm.Instruction.Operand;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * immediate's encoding, so any code is walked exactly; an opcode outside {@link Opcode}
  * stops the walk with an error naming it, its offset and {@code context}.
  */
-final class InstructionReader {
+public final class InstructionReader {
     private static final int PREFIX_SIMD = 0xFD;
     private static final int PREFIX_THREADS = 0xFE;
     private static final int EMPTY_BLOCK_TYPE = -64;
@@ -19,19 +19,40 @@ final class InstructionReader {
     private final String context;
     private int depth = 1;
 
-    /** Reads the expression at {@code bytes[start..end)}; {@code context} names it in errors. */
-    InstructionReader(byte[] bytes, int start, int end, String context) {
+    /**
+     * A walk over the expression that starts at {@code bytes[start]}; it may not run past
+     * {@code end}.
+     *
+     * @param bytes   the array; offsets in instructions and messages are indices into it
+     * @param start   the first instruction's offset
+     * @param end     the offset the walk may not pass
+     * @param context names the expression in messages, such as {@code "function 3"}
+     */
+    public InstructionReader(byte[] bytes, int start, int end, String context) {
         this.in = new WasmInput(bytes, start, end);
         this.context = context;
     }
 
-    /** Reads a whole encoded expression. */
-    InstructionReader(byte[] expression, String context) {
+    /**
+     * A walk over a whole encoded expression.
+     *
+     * @param expression the expression's bytes
+     * @param context    names the expression in messages
+     */
+    public InstructionReader(byte[] expression, String context) {
         this(expression, 0, expression.length, context);
     }
 
-    /** All instructions of a whole encoded expression, checked to end exactly at its last byte. */
-    static List<Instruction> readAll(byte[] expression, String context) {
+    /**
+     * All instructions of a whole encoded expression.
+     *
+     * @param expression the expression's bytes
+     * @param context    names the expression in messages
+     * @return its instructions, the closing {@code end} included
+     * @throws WasmFormatException if an instruction is malformed or unknown, or the expression
+     *                             does not end exactly at its last byte
+     */
+    public static List<Instruction> readAll(byte[] expression, String context) {
         InstructionReader reader = new InstructionReader(expression, context);
         List<Instruction> all = new ArrayList<>();
         while (reader.hasNext()) {
@@ -41,13 +62,21 @@ final class InstructionReader {
         return all;
     }
 
-    /** False once the closing {@code end} has been read. */
-    boolean hasNext() {
+    /**
+     * Whether the walk goes on.
+     *
+     * @return false once the closing {@code end} has been read
+     */
+    public boolean hasNext() {
         return depth > 0;
     }
 
-    /** Throws unless the closing {@code end} was the range's last byte. */
-    void requireFullyRead() {
+    /**
+     * Checks that the walk is over and used every byte.
+     *
+     * @throws WasmFormatException unless the closing {@code end} was the range's last byte
+     */
+    public void requireFullyRead() {
         if (depth > 0) {
             throw new WasmFormatException(context + ": expression has no closing end");
         }
@@ -56,8 +85,13 @@ final class InstructionReader {
         }
     }
 
-    /** Decodes the next instruction. */
-    Instruction next() {
+    /**
+     * Decodes the next instruction.
+     *
+     * @return the instruction
+     * @throws WasmFormatException if it is malformed, unknown, runs past the end, or the walk is over
+     */
+    public Instruction next() {
         if (depth == 0) {
             throw new WasmFormatException(context + ": read past the closing end at offset " + in.position());
         }
@@ -66,8 +100,8 @@ final class InstructionReader {
             throw new WasmFormatException(context + ": expression ends at offset " + start + " without its end");
         }
         Opcode op = opcodeAt(start);
-        List<Operand> operands = new ArrayList<>(op.immediates.size());
-        for (Immediate kind : op.immediates) {
+        List<Operand> operands = new ArrayList<>(op.immediates().size());
+        for (Immediate kind : op.immediates()) {
             readImmediate(kind, operands);
         }
         switch (op) {
@@ -113,7 +147,7 @@ final class InstructionReader {
                     return;
                 }
                 if (type != EMPTY_BLOCK_TYPE) {
-                    ValType.of((int) (type & 0x7F), start);
+                    ValueType.of((int) (type & 0x7F), start);
                 }
                 operands.add(new Operand(kind, type, start, in.position()));
             }
@@ -127,16 +161,16 @@ final class InstructionReader {
             case VALTYPE_VECTOR -> {
                 int count = in.count("select type");
                 for (int i = 0; i < count; i++) {
-                    ValType.of(in.u8(), in.position() - 1);
+                    ValueType.of(in.u8(), in.position() - 1);
                 }
                 operands.add(new Operand(kind, count, start, in.position()));
             }
             case REF_TYPE -> {
-                ValType type = ValType.of(in.u8(), start);
+                ValueType type = ValueType.of(in.u8(), start);
                 if (!type.isReference()) {
                     throw new WasmFormatException(context + ": " + type + " is not a reference type at offset " + start);
                 }
-                operands.add(new Operand(kind, type.code, start, in.position()));
+                operands.add(new Operand(kind, type.code(), start, in.position()));
             }
             case MEMARG -> readMemarg(operands);
             case I32 -> operands.add(new Operand(kind, in.s32(), start, in.position()));

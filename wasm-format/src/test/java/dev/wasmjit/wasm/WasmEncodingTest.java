@@ -1,4 +1,4 @@
-package dev.wasmjit.staticlink;
+package dev.wasmjit.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +29,29 @@ class WasmEncodingTest {
         }
         assertThat(new WasmOutput().s64(-64).toByteArray()).containsExactly(0x40);
         assertThat(new WasmOutput().s64(64).toByteArray()).containsExactly(0xC0, 0x00);
+    }
+
+    @Test
+    void unsigned64BitLeb128RoundTripsAtTheEdges() {
+        for (long value : new long[] {0, 127, 128, 1L << 35, Long.MAX_VALUE, -1L}) {
+            byte[] bytes = new WasmOutput().u64(value).toByteArray();
+            assertThat(new WasmInput(bytes).u64()).as("u64 %d", value).isEqualTo(value);
+        }
+        assertThat(new WasmOutput().u64(-1L).toByteArray()).hasSize(10).endsWith(0x01);
+        byte[] sixtyFiveBits = new WasmOutput().u8s(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x03)
+                .toByteArray();
+        assertThatThrownBy(() -> new WasmInput(sixtyFiveBits).u64())
+                .isInstanceOf(WasmFormatException.class).hasMessageContaining("does not fit in 64 bits");
+    }
+
+    @Test
+    void blockTypesReadAsSigned33BitIntegers() {
+        assertThat(new WasmInput(new byte[] {0x40}).s33()).as("the empty block type").isEqualTo(-64);
+        assertThat(new WasmInput(new byte[] {0x7f}).s33()).as("i32").isEqualTo(-1);
+        byte[] largestTypeIndex = new WasmOutput().s64((1L << 32) - 1).toByteArray();
+        assertThat(new WasmInput(largestTypeIndex).s33()).isEqualTo((1L << 32) - 1);
+        byte[] tooLarge = new WasmOutput().s64(1L << 32).toByteArray();
+        assertThatThrownBy(() -> new WasmInput(tooLarge).s33()).isInstanceOf(WasmFormatException.class);
     }
 
     @Test

@@ -1,48 +1,53 @@
-package dev.wasmjit.staticlink;
+package dev.wasmjit.wasm;
 
-import dev.wasmjit.staticlink.WasmModule.Code;
-import dev.wasmjit.staticlink.WasmModule.CustomSection;
-import dev.wasmjit.staticlink.WasmModule.Data;
-import dev.wasmjit.staticlink.WasmModule.Element;
-import dev.wasmjit.staticlink.WasmModule.Export;
-import dev.wasmjit.staticlink.WasmModule.ExternType;
-import dev.wasmjit.staticlink.WasmModule.FuncType;
-import dev.wasmjit.staticlink.WasmModule.FunctionImport;
-import dev.wasmjit.staticlink.WasmModule.Global;
-import dev.wasmjit.staticlink.WasmModule.GlobalType;
-import dev.wasmjit.staticlink.WasmModule.Import;
-import dev.wasmjit.staticlink.WasmModule.Limits;
-import dev.wasmjit.staticlink.WasmModule.Locals;
-import dev.wasmjit.staticlink.WasmModule.MemoryType;
-import dev.wasmjit.staticlink.WasmModule.SegmentMode;
-import dev.wasmjit.staticlink.WasmModule.TableType;
+import dev.wasmjit.wasm.ModuleSections.Code;
+import dev.wasmjit.wasm.ModuleSections.CustomSection;
+import dev.wasmjit.wasm.ModuleSections.Data;
+import dev.wasmjit.wasm.ModuleSections.Element;
+import dev.wasmjit.wasm.ModuleSections.ExportEntry;
+import dev.wasmjit.wasm.ModuleSections.ExternType;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleSections.FunctionImport;
+import dev.wasmjit.wasm.ModuleSections.Global;
+import dev.wasmjit.wasm.ModuleSections.GlobalType;
+import dev.wasmjit.wasm.ModuleSections.ImportEntry;
+import dev.wasmjit.wasm.ModuleSections.Limits;
+import dev.wasmjit.wasm.ModuleSections.Locals;
+import dev.wasmjit.wasm.ModuleSections.MemoryType;
+import dev.wasmjit.wasm.ModuleSections.SegmentMode;
+import dev.wasmjit.wasm.ModuleSections.TableType;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Encodes a {@link WasmModule} in the binary format: sections in the spec's order, empty ones
+ * Encodes a {@link ModuleSections} in the binary format: sections in the spec's order, empty ones
  * left out, custom sections after the section they followed when read, every integer in its
  * shortest LEB128 form. A module read by {@link ModuleReader} from a canonically encoded file
  * is written back byte for byte.
  */
-final class ModuleWriter {
+public final class ModuleWriter {
     /** Standard section ids in the order they are written (data count sits before code). */
     private static final int[] WRITE_ORDER = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11};
 
-    private final WasmModule module;
+    private final ModuleSections module;
     private final WasmOutput out = new WasmOutput();
 
-    private ModuleWriter(WasmModule module) {
+    private ModuleWriter(ModuleSections module) {
         this.module = module;
     }
 
-    /** The module's binary encoding. */
-    static byte[] write(WasmModule module) {
+    /**
+     * Encodes a module.
+     *
+     * @param module the sections; only read
+     * @return the module's binary
+     */
+    public static byte[] write(ModuleSections module) {
         return new ModuleWriter(module).writeModule();
     }
 
     private byte[] writeModule() {
-        out.fixed32(0x6d736100).fixed32(1);
+        out.header();
         writeCustomSections(0);
         for (int id : WRITE_ORDER) {
             WasmOutput payload = section(id);
@@ -99,14 +104,14 @@ final class ModuleWriter {
         valTypes(o, type.results());
     }
 
-    private static void valTypes(WasmOutput o, List<ValType> types) {
+    private static void valTypes(WasmOutput o, List<ValueType> types) {
         o.u32(types.size());
-        for (ValType type : types) {
-            o.u8(type.code);
+        for (ValueType type : types) {
+            o.u8(type.code());
         }
     }
 
-    private static void importEntry(WasmOutput o, Import imp) {
+    private static void importEntry(WasmOutput o, ImportEntry imp) {
         o.name(imp.module()).name(imp.name());
         ExternType type = imp.type();
         if (type instanceof FunctionImport f) {
@@ -124,7 +129,7 @@ final class ModuleWriter {
     }
 
     private static void tableType(WasmOutput o, TableType table) {
-        o.u8(table.elementType().code);
+        o.u8(table.elementType().code());
         limits(o, table.limits(), 0);
     }
 
@@ -141,7 +146,7 @@ final class ModuleWriter {
     }
 
     private static void globalType(WasmOutput o, GlobalType type) {
-        o.u8(type.type().code).u8(type.mutable() ? 1 : 0);
+        o.u8(type.type().code()).u8(type.mutable() ? 1 : 0);
     }
 
     private static void global(WasmOutput o, Global global) {
@@ -149,7 +154,7 @@ final class ModuleWriter {
         o.bytes(global.init());
     }
 
-    private static void export(WasmOutput o, Export export) {
+    private static void export(WasmOutput o, ExportEntry export) {
         o.name(export.name()).u8(export.kind().ordinal()).u32(export.index());
     }
 
@@ -157,7 +162,7 @@ final class ModuleWriter {
     private static void element(WasmOutput o, Element element) {
         boolean expressions = element.functions() == null;
         boolean active = element.mode() == SegmentMode.ACTIVE;
-        boolean explicitTable = active && (element.tableIndex() != 0 || element.type() != ValType.FUNCREF);
+        boolean explicitTable = active && (element.tableIndex() != 0 || element.type() != ValueType.FUNCREF);
         int flags = (expressions ? 4 : 0)
                 | (active ? (explicitTable ? 2 : 0) : element.mode() == SegmentMode.DECLARATIVE ? 3 : 1);
         o.u32(flags);
@@ -168,7 +173,7 @@ final class ModuleWriter {
             o.bytes(element.offset());
         }
         if (!active || explicitTable) {
-            o.u8(expressions ? element.type().code : 0);
+            o.u8(expressions ? element.type().code() : 0);
         }
         if (expressions) {
             o.u32(element.expressions().size());
@@ -182,7 +187,7 @@ final class ModuleWriter {
     private static void code(WasmOutput o, Code code) {
         WasmOutput body = new WasmOutput().u32(code.locals().size());
         for (Locals locals : code.locals()) {
-            body.u32(locals.count()).u8(locals.type().code);
+            body.u32(locals.count()).u8(locals.type().code());
         }
         body.bytes(code.instructions());
         o.sized(body.toByteArray());

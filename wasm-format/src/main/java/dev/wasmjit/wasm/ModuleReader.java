@@ -1,33 +1,31 @@
-package dev.wasmjit.staticlink;
+package dev.wasmjit.wasm;
 
-import dev.wasmjit.staticlink.WasmModule.Code;
-import dev.wasmjit.staticlink.WasmModule.CustomSection;
-import dev.wasmjit.staticlink.WasmModule.Data;
-import dev.wasmjit.staticlink.WasmModule.Element;
-import dev.wasmjit.staticlink.WasmModule.Export;
-import dev.wasmjit.staticlink.WasmModule.ExternKind;
-import dev.wasmjit.staticlink.WasmModule.ExternType;
-import dev.wasmjit.staticlink.WasmModule.FuncType;
-import dev.wasmjit.staticlink.WasmModule.FunctionImport;
-import dev.wasmjit.staticlink.WasmModule.Global;
-import dev.wasmjit.staticlink.WasmModule.GlobalType;
-import dev.wasmjit.staticlink.WasmModule.Import;
-import dev.wasmjit.staticlink.WasmModule.Limits;
-import dev.wasmjit.staticlink.WasmModule.Locals;
-import dev.wasmjit.staticlink.WasmModule.MemoryType;
-import dev.wasmjit.staticlink.WasmModule.SegmentMode;
-import dev.wasmjit.staticlink.WasmModule.TableType;
+import dev.wasmjit.wasm.ModuleSections.Code;
+import dev.wasmjit.wasm.ModuleSections.CustomSection;
+import dev.wasmjit.wasm.ModuleSections.Data;
+import dev.wasmjit.wasm.ModuleSections.Element;
+import dev.wasmjit.wasm.ModuleSections.ExportEntry;
+import dev.wasmjit.wasm.ModuleSections.ExternKind;
+import dev.wasmjit.wasm.ModuleSections.ExternType;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleSections.FunctionImport;
+import dev.wasmjit.wasm.ModuleSections.Global;
+import dev.wasmjit.wasm.ModuleSections.GlobalType;
+import dev.wasmjit.wasm.ModuleSections.ImportEntry;
+import dev.wasmjit.wasm.ModuleSections.Limits;
+import dev.wasmjit.wasm.ModuleSections.Locals;
+import dev.wasmjit.wasm.ModuleSections.MemoryType;
+import dev.wasmjit.wasm.ModuleSections.SegmentMode;
+import dev.wasmjit.wasm.ModuleSections.TableType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes a core module's binary format into a {@link WasmModule}. Sections must come in the
+ * Decodes a core module's binary format into a {@link ModuleSections}. Sections must come in the
  * spec's order, each exactly filling its declared size. Constant expressions are checked to be
  * well-formed; function bodies are kept as bytes (walk them with {@link InstructionReader}).
  */
-final class ModuleReader {
-    private static final int MAGIC = 0x6d736100;
-    private static final int VERSION = 1;
+public final class ModuleReader {
     private static final int CUSTOM = 0;
     private static final int DATA_COUNT = 12;
     /** Position of each section id in the required order (custom sections aside). */
@@ -35,24 +33,31 @@ final class ModuleReader {
 
     private final byte[] bytes;
     private final WasmInput in;
-    private final WasmModule module = new WasmModule();
+    private final ModuleSections module = new ModuleSections();
 
     private ModuleReader(byte[] bytes) {
         this.bytes = bytes;
         this.in = new WasmInput(bytes);
     }
 
-    /** Decodes {@code bytes}; throws {@link WasmFormatException} naming what is wrong and where. */
-    static WasmModule read(byte[] bytes) {
+    /**
+     * Decodes a module.
+     *
+     * @param bytes the module's binary; not kept
+     * @return its sections
+     * @throws WasmFormatException naming what is wrong and where; every count and size is
+     *                             checked against the bytes that remain before it is used
+     */
+    public static ModuleSections read(byte[] bytes) {
         return new ModuleReader(bytes).readModule();
     }
 
-    private WasmModule readModule() {
-        if (bytes.length < 8 || in.fixed32() != MAGIC) {
+    private ModuleSections readModule() {
+        if (bytes.length < 8 || in.fixed32() != WasmOutput.MAGIC) {
             throw new WasmFormatException("not a WebAssembly module: the magic number \\0asm is missing");
         }
         int version = in.fixed32();
-        if (version != VERSION) {
+        if (version != WasmOutput.VERSION) {
             throw new WasmFormatException("unsupported binary version " + version + " (only 1 is read)");
         }
         int lastId = 0;
@@ -100,13 +105,13 @@ final class ModuleReader {
     private void readSection(int id, WasmInput s) {
         switch (id) {
             case 1 -> repeat(s, "type", () -> module.types.add(funcType(s)));
-            case 2 -> repeat(s, "import", () -> module.imports.add(new Import(s.name(), s.name(), importType(s))));
+            case 2 -> repeat(s, "import", () -> module.imports.add(new ImportEntry(s.name(), s.name(), importType(s))));
             case 3 -> repeat(s, "function", () -> module.functions.add(s.u32()));
             case 4 -> repeat(s, "table", () -> module.tables.add(tableType(s)));
             case 5 -> repeat(s, "memory", () -> module.memories.add(memoryType(s)));
             case 6 -> repeat(s, "global", () -> module.globals.add(new Global(globalType(s),
                     constExpr(s, "global initialiser"))));
-            case 7 -> repeat(s, "export", () -> module.exports.add(new Export(s.name(), externKind(s), s.u32())));
+            case 7 -> repeat(s, "export", () -> module.exports.add(new ExportEntry(s.name(), externKind(s), s.u32())));
             case 8 -> module.start = s.u32();
             case 9 -> repeat(s, "element segment", () -> module.elements.add(element(s)));
             case 10 -> repeat(s, "function body", () -> module.codes.add(code(s)));
@@ -134,11 +139,11 @@ final class ModuleReader {
         return new FuncType(valTypes(s, "parameter"), valTypes(s, "result"));
     }
 
-    private static List<ValType> valTypes(WasmInput s, String what) {
+    private static List<ValueType> valTypes(WasmInput s, String what) {
         int count = s.count(what);
-        List<ValType> types = new ArrayList<>(count);
+        List<ValueType> types = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            types.add(ValType.of(s.u8(), s.position() - 1));
+            types.add(ValueType.of(s.u8(), s.position() - 1));
         }
         return List.copyOf(types);
     }
@@ -164,7 +169,7 @@ final class ModuleReader {
     }
 
     private static TableType tableType(WasmInput s) {
-        ValType element = ValType.of(s.u8(), s.position() - 1);
+        ValueType element = ValueType.of(s.u8(), s.position() - 1);
         if (!element.isReference()) {
             throw new WasmFormatException("table element type " + element + " at offset " + (s.position() - 1));
         }
@@ -191,7 +196,7 @@ final class ModuleReader {
     }
 
     private static GlobalType globalType(WasmInput s) {
-        ValType type = ValType.of(s.u8(), s.position() - 1);
+        ValueType type = ValueType.of(s.u8(), s.position() - 1);
         int mutAt = s.position();
         int mutability = s.u8();
         if (mutability > 1) {
@@ -227,12 +232,12 @@ final class ModuleReader {
         boolean expressions = (flags & 4) != 0;
         int table = active && (flags & 2) != 0 ? s.u32() : 0;
         byte[] offset = active ? constExpr(s, "element offset") : null;
-        ValType type = ValType.FUNCREF;
+        ValueType type = ValueType.FUNCREF;
         if (!active || (flags & 2) != 0) {
             int kindAt = s.position();
             int kind = s.u8();
             if (expressions) {
-                type = ValType.of(kind, kindAt);
+                type = ValueType.of(kind, kindAt);
             } else if (kind != 0) {
                 throw new WasmFormatException("unknown element kind " + kind + " at offset " + kindAt);
             }
@@ -266,7 +271,7 @@ final class ModuleReader {
             if (total > Integer.MAX_VALUE) {
                 throw new WasmFormatException("too many locals in the function body at offset " + bodyStart);
             }
-            locals.add(new Locals(count, ValType.of(body.u8(), body.position() - 1)));
+            locals.add(new Locals(count, ValueType.of(body.u8(), body.position() - 1)));
         }
         byte[] instructions = body.bytes(bodyEnd - body.position());
         s.seek(bodyEnd);

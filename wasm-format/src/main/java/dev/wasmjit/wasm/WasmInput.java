@@ -1,4 +1,4 @@
-package dev.wasmjit.staticlink;
+package dev.wasmjit.wasm;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,78 +12,156 @@ import java.nio.ByteBuffer;
  * the bytes that remain ({@link #count}, {@link #length}): nothing loops or allocates for more
  * elements than the bytes can hold.
  */
-final class WasmInput {
+public final class WasmInput {
     private final byte[] bytes;
     private final int end;
     private int position;
 
-    /** Reads {@code bytes[start..end)}; offsets reported in errors are indices into {@code bytes}. */
-    WasmInput(byte[] bytes, int start, int end) {
+    /**
+     * A cursor over {@code bytes[start..end)}. Offsets, here and in messages, are indices into
+     * {@code bytes}. The array is not copied and must not change while it is read.
+     *
+     * @param bytes the bytes
+     * @param start the first offset to read
+     * @param end   the offset just past the last byte to read
+     * @throws IllegalArgumentException if the range does not lie within {@code bytes}
+     */
+    public WasmInput(byte[] bytes, int start, int end) {
+        if (start < 0 || start > end || end > bytes.length) {
+            throw new IllegalArgumentException("range [" + start + ", " + end + ") of " + bytes.length + " bytes");
+        }
         this.bytes = bytes;
         this.position = start;
         this.end = end;
     }
 
-    /** Reads all of {@code bytes}. */
-    WasmInput(byte[] bytes) {
+    /**
+     * A cursor over all of {@code bytes}.
+     *
+     * @param bytes the bytes; not copied
+     */
+    public WasmInput(byte[] bytes) {
         this(bytes, 0, bytes.length);
     }
 
-    /** The offset of the next byte to read. */
-    int position() {
+    /**
+     * Where the cursor is.
+     *
+     * @return the offset of the next byte to read
+     */
+    public int position() {
         return position;
     }
 
-    /** The offset just past the last readable byte. */
-    int end() {
+    /**
+     * Where the readable range ends.
+     *
+     * @return the offset just past the last readable byte
+     */
+    public int end() {
         return end;
     }
 
-    /** True when every byte of the range has been read. */
-    boolean atEnd() {
+    /**
+     * Whether every byte has been read.
+     *
+     * @return true when no byte of the range remains
+     */
+    public boolean atEnd() {
         return position >= end;
     }
 
-    /** The next byte, unsigned, without consuming it. */
+    /**
+     * How many bytes are left.
+     *
+     * @return the bytes between the cursor and the end of the range
+     */
+    public int remaining() {
+        return end - position;
+    }
+
+    /**
+     * The next byte, without consuming it.
+     *
+     * @return the byte, unsigned
+     * @throws WasmFormatException at the end of the range
+     */
     int peek() {
         require(1);
         return bytes[position] & 0xFF;
     }
 
-    /** One byte, unsigned. */
-    int u8() {
+    /**
+     * One byte.
+     *
+     * @return the byte, unsigned
+     * @throws WasmFormatException at the end of the range
+     */
+    public int u8() {
         require(1);
         return bytes[position++] & 0xFF;
     }
 
-    /** An unsigned LEB128 integer of at most 32 bits. */
-    int u32() {
+    /**
+     * An unsigned LEB128 integer of at most 32 bits, in at most 5 bytes. Padded encodings are
+     * accepted; bits beyond the 32 are not.
+     *
+     * @return the value; values of 2^31 and above come back negative (use
+     *         {@link Integer#toUnsignedLong})
+     * @throws WasmFormatException if the integer is cut short or does not fit
+     */
+    public int u32() {
         long value = unsignedLeb(32);
         return (int) value;
     }
 
-    /** An unsigned LEB128 integer of at most 64 bits. */
+    /**
+     * An unsigned LEB128 integer of at most 64 bits, in at most 10 bytes.
+     *
+     * @return the value, taken as unsigned
+     * @throws WasmFormatException if the integer is cut short or does not fit
+     */
     long u64() {
         return unsignedLeb(64);
     }
 
-    /** A signed LEB128 integer of at most 32 bits. */
+    /**
+     * A signed LEB128 integer of at most 32 bits.
+     *
+     * @return the value
+     * @throws WasmFormatException if the integer is cut short or does not fit
+     */
     int s32() {
         return (int) signedLeb(32);
     }
 
-    /** A signed LEB128 integer of at most 33 bits (block types). */
+    /**
+     * A signed LEB128 integer of at most 33 bits, as block types are encoded.
+     *
+     * @return the value
+     * @throws WasmFormatException if the integer is cut short or does not fit
+     */
     long s33() {
         return signedLeb(33);
     }
 
-    /** A signed LEB128 integer of at most 64 bits. */
+    /**
+     * A signed LEB128 integer of at most 64 bits.
+     *
+     * @return the value
+     * @throws WasmFormatException if the integer is cut short or does not fit
+     */
     long s64() {
         return signedLeb(64);
     }
 
-    /** Four little-endian bytes (an f32's bits). */
-    int fixed32() {
+    /**
+     * Four little-endian bytes, as an f32 (or the module header) is encoded.
+     *
+     * @return the bits
+     * @throws WasmFormatException if fewer than four bytes remain
+     */
+    public int fixed32() {
         require(4);
         int value = 0;
         for (int i = 0; i < 4; i++) {
@@ -92,7 +170,12 @@ final class WasmInput {
         return value;
     }
 
-    /** Eight little-endian bytes (an f64's bits). */
+    /**
+     * Eight little-endian bytes, as an f64 is encoded.
+     *
+     * @return the bits
+     * @throws WasmFormatException if fewer than eight bytes remain
+     */
     long fixed64() {
         require(8);
         long value = 0;
@@ -102,8 +185,14 @@ final class WasmInput {
         return value;
     }
 
-    /** {@code length} raw bytes. */
-    byte[] bytes(int length) {
+    /**
+     * Raw bytes, copied.
+     *
+     * @param length how many
+     * @return the bytes
+     * @throws WasmFormatException if fewer remain
+     */
+    public byte[] bytes(int length) {
         require(length);
         byte[] out = new byte[length];
         System.arraycopy(bytes, position, out, 0, length);
@@ -116,8 +205,10 @@ final class WasmInput {
      * a count larger than the bytes that remain is malformed and refused here.
      *
      * @param what what is counted, for the message ("type", "br_table label", ...)
+     * @return the count
+     * @throws WasmFormatException if the count is malformed or larger than the bytes that remain
      */
-    int count(String what) {
+    public int count(String what) {
         return bounded(what + " count");
     }
 
@@ -125,8 +216,10 @@ final class WasmInput {
      * A byte length, an unsigned LEB128, refused when larger than the bytes that remain.
      *
      * @param what what is measured, for the message ("name", "function body", ...)
+     * @return the length
+     * @throws WasmFormatException if the length is malformed or larger than the bytes that remain
      */
-    int length(String what) {
+    public int length(String what) {
         return bounded(what + " length");
     }
 
@@ -140,8 +233,14 @@ final class WasmInput {
         return (int) value;
     }
 
-    /** A length-prefixed UTF-8 name; invalid UTF-8 is an error, as the spec requires. */
-    String name() {
+    /**
+     * A length-prefixed UTF-8 name.
+     *
+     * @return the name
+     * @throws WasmFormatException if the length is malformed or too large, or the bytes are not
+     *                             valid UTF-8 (the spec requires it)
+     */
+    public String name() {
         int start = position;
         byte[] raw = bytes(length("name"));
         try {
@@ -154,8 +253,28 @@ final class WasmInput {
         }
     }
 
-    /** Moves the cursor to an absolute offset (used to step over a section's payload). */
-    void seek(int offset) {
+    /**
+     * The next {@code length} bytes as a cursor of their own, which reports the same offsets;
+     * this cursor moves past them. Reads through the slice cannot pass its end.
+     *
+     * @param length how many bytes
+     * @return a cursor over them
+     * @throws WasmFormatException if fewer remain
+     */
+    public WasmInput slice(int length) {
+        require(length);
+        WasmInput slice = new WasmInput(bytes, position, position + length);
+        position += length;
+        return slice;
+    }
+
+    /**
+     * Moves the cursor forward to an absolute offset, as when stepping over a payload.
+     *
+     * @param offset the new position, between the current one and the end
+     * @throws WasmFormatException if {@code offset} lies before the cursor or past the end
+     */
+    public void seek(int offset) {
         if (offset < position || offset > end) {
             throw new WasmFormatException("cannot move to offset " + offset + " from " + position);
         }
@@ -213,7 +332,7 @@ final class WasmInput {
     }
 
     private void require(int count) {
-        if (count < 0 || position + count > end) {
+        if (count < 0 || count > end - position) {
             throw new WasmFormatException("unexpected end of bytes at offset " + position
                     + " (needed " + count + ", " + (end - position) + " left)");
         }
