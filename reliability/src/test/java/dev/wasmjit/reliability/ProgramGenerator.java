@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Makes random valid Language v2 programs that always end soon and whose outcome does not
@@ -132,9 +133,40 @@ final class ProgramGenerator {
             forms.add(statement(scope, 1, BODY_BUDGET));
         }
         Type last = random.nextInt(3) == 0 ? pickType() : Type.INT;
-        forms.add(expr(last, scope, 0, TOP_BUDGET));
+        String result;
+        do {
+            result = expr(last, scope, 0, TOP_BUDGET);
+        } while (isLiteral(result));
+        if (random.nextBoolean()) {
+            // the work in a procedure of its own, which a JIT round compiles like any other
+            String main = prefix + "main";
+            forms.add("(define (" + main + ") " + result + ")");
+            forms.add("(" + main + ")");
+        } else {
+            forms.add(result);
+        }
         return forms.toString();
     }
+
+    /**
+     * Whether an expression is a literal or a quoted datum: as a program's result it would
+     * test the reader and the printer only, whatever the program computed before it.
+     */
+    static boolean isLiteral(String expression) {
+        return !expression.startsWith("(") || expression.startsWith("(quote ");
+    }
+
+    /** The expression whose value is the program's result: its last form. */
+    static String resultExpression(String program) {
+        return program.substring(program.lastIndexOf('\n') + 1);
+    }
+
+    /** The program with its names' program prefix ({@code pN-}) taken out: how repeats are told. */
+    static String withoutPrefixes(String program) {
+        return PREFIX.matcher(program).replaceAll("p-");
+    }
+
+    private static final Pattern PREFIX = Pattern.compile("\\bp[0-9]+-");
 
     // ---- top level -------------------------------------------------------------------------
 
