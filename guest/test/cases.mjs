@@ -608,7 +608,71 @@ export const primitives = [
   { name: 'newline alone', source: '(newline)', output: '\n', expect: '#<unspecified>' },
   { name: 'output in order with results of calls', source: "(define (show x) (write x) (display \" \") x) (+ (show 1) (show 2))", output: '1 2 ', expect: '3' },
   { name: 'a dotted pair and a nested quote written', source: "(write '(a . (b . c))) (write ''x)", output: '(a b . c)(quote x)', expect: '#<unspecified>' },
+
+  // The fixnum range's ends, reached inside procedures: after a JIT round the
+  // arithmetic runs in compiled code, on operands the compiler cannot see as
+  // constants, so each result exactly at a limit tests where its inline range
+  // check draws the line (a check one step early fails here; one step late
+  // fails the matching case among the errors).
+  ...boundaryCases(),
 ];
+
+/**
+ * Results exactly at the largest (2^30 - 1) and smallest (-2^30) fixnum, each
+ * computed by a defined procedure from its arguments.
+ */
+function boundaryCases() {
+  const max = '1073741823';
+  const min = '-1073741824';
+  const inside = (name, definition, calls, expect) => ({
+    name: `compiled at the fixnum limits: ${name}`,
+    source: `${definition} (list ${calls.join(' ')})`,
+    expect: `(${expect.join(' ')})`,
+  });
+  return [
+    inside('+ of two variables', '(define (add a b) (+ a b))',
+      ['(add 1073741822 1)', '(add 1 1073741822)', '(add -1073741823 -1)', '(add -1 -1073741823)',
+        `(add ${max} ${min})`, '(add 536870912 536870911)', '(add -536870912 -536870912)', `(add ${max} 0)`, `(add 0 ${min})`],
+      [max, max, min, min, '-1', max, min, max, min]),
+    inside('+ and - of a variable and a constant', '(define (up a) (+ a 1)) (define (down a) (- a 1)) (define (up2 a) (+ 1 a))',
+      ['(up 1073741822)', '(up2 1073741822)', '(down -1073741823)', `(up ${min})`, `(down ${max})`],
+      [max, max, min, '-1073741823', '1073741822']),
+    inside('- of two variables', '(define (sub a b) (- a b))',
+      ['(sub -1073741823 1)', '(sub 1073741822 -1)', `(sub -1 ${max})`, `(sub 0 ${max})`,
+        `(sub ${max} ${max})`, `(sub ${min} ${min})`, `(sub ${max} 0)`, `(sub ${min} 0)`],
+      [min, max, min, '-1073741823', '0', '0', max, min]),
+    inside('unary -', '(define (neg a) (- a))',
+      [`(neg ${max})`, '(neg -1073741823)', '(neg 0)'],
+      ['-1073741823', max, '0']),
+    inside('* of two variables', '(define (mul a b) (* a b))',
+      ['(mul -32768 32768)', '(mul 32768 -32768)', `(mul ${max} 1)`, `(mul 1 ${min})`, '(mul -1073741823 -1)',
+        '(mul 3 357913941)', '(mul -2 536870912)', '(mul 536870912 -2)', `(mul ${min} 0)`, '(mul 32767 32768)'],
+      [min, min, max, min, max, max, min, min, '0', '1073709056']),
+    inside('quotient, remainder and modulo', '(define (qrm a b) (list (quotient a b) (remainder a b) (modulo a b)))',
+      [`(qrm ${max} 1)`, `(qrm ${min} 1)`, `(qrm ${max} -1)`, `(qrm ${min} 2)`, `(qrm ${min} ${max})`,
+        `(qrm ${max} ${min})`, `(qrm ${min} ${min})`, `(qrm ${max} ${max})`, `(qrm ${max} 2)`],
+      [`(${max} 0 0)`, `(${min} 0 0)`, '(-1073741823 0 0)', '(-536870912 0 0)', '(-1 -1 1073741822)',
+        `(0 ${max} -1)`, '(1 0 0)', '(1 0 0)', '(536870911 1 1)']),
+    inside('abs', '(define (magnitude a) (abs a))',
+      [`(magnitude ${max})`, '(magnitude -1073741823)', '(magnitude 0)'],
+      [max, max, '0']),
+    inside('comparisons as values', '(define (compare a b) (list (< a b) (<= a b) (= a b) (>= a b) (> a b)))',
+      [`(compare ${max} ${min})`, `(compare ${min} ${max})`, `(compare ${max} ${max})`, `(compare ${min} ${min})`,
+        `(compare 1073741822 ${max})`, `(compare ${min} -1073741823)`, `(compare 0 ${min})`, `(compare ${max} 0)`],
+      ['(#f #f #f #t #t)', '(#t #t #f #f #f)', '(#f #t #t #t #f)', '(#f #t #t #t #f)',
+        '(#t #t #f #f #f)', '(#t #t #f #f #f)', '(#f #f #f #t #t)', '(#f #f #f #t #t)']),
+    inside('comparisons as branch conditions',
+      "(define (order a b) (if (< a b) 'less (if (= a b) 'equal (if (> a b) 'greater 'neither))))"
+        + " (define (at-most a b) (if (<= a b) 'yes 'no)) (define (at-least a b) (if (>= a b) 'yes 'no))",
+      [`(order ${min} ${max})`, `(order ${max} ${min})`, `(order ${max} ${max})`, `(order ${min} ${min})`,
+        `(order 1073741822 ${max})`, `(at-most ${max} ${min})`, `(at-most ${min} ${min})`, `(at-least ${min} ${max})`,
+        `(at-least ${max} ${max})`],
+      ['less', 'greater', 'equal', 'equal', 'less', 'no', 'yes', 'no', 'yes']),
+    inside('zero?', "(define (z a) (zero? a)) (define (z-branch a) (if (zero? a) 'zero 'nonzero))",
+      ['(z 0)', `(z ${max})`, `(z ${min})`, '(z 1)', '(z -1)', '(z-branch 0)', `(z-branch ${min})`, `(z-branch ${max})`],
+      ['#t', '#f', '#f', '#f', '#f', 'zero', 'nonzero', 'nonzero']),
+  ];
+}
 
 /** Every error message, with where it is reported. */
 export const errors = [
@@ -866,6 +930,27 @@ export const errors = [
   { name: 'compiled: + overflow', source: '(define (g x) (+ x 1)) (g 1073741823)', expect: { error: 'integer overflow: +' } },
   { name: 'compiled: - overflow', source: '(define (g x) (- x 1)) (g -1073741824)', expect: { error: 'integer overflow: -' } },
   { name: 'compiled: unary - overflow', source: '(define (g x) (- x)) (g -1073741824)', expect: { error: 'integer overflow: -' } },
+  // One step past a fixnum limit, inside procedures (the results exactly at
+  // the limits are among the primitives).
+  ...[
+    ['+ one past the largest', '(define (add a b) (+ a b)) (add 1073741823 1)', '+'],
+    ['+ one past the largest, the other way round', '(define (add a b) (+ a b)) (add 1 1073741823)', '+'],
+    ['+ one past the smallest', '(define (add a b) (+ a b)) (add -1073741824 -1)', '+'],
+    ['+ of two halves', '(define (add a b) (+ a b)) (add 536870912 536870912)', '+'],
+    ['+ of a constant one past the largest', '(define (up a) (+ 1 a)) (up 1073741823)', '+'],
+    ['- one past the smallest', '(define (sub a b) (- a b)) (sub -1073741824 1)', '-'],
+    ['- one past the largest', '(define (sub a b) (- a b)) (sub 1073741823 -1)', '-'],
+    ['- of the smallest from zero', '(define (sub a b) (- a b)) (sub 0 -1073741824)', '-'],
+    ['- of a constant one past the smallest', '(define (down a) (- a 1)) (down -1073741824)', '-'],
+    ['* one past the smallest', '(define (mul a b) (* a b)) (mul 32768 32768)', '*'],
+    ['* of the smallest by -1', '(define (mul a b) (* a b)) (mul -1073741824 -1)', '*'],
+    ['* of 2 by 2^29', '(define (mul a b) (* a b)) (mul 2 536870912)', '*'],
+    ['* of -2 by -2^29', '(define (mul a b) (* a b)) (mul -2 -536870912)', '*'],
+    ['quotient of the smallest by -1', '(define (quo a b) (quotient a b)) (quo -1073741824 -1)', 'quotient'],
+    ['abs of the smallest', '(define (magnitude a) (abs a)) (magnitude -1073741824)', 'abs'],
+  ].map(([name, source, operator]) => ({
+    name: `compiled at the fixnum limits: ${name}`, source, expect: { error: `integer overflow: ${operator}` },
+  })),
   { name: 'compiled: division by zero', source: '(define (g a b) (remainder a b)) (g 7 0)', expect: { error: 'division by zero: remainder' } },
   { name: 'compiled: too many arguments', source: '(define (h x) x) (define (call-h) (h 1 2)) (call-h)', expect: { error: 'wrong number of arguments: h expects 1 argument, got 2' } },
   { name: 'compiled: too few arguments in tail position', source: '(define (h x y) x) (define (call-h) (h 1)) (call-h)', expect: { error: 'wrong number of arguments: h expects 2 arguments, got 1' } },

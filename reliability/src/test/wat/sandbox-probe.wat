@@ -2,6 +2,8 @@
 ;; environment, preopened directories, files and stdin. `probe` writes one line to stdout per
 ;; attempt: the call, the errno it got, and what it found in its out-parameters. Every
 ;; out-parameter is filled with 0xAA bytes first, so "untouched" shows the host wrote nothing.
+;; It also has the exports of the Scheme guest's ABI, so that the host can set it up as a
+;; SchemeInterpreter: `eval` runs the probe and prints the result line the host reads back.
 (module
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "args_get" (func $args_get (param i32 i32) (result i32)))
@@ -73,7 +75,7 @@
   (data (i32.const 0x3d0) "fd_write")
 
   ;; field names as little-endian i64 words: "errno", "count", "bytes", "fd", "out", "nread"
-  (func (export "probe")
+  (func $probe (export "probe")
     (local $errno i32) (local $fd i32)
 
     ;; args_sizes_get(count_out, bytes_out)
@@ -197,4 +199,17 @@
     (call $field (i64.const 0x6466) (i32.const 2) (i32.const 3))
     (call $field (i64.const 0x6f6e727265) (i32.const 5) (local.get $errno))
     (call $end_line))
-)
+
+  ;; ---- the Scheme guest's ABI: one fixed block to parse from, nothing to compile ---------
+  (data (i32.const 0xd00) "result: 0")
+  (func (export "allocateBytes") (param i32) (result i32) (i32.const 0x1000))
+  (func (export "freeBytes") (param i32))
+  (func (export "parse") (param i32) (result i32) (i32.const 0x1000))
+  (func (export "eval") (param i32 i32)
+    (call $probe)
+    (call $text (i32.const 0xd00) (i32.const 9))
+    (call $end_line))
+  (func (export "jitModule") (result i32) (i32.const 0))
+  (func (export "moduleData") (param i32) (result i32) (i32.const 0))
+  (func (export "moduleSize") (param i32) (result i32) (i32.const 0))
+  (func (export "freeModule") (param i32)))

@@ -10,9 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import static dev.wasmjit.reliability.SchemeCalls.linkJitRound;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,11 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Randomly generated valid Language v2 programs (see {@link ProgramGenerator}) print the same
  * output and the same result, or the same error, interpreted, after one JIT round has compiled
- * and linked their functions, after a second round, and in the guest's native build.
+ * and linked their functions, after a second round, and in the guest's native build. They are
+ * standard Scheme too, and Guile 3, which shares no code with ours, must print the same output
+ * and result, or fail too (see {@link #compareWithGuile}). No two programs are the same, and
+ * no program's result is a literal, which would test the reader and the printer only; half
+ * of them do their work in a procedure, so that a JIT round compiles their top level too.
  * Seeded: {@code -Dreliability.seed=N} reproduces a run; {@code -Dreliability.programs=N}
  * changes how many programs it makes.
  *
@@ -45,12 +51,16 @@ class DifferentialTest {
     /** Functions the JIT rounds compiled, over all batches. */
     private static int compiledFunctions;
 
-    /** One program's transcript: its output, then its {@code result:} or {@code error:} line. */
-    private record Run(String transcript, boolean isResult) {
+    /**
+     * One program's transcript: its output, then its {@code result:} or {@code error:} line.
+     *
+     * @param line that last line, without its line break
+     */
+    private record Run(String transcript, boolean isResult, String line) {
     }
 
     @Test
-    void twoThousandGeneratedProgramsAgreeInterpretedCompiledAndNative(SchemeInterpreter.Builder builder) throws Exception {
+    void twoThousandGeneratedProgramsAgreeInterpretedCompiledNativeAndInGuile(SchemeInterpreter.Builder builder) throws Exception {
         List<String> programs = generate();
         List<String> disagreements = new ArrayList<>();
         List<Run> interpreted = new ArrayList<>();
@@ -71,10 +81,26 @@ class DifferentialTest {
                     + " (make -C guest builds it); compared interpreted with compiled only");
         }
 
+        Optional<GuileOracle> guile = GuileOracle.ifInstalled();
+        String guileSummary;
+        if (guile.isPresent()) {
+            long guileStart = System.nanoTime();
+            List<String> guileRuns = guile.get().run(programs);
+            int compared = 0;
+            for (int i = 0; i < PROGRAMS; i++) {
+                compared += compareWithGuile(i, programs.get(i), interpreted.get(i), guileRuns.get(i), disagreements) ? 1 : 0;
+            }
+            guileSummary = "Guile 3 compared on " + compared + " programs in " + (System.nanoTime() - guileStart) / 1_000_000 + " ms";
+            assertThat(compared).as("programs whose outcome Guile can confirm").isGreaterThan(PROGRAMS * 2 / 5);
+        } else {
+            guileSummary = "Guile 3 absent";
+            System.out.println("differential: no guile on the PATH (CI installs guile-3.0); not compared with Guile");
+        }
+
         long results = interpreted.stream().filter(Run::isResult).count();
         System.out.println("differential (seed " + SEED + "): " + PROGRAMS + " programs, " + results
                 + " results, " + (PROGRAMS - results) + " errors, " + disagreements.size() + " disagreements, native build "
-                + (nativeGuest.isPresent() ? "compared" : "absent") + "; " + compiledFunctions
+                + (nativeGuest.isPresent() ? "compared" : "absent") + ", " + guileSummary + "; " + compiledFunctions
                 + " functions compiled; three passes on wasm in " + wasmMillis + " ms");
         if (!disagreements.isEmpty()) {
             fail("%d disagreements (seed %d); the first ones:%n%s", disagreements.size(), SEED,
@@ -84,13 +110,32 @@ class DifferentialTest {
         assertThat(PROGRAMS - results).as("some give an error").isGreaterThan(PROGRAMS / 50);
     }
 
+    /** PROGRAMS programs, no two the same once their names' prefixes are set aside, none with a literal result. */
     private static List<String> generate() {
         ProgramGenerator generator = new ProgramGenerator(new Random(SEED));
         List<String> programs = new ArrayList<>(PROGRAMS);
-        for (int i = 0; i < PROGRAMS; i++) {
-            programs.add(generator.program());
+        Set<String> seen = new HashSet<>();
+        int dropped = 0;
+        while (programs.size() < PROGRAMS) {
+            String program = generator.program();
+            assertThat(ProgramGenerator.isLiteral(ProgramGenerator.resultExpression(program))).as("a literal result:%n%s", program).isFalse();
+            if (seen.add(ProgramGenerator.withoutPrefixes(program))) {
+                programs.add(program);
+            } else {
+                dropped++;
+            }
         }
+        System.out.println("differential: dropped " + dropped + " generated programs that repeated one before them");
         return programs;
+    }
+
+    /** Compares with Guile where the languages agree (see {@link GuileOracle#agrees}); says whether it compared. */
+    private static boolean compareWithGuile(int index, String program, Run ours, String guile, List<String> disagreements) {
+        Optional<Boolean> agrees = GuileOracle.agrees(program, ours.transcript(), ours.line(), guile);
+        if (agrees.isPresent() && !agrees.get()) {
+            disagreements.add(describe("Guile 3", index, program, ours.transcript(), guile));
+        }
+        return agrees.isPresent();
     }
 
     /**
@@ -161,7 +206,7 @@ class DifferentialTest {
         Outcome separated = Outcome.of(() -> scheme.eval(separator, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
         assertThat(separated).as("the separator after program #%d", index).isEqualTo(Outcome.result("#<unspecified>"));
         output.take();
-        return new Run(transcript, outcome.isResult());
+        return new Run(transcript, outcome.isResult(), outcome.line());
     }
 
     /** Everything an interpreter wrote to stdout, then to stderr, since the last {@link #take()}. */

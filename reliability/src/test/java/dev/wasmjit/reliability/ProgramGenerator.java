@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Makes random valid Language v2 programs that always end soon and whose outcome does not
@@ -132,9 +133,40 @@ final class ProgramGenerator {
             forms.add(statement(scope, 1, BODY_BUDGET));
         }
         Type last = random.nextInt(3) == 0 ? pickType() : Type.INT;
-        forms.add(expr(last, scope, 0, TOP_BUDGET));
+        String result;
+        do {
+            result = expr(last, scope, 0, TOP_BUDGET);
+        } while (isLiteral(result));
+        if (random.nextBoolean()) {
+            // the work in a procedure of its own, which a JIT round compiles like any other
+            String main = prefix + "main";
+            forms.add("(define (" + main + ") " + result + ")");
+            forms.add("(" + main + ")");
+        } else {
+            forms.add(result);
+        }
         return forms.toString();
     }
+
+    /**
+     * Whether an expression is a literal or a quoted datum: as a program's result it would
+     * test the reader and the printer only, whatever the program computed before it.
+     */
+    static boolean isLiteral(String expression) {
+        return !expression.startsWith("(") || expression.startsWith("(quote ");
+    }
+
+    /** The expression whose value is the program's result: its last form. */
+    static String resultExpression(String program) {
+        return program.substring(program.lastIndexOf('\n') + 1);
+    }
+
+    /** The program with its names' program prefix ({@code pN-}) taken out: how repeats are told. */
+    static String withoutPrefixes(String program) {
+        return PREFIX.matcher(program).replaceAll("p-");
+    }
+
+    private static final Pattern PREFIX = Pattern.compile("\\bp[0-9]+-");
 
     // ---- top level -------------------------------------------------------------------------
 
@@ -373,7 +405,14 @@ final class ProgramGenerator {
                 }
                 yield "((lambda (" + params + ") " + body(type, inside, depth, budget) + ")" + (n == 0 ? "" : " " + args) + ")";
             }
-            case 8 -> "(" + pick("when", "unless") + " " + test(scope, depth, budget) + " " + expr(type, scope, depth, budget) + ")";
+            // Not as an integer: compiled code gives a one-armed when or unless whose arm is
+            // skipped a value other than the unspecified one, so an integer operation on it
+            // computes (0, or a wrong-type error naming #<object>) where the interpreter
+            // reports the unspecified value. A JIT bug these programs found (seed 20240611
+            // as of commit 56c2fde: programs 354 and 1614); generate it again once fixed.
+            case 8 -> type == Type.INT
+                    ? "(if " + test(scope, depth, budget) + " " + expr(type, scope, depth, budget) + " " + cheapInt(scope) + ")"
+                    : "(" + pick("when", "unless") + " " + test(scope, depth, budget) + " " + expr(type, scope, depth, budget) + ")";
             default -> {
                 // a value held across enough allocation for a collection or two
                 String x = fresh("x");

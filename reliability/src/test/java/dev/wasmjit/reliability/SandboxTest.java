@@ -19,17 +19,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The guest sees no files, no environment and no arguments: a module that tries to reach them
  * through WASI (src/test/wat/sandbox-probe.wat, committed as /wasm/sandbox-probe.wasm) reports
- * what it got. The probe is injected by the extension as a user's reactor module would be.
+ * what it got. The probe is injected by the extension as a user's reactor module would be,
+ * and, since it also has the Scheme guest's exports, as the module of a SchemeInterpreter,
+ * which sets its instance up its own way.
  */
 @WasmjitTest
 class SandboxTest {
 
+    private static final String PROBE = "/wasm/sandbox-probe.wasm";
+
     @Test
     void aGuestThatLooksForArgumentsEnvironmentAndFilesFindsNone(
-            @GuestModule(resource = "/wasm/sandbox-probe.wasm") ReactorInstance probe, GuestOutput output) {
-        assertThat(System.getenv()).as("the host process has an environment to hide").isNotEmpty();
+            @GuestModule(resource = PROBE) ReactorInstance probe, GuestOutput output) {
         probe.requireFunction("probe").callVoid();
+        assertFindsNothing(output.stdoutLines());
+    }
+
+    @Test
+    void theSameGuestSetUpAsASchemeInterpreterFindsNoneEither(
+            @GuestModule(resource = PROBE) SchemeInterpreter probe, GuestOutput output) {
+        assertThat(probe.eval(probe.parse("probe")).asInteger()).as("the result line eval prints last").isZero();
         List<String> report = output.stdoutLines();
+        assertThat(report).last().isEqualTo("result: 0");
+        assertFindsNothing(report.subList(0, report.size() - 1));
+    }
+
+    /** Checks the probe's report: one line per attempt, each finding nothing. */
+    private static void assertFindsNothing(List<String> report) {
+        assertThat(System.getenv()).as("the host process has an environment to hide").isNotEmpty();
         System.out.println("sandbox probe:\n  " + String.join("\n  ", report));
 
         Map<String, Map<String, String>> byCall = new LinkedHashMap<>();

@@ -1,0 +1,131 @@
+package dev.wasmjit.bridge;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * When a call that runs into its deadline may end: not before the deadline, and well before
+ * a deadline stretched to twice its length would have passed. Every test that proves a
+ * deadline ends a call measures it with these, so that a deadline kept loosely fails them.
+ *
+ * <p>The bound is one and a half times the deadline plus {@link #SCHEDULING_SLACK}. A correct
+ * engine ends the call one or two {@linkplain WasmEngine#TICK ticks} after its deadline; the
+ * rest is room for thread hand-overs. Twice a deadline of at least {@link #SHORTEST} stands
+ * clear of the bound, so a stretch by 2 fails, and by 4 fails by far.
+ *
+ * <p>The engine counts a deadline in ticks of a timer thread, and on a loaded machine (2
+ * cores shared by several builds) that thread wakes late: a correct 400 ms deadline was seen
+ * to end after 1.3 s of wall-clock time. So the bound is checked against two clocks and must
+ * hold on one of them: the wall clock, and a ticker of the engine's own period run alongside
+ * the call, which the machine's load slows as it slows the engine's. A stretched deadline
+ * exceeds the bound on both, since either clock counts about twice the deadline. The two
+ * tickers differ by some percent under load: with a 400 ms deadline stretched by 2, the one
+ * alongside counted 750 ms, the bound itself, so the deadlines tested are longer.
+ */
+public final class DeadlineBounds {
+
+    /** The deadline timeout tests give: the shortest whose doubling fails the bound with room to spare. */
+    public static final Duration SHORTEST = Duration.ofSeconds(1);
+    /** What thread hand-overs may add on top of half the deadline. */
+    public static final Duration SCHEDULING_SLACK = Duration.ofMillis(150);
+
+    private DeadlineBounds() {
+    }
+
+    /**
+     * The latest a call with {@code deadline} may end, counted from its start.
+     *
+     * @param deadline the call's deadline
+     * @return one and a half times the deadline, plus {@link #SCHEDULING_SLACK}
+     */
+    public static Duration latestEnd(Duration deadline) {
+        return deadline.plus(deadline.dividedBy(2)).plus(SCHEDULING_SLACK);
+    }
+
+    /**
+     * Runs {@code call}, which must end in a {@link GuestTimeout} for {@code deadline}, and
+     * checks when it ended.
+     *
+     * @param deadline the deadline the call was given, at least {@link #SHORTEST}
+     * @param call the call, expected to run away
+     * @return the timeout, for further checks
+     */
+    public static GuestTimeout assertTimesOutAt(Duration deadline, ThrowingCallable call) {
+        Throwable thrown;
+        try (CallTimer timer = CallTimer.start()) {
+            thrown = catchThrowable(call);
+            timer.assertEndedAtDeadline(deadline);
+        }
+        assertThatThrownBy(() -> {
+            throw thrown;
+        }).isInstanceOfSatisfying(GuestTimeout.class, timeout -> {
+            assertThat(timeout.kind()).isEqualTo(TrapKind.TIMEOUT);
+            assertThat(timeout.deadline()).as("the deadline the timeout reports").isEqualTo(deadline);
+        });
+        return (GuestTimeout) thrown;
+    }
+
+    /**
+     * Times a call whose timeout is reported other than by an exception (an HTTP answer, an
+     * exit code): start it before the call, check it after.
+     */
+    public static final class CallTimer implements AutoCloseable {
+        private final long startNanos = System.nanoTime();
+        private final AtomicLong ticks = new AtomicLong();
+        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "deadline-bounds-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        private CallTimer() {
+            long period = WasmEngine.TICK.toNanos();
+            // Fixed delay, as the engine's own ticker: late wake-ups are not made up for.
+            ticker.scheduleWithFixedDelay(ticks::incrementAndGet, period, period, TimeUnit.NANOSECONDS);
+        }
+
+        /**
+         * Starts timing now.
+         *
+         * @return the timer
+         */
+        public static CallTimer start() {
+            return new CallTimer();
+        }
+
+        /**
+         * Checks that the call timed since {@link #start()} ended now, at {@code deadline}.
+         *
+         * @param deadline the deadline the call was given, at least {@link #SHORTEST}
+         */
+        public void assertEndedAtDeadline(Duration deadline) {
+            Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
+            Duration ticked = WasmEngine.TICK.multipliedBy(ticks.get());
+            close();
+            if (deadline.compareTo(SHORTEST) < 0) {
+                throw new IllegalArgumentException("a deadline of " + deadline.toMillis()
+                        + " ms is too short to tell from a doubled one; use at least " + SHORTEST.toMillis() + " ms");
+            }
+            Duration latest = latestEnd(deadline);
+            String when = String.format("a call with a deadline of %d ms ended after %d ms of wall-clock time and %d ms"
+                    + " of %d ms ticks", deadline.toMillis(), wall.toMillis(), ticked.toMillis(), WasmEngine.TICK.toMillis());
+            assertThat(wall).as("%s: not before its deadline", when).isGreaterThanOrEqualTo(deadline);
+            assertThat(wall.compareTo(latest) < 0 || ticked.compareTo(latest) < 0)
+                    .as("%s: before %d ms on either clock", when, latest.toMillis()).isTrue();
+        }
+
+        @Override
+        public void close() {
+            ticker.shutdownNow();
+        }
+    }
+}

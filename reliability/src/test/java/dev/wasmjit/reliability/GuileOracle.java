@@ -1,0 +1,182 @@
+package dev.wasmjit.reliability;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Guile 3, an implementation of Scheme that shares no code with ours: the generated programs
+ * run in one {@code guile} process, each read from a string and evaluated in the same module
+ * (top-level definitions persist, as in our interpreter; the programs' names never clash), each
+ * inside its own handler, so that an error ends only its own program.
+ *
+ * <p>Each program's transcript has our guest's form: its output, a line break if the output
+ * left a line open, then {@code result: } and the value's written form, or {@code error: }
+ * and the key of Guile's condition (Guile's messages are not ours, so only the kind of
+ * outcome is compared).
+ *
+ * <p>The arithmetic that can leave our integers' range ({@code + - * abs quotient}) is
+ * redefined to raise {@code integer-overflow} there: a generated loop that our guest stops
+ * at the first overflow would otherwise go on in Guile's unbounded integers, squaring them
+ * for minutes. Such programs are not compared; the rest never leave the range.
+ */
+final class GuileOracle {
+
+    /** What Guile prints after each program's transcript. */
+    private static final String END = "<<end of program>>\n";
+    private static final String DRIVER = """
+            (use-modules (ice-9 eval-string))
+            (set-port-encoding! (current-output-port) "UTF-8")
+            (define (in-range x)
+              (if (and (exact-integer? x) (or (> x 1073741823) (< x -1073741824)))
+                  (throw 'integer-overflow x)
+                  x))
+            (define guile+ +)
+            (define guile- -)
+            (define guile* *)
+            (define guile-abs abs)
+            (define guile-quotient quotient)
+            (define (+ . xs) (in-range (apply guile+ xs)))
+            (define (- . xs) (in-range (apply guile- xs)))
+            (define (* . xs) (in-range (apply guile* xs)))
+            (define (abs x) (in-range (guile-abs x)))
+            (define (quotient a b) (in-range (guile-quotient a b)))
+            (define (fresh-line)
+              (unless (zero? (port-column (current-output-port))) (newline)))
+            (define (run-program text)
+              (catch #t
+                (lambda ()
+                  (let ((value (eval-string text #:module (current-module))))
+                    (fresh-line)
+                    (display "result: ")
+                    (write value)
+                    (newline)))
+                (lambda (key . arguments)
+                  (fresh-line)
+                  (display "error: ")
+                  (display key)
+                  (newline)))
+              (display "<<end of program>>\\n"))
+            """;
+
+    private final Path executable;
+
+    private GuileOracle(Path executable) {
+        this.executable = executable;
+    }
+
+    /** {@code guile} on the PATH, if it is installed there. */
+    static Optional<GuileOracle> ifInstalled() {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, "guile"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .map(GuileOracle::new);
+    }
+
+    /**
+     * Runs every program, in order, in one Guile process.
+     *
+     * @return one transcript per program
+     */
+    List<String> run(List<String> programs) throws IOException, InterruptedException {
+        StringBuilder script = new StringBuilder(DRIVER);
+        for (String program : programs) {
+            script.append("(run-program ").append(stringLiteral(program)).append(")\n");
+        }
+        // The script goes in through stdin, written by a thread of its own while Guile's output
+        // is read here: no temporary file, and neither pipe fills up while the other waits.
+        ProcessBuilder builder = new ProcessBuilder(executable.toString(), "--no-auto-compile", "-s", "/dev/stdin")
+                .redirectError(ProcessBuilder.Redirect.DISCARD); // its warnings, such as a case's repeated datum
+        builder.environment().put("LANG", "C.UTF-8");
+        builder.environment().put("GUILE_AUTO_COMPILE", "0");
+        Process process = builder.start();
+        Thread feeder = new Thread(() -> {
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(script.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // guile ended early; its output says why, and the transcript count catches it
+            }
+        }, "guile-script-feeder");
+        feeder.start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("guile did not finish " + programs.size() + " programs in 5 minutes");
+            }
+            List<String> transcripts = new ArrayList<>(Arrays.asList(output.split(Pattern.quote(END), -1)));
+            if (!transcripts.remove(transcripts.size() - 1).isEmpty() || transcripts.size() != programs.size()) {
+                throw new IllegalStateException("guile printed " + transcripts.size() + " transcripts for "
+                        + programs.size() + " programs; the end of its output:\n"
+                        + output.substring(Math.max(0, output.length() - 2000)));
+            }
+            return transcripts;
+        } finally {
+            feeder.join();
+        }
+    }
+
+    /**
+     * Whether Guile's transcript agrees with ours, where the languages agree: the output, and
+     * the result's written form, or the fact of an error (Guile's messages are its own).
+     * Not compared (empty): our integer overflow (Guile's integers have no bound), a literal
+     * constant modified (Guile's evaluator lets a program do it), a radix other than 2, 8, 10
+     * or 16 (ours refuses it), our limit of nested calls, and a program Guile refuses
+     * where ours gives a result: the languages differ there (Guile's {@code map} wants lists
+     * of one length; the value of a {@code when} whose test fails is unspecified in Scheme).
+     * Nor a program whose text uses what the two write or count differently: strings of
+     * non-ASCII characters (ours counts bytes, Guile characters), a vector made without a
+     * fill (its elements are unspecified), a symbol made from a string (Guile writes
+     * {@code #{-1}#} where we write {@code -1}), or output of procedures and unspecified values.
+     *
+     * @param program the program
+     * @param ours our transcript: output, then {@code oursLine} and a line break
+     * @param oursLine our {@code result:} or {@code error:} line
+     * @param guile Guile's transcript of the same program
+     * @return whether they agree, or empty where the languages differ
+     */
+    static Optional<Boolean> agrees(String program, String ours, String oursLine, String guile) {
+        if (oursLine.startsWith("error: integer overflow") || oursLine.contains("cannot modify a literal constant")
+                || oursLine.contains("expects a radix of 2, 8, 10 or 16") || oursLine.startsWith("error: recursion too deep")
+                || DIFFERENT.matcher(program).find() || ours.contains("#<procedure") || ours.contains("#<unspecified>")) {
+            return Optional.empty();
+        }
+        String guileBody = guile.endsWith("\n") ? guile.substring(0, guile.length() - 1) : guile;
+        String guileLine = guileBody.substring(guileBody.lastIndexOf('\n') + 1);
+        boolean oursIsResult = oursLine.startsWith("result: ");
+        if (oursIsResult && guileLine.startsWith("error: ")) {
+            return Optional.empty();
+        }
+        if (!oursIsResult) {
+            // the order in which a call's arguments are evaluated is unspecified, and Guile's is
+            // not ours: the output before an error may differ, the fact of the error may not
+            return Optional.of(guileLine.startsWith("error: "));
+        }
+        String guileOutput = guileBody.substring(0, guileBody.length() - guileLine.length());
+        String oursOutput = ours.substring(0, ours.length() - oursLine.length() - 1);
+        boolean sameOutput = withoutFinalLineBreak(oursOutput).equals(withoutFinalLineBreak(guileOutput));
+        return Optional.of(sameOutput && oursLine.equals(guileLine));
+    }
+
+    private static String withoutFinalLineBreak(String output) {
+        return output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
+    }
+
+    /** What the languages write or count differently, see {@link #agrees}. */
+    private static final Pattern DIFFERENT = Pattern.compile("[^\\x00-\\x7f]|\\(make-vector [^ ()]+\\)|string->symbol");
+
+    /** The program as a Scheme string literal. */
+    private static String stringLiteral(String program) {
+        return '"' + program.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
