@@ -21,7 +21,7 @@ final class GuestModules {
         return write(directory.resolve("interplib.wasm"), SchemeInterpreter.bundledBytes());
     }
 
-    static Path seedAbiOnly(Path directory) {
+    static Path coreAbiOnly(Path directory) {
         return write(directory.resolve("seed-abi.wasm"), SeedAbiModule.bytes());
     }
 
