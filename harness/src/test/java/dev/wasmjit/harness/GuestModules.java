@@ -22,7 +22,7 @@ final class GuestModules {
     }
 
     static Path coreAbiOnly(Path directory) {
-        return write(directory.resolve("seed-abi.wasm"), SeedAbiModule.bytes());
+        return write(directory.resolve("core-abi.wasm"), SeedAbiModule.bytes());
     }
 
     private static Path write(Path file, byte[] bytes) {
