@@ -1,4 +1,4 @@
-// The guest ABI: the seed's exports and our extensions (README.md, "ABI"). Every entry point resets the per-call state it uses on
+// The guest ABI: the core exports and our extensions (README.md, "ABI"). Every entry point resets the per-call state it uses on
 // entry, because the previous call may have been aborted by a trap at any
 // point.
 #include <stdio.h>
@@ -51,6 +51,23 @@ ResultKind kindOf(Value v) {
   }
 }
 
+// Every handle parse has returned. Programs are never freed, so the list only
+// grows, by one word a parse; it lives in linear memory, so a statically
+// linked module's snapshot keeps it and still knows its handles.
+Program** parsedPrograms;
+size_t parsedCount, parsedCapacity;
+
+void rememberProgram(Program* program) {
+  if (parsedCount == parsedCapacity) {
+    size_t capacity = parsedCapacity ? 2 * parsedCapacity : 16;
+    Program** grown = (Program**)realloc(parsedPrograms, capacity * sizeof(Program*));
+    if (!grown) fail("out of memory recording a parsed program");
+    parsedPrograms = grown;
+    parsedCapacity = capacity;
+  }
+  parsedPrograms[parsedCount++] = program;
+}
+
 void beginCall() {
   clearLastError();
   resetOutputLine();
@@ -66,7 +83,9 @@ EXPORT(freeBytes) void freeBytes(void* p) { free(p); }
 EXPORT(parse) Program* parse(const char* source) {
   beginCall();
   if (!source) fail("parse of a null string");
-  return parseProgram(source);
+  Program* program = parseProgram(source);
+  rememberProgram(program);
+  return program;
 }
 
 EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
@@ -113,6 +132,14 @@ EXPORT(setHeapLimit) void setHeapLimitExport(uint32_t bytes) { setHeapLimit(byte
 // default (evaluator.h).
 EXPORT(setMaxNestedCalls) void setMaxNestedCalls(int32_t n) {
   maxNestedCalls = n > 0 ? n : kDefaultMaxNestedCalls;
+}
+// Whether an address is a handle parse returned, so a host can refuse any
+// other address before eval reads it as a program.
+EXPORT(isExpressionHandle) int32_t isExpressionHandle(Program* program) {
+  for (size_t i = 0; i < parsedCount; i++) {
+    if (parsedPrograms[i] == program) return 1;
+  }
+  return 0;
 }
 EXPORT(heapSize) uint32_t heapSize() { return (uint32_t)(2 * heapStatistics().semispaceBytes); }
 

@@ -348,6 +348,17 @@ describe('the runtime', () => {
     assert.equal(guest.exports.pendingJitCount(), 0);
   });
 
+  it('says which addresses are handles parse returned', () => {
+    const guest = Guest.load({ quiet: true });
+    const first = guest.parse('(+ 1 2)');
+    const second = guest.parse('(define x 1)');
+    assert.equal(guest.exports.isExpressionHandle(first), 1);
+    assert.equal(guest.exports.isExpressionHandle(second), 1);
+    assert.equal(guest.exports.isExpressionHandle(first + 4), 0, 'an address inside a program');
+    assert.equal(guest.exports.isExpressionHandle(0), 0);
+    assert.equal(guest.exports.isExpressionHandle(guest.exports.allocateBytes(16)), 0, 'another allocation');
+  });
+
   it('links a second JIT round after the first', () => {
     const guest = Guest.load({ quiet: true });
     const first = guest.parse('(define (sq x) (* x x)) (sq 12)');
@@ -456,13 +467,14 @@ describe('the runtime', () => {
     assert.equal(guest.exports.lastResultText(), 0);
   });
 
-  it("has the seed's ABI plus the documented extensions", () => {
+  it('has the core guest ABI plus the documented extensions', () => {
     const module = new WebAssembly.Module(readFileSync(defaultWasmPath));
     const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
     assert.deepEqual(exports, [
       '__indirect_function_table:table', '_initialize:function', 'allocateBytes:function',
       'collectionCount:function', 'compiledFunctionCount:function', 'eval:function',
-      'freeBytes:function', 'freeModule:function', 'heapSize:function', 'jitModule:function', 'lastErrorMessage:function',
+      'freeBytes:function', 'freeModule:function', 'heapSize:function', 'isExpressionHandle:function',
+      'jitModule:function', 'lastErrorMessage:function',
       'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',
       'moduleData:function', 'moduleSize:function', 'parse:function', 'pendingJitCount:function',
       'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',

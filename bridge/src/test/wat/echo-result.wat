@@ -1,5 +1,5 @@
 ;; A stand-in for a Language v2 guest, so that the host's reading of results is tested before
-;; the real guest exports lastResultText: the seed's ABI plus lastResultText, where the
+;; the real guest exports lastResultText: the guest ABI plus lastResultText, where the
 ;; "program" is the very text its result is. parse returns the source's own address (the
 ;; bump allocator never reuses memory, so the text outlives the host's freeBytes); eval
 ;; prints "result: TEXT" as the seed's guest does and makes TEXT the last result; jitModule

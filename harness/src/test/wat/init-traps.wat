@@ -1,4 +1,4 @@
-;; A module with the seed's ABI whose _initialize traps (unreachable). The harness must report it as
+;; A module with the guest ABI whose _initialize traps (unreachable). The harness must report it as
 ;; one error line, exit status 1, no stack trace. Built with: wat2wasm init-traps.wat
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))

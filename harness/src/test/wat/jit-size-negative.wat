@@ -1,4 +1,4 @@
-;; A module with the seed's ABI whose jitModule reports a module of size -1. The harness must report it as
+;; A module with the guest ABI whose jitModule reports a module of size -1. The harness must report it as
 ;; one error line, exit status 1, no stack trace. Built with: wat2wasm jit-size-negative.wat
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))

@@ -60,7 +60,7 @@ public final class Guest {
      * A guest given as bytes, for example a statically linked {@code out.wasm}.
      *
      * @param name a name for tables, e.g. {@code out.wasm}
-     * @param wasm a module with the seed's ABI
+     * @param wasm a module with the guest ABI
      * @return the guest; its instances each compile the module anew
      */
     public static Guest module(String name, byte[] wasm) {
@@ -70,7 +70,7 @@ public final class Guest {
     /**
      * A guest read from a file.
      *
-     * @param path a module with the seed's ABI
+     * @param path a module with the guest ABI
      * @return the guest, named after the file
      * @throws UncheckedIOException if the file cannot be read
      */

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
- * The guest's ABI as Java calls: the seed's ABI, which every module must have, and the
+ * The guest's ABI as Java calls: the core exports, which every module must have, and the
  * wasmjit extensions, each used when the module exports it (guest/README.md describes both).
  * Each operation runs its guest calls as one unit of the instance, and a guest error comes
  * out refined ({@link GuestErrors}). {@link SchemeInterpreter} checks its arguments first.
@@ -40,7 +40,7 @@ final class GuestAbi {
     /**
      * The exports of an instance.
      *
-     * @throws ModuleException if the instance lacks an export of the seed's ABI
+     * @throws ModuleException if the instance lacks an export of the guest ABI
      */
     GuestAbi(ReactorInstance instance) {
         this.instance = instance;
@@ -129,6 +129,6 @@ final class GuestAbi {
 
     private static GuestFunction required(ReactorInstance instance, String name, FuncSignature signature) {
         return instance.function(name, signature).orElseThrow(() -> new ModuleException(
-                "the module lacks the seed's ABI: no export " + name + " " + signature));
+                "the module lacks the guest ABI: no export " + name + " " + signature));
     }
 }

@@ -62,7 +62,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     }
 
     /**
-     * Runs this module instead of the bundled guest; it must have the seed's ABI.
+     * Runs this module instead of the bundled guest; it must have the guest ABI.
      *
      * @param bytes the module's binary
      * @return this builder
@@ -75,7 +75,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     /**
      * Runs the module in this file instead of the bundled guest.
      *
-     * @param path a .wasm file with the seed's ABI
+     * @param path a .wasm file with the guest ABI
      * @return this builder
      * @throws UncheckedIOException if the file cannot be read
      */
@@ -157,7 +157,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      *
      * @return the interpreter
      * @throws dev.wasmjit.bridge.ModuleException if the module is invalid or lacks the
-     *                                            seed's ABI
+     *                                            guest ABI
      */
     public final SchemeInterpreter build() {
         ReactorInstance instance = instantiate();

@@ -8,7 +8,7 @@ import java.util.List;
  * Reads the value of the last successful evaluation back from the guest, from the best source
  * the module offers: the written form at {@code lastResultText()} (Language v2), else the
  * integer/procedure kind extension, else the {@code result: } line the guest printed (the
- * seed's ABI). Text that does not read is the guest's fault, an {@link IllegalStateException}.
+ * guest ABI). Text that does not read is the guest's fault, an {@link IllegalStateException}.
  */
 final class ResultReader {
 

@@ -25,7 +25,7 @@ import java.util.OptionalInt;
  * }
  * }</pre>
  *
- * <p>It drives any module with the seed's ABI (v1 exports only) and uses the wasmjit
+ * <p>It drives any module with the guest ABI (its core exports are enough) and uses the wasmjit
  * extensions when the module exports them: result values, error messages, counters and the
  * shadow-stack pointer. Errors of the program are {@link GuestError}s with the guest's
  * message; traps, timeouts and the guest's own limits are {@link GuestTrap}s whose

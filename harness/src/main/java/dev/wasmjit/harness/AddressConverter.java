@@ -3,7 +3,7 @@ package dev.wasmjit.harness;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** A guest address as the harness prints it, {@code 0x11eb0}, or in decimal. */
+/** A guest address as the harness prints it, {@code 0x} and hex digits, or in decimal. */
 final class AddressConverter implements ITypeConverter<Integer> {
 
     @Override
@@ -15,7 +15,7 @@ final class AddressConverter implements ITypeConverter<Integer> {
             }
             return (int) address;
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not an address like 0x11eb0");
+            throw new TypeConversionException("'" + value + "' is not an address: give the handle `wasmjit link` printed, 0x and hex digits");
         }
     }
 }

@@ -24,12 +24,12 @@ public final class GuestOptions {
     private CommandSpec command;
 
     @Option(names = "--module", paramLabel = "PATH",
-            description = "Run this .wasm module (any module with the seed's ABI) instead of the bundled guest.")
+            description = "Run this .wasm module (any module with the guest ABI) instead of the bundled guest.")
     private Path module;
 
-    @Option(names = "--heap-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+    @Option(names = "--heap-size", paramLabel = "BYTES", converter = HeapSizeConverter.class,
             defaultValue = "1048576",
-            description = "Heap of each evaluation, in bytes; k and m suffixes allowed (default: ${DEFAULT-VALUE}, as interp.py).")
+            description = "Heap of each evaluation, in bytes; k and m suffixes allowed; at least 4k (default: ${DEFAULT-VALUE}, as interp.py).")
     private int heapBytes;
 
     @Option(names = "--max-heap", paramLabel = "BYTES", converter = ByteSizeConverter.class,
@@ -78,7 +78,8 @@ public final class GuestOptions {
      *                    stream when stdout is reserved for machine-readable output
      * @return the interpreter; the caller closes it
      * @throws ParameterException                   if the {@code --module} file does not exist
-     * @throws dev.wasmjit.bridge.ModuleException   if the module is not wasm or lacks the seed's ABI
+     * @throws IllegalStateException                if the {@code --module} path is a directory
+     * @throws dev.wasmjit.bridge.ModuleException   if the module is not wasm or lacks the guest ABI
      */
     public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout) {
         SchemeInterpreter.Builder builder = configure(SchemeInterpreter.builder(), streams, guestStdout);
@@ -116,7 +117,9 @@ public final class GuestOptions {
      * The main module's bytes: the {@code --module} file, or the bundled guest.
      *
      * @return the bytes
-     * @throws ParameterException if the {@code --module} file does not exist or cannot be read
+     * @throws ParameterException    if the {@code --module} file does not exist
+     * @throws IllegalStateException if the {@code --module} path is a directory
+     * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public byte[] moduleBytes() {
         if (module == null) {
@@ -125,12 +128,20 @@ public final class GuestOptions {
         try {
             return Files.readAllBytes(existingModule());
         } catch (IOException e) {
-            throw new ParameterException(command.commandLine(), "--module: cannot read " + module + ": " + e.getMessage());
+            throw new java.io.UncheckedIOException("--module: cannot read " + module, e);
         }
     }
 
+    /**
+     * The {@code --module} path, checked before anything runs. As for source files, a path
+     * that does not exist is a usage error; one that exists but is no module file is the
+     * program error of one {@code error:} line.
+     */
     private Path existingModule() {
-        if (!Files.isRegularFile(module)) {
+        if (Files.isDirectory(module)) {
+            throw new IllegalStateException("--module: " + module + " is a directory, not a .wasm file");
+        }
+        if (!Files.exists(module)) {
             throw new ParameterException(command.commandLine(), "--module: no such file: " + module);
         }
         return module;

@@ -12,22 +12,23 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code wasmjit link --program FILE -o out.wasm}: the seed's second linker. Parses and
+ * {@code wasmjit link --program FILE -o out.wasm}: static late linking. Parses and
  * evaluates the program once, compiles what ran, links it, and writes the warmed-up instance
  * with its compiled code as one standalone module. Prints the expression handle to evaluate
  * in it ({@code wasmjit run --module out.wasm --handle 0x...}), where the compiled code runs
  * from the first call with no {@code jitModule} round.
  */
 @Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {
-            "Evaluate a program once, compile what ran, and write the instance with its compiled code",
-            "as one standalone module (static late linking). Prints the handle to evaluate in it."})
+        // One paragraph: picocli wraps it to the terminal, where two lines would break mid-sentence.
+        description = "Evaluate a program once, compile what ran, and write the instance with its compiled code "
+                + "as one standalone module (static late linking). Prints the handle to evaluate in it.")
 final class LinkCommand implements Callable<Integer> {
 
     @Option(names = "--program", paramLabel = "FILE", required = true, description = "The program's source file.")
@@ -49,8 +50,9 @@ final class LinkCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         String source = SourceFile.read(program, spec.commandLine());
+        checkOutput();
         byte[] mainModule = guest.moduleBytes();
         try (StaticLinkSession session = StaticLinkSession.start(mainModule,
                 builder -> guest.configure(builder, streams, streams.out()))) {
@@ -68,15 +70,26 @@ final class LinkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(byte[] linked) throws IOException {
+    /**
+     * Refuses an output path that cannot be written before the program runs, which may take
+     * long. A missing directory is a usage error, like a missing input file; an existing
+     * directory where the file should go is one {@code error:} line.
+     */
+    private void checkOutput() {
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new ParameterException(spec.commandLine(), "-o: no such directory: " + parent);
         }
+        if (Files.isDirectory(output)) {
+            throw new IllegalStateException("cannot write " + output + ": Is a directory");
+        }
+    }
+
+    private void write(byte[] linked) {
         try {
             Files.write(output, linked);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + output, e);
+            throw new UncheckedIOException("cannot write " + output, e);
         }
     }
 }

@@ -44,17 +44,7 @@ public final class Main {
      * @return the exit status: 0, 1 or 2
      */
     public static int run(ConsoleInput input, StandardStreams streams, String... args) {
-        CommandLine cli = new CommandLine(new DropInCommand(streams))
-                // One line per subcommand; each takes the streams it must write to.
-                .addSubcommand(new RunCommand(streams))
-                .addSubcommand(new LinkCommand(streams))
-                .addSubcommand(new ReplCommand(streams, input))
-                .addSubcommand(new ServeCommand(streams))
-                .addSubcommand(new ReportCommand(streams.err()));
-        cli.setOut(new PrintWriter(streams.out(), true));
-        cli.setErr(new PrintWriter(streams.err(), true));
-        cli.setExecutionExceptionHandler(new ProgramErrorHandler(streams));
-        cli.setExecutionStrategy(Main::runLastCommand);
+        CommandLine cli = commandLine(input, streams);
         int status = cli.execute(args);
         // PrintStream swallows write errors: a full disk or a closed stdout must not pass as success (as with cat)
         if (streams.out().checkError()) {
@@ -63,6 +53,26 @@ public final class Main {
             return status == 0 ? ProgramErrorHandler.PROGRAM_ERROR : status;
         }
         return status;
+    }
+
+    /** The command line with every command, writing to these streams; nothing runs yet. */
+    static CommandLine commandLine(ConsoleInput input, StandardStreams streams) {
+        CommandLine cli = new CommandLine(new DropInCommand(streams))
+                // One line per subcommand; each takes the streams it must write to.
+                .addSubcommand(new RunCommand(streams))
+                .addSubcommand(new LinkCommand(streams))
+                .addSubcommand(new ReplCommand(streams, input))
+                .addSubcommand(new ServeCommand(streams))
+                .addSubcommand(new ReportCommand(streams.err()));
+        // Subcommands, report among them, are declared without a version provider; -V and
+        // --version must answer the same everywhere.
+        WasmjitVersion version = new WasmjitVersion();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        cli.setOut(new PrintWriter(streams.out(), true));
+        cli.setErr(new PrintWriter(streams.err(), true));
+        cli.setExecutionExceptionHandler(new ProgramErrorHandler(streams));
+        cli.setExecutionStrategy(Main::runLastCommand);
+        return cli;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.bridge.GuestTrap;
 import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.JitModule;
@@ -35,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     private String expression;
 
     @Option(names = "--handle", paramLabel = "ADDRESS", converter = AddressConverter.class,
-            description = "Evaluate the expression already at this address, e.g. 0x11eb0: the handle `wasmjit link` printed for its output module.")
+            description = "Evaluate the expression already in the module: the handle `wasmjit link` printed (handle: 0x...), given with the --module it wrote.")
     private Integer handle;
 
     @Option(names = "--jit", description = "After a first evaluation, compile and link what ran, then evaluate again.")
@@ -65,18 +66,55 @@ final class RunCommand implements Callable<Integer> {
         Optional<String> source = source();
         int jitRounds = jitRounds();
         try (SchemeInterpreter scheme = guest.start(streams, streams.out())) {
-            Expression program = source.isPresent() ? scheme.parse(source.get()) : expressionAt(scheme, handle);
-            for (int round = 1; round <= jitRounds; round++) {
-                scheme.eval(program);
-                Optional<JitModule> module = scheme.jit();
-                Optional<LinkReport> link = module.map(scheme::link);
-                if (stats) {
-                    streams.out().println(statsLine(round, module, link));
-                }
+            if (source.isPresent()) {
+                evaluate(scheme, scheme.parse(source.get()), jitRounds);
+            } else {
+                evaluateHandle(scheme, jitRounds);
             }
-            scheme.eval(program);
         }
         return 0;
+    }
+
+    private void evaluate(SchemeInterpreter scheme, Expression program, int jitRounds) {
+        for (int round = 1; round <= jitRounds; round++) {
+            scheme.eval(program);
+            Optional<JitModule> module = scheme.jit();
+            Optional<LinkReport> link = module.map(scheme::link);
+            if (stats) {
+                streams.out().println(statsLine(round, module, link));
+            }
+        }
+        scheme.eval(program);
+    }
+
+    /**
+     * Evaluates {@code --handle}. A guest that can say which addresses are expressions
+     * ({@link ExpressionHandles}) refuses any other before it runs. One that cannot evaluates
+     * whatever lies there; a trap, or a result the bridge cannot read, then names the address
+     * as the likely cause.
+     */
+    private void evaluateHandle(SchemeInterpreter scheme, int jitRounds) {
+        Expression program = expressionAt(scheme, handle);
+        Optional<Boolean> known = ExpressionHandles.isExpression(scheme, handle);
+        if (known.isPresent() && !known.get()) {
+            throw new ParameterException(spec.commandLine(), "--handle: " + program
+                    + " is not an expression this module holds; give the handle `wasmjit link` printed"
+                    + " for the module given as --module");
+        }
+        if (known.isPresent()) {
+            evaluate(scheme, program, jitRounds);
+            return;
+        }
+        try {
+            evaluate(scheme, program, jitRounds);
+        } catch (GuestTrap | IllegalStateException e) {
+            if (e.getCause() instanceof dev.wasmjit.bridge.GuestError) {
+                throw e;
+            }
+            throw new IllegalStateException("evaluating --handle " + program + " failed: "
+                    + ProgramErrorHandler.message(e) + " (this module cannot say which addresses are"
+                    + " expressions: is it the handle `wasmjit link` printed for this module?)", e);
+        }
     }
 
     /** For example {@code jit round 1: 1 function compiled into 389 bytes (2 functions with the patch), table 5 -> 6}. */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** Guest modules written to files for {@code --module}: the bundled guest, and one with only the seed's ABI. */
+/** Guest modules written to files for {@code --module}: the bundled guest, and one with only the guest ABI's core exports. */
 final class GuestModules {
 
     static final Set<String> EXTENSIONS = SeedAbiModule.EXTENSIONS;
@@ -21,8 +21,8 @@ final class GuestModules {
         return write(directory.resolve("interplib.wasm"), SchemeInterpreter.bundledBytes());
     }
 
-    static Path seedAbiOnly(Path directory) {
-        return write(directory.resolve("seed-abi.wasm"), SeedAbiModule.bytes());
+    static Path coreAbiOnly(Path directory) {
+        return write(directory.resolve("core-abi.wasm"), SeedAbiModule.bytes());
     }
 
     private static Path write(Path file, byte[] bytes) {

@@ -1,12 +1,15 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.junit.SchemeProgram;
+import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.scheme.SeedAbiModule;
 import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +86,50 @@ class LinkCommandTest {
         Wasmjit.Outcome run = Wasmjit.run("run", "--handle", "fib");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("is not an address like 0x11eb0");
+        assertThat(run.stderr()).contains("is not an address: give the handle `wasmjit link` printed");
+    }
+
+    @Test
+    void anInBoundsAddressParseNeverReturnedIsAUsageError() {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--handle", "0x181a00");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderrLines().get(0)).startsWith("--handle: 0x181a00 is not an expression this module holds");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void aWrongHandleForALinkedModuleIsAUsageError() {
+        Path out = dir.resolve("fib.wasm");
+        String handle = handleOf(Wasmjit.run("link", "--program", Examples.named("fib.scm").file().toString(),
+                "-o", out.toString()));
+        String wrong = "0x" + Integer.toHexString(Integer.decode(handle) + 8);
+
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", out.toString(), "--handle", wrong);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderrLines().get(0)).startsWith("--handle: " + wrong + " is not an expression this module holds");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void aWrongHandleOnAGuestThatCannotCheckItNamesTheHandle() throws Exception {
+        Path older = Files.write(dir.resolve("older.wasm"), SeedAbiModule.withoutExports(
+                SchemeInterpreter.bundledBytes(), Set.of("isExpressionHandle")));
+
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", older.toString(), "--handle", "0x1000");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderrLines()).as(run.toString()).singleElement().asString()
+                .startsWith("error: evaluating --handle 0x1000 failed: ")
+                .endsWith("(this module cannot say which addresses are expressions: is it the handle `wasmjit link` printed for this module?)");
+    }
+
+    @Test
+    void theHelpGivesNoAddressThatCouldBeTakenForAHandle() {
+        Wasmjit.Outcome help = Wasmjit.run("run", "--help");
+
+        assertThat(help.stdout()).contains("--handle").doesNotContainPattern("0x[0-9a-fA-F]+");
     }
 
     private static String handleOf(Wasmjit.Outcome link) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** --module runs any module with the seed's ABI: the bundled guest as a file, or one with only v1 exports. */
+/** --module runs any module with the guest ABI: the bundled guest as a file, or one with only its core exports. */
 class ModuleOptionTest {
 
     @TempDir
@@ -28,8 +28,8 @@ class ModuleOptionTest {
     }
 
     @Test
-    void theSeedAbiModuleReallyLacksTheExtensions() throws IOException {
-        ModuleShape shape = ModuleShape.read(Files.readAllBytes(GuestModules.seedAbiOnly(directory)));
+    void theCoreAbiModuleReallyLacksTheExtensions() throws IOException {
+        ModuleShape shape = ModuleShape.read(Files.readAllBytes(GuestModules.coreAbiOnly(directory)));
 
         assertThat(shape.exports()).extracting(ModuleShape.Export::name)
                 .contains("parse", "eval", "jitModule", "moduleData", "moduleSize", "freeModule")
@@ -37,8 +37,8 @@ class ModuleOptionTest {
     }
 
     @Test
-    void runsTheDropInDemoOnAModuleWithOnlyTheSeedsAbi() {
-        Path module = GuestModules.seedAbiOnly(directory);
+    void runsTheDropInDemoOnAModuleWithOnlyTheCoreAbi() {
+        Path module = GuestModules.coreAbiOnly(directory);
 
         Wasmjit.Outcome run = Wasmjit.run("--fib", "12", "--module", module.toString());
 
@@ -48,8 +48,8 @@ class ModuleOptionTest {
     }
 
     @Test
-    void runsAnExampleWithJitOnAModuleWithOnlyTheSeedsAbi() {
-        Path module = GuestModules.seedAbiOnly(directory);
+    void runsAnExampleWithJitOnAModuleWithOnlyTheCoreAbi() {
+        Path module = GuestModules.coreAbiOnly(directory);
         SchemeProgram ackermann = Examples.named("ackermann.scm");
 
         Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "--stats", "--module", module.toString(),
@@ -63,8 +63,8 @@ class ModuleOptionTest {
     }
 
     @Test
-    void aProgramErrorOnASeedAbiModuleIsReportedOnce() {
-        Path module = GuestModules.seedAbiOnly(directory);
+    void aProgramErrorOnACoreAbiModuleIsReportedOnce() {
+        Path module = GuestModules.coreAbiOnly(directory);
 
         Wasmjit.Outcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "(+ y 1)");
 

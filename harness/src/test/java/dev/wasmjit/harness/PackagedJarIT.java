@@ -50,6 +50,17 @@ class PackagedJarIT {
     }
 
     @Test
+    void theJarCarriesTheReportButNotJmh() throws IOException {
+        // docs/DESIGN.md, "Why the harness depends on bench": the report comes along, JMH does not.
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("wasmjit.jar"))) {
+            List<String> names = jar.stream().map(java.util.jar.JarEntry::getName).toList();
+            assertThat(names).contains("dev/wasmjit/bench/report/ReportCommand.class");
+            assertThat(names).noneMatch(name -> name.startsWith("org/openjdk/jmh/"))
+                    .noneMatch(name -> name.startsWith("dev/wasmjit/bench/jmh_generated/"));
+        }
+    }
+
+    @Test
     void linesKeepTheirOrderInAFile() throws Exception {
         Path file = directory.resolve("out.txt");
         Process process = new ProcessBuilder(Wasmjit.jarCommand("--fib", "20"))

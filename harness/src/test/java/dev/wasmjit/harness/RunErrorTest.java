@@ -49,7 +49,7 @@ class RunErrorTest {
     @Test
     void recursionTooDeepIsAnErrorNotACrash() {
         Wasmjit.Outcome run = Wasmjit.run("run", "-e",
-                "(letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))))) (down 1000000))");
+                "(letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))))) (down 3000000))");
 
         assertProgramError(run, "error: recursion too deep");
     }

@@ -3,6 +3,11 @@ package dev.wasmjit.harness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +21,8 @@ class UsageErrorTest {
             --timeout 0s                  | '0s' is not a positive duration
             --heap-size 0                 | '0' is out of range
             --heap-size lots              | 'lots' is not a size in bytes
+            --heap-size 10                | '10' is too small: a heap is at least 4k
+            run --heap-size 4095 -e 1     | '4095' is too small: a heap is at least 4k
             --iterations 0                | --iterations must be at least 1, was 0
             --fib -1                      | --fib must not be negative, was -1
             --fib many                    | Invalid value for option '--fib'
@@ -39,6 +46,34 @@ class UsageErrorTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines().get(0)).isEqualTo("no such file: no-such-program.scm");
         assertThat(run.stderr()).contains("Usage: wasmjit run");
+    }
+
+    @ParameterizedTest(name = "wasmjit {0} --version")
+    @ValueSource(strings = {"", "run", "link", "repl", "serve", "report"})
+    void everyCommandPrintsTheVersion(String command) {
+        for (String flag : List.of("--version", "-V")) {
+            List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command));
+            args.add(flag);
+            Wasmjit.Outcome run = Wasmjit.run(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.stdoutLines()).as(run.toString()).singleElement().asString().startsWith("wasmjit ");
+        }
+    }
+
+    @Test
+    void noCommandsDescriptionBreaksOffMidSentence() {
+        // Each element of a description is printed on lines of its own; one that stops
+        // mid-sentence leaves the sentence broken across a line end whatever the terminal's width.
+        CommandLine cli = Main.commandLine(ConsoleInput.none(), StandardStreams.ofProcess());
+        List<CommandLine> commands = new ArrayList<>(List.of(cli));
+        commands.addAll(cli.getSubcommands().values());
+        for (CommandLine command : commands) {
+            assertThat(command.getCommandSpec().usageMessage().description())
+                    .as(command.getCommandName())
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).endsWith("."));
+        }
     }
 
     @Test

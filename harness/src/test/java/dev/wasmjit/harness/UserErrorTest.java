@@ -1,5 +1,7 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.scheme.SeedAbiModule;
 import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,11 +16,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 15's list of user errors that gave stack traces or raw exceptions: each is one
+ * User errors that once gave stack traces, raw exceptions or misleading words: each is one
  * {@code error:} line on stderr, exit status 1, no stack trace.
  */
 class UserErrorTest {
@@ -37,9 +40,49 @@ class UserErrorTest {
     }
 
     @Test
-    void linkOutputToADirectory() throws IOException {
+    void linkOutputToADirectoryIsRefusedBeforeTheProgramRuns() throws IOException {
         Wasmjit.Outcome run = Wasmjit.run("link", "--program", program().toString(), "-o", directory.toString());
         assertOneErrorLine(run, "error: cannot write " + directory + ": Is a directory");
+        assertThat(run.stdout()).as("the program did not run").isEmpty();
+    }
+
+    @Test
+    void linkOutputIntoAMissingDirectoryIsRefusedBeforeTheProgramRuns() throws IOException {
+        Path missing = directory.resolve("missing-dir");
+        Wasmjit.Outcome run = Wasmjit.run("link", "--program", program().toString(), "-o", missing.resolve("x.wasm").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderrLines().get(0)).isEqualTo("-o: no such directory: " + missing);
+        assertThat(run.stdout()).as("the program did not run").isEmpty();
+    }
+
+    @Test
+    void aModuleThatIsADirectorySaysSo() throws IOException {
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", directory.toString(), "-e", "1");
+        assertOneErrorLine(run, "error: --module: " + directory + " is a directory, not a .wasm file");
+    }
+
+    @Test
+    void aProgramFileThatIsADirectorySaysSo() {
+        Wasmjit.Outcome run = Wasmjit.run("run", directory.toString());
+        assertOneErrorLine(run, "error: cannot read " + directory + ": Is a directory");
+    }
+
+    @Test
+    void aReportIntoAnExistingFileSaysOnceWhatIsWrong() throws IOException {
+        Path readme = Files.writeString(directory.resolve("README.md"), "# a file\n");
+        Wasmjit.Outcome run = Wasmjit.run("report", "-o", readme.toString());
+        assertOneErrorLine(run, "error: could not write the report into " + readme
+                + ": it is a file, and -o names the directory report.md and the plots go into");
+        assertThat(readme).hasContent("# a file");
+    }
+
+    @Test
+    void aModuleLackingAnExportOfTheGuestAbiNamesTheContract() throws IOException {
+        Path module = Files.write(directory.resolve("no-parse.wasm"),
+                SeedAbiModule.withoutExports(SchemeInterpreter.bundledBytes(), Set.of("parse")));
+        Wasmjit.Outcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "1");
+        assertOneErrorLine(run, "error: the module lacks the guest ABI: no export parse");
     }
 
     @Test

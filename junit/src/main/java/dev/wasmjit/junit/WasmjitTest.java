@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  *
  * <ul>
  *   <li>{@link dev.wasmjit.scheme.SchemeInterpreter}: the Scheme interpreter guest, or any
- *       module with the seed's ABI ({@link GuestModule}), with its {@link HeapSize},
+ *       module with the guest ABI ({@link GuestModule}), with its {@link HeapSize},
  *       {@link Deadline}, and {@link JitRounds} run on a {@link Warmup} program;</li>
  *   <li>{@link dev.wasmjit.bridge.ReactorInstance}: any WASI reactor module
  *       ({@link GuestModule}, {@link Reactor}, {@link Deadline});</li>

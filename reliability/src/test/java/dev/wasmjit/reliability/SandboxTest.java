@@ -47,7 +47,8 @@ class SandboxTest {
     /** Checks the probe's report: one line per attempt, each finding nothing. */
     private static void assertFindsNothing(List<String> report) {
         assertThat(System.getenv()).as("the host process has an environment to hide").isNotEmpty();
-        System.out.println("sandbox probe:\n  " + String.join("\n  ", report));
+        // The probe's report, shown only when an assertion fails (a passing test prints nothing).
+        String probeReport = "sandbox probe:\n  " + String.join("\n  ", report);
 
         Map<String, Map<String, String>> byCall = new LinkedHashMap<>();
         for (String line : report) {
@@ -59,24 +60,24 @@ class SandboxTest {
             }
             byCall.put(words[0] + (fields.containsKey("fd") ? " fd=" + fields.get("fd") : ""), fields);
         }
-        assertThat(byCall).as("one line per attempt").hasSize(17);
+        assertThat(byCall).as("one line per attempt in\n" + probeReport).hasSize(17);
 
         for (String sizes : List.of("args_sizes_get", "environ_sizes_get")) {
-            assertThat(byCall.get(sizes)).as(sizes).containsEntry("errno", "0")
+            assertThat(byCall.get(sizes)).as(sizes + " in\n" + probeReport).containsEntry("errno", "0")
                     .containsEntry("count", "0").containsEntry("bytes", "0");
         }
         for (String lists : List.of("args_get", "environ_get")) {
-            assertThat(byCall.get(lists)).as(lists + " writes nothing").containsEntry("out", "1");
+            assertThat(byCall.get(lists)).as(lists + " writes nothing, in\n" + probeReport).containsEntry("out", "1");
         }
-        assertThat(byCall.get("fd_read fd=0")).as("stdin is empty")
+        assertThat(byCall.get("fd_read fd=0")).as("stdin is empty, in\n" + probeReport)
                 .containsEntry("errno", "0").containsEntry("nread", "0").containsEntry("out", "1");
 
         byCall.forEach((call, fields) -> {
             boolean reachesAFile = !call.contains("sizes_get") && !call.equals("args_get")
                     && !call.equals("environ_get") && !call.equals("fd_read fd=0");
             if (reachesAFile) {
-                assertThat(fields.get("errno")).as(call + " fails").isNotEqualTo("0");
-                assertThat(fields.getOrDefault("out", "1")).as(call + " writes nothing back").isEqualTo("1");
+                assertThat(fields.get("errno")).as(call + " fails, in\n" + probeReport).isNotEqualTo("0");
+                assertThat(fields.getOrDefault("out", "1")).as(call + " writes nothing back, in\n" + probeReport).isEqualTo("1");
             }
         });
     }

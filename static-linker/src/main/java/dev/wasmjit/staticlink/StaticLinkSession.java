@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * moment as a standalone module: the entry point for static linking from Java. Use
  * {@link #interpreter()} to parse and evaluate as usual, {@link #jitAndLink()} (or
  * {@link #link(JitModule)}) for JIT rounds, then {@link #linkStatically()}. The output runs
- * under any host for the seed's ABI; there the compiled functions are in place from the first
+ * under any host for the guest ABI; there the compiled functions are in place from the first
  * call, with no {@code jitModule} round, and expression handles from this session stay valid.
  *
  * <p>Under the hood the interpreter runs the instrumented main module ({@link StaticLinker#instrument}),
@@ -34,7 +34,7 @@ public final class StaticLinkSession implements AutoCloseable {
     }
 
     /**
-     * Starts an interpreter on {@code mainModule} (the guest, or any module with the seed's ABI).
+     * Starts an interpreter on {@code mainModule} (the guest, or any module with the guest ABI).
      *
      * @param mainModule the main module's bytes, as they should appear in the output
      * @param configure  sets anything else on the interpreter's builder (output streams, heap

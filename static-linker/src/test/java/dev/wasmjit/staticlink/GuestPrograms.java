@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The one way the guest tests build interpreters and read the example corpus (through the
  * JUnit extension's {@link SchemeProgram}): the bridge's bundled guest, output captured, and
- * expression handles evaluated the way a host for the seed's ABI does it (the handle printed by
+ * expression handles evaluated the way a host for the guest ABI does it (the handle printed by
  * a link run is all it knows of a linked module). The interpreters here run modules made during
  * the test (linked snapshots), which no annotation can name, so they are not injected.
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A test module run on wasmtime through the bridge, driven call by call as a test scripts it.
  * It is instantiated as a reactor, so its {@code _initialize} has run once before the first
- * call, as under every host of the seed's ABI; its {@code env.log} import is recorded. It
+ * call, as under every host of the guest ABI; its {@code env.log} import is recorded. It
  * remembers what every call returned. {@link #run()} ends the script: it reads what a snapshot
  * reads (memory, and the instrumentation's {@code __wasmjit_} getters) and closes the instance,
  * which from then on serves as the {@link LiveInstance} of that moment.

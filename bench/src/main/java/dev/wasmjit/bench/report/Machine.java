@@ -28,7 +28,7 @@ record Machine(String date, String cpu, int cores, String memory, String os, Str
         return new Machine(
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)),
                 cpuModel(),
-                java.lang.Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors(),
                 totalMemory(),
                 operatingSystem(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),

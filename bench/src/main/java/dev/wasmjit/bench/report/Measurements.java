@@ -11,46 +11,46 @@ import java.util.Optional;
  */
 final class Measurements {
 
-    private final Map<Runtime, Map<String, Timing>> timings = new EnumMap<>(Runtime.class);
-    private final Map<Runtime, String> versions = new EnumMap<>(Runtime.class);
-    private final Map<Runtime, String> absent = new EnumMap<>(Runtime.class);
-    private final Map<Runtime, Map<String, String>> failures = new EnumMap<>(Runtime.class);
+    private final Map<SchemeRuntime, Map<String, Timing>> timings = new EnumMap<>(SchemeRuntime.class);
+    private final Map<SchemeRuntime, String> versions = new EnumMap<>(SchemeRuntime.class);
+    private final Map<SchemeRuntime, String> absent = new EnumMap<>(SchemeRuntime.class);
+    private final Map<SchemeRuntime, Map<String, String>> failures = new EnumMap<>(SchemeRuntime.class);
 
-    void record(Runtime runtime, String program, Timing timing) {
+    void record(SchemeRuntime runtime, String program, Timing timing) {
         timings.computeIfAbsent(runtime, r -> new LinkedHashMap<>()).put(program, timing);
     }
 
     /** A program this runtime could not run, and why; the rest of its column stands. */
-    void failed(Runtime runtime, String program, String why) {
+    void failed(SchemeRuntime runtime, String program, String why) {
         failures.computeIfAbsent(runtime, r -> new LinkedHashMap<>()).put(program, why);
     }
 
-    Map<String, String> failures(Runtime runtime) {
+    Map<String, String> failures(SchemeRuntime runtime) {
         return failures.getOrDefault(runtime, Map.of());
     }
 
-    void version(Runtime runtime, String version) {
+    void version(SchemeRuntime runtime, String version) {
         versions.put(runtime, version);
     }
 
-    void absent(Runtime runtime, String why) {
+    void absent(SchemeRuntime runtime, String why) {
         timings.remove(runtime);
         absent.put(runtime, why);
     }
 
-    Optional<Timing> timing(Runtime runtime, String program) {
+    Optional<Timing> timing(SchemeRuntime runtime, String program) {
         return Optional.ofNullable(timings.getOrDefault(runtime, Map.of()).get(program));
     }
 
-    boolean measured(Runtime runtime) {
+    boolean measured(SchemeRuntime runtime) {
         return timings.containsKey(runtime) || failures.containsKey(runtime) && !absent.containsKey(runtime);
     }
 
-    Optional<String> version(Runtime runtime) {
+    Optional<String> version(SchemeRuntime runtime) {
         return Optional.ofNullable(versions.get(runtime));
     }
 
-    Optional<String> whyAbsent(Runtime runtime) {
+    Optional<String> whyAbsent(SchemeRuntime runtime) {
         return Optional.ofNullable(absent.get(runtime));
     }
 }

@@ -31,7 +31,7 @@ final class NativeRunner {
     static void measure(Optional<Path> repo, List<Program> programs, ReportOptions options, Path work,
                         Measurements measurements) throws IOException {
         if (repo.isEmpty()) {
-            measurements.absent(Runtime.NATIVE, "no wasmjit checkout found from the working directory");
+            measurements.absent(SchemeRuntime.NATIVE, "no wasmjit checkout found from the working directory");
             return;
         }
         Path binary = repo.get().resolve("guest/build/interp-native");
@@ -40,10 +40,10 @@ final class NativeRunner {
             // make rebuilds only what changed: the binary then matches the guest's sources.
             ExternalCommand.of(repo.get(), "make", "-C", "guest", "build/interp-native").output(BUILD_LIMIT);
         } else if (!Files.isExecutable(binary)) {
-            measurements.absent(Runtime.NATIVE, "guest/build/interp-native is missing and make or g++ is not installed");
+            measurements.absent(SchemeRuntime.NATIVE, "guest/build/interp-native is missing and make or g++ is not installed");
             return;
         }
-        measurements.version(Runtime.NATIVE, "guest/build/interp-native (g++ -O2), "
+        measurements.version(SchemeRuntime.NATIVE, "guest/build/interp-native (g++ -O2), "
                 + ExternalCommand.of(work, "g++", "--version").run(Duration.ofSeconds(30)).stdout().lines()
                 .findFirst().orElse("g++"));
         for (Program program : programs) {
@@ -56,7 +56,7 @@ final class NativeRunner {
                     samples.add(Math.max(0, many - once));
                 }
             }
-            measurements.record(Runtime.NATIVE, program.name(), Timing.interpreterOnly(samples));
+            measurements.record(SchemeRuntime.NATIVE, program.name(), Timing.interpreterOnly(samples));
         }
     }
 

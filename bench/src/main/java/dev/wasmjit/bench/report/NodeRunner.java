@@ -30,7 +30,7 @@ final class NodeRunner {
         Optional<Path> node = ExternalCommand.onPath("node");
         Optional<Path> host = repo.map(r -> r.resolve("guest/test/host.mjs")).filter(Files::isRegularFile);
         if (node.isEmpty() || host.isEmpty()) {
-            measurements.absent(Runtime.NODE, node.isEmpty() ? "node is not installed"
+            measurements.absent(SchemeRuntime.NODE, node.isEmpty() ? "node is not installed"
                     : "no wasmjit checkout (guest/test/host.mjs) found from the working directory");
             return;
         }
@@ -52,7 +52,7 @@ final class NodeRunner {
             byName.put(program.name(), program);
         }
         String output = new ExternalCommand(command, work, Map.of()).output(LIMIT);
-        measurements.version(Runtime.NODE, "node " + ExternalCommand.of(work, node.get().toString(), "--version")
+        measurements.version(SchemeRuntime.NODE, "node " + ExternalCommand.of(work, node.get().toString(), "--version")
                 .output(Duration.ofSeconds(30)).strip());
 
         Map<String, List<List<Double>>> samples = new HashMap<>();
@@ -76,7 +76,7 @@ final class NodeRunner {
             if (columns == null) {
                 throw new IOException("protocol.mjs printed nothing for " + program.name());
             }
-            measurements.record(Runtime.NODE, program.name(),
+            measurements.record(SchemeRuntime.NODE, program.name(),
                     Timing.interpreterAndJit(columns.get(0), columns.get(1), columns.get(2)));
         }
     }

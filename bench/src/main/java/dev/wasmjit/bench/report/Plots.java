@@ -37,7 +37,7 @@ final class Plots {
     /** Time per program, interpreted and compiled, for each runtime measured (log scale). */
     static void programs(Path file, List<String> programs, Measurements measurements, int evals) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH + LEGEND_WIDTH).height(HEIGHT)
-                .title("Interpreted vs JIT: " + evals + " evaluations per program")
+                .title("Interpreted vs JIT: " + ReportMarkdown.count(evals, "evaluation") + " per program")
                 .xAxisTitle("program").yAxisTitle("ms (log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(MIN_MS);
@@ -45,13 +45,13 @@ final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setXAxisLabelRotation(30);
-        for (Runtime runtime : Runtime.values()) {
+        for (SchemeRuntime runtime : SchemeRuntime.values()) {
             if (!measurements.measured(runtime)) {
                 continue;
             }
             addSeries(chart, runtime.label() + " interpreted", programs, p -> measurements.timing(runtime, p)
                     .map(Timing::interpretedMs).orElse(OptionalDouble.empty()));
-            addSeries(chart, runtime.label() + (runtime == Runtime.GUILE || runtime == Runtime.CHEZ ? "" : " JIT"),
+            addSeries(chart, runtime.label() + (runtime == SchemeRuntime.GUILE || runtime == SchemeRuntime.CHEZ ? "" : " JIT"),
                     programs, p -> measurements.timing(runtime, p).map(Timing::compiledMs).orElse(OptionalDouble.empty()));
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
@@ -64,7 +64,7 @@ final class Plots {
      * @return whether the plot was written
      */
     static boolean relativeToGuile(Path file, List<String> programs, Measurements measurements) throws IOException {
-        if (!measurements.measured(Runtime.GUILE)) {
+        if (!measurements.measured(SchemeRuntime.GUILE)) {
             return false;
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH + LEGEND_WIDTH).height(HEIGHT)
@@ -76,13 +76,13 @@ final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setXAxisLabelRotation(30);
-        Function<String, OptionalDouble> guile = p -> measurements.timing(Runtime.GUILE, p)
+        Function<String, OptionalDouble> guile = p -> measurements.timing(SchemeRuntime.GUILE, p)
                 .map(Timing::compiledMs).orElse(OptionalDouble.empty());
-        for (Runtime runtime : Runtime.values()) {
-            if (!measurements.measured(runtime) || runtime == Runtime.GUILE) {
+        for (SchemeRuntime runtime : SchemeRuntime.values()) {
+            if (!measurements.measured(runtime) || runtime == SchemeRuntime.GUILE) {
                 continue;
             }
-            boolean ahead = runtime == Runtime.CHEZ;
+            boolean ahead = runtime == SchemeRuntime.CHEZ;
             addSeries(chart, runtime.label() + (ahead ? "" : " JIT"), programs, p -> relative(
                     measurements.timing(runtime, p).map(Timing::compiledMs).orElse(OptionalDouble.empty()),
                     guile.apply(p)));
@@ -138,7 +138,7 @@ final class Plots {
     /** fib(N) interpreted and compiled on wasmtime against N (log y). */
     static void fibGrowth(Path file, List<FibGrowth> rows, int evals) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("fib(N), " + evals + " evaluations on wasmtime")
+                .title("fib(N), " + ReportMarkdown.count(evals, "evaluation") + " on wasmtime")
                 .xAxisTitle("N").yAxisTitle("ms (log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);

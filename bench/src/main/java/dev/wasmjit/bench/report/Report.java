@@ -40,11 +40,17 @@ final class Report {
      * @param options  the protocol
      * @param progress where to say what is being measured
      * @return the path of report.md
-     * @throws UncheckedIOException     if the directory or a file cannot be written
+     * @throws UncheckedIOException     if the directory or a file cannot be written; its
+     *                                  message says where, its cause why
+     * @throws IllegalStateException    if {@code outDir} is an existing file
      * @throws IllegalStateException    if a program gives a wrong result on wasmtime
      */
     static Path run(Path outDir, ReportOptions options, PrintStream progress) {
         System.setProperty("java.awt.headless", "true");
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new IllegalStateException("could not write the report into " + outDir
+                    + ": it is a file, and -o names the directory report.md and the plots go into");
+        }
         try {
             Files.createDirectories(outDir);
             Path work = Files.createTempDirectory("wasmjit-report");
@@ -54,7 +60,8 @@ final class Report {
                 deleteTree(work);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the report into " + outDir + ": " + e.getMessage(), e);
+            // The message says where; whoever reports it adds why, from the cause.
+            throw new UncheckedIOException("could not write the report into " + outDir, e);
         }
     }
 
@@ -76,16 +83,16 @@ final class Report {
         Measurements measurements = new Measurements();
 
         progress.println("report: wasmtime, " + guest);
-        WasmtimeRunner.measure(guest, Runtime.WASMTIME, programs, options, measurements);
+        WasmtimeRunner.measure(guest, SchemeRuntime.WASMTIME, programs, options, measurements);
         if (baseline.isPresent()) {
             progress.println("report: wasmtime, baseline JIT " + baseline.get());
-            WasmtimeRunner.measureWhatRuns(baseline.get(), Runtime.WASMTIME_BASELINE, programs, options, measurements);
+            WasmtimeRunner.measureWhatRuns(baseline.get(), SchemeRuntime.WASMTIME_BASELINE, programs, options, measurements);
         } else {
-            measurements.absent(Runtime.WASMTIME_BASELINE, "no " + ReportOptions.BASELINE_WASM);
+            measurements.absent(SchemeRuntime.WASMTIME_BASELINE, "no " + ReportOptions.BASELINE_WASM);
         }
-        anchor(Runtime.NODE, measurements, progress,
+        anchor(SchemeRuntime.NODE, measurements, progress,
                 () -> NodeRunner.measure(options.repo(), guest, programs, options, work, measurements));
-        anchor(Runtime.NATIVE, measurements, progress,
+        anchor(SchemeRuntime.NATIVE, measurements, progress,
                 () -> NativeRunner.measure(options.repo(), programs, options, work, measurements));
         for (SchemeSystemRunner.SchemeSystem system : List.of(SchemeSystemRunner.GUILE, SchemeSystemRunner.CHEZ)) {
             anchor(system.column(), measurements, progress,
@@ -117,7 +124,7 @@ final class Report {
         void run() throws IOException;
     }
 
-    private static void anchor(Runtime runtime, Measurements measurements, PrintStream progress, AnchorRun run) {
+    private static void anchor(SchemeRuntime runtime, Measurements measurements, PrintStream progress, AnchorRun run) {
         progress.println("report: " + runtime.label());
         try {
             run.run();

@@ -52,20 +52,20 @@ final class ReportMarkdown {
         line("- Guest: " + guest.name() + ", sha256 `" + guest.sha256() + "`");
         line("- Straightforward JIT: " + baseline.map(b -> b.name() + ", sha256 `" + b.sha256() + "`")
                 .orElse("absent (no " + ReportOptions.BASELINE_WASM + ")"));
-        for (Runtime runtime : List.of(Runtime.NODE, Runtime.NATIVE, Runtime.GUILE, Runtime.CHEZ)) {
+        for (SchemeRuntime runtime : List.of(SchemeRuntime.NODE, SchemeRuntime.NATIVE, SchemeRuntime.GUILE, SchemeRuntime.CHEZ)) {
             line("- " + runtime.label() + ": " + measurements.version(runtime)
                     .filter(v -> measurements.measured(runtime))
                     .orElse("not measured: " + measurements.whyAbsent(runtime).orElse("unknown")));
         }
         line();
-        line("Protocol (the seed's, repeated): parse, " + options.evals() + " evaluations interpreted, one JIT round"
-                + " (generate, compile, link), " + options.evals() + " evaluations of the same expression on the same"
+        line("Protocol (the seed's, repeated): parse, " + evaluations() + " interpreted, one JIT round"
+                + " (generate, compile, link), " + evaluations() + " of the same expression on the same"
                 + " instance after linking. " + options.warmupRounds() + " warm-up and " + options.rounds()
                 + " measured rounds per program and runtime, one instance each, the program parsed anew each round;"
                 + " times are medians in milliseconds, all measured in this run. Every evaluation on wasmtime, V8 and"
                 + " the native build has a " + (options.heapBytes() >> 20) + " MiB heap (the seed's 1 MiB is too"
                 + " small for some programs). Guile and Chez compile the same program text as the body of a"
-                + " procedure and time " + options.evals() + " calls of it with their own clock; the native build is"
+                + " procedure and time " + count(options.evals(), "call") + " of it with their own clock; the native build is"
                 + " timed as a process, start-up subtracted. Our JIT: the guest on wasmtime after one JIT round."
                 + " The straightforward JIT: the same compiler built with -DSTRAIGHTFORWARD=1 (every construct"
                 + " compiled, no fast paths), a fresh instance per program, so that a program it cannot run costs"
@@ -85,19 +85,19 @@ final class ReportMarkdown {
         line("| measure | goal | measured | met |");
         line("|---|---|---|---|");
         List<String> unmet = new ArrayList<>();
-        OptionalDouble overGuile = geometricMean(suite, p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p)));
+        OptionalDouble overGuile = geometricMean(suite, p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p)));
         goal(unmet, "geometric mean over the suite, our JIT / Guile 3", "≤ 1.0×", overGuile, 1.0, false, "×", "");
-        Optional<String> worst = slowest(suite, Runtime.GUILE);
+        Optional<String> worst = slowest(suite, SchemeRuntime.GUILE);
         goal(unmet, "the slowest program, our JIT / Guile 3", "≤ 3×",
-                worst.map(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p))).orElse(OptionalDouble.empty()),
+                worst.map(p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p))).orElse(OptionalDouble.empty()),
                 3.0, false, "×", worst.map(p -> " (" + p + ")").orElse(""));
         goal(unmet, "geometric mean over the suite, our JIT / Chez Scheme", "≤ 2.5×",
-                geometricMean(suite, p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.CHEZ, p))), 2.5, false, "×", "");
+                geometricMean(suite, p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.CHEZ, p))), 2.5, false, "×", "");
         goal(unmet, "geometric mean over the suite, speed-up over our interpreter (interpreted / JIT on wasmtime)", "≥ 10×",
-                geometricMean(suite, p -> timing(Runtime.WASMTIME, p).speedup()), 10, true, "×", "");
+                geometricMean(suite, p -> timing(SchemeRuntime.WASMTIME, p).speedup()), 10, true, "×", "");
         String mutual = "mutual-recursion";
         goal(unmet, "mutual recursion (" + mutual + "), our JIT / Guile 3, in constant stack", "≤ 2×",
-                suite.contains(mutual) ? ratio(compiled(Runtime.WASMTIME, mutual), compiled(Runtime.GUILE, mutual))
+                suite.contains(mutual) ? ratio(compiled(SchemeRuntime.WASMTIME, mutual), compiled(SchemeRuntime.GUILE, mutual))
                         : OptionalDouble.empty(), 2, false, "×", "");
         goal(unmet, "trivial `eval` cost, bridge / the binding's cheapest call of a trivial export", "≤ 1.5×",
                 OptionalDouble.of(callCost.evalOverRaw()), 1.5, false, "×",
@@ -120,11 +120,11 @@ final class ReportMarkdown {
             line("Not met: " + String.join("; ", unmet) + ".");
         }
         List<String> furthest = suite.stream()
-                .filter(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p)).isPresent())
-                .sorted(Comparator.comparingDouble((String p) -> ratio(compiled(Runtime.WASMTIME, p),
-                        compiled(Runtime.GUILE, p)).getAsDouble()).reversed())
+                .filter(p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p)).isPresent())
+                .sorted(Comparator.comparingDouble((String p) -> ratio(compiled(SchemeRuntime.WASMTIME, p),
+                        compiled(SchemeRuntime.GUILE, p)).getAsDouble()).reversed())
                 .limit(3)
-                .map(p -> p + " " + ratio(ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p))))
+                .map(p -> p + " " + ratio(ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p))))
                 .toList();
         if (!furthest.isEmpty()) {
             line();
@@ -148,10 +148,10 @@ final class ReportMarkdown {
         }
     }
 
-    private Optional<String> slowest(List<String> suite, Runtime against) {
+    private Optional<String> slowest(List<String> suite, SchemeRuntime against) {
         return suite.stream()
-                .filter(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(against, p)).isPresent())
-                .max(Comparator.comparingDouble(p -> ratio(compiled(Runtime.WASMTIME, p), compiled(against, p))
+                .filter(p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(against, p)).isPresent())
+                .max(Comparator.comparingDouble(p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(against, p))
                         .getAsDouble()));
     }
 
@@ -179,26 +179,26 @@ final class ReportMarkdown {
 
     private List<RatioColumn> ratioColumns() {
         List<RatioColumn> columns = new ArrayList<>();
-        columns.add(new RatioColumn("speed-up (wasmtime interpreted / our JIT)", p -> timing(Runtime.WASMTIME, p).speedup()));
-        if (measurements.measured(Runtime.WASMTIME_BASELINE)) {
+        columns.add(new RatioColumn("speed-up (wasmtime interpreted / our JIT)", p -> timing(SchemeRuntime.WASMTIME, p).speedup()));
+        if (measurements.measured(SchemeRuntime.WASMTIME_BASELINE)) {
             columns.add(new RatioColumn("straightforward JIT / our JIT",
-                    p -> ratio(compiled(Runtime.WASMTIME_BASELINE, p), compiled(Runtime.WASMTIME, p)), true));
+                    p -> ratio(compiled(SchemeRuntime.WASMTIME_BASELINE, p), compiled(SchemeRuntime.WASMTIME, p)), true));
         }
-        columns.add(new RatioColumn("V8 speed-up", p -> timing(Runtime.NODE, p).speedup()));
-        columns.add(new RatioColumn("our JIT / V8 JIT", p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.NODE, p))));
+        columns.add(new RatioColumn("V8 speed-up", p -> timing(SchemeRuntime.NODE, p).speedup()));
+        columns.add(new RatioColumn("our JIT / V8 JIT", p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.NODE, p))));
         columns.add(new RatioColumn("wasmtime interpreted / native interpreted",
-                p -> ratio(interpreted(Runtime.WASMTIME, p), interpreted(Runtime.NATIVE, p))));
-        columns.add(new RatioColumn("our JIT / Guile", p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.GUILE, p))));
-        columns.add(new RatioColumn("our JIT / Chez", p -> ratio(compiled(Runtime.WASMTIME, p), compiled(Runtime.CHEZ, p))));
-        columns.add(new RatioColumn("Guile / Chez", p -> ratio(compiled(Runtime.GUILE, p), compiled(Runtime.CHEZ, p))));
+                p -> ratio(interpreted(SchemeRuntime.WASMTIME, p), interpreted(SchemeRuntime.NATIVE, p))));
+        columns.add(new RatioColumn("our JIT / Guile", p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p))));
+        columns.add(new RatioColumn("our JIT / Chez", p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.CHEZ, p))));
+        columns.add(new RatioColumn("Guile / Chez", p -> ratio(compiled(SchemeRuntime.GUILE, p), compiled(SchemeRuntime.CHEZ, p))));
         return columns;
     }
 
     private void suite(List<String> suite) {
-        line("## The suite: " + options.evals() + " evaluations each (ms)");
+        line("## The suite: " + evaluations() + " each (ms)");
         line();
         timesTable(suite);
-        line("Every time is for " + options.evals() + " evaluations (the JIT round: one round); the programs are"
+        line("Every time is for " + evaluations() + " (the JIT round: one round); the programs are"
                 + " bench/programs/*.scm, described in bench/programs/README.md.");
         line();
         line("### Ratios");
@@ -228,15 +228,15 @@ final class ReportMarkdown {
         }
         line(mean.toString());
         line();
-        measurements.failures(Runtime.WASMTIME_BASELINE).forEach((program, why) ->
+        measurements.failures(SchemeRuntime.WASMTIME_BASELINE).forEach((program, why) ->
                 line("The straightforward JIT did not run " + program + ": " + why + "  "));
-        if (!measurements.failures(Runtime.WASMTIME_BASELINE).isEmpty()) {
+        if (!measurements.failures(SchemeRuntime.WASMTIME_BASELINE).isEmpty()) {
             line();
         }
         line("Speed-up = interpreted / JIT on the same runtime; A / B = how many times longer A takes than B."
                 + " A dash: not measured (see above); a geometric mean needs every program.");
         line();
-        line(measurements.measured(Runtime.GUILE)
+        line(measurements.measured(SchemeRuntime.GUILE)
                 ? "![every program's time relative to Guile](" + Plots.RELATIVE_TO_GUILE + ")"
                 : "No plot relative to Guile: Guile was not measured.");
         line();
@@ -245,7 +245,7 @@ final class ReportMarkdown {
     }
 
     private void timesTable(List<String> programs) {
-        boolean baseline = measurements.measured(Runtime.WASMTIME_BASELINE);
+        boolean baseline = measurements.measured(SchemeRuntime.WASMTIME_BASELINE);
         StringBuilder head = new StringBuilder("| program | wasmtime interpreted | our JIT | JIT round |");
         StringBuilder rule = new StringBuilder("|---|--:|--:|--:|");
         if (baseline) {
@@ -257,17 +257,17 @@ final class ReportMarkdown {
         line(head.toString());
         line(rule.toString());
         for (String program : programs) {
-            Timing w = timing(Runtime.WASMTIME, program);
+            Timing w = timing(SchemeRuntime.WASMTIME, program);
             StringBuilder row = new StringBuilder("| " + program + " | " + ms(w.interpretedMs()) + " | "
                     + ms(w.compiledMs()) + " | " + ms(w.roundMs()) + " |");
             if (baseline) {
-                row.append(" ").append(ms(compiled(Runtime.WASMTIME_BASELINE, program))).append(" |");
+                row.append(" ").append(ms(compiled(SchemeRuntime.WASMTIME_BASELINE, program))).append(" |");
             }
-            row.append(" ").append(ms(interpreted(Runtime.NODE, program))).append(" | ")
-                    .append(ms(compiled(Runtime.NODE, program))).append(" | ")
-                    .append(ms(interpreted(Runtime.NATIVE, program))).append(" | ")
-                    .append(ms(compiled(Runtime.GUILE, program))).append(" | ")
-                    .append(ms(compiled(Runtime.CHEZ, program))).append(" |");
+            row.append(" ").append(ms(interpreted(SchemeRuntime.NODE, program))).append(" | ")
+                    .append(ms(compiled(SchemeRuntime.NODE, program))).append(" | ")
+                    .append(ms(interpreted(SchemeRuntime.NATIVE, program))).append(" | ")
+                    .append(ms(compiled(SchemeRuntime.GUILE, program))).append(" | ")
+                    .append(ms(compiled(SchemeRuntime.CHEZ, program))).append(" |");
             line(row.toString());
         }
         line();
@@ -276,18 +276,18 @@ final class ReportMarkdown {
     // ---- the seed's demo ----------------------------------------------------------------------
 
     private void seedDemo(String headline, List<RoundCost> roundCost) {
-        line("## The seed's demo: " + headline + ", " + options.evals() + " evaluations");
+        line("## The seed's demo: " + headline + ", " + evaluations() + "");
         line();
         timesTable(List.of(headline));
         line("| measure | goal | measured | met |");
         line("|---|---|---|---|");
         List<String> unmet = new ArrayList<>();
-        goal(unmet, headline + ": interpreted / our JIT on wasmtime", "≥ 10×", timing(Runtime.WASMTIME, headline).speedup(),
+        goal(unmet, headline + ": interpreted / our JIT on wasmtime", "≥ 10×", timing(SchemeRuntime.WASMTIME, headline).speedup(),
                 10, true, "×", "");
         goal(unmet, headline + ": straightforward JIT / our JIT", "≥ 6×",
-                ratio(compiled(Runtime.WASMTIME_BASELINE, headline), compiled(Runtime.WASMTIME, headline)), 6, true, "×", "");
+                ratio(compiled(SchemeRuntime.WASMTIME_BASELINE, headline), compiled(SchemeRuntime.WASMTIME, headline)), 6, true, "×", "");
         goal(unmet, headline + ": our JIT / Guile 3", "≤ 3×",
-                ratio(compiled(Runtime.WASMTIME, headline), compiled(Runtime.GUILE, headline)), 3, false, "×", "");
+                ratio(compiled(SchemeRuntime.WASMTIME, headline), compiled(SchemeRuntime.GUILE, headline)), 3, false, "×", "");
         Optional<RoundCost> fibRound = roundCost.stream().filter(r -> r.program().startsWith("fib(")).findFirst();
         goal(unmet, "one JIT round of " + fibRound.map(RoundCost::program).orElse("fib"), "< 5 ms",
                 fibRound.map(r -> OptionalDouble.of(r.totalMs())).orElse(OptionalDouble.empty()), 5, false, " ms", "");
@@ -298,11 +298,11 @@ final class ReportMarkdown {
 
     private String perEvaluation(String program) {
         List<String> parts = new ArrayList<>();
-        for (Runtime runtime : Runtime.values()) {
+        for (SchemeRuntime runtime : SchemeRuntime.values()) {
             measurements.timing(runtime, program).ifPresent(t -> {
                 t.interpretedMs().ifPresent(ms -> parts.add(runtime.label() + " interpreted " + ms(ms / options.evals()) + " ms"));
                 t.compiledMs().ifPresent(ms -> parts.add(runtime.label()
-                        + (runtime == Runtime.GUILE || runtime == Runtime.CHEZ ? "" : " JIT") + " " + ms(ms / options.evals()) + " ms"));
+                        + (runtime == SchemeRuntime.GUILE || runtime == SchemeRuntime.CHEZ ? "" : " JIT") + " " + ms(ms / options.evals()) + " ms"));
             });
         }
         return String.join("; ", parts) + ".";
@@ -347,7 +347,7 @@ final class ReportMarkdown {
     }
 
     private void growth(List<FibGrowth> rows) {
-        line("## fib(N) on wasmtime, " + options.evals() + " evaluations (ms, one round each)");
+        line("## fib(N) on wasmtime, " + evaluations() + " (ms, one round each)");
         line();
         line("| N | interpreted | JIT | speed-up |");
         line("|--:|--:|--:|--:|");
@@ -417,19 +417,29 @@ final class ReportMarkdown {
                 + ReportOptions.BASELINE_WASM + " exists.");
     }
 
-    private OptionalDouble compiled(Runtime runtime, String program) {
+    private OptionalDouble compiled(SchemeRuntime runtime, String program) {
         return timing(runtime, program).compiledMs();
     }
 
-    private OptionalDouble interpreted(Runtime runtime, String program) {
+    private OptionalDouble interpreted(SchemeRuntime runtime, String program) {
         return timing(runtime, program).interpretedMs();
+    }
+
+    /** {@code 5 evaluations}, and {@code 1 evaluation} for the quick protocol. */
+    private String evaluations() {
+        return count(options.evals(), "evaluation");
+    }
+
+    /** A count and its noun, singular for one. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String micros(double value) {
         return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
     }
 
-    private Timing timing(Runtime runtime, String program) {
+    private Timing timing(SchemeRuntime runtime, String program) {
         return measurements.timing(runtime, program)
                 .orElse(new Timing(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()));
     }

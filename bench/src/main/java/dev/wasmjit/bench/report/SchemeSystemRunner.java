@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The anchors of issue 8: Guile 3 and Chez Scheme compiling the very same program text.
+ * The Scheme systems the report measures beside the JIT: Guile 3 and Chez Scheme compiling the
+ * very same program text.
  * Each program becomes the body of a procedure {@code run} in a script that times warm-up
  * and measured batches of N calls with the system's own monotonic clock, so start-up and
  * compilation are not counted.
@@ -29,13 +30,13 @@ final class SchemeSystemRunner {
      * @param script     arguments before the script's path
      * @param nowMs      a definition of {@code (now-ms)}
      */
-    record SchemeSystem(Runtime column, String executable, List<String> script, String nowMs) {
+    record SchemeSystem(SchemeRuntime column, String executable, List<String> script, String nowMs) {
     }
 
-    static final SchemeSystem GUILE = new SchemeSystem(Runtime.GUILE, "guile", List.of(),
+    static final SchemeSystem GUILE = new SchemeSystem(SchemeRuntime.GUILE, "guile", List.of(),
             "(define (now-ms) (/ (* 1000.0 (get-internal-real-time)) internal-time-units-per-second))");
 
-    static final SchemeSystem CHEZ = new SchemeSystem(Runtime.CHEZ, "scheme", List.of("--script"),
+    static final SchemeSystem CHEZ = new SchemeSystem(SchemeRuntime.CHEZ, "scheme", List.of("--script"),
             "(define (now-ms) (let ((t (current-time 'time-monotonic)))"
                     + " (+ (* 1000.0 (time-second t)) (/ (time-nanosecond t) 1e6))))");
 

@@ -26,7 +26,7 @@ final class WasmtimeRunner {
      *
      * @throws IllegalStateException if a program gives a wrong result or fails
      */
-    static void measure(Guest guest, Runtime column, List<Program> programs, ReportOptions options,
+    static void measure(Guest guest, SchemeRuntime column, List<Program> programs, ReportOptions options,
                         Measurements measurements) {
         measurements.version(column, guest.name() + ", sha256 " + guest.sha256());
         try (SchemeInterpreter scheme = guest.open(options.heapBytes())) {
@@ -41,7 +41,7 @@ final class WasmtimeRunner {
      * gives a wrong result costs its row, noted in the report, not the column. For the
      * straightforward JIT, measured on the programs it can compile.
      */
-    static void measureWhatRuns(Guest guest, Runtime column, List<Program> programs, ReportOptions options,
+    static void measureWhatRuns(Guest guest, SchemeRuntime column, List<Program> programs, ReportOptions options,
                                 Measurements measurements) {
         measurements.version(column, guest.name() + ", sha256 " + guest.sha256());
         for (Program program : programs) {

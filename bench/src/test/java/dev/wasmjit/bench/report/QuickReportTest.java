@@ -26,6 +26,9 @@ class QuickReportTest {
                 .contains("- Machine: ", " cores, ", "- OS: ", "- JVM: ", "- Runtime: wasmtime-java ", "- Date: ")
                 .containsPattern("- Guest: interplib.wasm, sha256 `[0-9a-f]{64}`")
                 .doesNotContainPattern("(?i)issue \\d")
+                // the quick protocol evaluates once: counts agree with their nouns
+                .doesNotContainPattern("\\b1 (evaluations|calls)\\b")
+                .contains("1 evaluation interpreted", "1 call of it")
                 .contains("| geometric mean over the suite, our JIT / Guile 3 | ≤ 1.0× | ")
                 .contains("| geometric mean over the suite, speed-up over our interpreter")
                 .containsPattern("\\| trivial `eval` cost, bridge / the binding's cheapest call of a trivial export \\| ≤ 1.5× \\| [0-9.]+×")

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The core flow needs only the seed's v1 exports; the extensions are used when present. */
-class SeedAbiTest {
+/** The core flow needs only the guest ABI's core exports; the extensions are used when present. */
+class CoreAbiTest {
 
     @Test
-    void theSeedAbiModuleReallyLacksTheExtensions() {
+    void theCoreAbiModuleReallyLacksTheExtensions() {
         ModuleShape shape = ModuleShape.read(SeedAbiModule.bytes());
         assertThat(shape.exports()).extracting(ModuleShape.Export::name)
                 .contains("parse", "eval", "jitModule", "moduleData", "moduleSize", "freeModule")
@@ -19,7 +19,7 @@ class SeedAbiTest {
     }
 
     @Test
-    void drivesAModuleWithOnlyTheSeedsAbi() {
+    void drivesAModuleWithOnlyTheCoreAbi() {
         try (TestInterpreter t = TestInterpreter.start(b -> b.module(SeedAbiModule.bytes()))) {
             Expression fib = t.scheme.parse(TestInterpreter.FIB_20);
             assertThat(t.scheme.eval(fib)).isEqualTo(SchemeValue.integer(10946));

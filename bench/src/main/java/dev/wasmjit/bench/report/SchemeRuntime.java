@@ -1,7 +1,11 @@
 package dev.wasmjit.bench.report;
 
-/** The columns of the report: the JIT under test and the anchors measured beside it. */
-enum Runtime {
+/**
+ * The columns of the report: the JIT under test and the anchors measured beside it, each a
+ * system that runs the same Scheme programs. (Not {@code Runtime}: that would shadow
+ * {@link java.lang.Runtime} in this package.)
+ */
+enum SchemeRuntime {
     /** The guest on wasmtime, in this JVM: the JIT under test. */
     WASMTIME("wasmtime"),
     /**
@@ -20,7 +24,7 @@ enum Runtime {
 
     private final String label;
 
-    Runtime(String label) {
+    SchemeRuntime(String label) {
         this.label = label;
     }
 
