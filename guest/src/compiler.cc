@@ -137,7 +137,8 @@ class FunctionCompiler {
   bool inPrologue_ = false;
   bool asBody_ = false;  // compiling the body that direct callers call (see hasBody)
   // Which operands the last operandLocals found to be fixnum constants: their
-  // tag needs no check.
+  // tag needs no check. Only the innermost call's notes are here, so a fast
+  // path must read them before it compiles anything else.
   bool fixnum_[16] = {};
 
   uint32_t local() { return nextLocal_++; }
@@ -664,7 +665,6 @@ class FunctionCompiler {
         if (mayCollect(items[j])) spill[i] = true;
     uint32_t first = slots_, slot;
     for (int32_t i = 0; i < n; i++) {
-      fixnum_[i] = items[i]->kind == ExprKind::Constant && isInteger(items[i]->value);
       values[i] = local();
       expression(items[i], false);
       a_.localSet(values[i]);
@@ -682,6 +682,10 @@ class FunctionCompiler {
       a_.localSet(values[i]);
     }
     releaseSlots(first);
+    // Only now: compiling an operand compiles the operands inside it, which
+    // note their own constants here.
+    for (int32_t i = 0; i < n; i++)
+      fixnum_[i] = items[i]->kind == ExprKind::Constant && isInteger(items[i]->value);
   }
 
   // The primitive's own function on values in locals: the slow path of a

@@ -865,6 +865,18 @@ export const errors = [
   { name: 'calling an integer', source: '(5 5)', expect: { error: 'not a procedure: the integer 5' } },
   { name: 'calling a string', source: '("abc")', expect: { error: 'not a procedure: the string "abc"' } },
   { name: 'calling a list', source: "('(1 2) 0)", expect: { error: 'not a procedure: the pair (1 2)' } },
+  // An operand whose own operands are constants ((<= 1 2) here) once made compiled + skip
+  // the type check of its other operand (found by the differential test).
+  {
+    name: 'compiled + checks an operand whose own operands are constants',
+    source: '(letrec ((f (lambda (n) (if (< n 1) 7 (+ (f (- n 1)) (unless (<= 1 2) 5)))))) (f 3))',
+    expect: { error: 'wrong type: + expects an integer as argument 2, got the unspecified value' },
+  },
+  {
+    name: 'compiled < checks an operand whose own operands are constants',
+    source: "(define (g n) (< n (if (= 1 1) 'x 2))) (g 3)",
+    expect: { error: 'wrong type: < expects an integer as argument 2, got the symbol x' },
+  },
   { name: 'calling #f', source: '(#f)', expect: { error: 'not a procedure: the boolean #f' } },
   { name: 'calling a symbol', source: "('car '(1))", expect: { error: 'not a procedure: the symbol car' } },
   { name: 'calling an integer in compiled code', source: '((lambda (n) (+ 1 (n 1))) 3)', expect: { error: 'not a procedure: the integer 3' } },

@@ -405,14 +405,7 @@ final class ProgramGenerator {
                 }
                 yield "((lambda (" + params + ") " + body(type, inside, depth, budget) + ")" + (n == 0 ? "" : " " + args) + ")";
             }
-            // Not as an integer: compiled code gives a one-armed when or unless whose arm is
-            // skipped a value other than the unspecified one, so an integer operation on it
-            // computes (0, or a wrong-type error naming #<object>) where the interpreter
-            // reports the unspecified value. A JIT bug these programs found (seed 20240611
-            // as of commit 56c2fde: programs 354 and 1614); generate it again once fixed.
-            case 8 -> type == Type.INT
-                    ? "(if " + test(scope, depth, budget) + " " + expr(type, scope, depth, budget) + " " + cheapInt(scope) + ")"
-                    : "(" + pick("when", "unless") + " " + test(scope, depth, budget) + " " + expr(type, scope, depth, budget) + ")";
+            case 8 -> "(" + pick("when", "unless") + " " + test(scope, depth, budget) + " " + expr(type, scope, depth, budget) + ")";
             default -> {
                 // a value held across enough allocation for a collection or two
                 String x = fresh("x");
