@@ -65,10 +65,12 @@ public final class LateLinker {
         return instance.exclusive(() -> {
             Module module;
             try {
-                module = Module.fromBinary(instance.engine().wasmtime(), bytes);
+                module = Module.fromBinary(instance.engine().wasmtime(), TableCeiling.apply(bytes));
             } catch (WasmtimeException e) {
                 throw new LinkException("generated module (" + bytes.length + " bytes) is invalid: "
                         + e.getMessage(), e);
+            } catch (ModuleException e) {
+                throw new LinkException("generated module (" + bytes.length + " bytes): " + e.getMessage(), e);
             }
             try {
                 return instantiate(module, shape, bytes.length, deadline);

@@ -168,7 +168,8 @@ public final class WasmEngine {
     }
 
     /**
-     * Validates and compiles a WebAssembly binary module. The text format is refused.
+     * Validates and compiles a WebAssembly binary module. The text format is refused. Every
+     * table the module defines may grow to at most {@value TableCeiling#MAX_SLOTS} slots.
      *
      * @param bytes the module's binary
      * @return the compiled module
@@ -182,7 +183,7 @@ public final class WasmEngine {
         ModuleShape shape = ModuleShape.read(copy);
         Module module;
         try {
-            module = Module.fromBinary(engine, copy);
+            module = Module.fromBinary(engine, TableCeiling.apply(copy));
         } catch (WasmtimeException e) {
             throw new ModuleException("invalid WebAssembly module (" + copy.length + " bytes): " + e.getMessage(), e);
         }
