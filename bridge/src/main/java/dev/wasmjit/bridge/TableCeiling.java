@@ -16,7 +16,7 @@ import java.io.ByteArrayOutputStream;
 final class TableCeiling {
 
     /** The most slots any table may have: ample for a million compiled functions. */
-    static final int MAX_SLOTS = 1 << 20;
+    static final int MAX_SLOTS = WasmEngine.MAX_TABLE_SLOTS;
 
     private static final int SECTION_TABLE = 4;
     private static final int HEADER = 8;

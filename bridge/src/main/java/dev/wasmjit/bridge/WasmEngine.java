@@ -53,6 +53,14 @@ public final class WasmEngine {
      * practice means no limit.
      */
     public static final Duration LONGEST_DEADLINE = TICK.multipliedBy(MAX_TICKS - 1);
+    /**
+     * The most slots any table of a module compiled here may have (the guest's function table
+     * included): growing past it fails ({@code table.grow} gives -1), and a module declaring a
+     * larger table is refused. wasmtime fills new slots one by one in native code, past any
+     * deadline, and wasmtime-java 0.19.0 offers no resource limiter to stop it.
+     */
+    public static final int MAX_TABLE_SLOTS = 1 << 20;
+
     private static final Map<EngineSettings, WasmEngine> ENGINES = new ConcurrentHashMap<>();
 
     /** The one-shot deadline timers of every isolated engine; made on first use. */
@@ -169,7 +177,7 @@ public final class WasmEngine {
 
     /**
      * Validates and compiles a WebAssembly binary module. The text format is refused. Every
-     * table the module defines may grow to at most {@value TableCeiling#MAX_SLOTS} slots.
+     * table the module defines may grow to at most {@link #MAX_TABLE_SLOTS} slots.
      *
      * @param bytes the module's binary
      * @return the compiled module
