@@ -64,6 +64,9 @@ public final class SchemeInterpreter implements AutoCloseable {
     /** How large the heap may grow by default when live data crowds it: 256 MiB. */
     public static final long DEFAULT_MAX_HEAP_BYTES = 256L << 20;
 
+    /** The largest generated module taken from the guest: 64 MiB, thousands of times a real one. */
+    public static final int MAX_JIT_MODULE_BYTES = 64 << 20;
+
     /** What the guest prints before a result's external representation. */
     private static final String RESULT_PREFIX = "result: ";
 
@@ -430,7 +433,8 @@ public final class SchemeInterpreter implements AutoCloseable {
      * Asks the guest to compile the functions that ran since the last round.
      *
      * @return the generated module, or empty when nothing is waiting to be compiled
-     * @throws IllegalStateException if the guest reports a module that is not inside its memory
+     * @throws IllegalStateException if the guest reports a module that is not inside its memory,
+     *                               or larger than {@link #MAX_JIT_MODULE_BYTES}
      */
     public Optional<JitModule> jit() {
         ensureOpen();
@@ -444,6 +448,10 @@ public final class SchemeInterpreter implements AutoCloseable {
                 int address = moduleData.callI32(module);
                 int size = moduleSize.callI32(module);
                 long memorySize = instance.memory().size();
+                if (size > MAX_JIT_MODULE_BYTES) {
+                    throw new IllegalStateException("the guest's jitModule reported a module of " + size
+                            + " bytes, more than the " + MAX_JIT_MODULE_BYTES + " a generated module may have");
+                }
                 if (size < 0 || Integer.toUnsignedLong(address) + size > memorySize) {
                     throw new IllegalStateException("the guest's jitModule reported a module of " + size
                             + " bytes at 0x" + Integer.toHexString(address) + ", which is not inside its memory of "
