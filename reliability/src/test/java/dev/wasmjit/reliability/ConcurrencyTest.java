@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
-import static dev.wasmjit.reliability.SchemeCalls.evalInteger;
 import static dev.wasmjit.reliability.SchemeCalls.linkJitRound;
 import static dev.wasmjit.reliability.SchemeCalls.parseAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,30 +135,43 @@ class ConcurrencyTest {
     }
 
     /**
-     * Every refused call is tried again until it is served, so all 1,600 are served, each with
-     * its own right result: an instance that refused calls while it was free, or lost one,
-     * fails, however the threads happen to interleave.
+     * The threads call in rounds, all at once after a barrier: the instance is free when a round
+     * starts, so of its eight simultaneous calls at least one is served at the first try (an
+     * instance that refused every call that meets another would serve none), and the others
+     * are tried again until served. So all 1,600 calls are served, each with its own right
+     * result, and every round serves one at once, however the threads interleave.
      */
     @Test
-    void eightThreadsSharingOneInterpreterEachGetEveryCallServedWithTheRightResultOrARefusalFirst(
+    void eightThreadsSharingOneInterpreterGetEveryCallServedWithTheRightResultAndOneAtOnceInEachRound(
             SchemeInterpreter scheme) throws Exception {
         Expression fib = parseAndRun(scheme, Programs.FIB_20);
         int compiled = linkJitRound(scheme);
         AtomicInteger served = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        AtomicIntegerArray servedAtOnce = new AtomicIntegerArray(CALLS_PER_SHARING_THREAD);
+        CyclicBarrier together = new CyclicBarrier(SHARING_THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(SHARING_THREADS);
         try {
             List<Future<?>> threads = new ArrayList<>();
             for (int t = 0; t < SHARING_THREADS; t++) {
                 int thread = t;
                 threads.add(pool.submit(() -> {
-                    for (int i = 0; i < CALLS_PER_SHARING_THREAD; i++) {
-                        int call = i;
-                        int value = servedEventually(() -> call % 2 == 0 ? scheme.eval(fib).asInteger()
-                                : evalInteger(scheme, "(* " + thread + " " + call + ")"), refused);
-                        assertThat(value).as("thread %d, call %d", thread, i)
-                                .isEqualTo(i % 2 == 0 ? Programs.FIB_20_RESULT : thread * i);
+                    for (int round = 0; round < CALLS_PER_SHARING_THREAD; round++) {
+                        // each round's call is one guest call: a second would give others a gap to enter
+                        String product = "(* " + thread + " " + round + ")";
+                        Expression program = round % 2 == 0 ? fib : servedEventually(() -> scheme.parse(product), refused);
+                        java.util.function.Supplier<Integer> work = () -> scheme.eval(program).asInteger();
+                        together.await(1, TimeUnit.MINUTES);
+                        Integer value = firstTry(work, refused);
+                        if (value != null) {
+                            servedAtOnce.incrementAndGet(round);
+                        } else {
+                            value = servedEventually(work, refused);
+                        }
+                        assertThat(value).as("thread %d, call %d", thread, round)
+                                .isEqualTo(round % 2 == 0 ? Programs.FIB_20_RESULT : thread * round);
                         served.incrementAndGet();
+                        together.await(1, TimeUnit.MINUTES);
                     }
                     return null;
                 }));
@@ -171,17 +184,33 @@ class ConcurrencyTest {
         }
         System.out.println("shared interpreter: " + served + " calls served, after " + refused + " refusals");
         assertThat(served.get()).as("calls served").isEqualTo(SHARING_THREADS * CALLS_PER_SHARING_THREAD);
+        for (int round = 0; round < CALLS_PER_SHARING_THREAD; round++) {
+            assertThat(servedAtOnce.get(round)).as("calls of round %d served at the first try", round).isPositive();
+        }
         assertThat(scheme.eval(fib).asInteger()).isEqualTo(Programs.FIB_20_RESULT);
         assertThat(scheme.compiledFunctionCount()).hasValue(compiled);
     }
 
+    /** The call's value, or null if it was refused because the instance was in use. */
+    private static Integer firstTry(java.util.function.Supplier<Integer> call, AtomicInteger refused) {
+        try {
+            return call.get();
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).contains("in use by thread")) {
+                fail("an unclear refusal", e);
+            }
+            refused.incrementAndGet();
+            return null;
+        }
+    }
+
     /** Makes the call until it is not refused; a refusal must say the instance is in use. */
-    private static int servedEventually(java.util.function.IntSupplier call, AtomicInteger refused)
+    private static <T> T servedEventually(java.util.function.Supplier<T> call, AtomicInteger refused)
             throws InterruptedException {
         long giveUp = System.nanoTime() + SERVED_WITHIN.toNanos();
         while (true) {
             try {
-                return call.getAsInt();
+                return call.get();
             } catch (IllegalStateException e) {
                 if (!String.valueOf(e.getMessage()).contains("in use by thread")) {
                     fail("an unclear refusal", e);
