@@ -88,7 +88,20 @@ final class CallFailure {
             return deadline.isPresent() && ran.compareTo(deadline.get()) >= 0 ? timeout(what, deadline, e)
                     : new GuestTrap(TrapKind.OTHER, what + " trapped (wasmtime-java 0.19.0 does not say how)", e);
         }
-        return new GuestTrap(TrapKind.OTHER, what + ": trapped: " + e.getMessage(), e);
+        return new GuestTrap(TrapKind.OTHER, what + ": trapped: " + oneLine(String.valueOf(e.getMessage())), e);
+    }
+
+    /**
+     * A trap in a start function reaches Java as wasmtime's message and then its wasm
+     * backtrace, a frame per line; an error is one line, so it keeps the innermost frame.
+     */
+    static String oneLine(String message) {
+        java.util.List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.size() <= 1) {
+            return message.strip();
+        }
+        int more = lines.size() - 2;
+        return lines.get(0) + " " + lines.get(1) + (more > 0 ? " (and " + more + " outer frames)" : "");
     }
 
     private static GuestTimeout timeout(String what, Optional<Duration> deadline, RuntimeException e) {

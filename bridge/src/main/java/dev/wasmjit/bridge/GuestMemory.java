@@ -163,7 +163,7 @@ public final class GuestMemory {
      * @param length bytes to allocate
      * @return the block
      * @throws IllegalStateException if the instance has no allocator, or the allocator
-     *                               returned 0
+     *                               returned 0 or a block that does not fit in memory
      */
     public GuestBlock allocate(int length) {
         if (allocateExport == null) {
@@ -173,6 +173,10 @@ public final class GuestMemory {
             int address = export(allocateExport).callI32(length);
             if (address == 0) {
                 throw new IllegalStateException("the guest's " + allocateExport + "(" + length + ") returned 0");
+            }
+            if (Integer.toUnsignedLong(address) + length > size()) {
+                throw new IllegalStateException("the guest's " + allocateExport + "(" + length + ") returned 0x"
+                        + Integer.toHexString(address) + ", outside its memory of " + size() + " bytes");
             }
             return new GuestBlock(this, address, length);
         });

@@ -86,10 +86,12 @@ public final class LateLinker {
         return store.run(() -> {
             Module module;
             try {
-                module = Module.fromBinary(engine.wasmtime(), bytes);
+                module = Module.fromBinary(engine.wasmtime(), TableCeiling.apply(bytes));
             } catch (WasmtimeException e) {
                 throw new LinkException("generated module (" + bytes.length + " bytes) is invalid: "
                         + e.getMessage(), e);
+            } catch (ModuleException e) {
+                throw new LinkException("generated module (" + bytes.length + " bytes): " + e.getMessage(), e);
             }
             try {
                 return instantiate(module, shape, bytes.length, deadline);

@@ -55,6 +55,14 @@ public final class WasmEngine {
      * practice means no limit.
      */
     public static final Duration LONGEST_DEADLINE = TICK.multipliedBy(MAX_TICKS - 1);
+    /**
+     * The most slots any table of a module compiled here may have (the guest's function table
+     * included): growing past it fails ({@code table.grow} gives -1), and a module declaring a
+     * larger table is refused. wasmtime fills new slots one by one in native code, past any
+     * deadline, and wasmtime-java 0.19.0 offers no resource limiter to stop it.
+     */
+    public static final int MAX_TABLE_SLOTS = 1 << 20;
+
     private static final Map<EngineSettings, WasmEngine> ENGINES = new ConcurrentHashMap<>();
 
     /** The one-shot deadline timers of every isolated engine; made on first use. */
@@ -170,7 +178,8 @@ public final class WasmEngine {
     }
 
     /**
-     * Validates and compiles a WebAssembly binary module. The text format is refused.
+     * Validates and compiles a WebAssembly binary module. The text format is refused. Every
+     * table the module defines may grow to at most {@link #MAX_TABLE_SLOTS} slots.
      *
      * @param bytes the module's binary
      * @return the compiled module
@@ -184,7 +193,7 @@ public final class WasmEngine {
         ModuleShape shape = ModuleShape.read(copy);
         Module module;
         try {
-            module = Module.fromBinary(engine, copy);
+            module = Module.fromBinary(engine, TableCeiling.apply(copy));
         } catch (WasmtimeException e) {
             throw new ModuleException("invalid WebAssembly module (" + copy.length + " bytes): " + e.getMessage(), e);
         }

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public final class JitModule {
 
+    /** The largest generated module taken from the guest: 64 MiB, thousands of times a real one. */
+    public static final int MAX_BYTES = 64 << 20;
+
     private final SchemeInterpreter origin;
     private final byte[] bytes;
     private final int functionCount;

@@ -21,7 +21,8 @@ final class JitRound {
      *
      * @param origin the interpreter the module will belong to
      * @return the module, or empty when nothing was waiting to be compiled
-     * @throws IllegalStateException if the guest reports a module that is not inside its memory
+     * @throws IllegalStateException if the guest reports a module that is not inside its memory,
+     *                               or larger than {@link JitModule#MAX_BYTES}
      */
     static Optional<JitModule> run(SchemeInterpreter origin, GuestAbi abi, GuestMemory memory) {
         int pending = abi.pendingJitCount.map(GuestFunction::callI32).orElse(-1);
@@ -33,6 +34,10 @@ final class JitRound {
             int address = abi.moduleData.callI32(module);
             int size = abi.moduleSize.callI32(module);
             long memorySize = memory.size();
+            if (size > JitModule.MAX_BYTES) {
+                throw new IllegalStateException("the guest's jitModule reported a module of " + size
+                        + " bytes, more than the " + JitModule.MAX_BYTES + " a generated module may have");
+            }
             if (size < 0 || Integer.toUnsignedLong(address) + size > memorySize) {
                 throw new IllegalStateException("the guest's jitModule reported a module of " + size
                         + " bytes at 0x" + Integer.toHexString(address) + ", which is not inside its memory of "

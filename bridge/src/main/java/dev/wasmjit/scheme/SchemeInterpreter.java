@@ -168,7 +168,8 @@ public final class SchemeInterpreter implements AutoCloseable {
      * Asks the guest to compile the functions that ran since the last round.
      *
      * @return the generated module, or empty when nothing is waiting to be compiled
-     * @throws IllegalStateException if the guest reports a module that is not inside its memory
+     * @throws IllegalStateException if the guest reports a module that is not inside its memory,
+     *                               or larger than {@link #MAX_JIT_MODULE_BYTES}
      */
     public Optional<JitModule> jit() {
         ensureOpen();

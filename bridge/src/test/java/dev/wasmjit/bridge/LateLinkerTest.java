@@ -2,6 +2,8 @@ package dev.wasmjit.bridge;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,6 +80,35 @@ class LateLinkerTest {
                     .hasCauseInstanceOf(GuestTrap.class);
             assertThat(r.fn("callSlot").callI32(1, 3)).isEqualTo(9);
             assertThat(r.instance.lateLinker().link(TestReactor.wasm("jit-triple")).namespace()).isEqualTo("jit-2");
+        }
+    }
+
+    @Test
+    void aPatchGrowingTheTableByTwoBillionSlotsGetsMinusOneAtOnceAndTheTableStaysAsItWas() {
+        try (TestReactor r = TestReactor.start()) {
+            long start = System.nanoTime();
+            r.instance.lateLinker().link(TestReactor.wasm("jit-huge-table-grow"));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the link").isLessThan(Duration.ofSeconds(2));
+            assertThat(r.instance.memory().readI32(TRIPLE_SLOT_ADDRESS)).as("what table.grow gave").isEqualTo(-1);
+            assertThat(r.instance.tableSize()).isEqualTo(1);
+            assertThat(r.instance.lateLinker().link(TestReactor.wasm("jit-triple")).tableSizeAfter()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aModuleWhoseTableStartsAboveTheCeilingIsRefused() {
+        assertThatThrownBy(() -> WasmEngine.shared().compile(TestReactor.wasm("huge-table")))
+                .isInstanceOf(ModuleException.class)
+                .hasMessage("table 0 declares at least 2000000 slots, more than this host's limit of 1048576");
+    }
+
+    @Test
+    void aPatchThatTrapsIsReportedInOneLineNamingTheInnermostFrame() {
+        try (TestReactor r = TestReactor.start()) {
+            assertThatThrownBy(() -> r.instance.lateLinker().link(TestReactor.wasm("jit-trapping-patch")))
+                    .isInstanceOf(LinkException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("<wasm function"));
         }
     }
 }

@@ -27,14 +27,18 @@ class UnclosedInterpreterTest {
     @Test
     void droppedInterpretersFreeTheirGuestThreads() throws Exception {
         long baseline = GuestThreads.count();
+        // held until all are counted: a collection during the loop would free some early
+        List<SchemeInterpreter> held = new java.util.ArrayList<>();
         for (int i = 0; i < DROPPED; i++) {
             SchemeInterpreter scheme = SchemeInterpreter.builder().stdout(OutputStream.nullOutputStream()).build();
             Expression program = scheme.parse("(define (f n) (if (< n 2) n (+ (f (- n 1)) (f (- n 2))))) (f 10)");
             scheme.eval(program);
             scheme.jit().ifPresent(scheme::link);
             assertThat(scheme.eval(program).asInteger()).isEqualTo(55);
+            held.add(scheme);
         }
         assertThat(GuestThreads.count()).isGreaterThanOrEqualTo(baseline + DROPPED);
+        held.clear();
 
         GuestThreads.awaitAtMost(baseline);
     }

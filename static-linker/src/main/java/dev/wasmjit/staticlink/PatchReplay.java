@@ -1,5 +1,6 @@
 package dev.wasmjit.staticlink;
 
+import dev.wasmjit.bridge.WasmEngine;
 import dev.wasmjit.wasm.ConstExpr;
 import dev.wasmjit.wasm.Instruction;
 import dev.wasmjit.wasm.Instruction.Operand;
@@ -199,13 +200,18 @@ final class PatchReplay {
             }
             case TABLE_GROW -> {
                 requireMainTable((int) in.immediate(), context);
-                int delta = (int) number(stack);
+                long delta = number(stack) & 0xFFFFFFFFL;
                 Object init = stack.pop();
-                stack.push((long) tableSize);
-                for (int k = 0; k < delta; k++) {
-                    setSlot(tableSize + k, init);
+                if (tableSize + delta > WasmEngine.MAX_TABLE_SLOTS) {
+                    // the live grow failed the same way: the bridge caps every table
+                    stack.push(-1L);
+                } else {
+                    stack.push((long) tableSize);
+                    for (int k = 0; k < delta; k++) {
+                        setSlot(tableSize + k, init);
+                    }
+                    tableSize += (int) delta;
                 }
-                tableSize += delta;
             }
             case TABLE_SET -> {
                 requireMainTable((int) in.immediate(), context);

@@ -22,10 +22,22 @@ public final class ReactorLiveInstance implements LiveInstance {
         this.instance = instance;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws WasmFormatException if the memory is larger than one Java array, or than half the
+     *                             JVM's maximum heap: a snapshot holds all of it at once
+     */
     @Override
     public byte[] memory() {
         GuestMemory memory = instance.memory();
-        return memory.read(0, Math.toIntExact(memory.size()));
+        long size = memory.size();
+        long limit = Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 2);
+        if (size > limit) {
+            throw new WasmFormatException("the instance's memory of " + size + " bytes is too large to snapshot: "
+                    + "the static linker holds it in one array, of at most " + limit + " bytes in this JVM");
+        }
+        return memory.read(0, (int) size);
     }
 
     @Override

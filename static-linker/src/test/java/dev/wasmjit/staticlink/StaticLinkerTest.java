@@ -58,6 +58,16 @@ class StaticLinkerTest {
     }
 
     @Test
+    void aGrowPastTheBridgesTableCeilingIsReplayedAsTheFailureItWasAndAtOnce() {
+        long start = System.nanoTime();
+        TableSlots slots = PatchReplay.replay(ModuleReader.read(Fixtures.wasm("jit-huge-table-grow")), 4);
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(slots.sizeAfter()).isEqualTo(4);
+        assertThat(slots.functionAtSlot()).isEmpty();
+    }
+
+    @Test
     void linkedModulePassesValidation() {
         Validator.assertValid(link(MAIN, List.of(JIT_SQUARE), StaticLinkerTest::warmedUp));
     }
