@@ -169,7 +169,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      *
      * @return the generated module, or empty when nothing is waiting to be compiled
      * @throws IllegalStateException if the guest reports a module that is not inside its memory,
-     *                               or larger than {@link #MAX_JIT_MODULE_BYTES}
+     *                               or larger than {@link JitModule#MAX_BYTES}
      */
     public Optional<JitModule> jit() {
         ensureOpen();

@@ -163,7 +163,7 @@ class ModuleFuzzTest {
     @Test
     void everyModuleStaticallyLinksOrIsRefusedAsMainModuleAndAsGeneratedCode() {
         UnaryOperator<SchemeInterpreter.Builder> quiet = b -> b.stdout(OutputStream.nullOutputStream())
-                .stderr(OutputStream.nullOutputStream()).evalDeadline(DEADLINE);
+                .stderr(OutputStream.nullOutputStream()).deadline(DEADLINE);
         StaticLinkSession[] session = {StaticLinkSession.start(MinimalGuest.bytes(), quiet)};
         int[] links = {0};
         try {

@@ -24,7 +24,7 @@ class StaticLinkLargeMemoryTest {
         layout.evalPrelude = new WasmBytes().u8(Op.I32_CONST).s64(65536 - MinimalGuest.MEMORY_PAGES)
                 .u8(Op.MEMORY_GROW).u8(0).u8(Op.DROP).toBytes();
         try (StaticLinkSession session = StaticLinkSession.start(MinimalGuest.assemble(layout),
-                builder -> builder.stdout(OutputStream.nullOutputStream()).evalDeadline(Duration.ofSeconds(10)))) {
+                builder -> builder.stdout(OutputStream.nullOutputStream()).deadline(Duration.ofSeconds(10)))) {
             session.interpreter().eval(session.interpreter().parse("grow"));
             assertThat(session.interpreter().instance().memory().size()).isEqualTo(1L << 32);
 

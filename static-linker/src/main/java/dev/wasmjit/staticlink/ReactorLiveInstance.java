@@ -1,6 +1,7 @@
 package dev.wasmjit.staticlink;
 
 import dev.wasmjit.bridge.ReactorInstance;
+import dev.wasmjit.wasm.WasmFormatException;
 import dev.wasmjit.bridge.GuestMemory;
 
 /**
