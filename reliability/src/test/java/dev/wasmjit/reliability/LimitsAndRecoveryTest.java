@@ -68,32 +68,40 @@ class LimitsAndRecoveryTest {
     }
 
     @Test
-    void recursionAMillionDeepIsAStackOverflowInterpretedAndTheInstanceWorksOn(SchemeInterpreter scheme) {
+    void recursionAMillionDeepRunsInterpretedAndCompiledAndTheInstanceWorksOn(SchemeInterpreter scheme) {
         Recovery recovery = Recovery.prepare(scheme);
         Expression deep = scheme.parse(Programs.MILLION_DEEP);
-        assertTrap(() -> scheme.eval(deep), TrapKind.STACK_OVERFLOW);
+        assertThat(scheme.eval(deep).asInteger()).isEqualTo(1_000_000);
+        assertThat(recovery.linkAnotherRound()).as("down, compiled").isEqualTo(recovery.compiledAtStart + 1);
+
+        assertThat(scheme.eval(deep).asInteger()).isEqualTo(1_000_000);
         recovery.assertWorksOn();
     }
 
     @Test
-    void recursionAMillionDeepIsAStackOverflowInCompiledCodeAndTheInstanceWorksOn(SchemeInterpreter scheme) {
-        Recovery recovery = Recovery.prepare(scheme);
-        Expression deep = scheme.parse(Programs.MILLION_DEEP);
-        assertTrap(() -> scheme.eval(deep), TrapKind.STACK_OVERFLOW);
-        assertThat(recovery.linkAnotherRound()).as("down, compiled").isEqualTo(recovery.compiledAtStart + 1);
+    void recursionPastTheLimitIsAStackOverflowInterpretedAndCompiled(SchemeInterpreter.Builder builder) {
+        try (SchemeInterpreter scheme = builder.maxNestedCalls(100_000).build()) {
+            Recovery recovery = Recovery.prepare(scheme);
+            Expression deep = scheme.parse(Programs.MILLION_DEEP);
+            assertTrap(() -> scheme.eval(deep), TrapKind.STACK_OVERFLOW);
+            assertThat(recovery.linkAnotherRound()).as("down, compiled").isEqualTo(recovery.compiledAtStart + 1);
 
-        assertTrap(() -> scheme.eval(deep), TrapKind.STACK_OVERFLOW);
-        recovery.assertWorksOn();
+            assertThatThrownBy(() -> scheme.eval(deep)).hasMessage("recursion too deep: more than 100000 nested calls");
+            recovery.assertWorksOn();
+        }
     }
 
     @Test
     void aWasmStackOverflowIsTheSameKindAsTheGuestsNestingLimit(SchemeInterpreter.Builder builder) {
-        // 64 KiB of wasm stack runs out long before the guest's own nesting limit; no annotation
-        // sets engine settings, so this test builds its interpreter from the injected builder
+        // Compiled code nests on the wasm stack until it hands the recursion to the interpreter
+        // 8,000 calls deep; 64 KiB of wasm stack runs out long before. No annotation sets engine
+        // settings, so this test builds its interpreter from the injected builder.
         EngineSettings smallStack = EngineSettings.defaults().withMaxWasmStackBytes(64 << 10);
         try (SchemeInterpreter scheme = builder.engineSettings(smallStack).build()) {
             Recovery recovery = Recovery.prepare(scheme);
-            Expression deep = scheme.parse(Programs.MILLION_DEEP);
+            parseAndRun(scheme, "(define (down n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))) (down 10)");
+            assertThat(recovery.linkAnotherRound()).as("down, compiled").isEqualTo(recovery.compiledAtStart + 1);
+            Expression deep = scheme.parse("(down 5000)");
             assertThatThrownBy(() -> scheme.eval(deep))
                     .isInstanceOfSatisfying(GuestTrap.class, trap -> assertThat(trap.kind()).isEqualTo(TrapKind.STACK_OVERFLOW))
                     .as("trapped by wasmtime, not refused by the guest")

@@ -1,5 +1,7 @@
 package dev.wasmjit.reliability;
 
+import dev.wasmjit.scheme.SchemeInterpreter;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +70,10 @@ final class NativeGuest {
     }
 
     private List<String> runOneProcess(List<String> programs, int heapBytes) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--heap", String.valueOf(heapBytes)));
+        // The heap grows as far as an interpreter's does by default, so that a program building
+        // big data gives the same outcome natively.
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--heap", String.valueOf(heapBytes),
+                "--heap-limit", String.valueOf(SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES)));
         for (String program : programs) {
             command.add("-e");
             command.add(program);

@@ -41,7 +41,7 @@ final class ProgramGenerator {
     private static final int TOP_BUDGET = 30_000;
     /** The budget of a procedure's body, which may be called from inside a loop. */
     private static final int BODY_BUDGET = 40;
-    /** Iterations of a deep tail loop: beyond the guest's 10,000 nested calls. */
+    /** Iterations of a deep tail loop: beyond the 8,000 calls compiled code nests on the wasm stack. */
     private static final int DEEP = 25_000;
     /** The longest list a loop builds. */
     private static final int LONG_LIST = 60;
@@ -935,9 +935,13 @@ final class ProgramGenerator {
             case 21 -> "(for-each " + pick("5", "(lambda () 1)", "(lambda (x y) x)") + " (list 1 2))";
             case 22 -> "(" + pick("string=?", "string<?") + " \"a\" " + pick("'a", "1") + ")";
             default -> {
-                // non-tail recursion beyond the guest's limit of nested calls
+                // non-tail recursion far deeper than compiled code goes on the wasm stack (the
+                // interpreter carries it on in linear memory), counting or building a big list
                 String deep = fresh("deep");
-                yield "(letrec ((" + deep + " (lambda (n) (if (= n 0) 0 (+ 1 (" + deep + " (- n 1))))))) (" + deep + " 20000))";
+                String n = pick("20000", "100000", "300000");
+                yield pick("(letrec ((" + deep + " (lambda (n) (if (= n 0) 0 (+ 1 (" + deep + " (- n 1))))))) (" + deep + " " + n + "))",
+                        "(length (letrec ((" + deep + " (lambda (n) (if (= n 0) '() (cons n (" + deep + " (- n 1))))))) ("
+                                + deep + " " + n + ")))");
             }
         };
     }

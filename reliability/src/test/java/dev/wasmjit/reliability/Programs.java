@@ -16,7 +16,7 @@ final class Programs {
     /** A tail call to itself for ever: only a deadline ends it. */
     static final String ENDLESS_LOOP = "(letrec ((f (lambda (n) (f n)))) (f 1))";
 
-    /** Non-tail recursion a million deep: beyond any nesting or stack limit. */
+    /** Non-tail recursion a million deep: far beyond what the wasm stack holds, within the nesting limit. */
     static final String MILLION_DEEP = """
             (letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1)))))))
               (down 1000000))
