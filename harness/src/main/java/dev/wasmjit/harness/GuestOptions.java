@@ -37,6 +37,17 @@ public final class GuestOptions {
             description = "How large the heap may grow when live data crowds it; k and m suffixes allowed (default: ${DEFAULT-VALUE}). At or below --heap-size, it never grows.")
     private int maxHeapBytes;
 
+    private int maxNestedCalls;
+
+    @Option(names = "--max-nested-calls", paramLabel = "N", defaultValue = "2000000",
+            description = "How many non-tail calls may be pending at once; one more is 'recursion too deep' (default: ${DEFAULT-VALUE}).")
+    void maxNestedCalls(int calls) {
+        if (calls < 1) {
+            throw new ParameterException(command.commandLine(), "--max-nested-calls must be at least 1, was " + calls);
+        }
+        maxNestedCalls = calls;
+    }
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop any single evaluation that runs longer, e.g. 500ms, 2s, 1m (default: no limit).")
     private Duration timeout;
@@ -104,6 +115,7 @@ public final class GuestOptions {
         return builder
                 .heapBytes(heapBytes)
                 .maxHeapBytes(maxHeapBytes)
+                .maxNestedCalls(maxNestedCalls)
                 .stdout(guestStdout)
                 .stderr(OutputStream.nullOutputStream())
                 .lineListener((fd, line) -> {

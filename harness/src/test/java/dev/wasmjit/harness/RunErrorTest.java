@@ -51,7 +51,17 @@ class RunErrorTest {
         Wasmjit.Outcome run = Wasmjit.run("run", "-e",
                 "(letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))))) (down 3000000))");
 
-        assertProgramError(run, "error: recursion too deep");
+        assertProgramError(run, "error: recursion too deep: more than 2000000 nested calls");
+    }
+
+    @Test
+    void maxNestedCallsSetsTheLimit() {
+        String down = "(define (down n) (if (eq? n 0) 0 (+ 1 (down (- n 1)))))";
+        assertProgramError(Wasmjit.run("run", "--max-nested-calls", "1000", "-e", down + " (down 1000)"),
+                "error: recursion too deep: more than 1000 nested calls");
+        Wasmjit.Outcome within = Wasmjit.run("run", "--max-nested-calls", "1000", "-e", down + " (down 999)");
+        assertThat(within.exitCode()).as(within.toString()).isZero();
+        assertThat(within.stdout()).contains("999");
     }
 
     @Test

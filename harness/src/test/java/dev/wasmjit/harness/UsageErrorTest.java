@@ -29,6 +29,7 @@ class UsageErrorTest {
             run                           | give the program as FILE, as -e EXPR or as --handle ADDRESS
             run a.scm -e 1                | give the program as FILE, as -e EXPR or as --handle ADDRESS
             run --rounds 0 -e 1           | --rounds must be at least 1, was 0
+            run --max-nested-calls 0 -e 1 | --max-nested-calls must be at least 1, was 0
             --module x.wasm run -e 1      | options go after the command: wasmjit run --module
             """)
     void isAUsageError(String arguments, String message) {
