@@ -1,6 +1,8 @@
 package dev.wasmjit.bridge;
 
-import java.io.ByteArrayOutputStream;
+import dev.wasmjit.wasm.WasmFormatException;
+import dev.wasmjit.wasm.WasmInput;
+import dev.wasmjit.wasm.WasmOutput;
 
 /**
  * Gives every table a module defines a maximum of {@link #MAX_SLOTS} before wasmtime compiles
@@ -30,91 +32,45 @@ final class TableCeiling {
      * @throws ModuleException if a table's minimum is above {@link #MAX_SLOTS}
      */
     static byte[] apply(byte[] module) {
-        int[] at = {HEADER};
-        while (at[0] < module.length) {
-            int sectionStart = at[0];
-            int id = module[at[0]++] & 0xff;
-            long size = u32(module, at, module.length);
-            if (size < 0 || at[0] + size > module.length) {
-                return module;
-            }
-            int contentStart = at[0];
-            int end = contentStart + (int) size;
-            if (id == SECTION_TABLE) {
-                byte[] capped = cappedTables(module, contentStart, end);
-                if (capped == null) {
-                    return module;
+        try {
+            WasmInput in = new WasmInput(module, Math.min(HEADER, module.length), module.length);
+            while (!in.atEnd()) {
+                int sectionStart = in.position();
+                int id = in.u8();
+                int size = in.length("section");
+                int contentStart = in.position();
+                int end = contentStart + size;
+                if (id == SECTION_TABLE) {
+                    byte[] capped = cappedTables(new WasmInput(module, contentStart, end));
+                    return new WasmOutput().bytes(module, 0, sectionStart).u8(SECTION_TABLE).sized(capped)
+                            .bytes(module, end, module.length).toByteArray();
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream(module.length + 16);
-                out.write(module, 0, sectionStart);
-                out.write(SECTION_TABLE);
-                writeU32(out, capped.length);
-                out.writeBytes(capped);
-                out.write(module, end, module.length - end);
-                return out.toByteArray();
+                in.seek(end);
             }
-            at[0] = end;
+        } catch (WasmFormatException e) {
+            // a section that does not read: wasmtime's validation says what is wrong with it
         }
         return module;
     }
 
-    /** The table section's content with every maximum at most the ceiling, or null if it does not read. */
-    private static byte[] cappedTables(byte[] module, int start, int end) {
-        int[] at = {start};
-        long count = u32(module, at, end);
-        if (count < 0 || count > end - at[0]) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeU32(out, count);
-        for (long i = 0; i < count; i++) {
-            if (at[0] + 2 > end) {
-                return null;
-            }
-            int elementType = module[at[0]++] & 0xff;
-            int flags = module[at[0]++] & 0xff;
+    /** The table section's content with every maximum at most the ceiling. */
+    private static byte[] cappedTables(WasmInput in) {
+        int count = in.count("table");
+        WasmOutput out = new WasmOutput().u32(count);
+        for (int i = 0; i < count; i++) {
+            int elementType = in.u8();
+            int flags = in.u8();
             if (flags != 0 && flags != 1) {
-                return null; // not an MVP table type: wasmtime says what is wrong with it
+                throw new WasmFormatException("table " + i + " is not an MVP table type");
             }
-            long minimum = u32(module, at, end);
-            long maximum = flags == 1 ? u32(module, at, end) : MAX_SLOTS;
-            if (minimum < 0 || maximum < 0) {
-                return null;
-            }
+            long minimum = Integer.toUnsignedLong(in.u32());
+            long maximum = flags == 1 ? Integer.toUnsignedLong(in.u32()) : MAX_SLOTS;
             if (minimum > MAX_SLOTS) {
                 throw new ModuleException("table " + i + " declares at least " + minimum
                         + " slots, more than this host's limit of " + MAX_SLOTS);
             }
-            out.write(elementType);
-            out.write(1);
-            writeU32(out, minimum);
-            writeU32(out, Math.min(maximum, MAX_SLOTS));
+            out.u8(elementType).u8(1).u32((int) minimum).u32((int) Math.min(maximum, MAX_SLOTS));
         }
-        out.write(module, at[0], end - at[0]);
-        return out.toByteArray();
-    }
-
-    /** An unsigned LEB128 of at most 32 bits, or -1 if it is malformed or runs past {@code end}. */
-    private static long u32(byte[] bytes, int[] at, int end) {
-        long result = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            if (at[0] >= end) {
-                return -1;
-            }
-            int b = bytes[at[0]++] & 0xff;
-            result |= (long) (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return result > 0xffffffffL ? -1 : result;
-            }
-        }
-        return -1;
-    }
-
-    private static void writeU32(ByteArrayOutputStream out, long value) {
-        do {
-            int b = (int) (value & 0x7f);
-            value >>>= 7;
-            out.write(value == 0 ? b : b | 0x80);
-        } while (value != 0);
+        return out.bytes(in.bytes(in.remaining())).toByteArray();
     }
 }

@@ -196,12 +196,17 @@ class ConcurrencyTest {
         try {
             return call.get();
         } catch (IllegalStateException e) {
-            if (!String.valueOf(e.getMessage()).contains("in use by thread")) {
-                fail("an unclear refusal", e);
-            }
-            refused.incrementAndGet();
+            countRefusal(e, refused);
             return null;
         }
+    }
+
+    /** A refusal must say the instance is in use; it is counted. */
+    private static void countRefusal(IllegalStateException e, AtomicInteger refused) {
+        if (!String.valueOf(e.getMessage()).contains("in use by thread")) {
+            fail("an unclear refusal", e);
+        }
+        refused.incrementAndGet();
     }
 
     /** Makes the call until it is not refused; a refusal must say the instance is in use. */
@@ -212,10 +217,7 @@ class ConcurrencyTest {
             try {
                 return call.get();
             } catch (IllegalStateException e) {
-                if (!String.valueOf(e.getMessage()).contains("in use by thread")) {
-                    fail("an unclear refusal", e);
-                }
-                refused.incrementAndGet();
+                countRefusal(e, refused);
                 if (System.nanoTime() > giveUp) {
                     fail("a call was refused for %s although the instance is free between calls", SERVED_WITHIN);
                 }

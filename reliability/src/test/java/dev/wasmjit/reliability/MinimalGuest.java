@@ -34,7 +34,7 @@ final class MinimalGuest {
     /** Where {@code allocateBytes} places the one block the host asks for at a time. */
     static final int TEXT_ADDRESS = 0x8000;
     static final int TEXT_LIMIT = 0x7000;
-    static final int MEMORY_PAGES = 32;
+    static final int MEMORY_PAGES = 128;
     static final int TABLE_SLOTS = 90;
 
     /** Type indices of the guest's functions. */

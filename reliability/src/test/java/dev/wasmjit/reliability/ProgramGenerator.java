@@ -939,9 +939,13 @@ final class ProgramGenerator {
                 // interpreter carries it on in linear memory), counting or building a big list
                 String deep = fresh("deep");
                 String n = pick("20000", "100000", "300000");
+                String v = fresh("v");
                 yield pick("(letrec ((" + deep + " (lambda (n) (if (= n 0) 0 (+ 1 (" + deep + " (- n 1))))))) (" + deep + " " + n + "))",
                         "(length (letrec ((" + deep + " (lambda (n) (if (= n 0) '() (cons n (" + deep + " (- n 1))))))) ("
-                                + deep + " " + n + ")))");
+                                + deep + " " + n + ")))",
+                        // a big vector, filled and read back at its last element
+                        "(let ((" + v + " (make-vector " + n + " 1))) (vector-set! " + v + " (- " + n + " 1) 7) (+ (vector-length "
+                                + v + ") (vector-ref " + v + " (- " + n + " 1))))");
             }
         };
     }
