@@ -1,5 +1,7 @@
 package dev.wasmjit.reliability;
 
+import dev.wasmjit.wasm.WasmOutput;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +79,7 @@ final class ModuleMutator {
                     int length = encodingLength();
                     how.add("section " + section.id() + " at " + section.start() + ": size := " + size
                             + " in " + length + "+ bytes");
-                    yield splice(bytes, section.sizeStart(), section.contentStart(), WasmBytes.unsignedLeb(size, length));
+                    yield splice(bytes, section.sizeStart(), section.contentStart(), new WasmOutput().paddedU64(size, length).toByteArray());
                 }
                 case 6, 7 -> {
                     List<Section> vectors = sections.stream().filter(s -> VECTOR_SECTIONS.contains(s.id())
@@ -94,7 +96,7 @@ final class ModuleMutator {
                             + " in " + length + "+ bytes");
                     // the section's size stays as it was, so it no longer matches its content
                     yield splice(bytes, section.contentStart(), Math.min(position[0], section.end()),
-                            WasmBytes.unsignedLeb(corrupt, length));
+                            new WasmOutput().paddedU64(corrupt, length).toByteArray());
                 }
                 case 8 -> {
                     Section section = sections.get(random.nextInt(sections.size()));
@@ -142,7 +144,7 @@ final class ModuleMutator {
                     int length = encodingLength();
                     how.add("LEB128 at " + at + " in section " + section.id() + ": " + value + " := " + corrupt
                             + " in " + length + "+ bytes");
-                    yield splice(bytes, at, value < 0 ? at + 1 : position[0], WasmBytes.unsignedLeb(corrupt, length));
+                    yield splice(bytes, at, value < 0 ? at + 1 : position[0], new WasmOutput().paddedU64(corrupt, length).toByteArray());
                 }
                 default -> {
                     List<Section> donated = sections(donor);
