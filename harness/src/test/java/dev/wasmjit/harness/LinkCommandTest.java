@@ -2,7 +2,7 @@ package dev.wasmjit.harness;
 
 import dev.wasmjit.junit.SchemeProgram;
 import dev.wasmjit.scheme.SchemeInterpreter;
-import dev.wasmjit.scheme.SeedAbiModule;
+import dev.wasmjit.scheme.CoreAbiModule;
 import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +114,7 @@ class LinkCommandTest {
 
     @Test
     void aWrongHandleOnAGuestThatCannotCheckItNamesTheHandle() throws Exception {
-        Path older = Files.write(dir.resolve("older.wasm"), SeedAbiModule.withoutExports(
+        Path older = Files.write(dir.resolve("older.wasm"), CoreAbiModule.withoutExports(
                 SchemeInterpreter.bundledBytes(), Set.of("isExpressionHandle")));
 
         Wasmjit.Outcome run = Wasmjit.run("run", "--module", older.toString(), "--handle", "0x1000");

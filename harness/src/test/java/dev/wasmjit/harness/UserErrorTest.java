@@ -1,7 +1,7 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
-import dev.wasmjit.scheme.SeedAbiModule;
+import dev.wasmjit.scheme.CoreAbiModule;
 import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +80,7 @@ class UserErrorTest {
     @Test
     void aModuleLackingAnExportOfTheGuestAbiNamesTheContract() throws IOException {
         Path module = Files.write(directory.resolve("no-parse.wasm"),
-                SeedAbiModule.withoutExports(SchemeInterpreter.bundledBytes(), Set.of("parse")));
+                CoreAbiModule.withoutExports(SchemeInterpreter.bundledBytes(), Set.of("parse")));
         Wasmjit.Outcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "1");
         assertOneErrorLine(run, "error: the module lacks the guest ABI: no export parse");
     }
