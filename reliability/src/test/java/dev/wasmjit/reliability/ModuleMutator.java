@@ -1,5 +1,6 @@
 package dev.wasmjit.reliability;
 
+import dev.wasmjit.wasm.SectionId;
 import dev.wasmjit.wasm.WasmOutput;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Byte-level mutations of real modules, aimed where readers trust the bytes: section sizes,
@@ -18,7 +21,9 @@ import java.util.Set;
 final class ModuleMutator {
 
     /** Sections whose content starts with a vector count. */
-    private static final Set<Integer> VECTOR_SECTIONS = Set.of(1, 2, 3, 4, 5, 6, 7, 9, 10, 11);
+    private static final Set<Integer> VECTOR_SECTIONS = Stream.of(SectionId.TYPE, SectionId.IMPORT, SectionId.FUNCTION,
+            SectionId.TABLE, SectionId.MEMORY, SectionId.GLOBAL, SectionId.EXPORT, SectionId.ELEMENT, SectionId.CODE,
+            SectionId.DATA).map(SectionId::code).collect(Collectors.toUnmodifiableSet());
     /** Values a corrupted size or count takes, besides ones near the true value. */
     private static final long[] HUGE = {0x7fffffffL, 0x80000000L, 0xfffffffaL, 0xffffffffL, 0x10000000L, 0x0fffffffL, 65536L};
 
