@@ -101,7 +101,7 @@ public class JitRoundBenchmark {
 
     /** Per iteration: one generated module, to be compiled again and again. */
     @State(Scope.Thread)
-    public static class Generated extends Fresh {
+    public static class GeneratedModule extends Fresh {
         byte[] bytes;
 
         @Override
@@ -146,7 +146,7 @@ public class JitRoundBenchmark {
      * @return the module's import count, so the work is used
      */
     @Benchmark
-    public int compile(Generated generated) {
+    public int compile(GeneratedModule generated) {
         try (WasmModule module = generated.scheme.instance().engine().compile(generated.bytes)) {
             return module.shape().imports().size();
         }

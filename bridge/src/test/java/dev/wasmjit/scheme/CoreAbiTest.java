@@ -4,6 +4,8 @@ import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.bridge.ModuleShape;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,15 +14,24 @@ class CoreAbiTest {
 
     @Test
     void theCoreAbiModuleReallyLacksTheExtensions() {
-        ModuleShape shape = ModuleShape.read(SeedAbiModule.bytes());
+        ModuleShape shape = ModuleShape.read(CoreAbiModule.bytes());
         assertThat(shape.exports()).extracting(ModuleShape.Export::name)
                 .contains("parse", "eval", "jitModule", "moduleData", "moduleSize", "freeModule")
-                .doesNotContainAnyElementsOf(SeedAbiModule.EXTENSIONS);
+                .doesNotContainAnyElementsOf(CoreAbiModule.EXTENSIONS);
+    }
+
+    @Test
+    void theExtensionsAreEveryExportOfTheBundledGuestBeyondTheCoreAbi() {
+        List<String> exports = ModuleShape.read(SchemeInterpreter.bundledBytes()).exports().stream()
+                .map(ModuleShape.Export::name).toList();
+        assertThat(exports).containsAll(CoreAbiModule.CORE);
+        assertThat(exports.stream().filter(name -> !CoreAbiModule.CORE.contains(name)))
+                .containsExactlyInAnyOrderElementsOf(CoreAbiModule.EXTENSIONS);
     }
 
     @Test
     void drivesAModuleWithOnlyTheCoreAbi() {
-        try (TestInterpreter t = TestInterpreter.start(b -> b.module(SeedAbiModule.bytes()))) {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.module(CoreAbiModule.bytes()))) {
             Expression fib = t.scheme.parse(TestInterpreter.FIB_20);
             assertThat(t.scheme.eval(fib)).isEqualTo(SchemeValue.integer(10946));
             assertThat(t.scheme.pendingJitCount()).isEmpty();

@@ -39,7 +39,7 @@ class ResultValueTest {
 
     @Test
     void readsEveryKindFromTheResultLineWhenTheModuleLacksLastResultText() {
-        byte[] withoutText = SeedAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
+        byte[] withoutText = CoreAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
         try (TestInterpreter t = TestInterpreter.start(b -> b.module(withoutText))) {
             assertThat(t.scheme.instance().function("lastResultText",
                     FuncSignature.i32(0, 1))).isEmpty();
@@ -78,7 +78,7 @@ class ResultValueTest {
 
     @Test
     void anUnreadableResultLineIsTheGuestsFault() {
-        byte[] withoutText = SeedAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
+        byte[] withoutText = CoreAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
         try (TestInterpreter t = TestInterpreter.start(b -> b.module(withoutText))) {
             assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("#<eof>")))
                     .isInstanceOf(IllegalStateException.class)

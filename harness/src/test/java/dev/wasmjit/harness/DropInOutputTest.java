@@ -16,7 +16,7 @@ class DropInOutputTest {
 
     @Test
     void printsTheSeedsLinesInTheSeedsOrder() {
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "15");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "15");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         DropInTranscript.assertLines(run.stdoutLines(), 15, 5, 987, BUNDLED_JIT_MODULE);
@@ -25,7 +25,7 @@ class DropInOutputTest {
 
     @Test
     void theDefaultRunIsFib30FiveTimesBeforeAndAfterTheJit() {
-        Wasmjit.Outcome run = Wasmjit.run();
+        Wasmjit.CommandOutcome run = Wasmjit.run();
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         DropInTranscript.assertLines(run.stdoutLines(), 30, 5, 1346269, BUNDLED_JIT_MODULE);
@@ -33,14 +33,14 @@ class DropInOutputTest {
 
     @Test
     void iterationsSetsTheEvaluationsOfEachRound() {
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "10", "--iterations", "2");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "10", "--iterations", "2");
 
         DropInTranscript.assertLines(run.stdoutLines(), 10, 2, 89, BUNDLED_JIT_MODULE);
     }
 
     @Test
     void noJitStopsAfterTheInterpretedRound() {
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "10", "--no-jit");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "10", "--no-jit");
 
         assertThat(run.exitCode()).isZero();
         DropInTranscript.assertLines(run.stdoutLines(), 10, 5, 89, null);
@@ -48,7 +48,7 @@ class DropInOutputTest {
 
     @Test
     void jsonPrintsOneObjectWithTheTimingsAndNothingElse() {
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "12", "--iterations", "3", "--json");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "12", "--iterations", "3", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).singleElement().satisfies(json -> assertThat(json)
@@ -65,7 +65,7 @@ class DropInOutputTest {
 
     @Test
     void jsonWithoutJitHasNullJitFields() {
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "5", "--json", "--no-jit");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "5", "--json", "--no-jit");
 
         assertThat(run.stdout()).contains("\"jitModule\": null, \"link\": null, \"jitSeconds\": null,");
     }
@@ -75,7 +75,7 @@ class DropInOutputTest {
         // The smallest heap the command line accepts, and one that may not grow: the program does not fit.
         Path program = Files.writeString(dir.resolve("build.scm"),
                 "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 100000 '()))");
-        Wasmjit.Outcome run = Wasmjit.run("--program", program.toString(), "--heap-size", "4k", "--max-heap", "4k");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--program", program.toString(), "--heap-size", "4k", "--max-heap", "4k");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stderrLines()).singleElement().asString().startsWith("error: heap exhausted");
@@ -83,7 +83,7 @@ class DropInOutputTest {
 
     @Test
     void aHeapSizeTakesKibAndMibSuffixes() {
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "5", "--json", "--no-jit", "--heap-size", "2m");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "5", "--json", "--no-jit", "--heap-size", "2m");
 
         assertThat(run.stdout()).contains("\"heapBytes\": 2097152");
     }
@@ -99,7 +99,7 @@ class DropInOutputTest {
     void programRunsAFileWithTheSameProtocolAndLines(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("squares.scm"), PROGRAM);
 
-        Wasmjit.Outcome run = Wasmjit.run("--program", file.toString(), "--iterations", "2");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--program", file.toString(), "--iterations", "2");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         DropInTranscript.assertLines(run.stdoutLines(), PROGRAM, 2, "((9 4 1) done)",
@@ -111,7 +111,7 @@ class DropInOutputTest {
     void programWithJsonNamesTheFileAndWritesTheResult(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("squares.scm"), PROGRAM);
 
-        Wasmjit.Outcome run = Wasmjit.run("--program", file.toString(), "--iterations", "1", "--json");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--program", file.toString(), "--iterations", "1", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).singleElement().satisfies(json -> assertThat(json)
@@ -125,7 +125,7 @@ class DropInOutputTest {
     void programAndFibTogetherAreAUsageError(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("squares.scm"), PROGRAM);
 
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "10", "--program", file.toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "10", "--program", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--fib and --program exclude each other");
@@ -134,7 +134,7 @@ class DropInOutputTest {
 
     @Test
     void aMissingProgramFileIsAUsageError(@TempDir Path dir) {
-        Wasmjit.Outcome run = Wasmjit.run("--program", dir.resolve("absent.scm").toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("--program", dir.resolve("absent.scm").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("no such file: ");

@@ -1,7 +1,7 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
-import dev.wasmjit.scheme.SeedAbiModule;
+import dev.wasmjit.scheme.CoreAbiModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import java.util.Set;
 /** Guest modules written to files for {@code --module}: the bundled guest, and one with only the guest ABI's core exports. */
 final class GuestModules {
 
-    static final Set<String> EXTENSIONS = SeedAbiModule.EXTENSIONS;
+    static final Set<String> EXTENSIONS = CoreAbiModule.EXTENSIONS;
 
     private GuestModules() {
     }
@@ -22,7 +22,7 @@ final class GuestModules {
     }
 
     static Path coreAbiOnly(Path directory) {
-        return write(directory.resolve("core-abi.wasm"), SeedAbiModule.bytes());
+        return write(directory.resolve("core-abi.wasm"), CoreAbiModule.bytes());
     }
 
     private static Path write(Path file, byte[] bytes) {

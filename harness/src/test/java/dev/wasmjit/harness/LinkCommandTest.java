@@ -2,7 +2,7 @@ package dev.wasmjit.harness;
 
 import dev.wasmjit.junit.SchemeProgram;
 import dev.wasmjit.scheme.SchemeInterpreter;
-import dev.wasmjit.scheme.SeedAbiModule;
+import dev.wasmjit.scheme.CoreAbiModule;
 import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class LinkCommandTest {
         SchemeProgram fib = Examples.named("fib.scm");
         Path out = dir.resolve("fib.wasm");
 
-        Wasmjit.Outcome link = Wasmjit.run("link", "--program", fib.file().toString(), "-o", out.toString());
+        Wasmjit.CommandOutcome link = Wasmjit.run("link", "--program", fib.file().toString(), "-o", out.toString());
 
         assertThat(link.exitCode()).as(link.toString()).isZero();
         assertThat(out).isNotEmptyFile();
@@ -33,7 +33,7 @@ class LinkCommandTest {
                 "evaluate it with: wasmjit run --module " + out + " --handle " + handle);
 
         // --stats runs a JIT round after the first evaluation: nothing may be left to compile.
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", out.toString(), "--handle", handle, "--stats");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", out.toString(), "--handle", handle, "--stats");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).containsExactly(
@@ -45,7 +45,7 @@ class LinkCommandTest {
         Path out = dir.resolve("closures.wasm");
         Wasmjit.run("link", "--program", Examples.named("closures.scm").file().toString(), "-o", out.toString());
 
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", out.toString(), "--jit", "-e", "(* 6 7)");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", out.toString(), "--jit", "-e", "(* 6 7)");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).containsExactly("result: 42", "result: 42");
@@ -57,7 +57,7 @@ class LinkCommandTest {
         Files.writeString(program, "(+ nothing 1)");
         Path out = dir.resolve("bad.wasm");
 
-        Wasmjit.Outcome link = Wasmjit.run("link", "--program", program.toString(), "-o", out.toString());
+        Wasmjit.CommandOutcome link = Wasmjit.run("link", "--program", program.toString(), "-o", out.toString());
 
         assertThat(link.exitCode()).isEqualTo(1);
         assertThat(link.stderrLines()).containsExactly("error: unbound variable: nothing at line 1, column 4");
@@ -66,7 +66,7 @@ class LinkCommandTest {
 
     @Test
     void aMissingProgramIsAUsageError() {
-        Wasmjit.Outcome link = Wasmjit.run("link", "--program", dir.resolve("absent.scm").toString(),
+        Wasmjit.CommandOutcome link = Wasmjit.run("link", "--program", dir.resolve("absent.scm").toString(),
                 "-o", dir.resolve("x.wasm").toString());
 
         assertThat(link.exitCode()).isEqualTo(2);
@@ -75,7 +75,7 @@ class LinkCommandTest {
 
     @Test
     void aHandleOutsideGuestMemoryIsAUsageError() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--handle", "0x7fffffff");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--handle", "0x7fffffff");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--handle: expression address 0x7fffffff is outside guest memory");
@@ -83,7 +83,7 @@ class LinkCommandTest {
 
     @Test
     void aHandleThatIsNotAnAddressIsAUsageError() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--handle", "fib");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--handle", "fib");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("is not an address: give the handle `wasmjit link` printed");
@@ -91,7 +91,7 @@ class LinkCommandTest {
 
     @Test
     void anInBoundsAddressParseNeverReturnedIsAUsageError() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--handle", "0x181a00");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--handle", "0x181a00");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.stderrLines().get(0)).startsWith("--handle: 0x181a00 is not an expression this module holds");
@@ -105,7 +105,7 @@ class LinkCommandTest {
                 "-o", out.toString()));
         String wrong = "0x" + Integer.toHexString(Integer.decode(handle) + 8);
 
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", out.toString(), "--handle", wrong);
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", out.toString(), "--handle", wrong);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.stderrLines().get(0)).startsWith("--handle: " + wrong + " is not an expression this module holds");
@@ -114,10 +114,10 @@ class LinkCommandTest {
 
     @Test
     void aWrongHandleOnAGuestThatCannotCheckItNamesTheHandle() throws Exception {
-        Path older = Files.write(dir.resolve("older.wasm"), SeedAbiModule.withoutExports(
+        Path older = Files.write(dir.resolve("older.wasm"), CoreAbiModule.withoutExports(
                 SchemeInterpreter.bundledBytes(), Set.of("isExpressionHandle")));
 
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", older.toString(), "--handle", "0x1000");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", older.toString(), "--handle", "0x1000");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stderrLines()).as(run.toString()).singleElement().asString()
@@ -127,12 +127,12 @@ class LinkCommandTest {
 
     @Test
     void theHelpGivesNoAddressThatCouldBeTakenForAHandle() {
-        Wasmjit.Outcome help = Wasmjit.run("run", "--help");
+        Wasmjit.CommandOutcome help = Wasmjit.run("run", "--help");
 
         assertThat(help.stdout()).contains("--handle").doesNotContainPattern("0x[0-9a-fA-F]+");
     }
 
-    private static String handleOf(Wasmjit.Outcome link) {
+    private static String handleOf(Wasmjit.CommandOutcome link) {
         return link.stdoutLines().stream().filter(l -> l.startsWith("handle: ")).findFirst()
                 .map(l -> l.substring("handle: ".length()))
                 .orElseThrow(() -> new AssertionError("no handle line in\n" + link));
@@ -147,7 +147,7 @@ class LinkCommandTest {
         Path out = dir.resolve("out.wasm");
 
         for (String command : new String[] {"link", "run"}) {
-            Wasmjit.Outcome outcome = command.equals("link")
+            Wasmjit.CommandOutcome outcome = command.equals("link")
                     ? Wasmjit.run("link", "--module", module.toString(), "--program", program.toString(), "-o", out.toString())
                     : Wasmjit.run("run", "--timeout", "1s", "--module", module.toString(), "-e", "1");
             assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);

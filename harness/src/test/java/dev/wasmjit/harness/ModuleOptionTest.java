@@ -21,7 +21,7 @@ class ModuleOptionTest {
     void runsTheBundledGuestGivenAsAPath() {
         Path module = GuestModules.bundled(directory);
 
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "12", "--module", module.toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "12", "--module", module.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         DropInTranscript.assertLines(run.stdoutLines(), 12, 5, 233, DropInOutputTest.BUNDLED_JIT_MODULE);
@@ -40,7 +40,7 @@ class ModuleOptionTest {
     void runsTheDropInDemoOnAModuleWithOnlyTheCoreAbi() {
         Path module = GuestModules.coreAbiOnly(directory);
 
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "12", "--module", module.toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "12", "--module", module.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // without pendingJitCount the guest cannot say how many functions were compiled
@@ -52,7 +52,7 @@ class ModuleOptionTest {
         Path module = GuestModules.coreAbiOnly(directory);
         SchemeProgram ackermann = Examples.named("ackermann.scm");
 
-        Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "--stats", "--module", module.toString(),
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--jit", "--stats", "--module", module.toString(),
                 ackermann.file().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -66,7 +66,7 @@ class ModuleOptionTest {
     void aProgramErrorOnACoreAbiModuleIsReportedOnce() {
         Path module = GuestModules.coreAbiOnly(directory);
 
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "(+ y 1)");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "(+ y 1)");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderrLines()).singleElement().asString().startsWith("error: unbound variable: y");
@@ -77,7 +77,7 @@ class ModuleOptionTest {
     void aFileThatIsNotWasmIsAProgramErrorSayingSo() throws IOException {
         Path notWasm = Files.writeString(directory.resolve("fib.wasm"), "(letrec)");
 
-        Wasmjit.Outcome run = Wasmjit.run("--module", notWasm.toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("--module", notWasm.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderrLines()).singleElement().asString()
@@ -87,7 +87,7 @@ class ModuleOptionTest {
 
     @Test
     void aMissingModuleIsAUsageError() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", directory.resolve("absent.wasm").toString(), "-e", "1");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", directory.resolve("absent.wasm").toString(), "-e", "1");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).startsWith("--module: no such file: ").contains("Usage: wasmjit run");

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplScriptTest {
 
-    static Wasmjit.Outcome repl(String input, String... options) {
+    static Wasmjit.CommandOutcome repl(String input, String... options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = new String[options.length + 1];
@@ -24,12 +24,12 @@ class ReplScriptTest {
         int status = Main.run(new ConsoleInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), false),
                 new StandardStreams(new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Wasmjit.Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Wasmjit.CommandOutcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void definitionsPersistAndEachFormPrintsItsResultInOrder() {
-        Wasmjit.Outcome outcome = repl("""
+        Wasmjit.CommandOutcome outcome = repl("""
                 (define (fib n)
                   (if (< n 2)
                       1
@@ -54,7 +54,7 @@ class ReplScriptTest {
 
     @Test
     void anErrorIsOneLineWithTheScriptsLineAndTheSessionGoesOn() {
-        Wasmjit.Outcome outcome = repl("""
+        Wasmjit.CommandOutcome outcome = repl("""
                 (define x 5)
 
                 (+ x
@@ -68,7 +68,7 @@ class ReplScriptTest {
 
     @Test
     void jitStatsTimeAndHelpCommands() {
-        Wasmjit.Outcome outcome = repl("""
+        Wasmjit.CommandOutcome outcome = repl("""
                 ,jit
                 (define (sq x) (* x x))
                 (sq 7)
@@ -92,7 +92,7 @@ class ReplScriptTest {
 
     @Test
     void quitStopsReadingAndAnUnknownCommandIsAnError() {
-        Wasmjit.Outcome outcome = repl(",frobnicate\n(+ 1 2)\n,quit\n(+ 3 4)\n");
+        Wasmjit.CommandOutcome outcome = repl(",frobnicate\n(+ 1 2)\n,quit\n(+ 3 4)\n");
         assertThat(outcome.stdoutLines()).containsExactly("result: 3");
         assertThat(outcome.stderrLines()).containsExactly("error: unknown command ,frobnicate (,help lists the commands)");
         assertThat(outcome.exitCode()).isEqualTo(1);
@@ -100,14 +100,14 @@ class ReplScriptTest {
 
     @Test
     void inputEndingInsideAFormIsTheGuestsParseError() {
-        Wasmjit.Outcome outcome = repl("(+ 1 2)\n(display (list 1\n");
+        Wasmjit.CommandOutcome outcome = repl("(+ 1 2)\n(display (list 1\n");
         assertThat(outcome.stdoutLines()).containsExactly("result: 3");
         assertThat(outcome.stderr()).startsWith("error: parse error at line 2").contains("never closed");
     }
 
     @Test
     void aTimeoutEndsOneFormAndTheNextRuns() {
-        Wasmjit.Outcome outcome = repl("(let loop () (loop))\n(+ 1 2)\n", "--timeout", "200ms");
+        Wasmjit.CommandOutcome outcome = repl("(let loop () (loop))\n(+ 1 2)\n", "--timeout", "200ms");
         assertThat(outcome.stderrLines()).containsExactly("error: timed out: stopped after the --timeout of 200ms");
         assertThat(outcome.stdoutLines()).containsExactly("result: 3");
     }

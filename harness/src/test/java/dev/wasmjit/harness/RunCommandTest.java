@@ -20,7 +20,7 @@ class RunCommandTest {
 
     @Test
     void evaluatesAnExpressionGivenOnTheCommandLine() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(* 6 7)");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(* 6 7)");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("result: 42\n");
@@ -28,14 +28,14 @@ class RunCommandTest {
 
     @Test
     void printsAProcedureResultAsTheGuestDoes() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(lambda (x) x)");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(lambda (x) x)");
 
         assertThat(run.stdout()).isEqualTo("result: #<procedure>\n");
     }
 
     @Test
     void jitEvaluatesOnceInterpretedAndOnceCompiled() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "-e", CURRIED_LOOP);
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--jit", "-e", CURRIED_LOOP);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).containsExactly("result: 5050", "result: 5050");
@@ -43,7 +43,7 @@ class RunCommandTest {
 
     @Test
     void roundsRunThatManyJitRoundsThenAFinalEvaluation() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--rounds", "3", "--stats", "-e", CURRIED_LOOP);
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--rounds", "3", "--stats", "-e", CURRIED_LOOP);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> lines = run.stdoutLines();
@@ -55,7 +55,7 @@ class RunCommandTest {
 
     @Test
     void statsSayWhatWasCompiledAndHowTheTableGrew() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "--stats", "-e", CURRIED_LOOP);
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--jit", "--stats", "-e", CURRIED_LOOP);
 
         Matcher stats = Pattern.compile(
                 "jit round 1: 2 functions compiled into (\\d+) bytes \\(\\d+ functions with the patch\\), table (\\d+) -> (\\d+)")
@@ -67,14 +67,14 @@ class RunCommandTest {
 
     @Test
     void statsAloneRunsOneJitRound() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--stats", "-e", CURRIED_LOOP);
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--stats", "-e", CURRIED_LOOP);
 
         assertThat(run.stdoutLines()).hasSize(3).element(1).asString().startsWith("jit round 1: ");
     }
 
     @Test
     void aWholeFileIsOneProgram() {
-        Wasmjit.Outcome run = Wasmjit.run("run", Examples.named("factorial.scm").file().toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", Examples.named("factorial.scm").file().toString());
 
         assertThat(run.stdout()).isEqualTo("result: 479001600\n");
     }

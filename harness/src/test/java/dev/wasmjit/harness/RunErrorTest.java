@@ -9,7 +9,7 @@ class RunErrorTest {
 
     @Test
     void anUnboundIdentifierNamesTheIdentifier() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(+ x 1)");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(+ x 1)");
 
         assertProgramError(run, "error: unbound variable: x");
     }
@@ -17,30 +17,30 @@ class RunErrorTest {
     @Test
     void aHeapThatMayNotGrowPastMaxHeapIsOneErrorLine() {
         String build = "(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) ";
-        Wasmjit.Outcome grows = Wasmjit.run("run", "-e", build + "(length (build 1000000 '()))");
+        Wasmjit.CommandOutcome grows = Wasmjit.run("run", "-e", build + "(length (build 1000000 '()))");
         assertThat(grows.stdoutLines()).as(grows.toString()).containsExactly("result: 1000000");
 
-        Wasmjit.Outcome run = Wasmjit.run("run", "--max-heap", "4m", "-e", build + "(length (build 1000000 '()))");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--max-heap", "4m", "-e", build + "(length (build 1000000 '()))");
         assertProgramError(run, "error: heap exhausted: live data fills the 4194304-byte heap after a collection");
     }
 
     @Test
     void aParseErrorSaysLineAndColumn() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(+ 1\n  (* 2");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(+ 1\n  (* 2");
 
         assertProgramError(run, "error: parse error at line 2, column 3: unexpected end of input: '(' is never closed");
     }
 
     @Test
     void anIntegerOverflowIsAnErrorNotAWrapAround() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "-e", "(* 1000000 1000000)");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(* 1000000 1000000)");
 
         assertProgramError(run, "error: integer overflow");
     }
 
     @Test
     void aRunawayProgramIsStoppedByTheTimeout() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--timeout", "200ms", "-e",
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--timeout", "200ms", "-e",
                 "(letrec ((forever (lambda (n) (forever n)))) (forever 1))");
 
         assertProgramError(run, "error: timed out: stopped after the --timeout of 200ms");
@@ -48,7 +48,7 @@ class RunErrorTest {
 
     @Test
     void recursionTooDeepIsAnErrorNotACrash() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "-e",
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e",
                 "(letrec ((down (lambda (n) (if (eq? n 0) 0 (+ 1 (down (- n 1))))))) (down 3000000))");
 
         assertProgramError(run, "error: recursion too deep: more than 2000000 nested calls");
@@ -66,13 +66,13 @@ class RunErrorTest {
 
     @Test
     void anErrorInTheDropInDemoIsReportedTheSameWay() {
-        Wasmjit.Outcome run = Wasmjit.run("--fib", "32", "--timeout", "1ms");
+        Wasmjit.CommandOutcome run = Wasmjit.run("--fib", "32", "--timeout", "1ms");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderrLines()).containsExactly("error: timed out: stopped after the --timeout of 1ms");
     }
 
-    private static void assertProgramError(Wasmjit.Outcome run, String message) {
+    private static void assertProgramError(Wasmjit.CommandOutcome run, String message) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stderrLines()).as(run.toString()).singleElement().asString().startsWith(message);
         assertThat(run.stdout()).as("no result line").doesNotContain("result:");

@@ -21,7 +21,7 @@ class RunExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void interpretedGivesTheExpectedResult(SchemeProgram example) {
-        Wasmjit.Outcome run = Wasmjit.run("run", example.file().toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", example.file().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdoutLines()).containsExactlyElementsOf(example.expectedStdout());
@@ -31,7 +31,7 @@ class RunExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void compiledAndLinkedGivesTheExpectedResult(SchemeProgram example) {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--jit", "--stats", example.file().toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--jit", "--stats", example.file().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> lines = run.stdoutLines();
@@ -46,7 +46,7 @@ class RunExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void afterTwoJitRoundsGivesTheExpectedResult(SchemeProgram example) {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--rounds", "2", "--stats", example.file().toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--rounds", "2", "--stats", example.file().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> lines = run.stdoutLines();

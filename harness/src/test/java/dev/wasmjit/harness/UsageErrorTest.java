@@ -33,7 +33,7 @@ class UsageErrorTest {
             --module x.wasm run -e 1      | options go after the command: wasmjit run --module
             """)
     void isAUsageError(String arguments, String message) {
-        Wasmjit.Outcome run = Wasmjit.run(arguments.split(" "));
+        Wasmjit.CommandOutcome run = Wasmjit.run(arguments.split(" "));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.stderr()).contains(message).contains("Usage: wasmjit");
@@ -42,7 +42,7 @@ class UsageErrorTest {
 
     @Test
     void aMissingProgramFileIsAUsageErrorNamingTheFile() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "no-such-program.scm");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "no-such-program.scm");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines().get(0)).isEqualTo("no such file: no-such-program.scm");
@@ -55,7 +55,7 @@ class UsageErrorTest {
         for (String flag : List.of("--version", "-V")) {
             List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command));
             args.add(flag);
-            Wasmjit.Outcome run = Wasmjit.run(args.toArray(String[]::new));
+            Wasmjit.CommandOutcome run = Wasmjit.run(args.toArray(String[]::new));
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.stdoutLines()).as(run.toString()).singleElement().asString().startsWith("wasmjit ");
@@ -79,7 +79,7 @@ class UsageErrorTest {
 
     @Test
     void helpIsNotAnError() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--help");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).startsWith("Usage: wasmjit run").contains("--jit", "--rounds", "--stats", "--timeout");

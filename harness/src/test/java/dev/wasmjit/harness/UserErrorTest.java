@@ -1,7 +1,7 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
-import dev.wasmjit.scheme.SeedAbiModule;
+import dev.wasmjit.scheme.CoreAbiModule;
 import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +35,13 @@ class UserErrorTest {
 
     @Test
     void linkOutputToAFullDevice() throws IOException {
-        Wasmjit.Outcome run = Wasmjit.run("link", "--program", program().toString(), "-o", "/dev/full");
+        Wasmjit.CommandOutcome run = Wasmjit.run("link", "--program", program().toString(), "-o", "/dev/full");
         assertOneErrorLine(run, "error: cannot write /dev/full: No space left on device");
     }
 
     @Test
     void linkOutputToADirectoryIsRefusedBeforeTheProgramRuns() throws IOException {
-        Wasmjit.Outcome run = Wasmjit.run("link", "--program", program().toString(), "-o", directory.toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("link", "--program", program().toString(), "-o", directory.toString());
         assertOneErrorLine(run, "error: cannot write " + directory + ": Is a directory");
         assertThat(run.stdout()).as("the program did not run").isEmpty();
     }
@@ -49,7 +49,7 @@ class UserErrorTest {
     @Test
     void linkOutputIntoAMissingDirectoryIsRefusedBeforeTheProgramRuns() throws IOException {
         Path missing = directory.resolve("missing-dir");
-        Wasmjit.Outcome run = Wasmjit.run("link", "--program", program().toString(), "-o", missing.resolve("x.wasm").toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("link", "--program", program().toString(), "-o", missing.resolve("x.wasm").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.stderrLines().get(0)).isEqualTo("-o: no such directory: " + missing);
@@ -58,20 +58,20 @@ class UserErrorTest {
 
     @Test
     void aModuleThatIsADirectorySaysSo() throws IOException {
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", directory.toString(), "-e", "1");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", directory.toString(), "-e", "1");
         assertOneErrorLine(run, "error: --module: " + directory + " is a directory, not a .wasm file");
     }
 
     @Test
     void aProgramFileThatIsADirectorySaysSo() {
-        Wasmjit.Outcome run = Wasmjit.run("run", directory.toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", directory.toString());
         assertOneErrorLine(run, "error: cannot read " + directory + ": Is a directory");
     }
 
     @Test
     void aReportIntoAnExistingFileSaysOnceWhatIsWrong() throws IOException {
         Path readme = Files.writeString(directory.resolve("README.md"), "# a file\n");
-        Wasmjit.Outcome run = Wasmjit.run("report", "-o", readme.toString());
+        Wasmjit.CommandOutcome run = Wasmjit.run("report", "-o", readme.toString());
         assertOneErrorLine(run, "error: could not write the report into " + readme
                 + ": it is a file, and -o names the directory report.md and the plots go into");
         assertThat(readme).hasContent("# a file");
@@ -80,8 +80,8 @@ class UserErrorTest {
     @Test
     void aModuleLackingAnExportOfTheGuestAbiNamesTheContract() throws IOException {
         Path module = Files.write(directory.resolve("no-parse.wasm"),
-                SeedAbiModule.withoutExports(SchemeInterpreter.bundledBytes(), Set.of("parse")));
-        Wasmjit.Outcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "1");
+                CoreAbiModule.withoutExports(SchemeInterpreter.bundledBytes(), Set.of("parse")));
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "1");
         assertOneErrorLine(run, "error: the module lacks the guest ABI: no export parse");
     }
 
@@ -97,7 +97,7 @@ class UserErrorTest {
     @Test
     void linkWithATextFileAsModule() throws IOException {
         Path readme = Files.writeString(directory.resolve("README.md"), "# not wasm\n");
-        Wasmjit.Outcome run = Wasmjit.run("link", "--module", readme.toString(), "--program", program().toString(),
+        Wasmjit.CommandOutcome run = Wasmjit.run("link", "--module", readme.toString(), "--program", program().toString(),
                 "-o", directory.resolve("out.wasm").toString());
         assertOneErrorLine(run, "error: not a WebAssembly module");
     }
@@ -122,7 +122,7 @@ class UserErrorTest {
 
     @Test
     void anEndlessSourceFile() {
-        Wasmjit.Outcome run = Wasmjit.run("run", "/dev/zero");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "/dev/zero");
         assertOneErrorLine(run, "error: cannot read /dev/zero: a source may be at most 16 MiB");
     }
 
@@ -156,7 +156,7 @@ class UserErrorTest {
                 .startsWith("error: could not write to standard output");
     }
 
-    private static void assertOneErrorLine(Wasmjit.Outcome run, String start) {
+    private static void assertOneErrorLine(Wasmjit.CommandOutcome run, String start) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stderrLines()).as(run.toString()).singleElement().asString().startsWith(start);
         assertThat(run.stderr()).as(run.toString()).doesNotContain("\tat ", "Exception", "Usage:");

@@ -20,7 +20,7 @@ final class Wasmjit {
      * @param stdout   everything written to stdout
      * @param stderr   everything written to stderr
      */
-    record Outcome(int exitCode, String stdout, String stderr) {
+    record CommandOutcome(int exitCode, String stdout, String stderr) {
         List<String> stdoutLines() {
             return stdout.lines().toList();
         }
@@ -38,13 +38,13 @@ final class Wasmjit {
     private Wasmjit() {
     }
 
-    static Outcome run(String... args) {
+    static CommandOutcome run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = Main.run(new StandardStreams(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CommandOutcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** {@code java -jar harness/target/wasmjit.jar ARGS}, with the JDK running these tests. */

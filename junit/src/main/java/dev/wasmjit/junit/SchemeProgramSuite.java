@@ -117,10 +117,10 @@ public final class SchemeProgramSuite {
             try {
                 expression = scheme.parse(program.source());
             } catch (GuestException e) {
-                compare(program, stage, Outcome.failure(e.getMessage(), List.copyOf(stdout)));
+                compare(program, stage, EvaluationOutcome.failure(e.getMessage(), List.copyOf(stdout)));
                 return;
             }
-            Outcome outcome = evaluate(scheme, expression, stdout);
+            EvaluationOutcome outcome = evaluate(scheme, expression, stdout);
             for (int round = 1; round <= jitRounds; round++) {
                 try {
                     scheme.jit().ifPresent(scheme::link);
@@ -133,24 +133,24 @@ public final class SchemeProgramSuite {
         }
     }
 
-    private static Outcome evaluate(SchemeInterpreter scheme, Expression expression, List<String> stdout) {
+    private static EvaluationOutcome evaluate(SchemeInterpreter scheme, Expression expression, List<String> stdout) {
         stdout.clear();
         try {
             String value = scheme.eval(expression).toString();
-            return Outcome.value(value, List.copyOf(stdout));
+            return EvaluationOutcome.value(value, List.copyOf(stdout));
         } catch (GuestException e) {
-            return Outcome.failure(e.getMessage(), List.copyOf(stdout));
+            return EvaluationOutcome.failure(e.getMessage(), List.copyOf(stdout));
         }
     }
 
     /** What one evaluation did: its stdout lines, and its value's write form or its error message. */
-    private record Outcome(String value, String error, List<String> stdout) {
-        static Outcome value(String value, List<String> stdout) {
-            return new Outcome(value, null, stdout);
+    private record EvaluationOutcome(String value, String error, List<String> stdout) {
+        static EvaluationOutcome value(String value, List<String> stdout) {
+            return new EvaluationOutcome(value, null, stdout);
         }
 
-        static Outcome failure(String error, List<String> stdout) {
-            return new Outcome(null, error, stdout);
+        static EvaluationOutcome failure(String error, List<String> stdout) {
+            return new EvaluationOutcome(null, error, stdout);
         }
 
         String describe() {
@@ -162,7 +162,7 @@ public final class SchemeProgramSuite {
         }
     }
 
-    private static void compare(SchemeProgram program, String stage, Outcome actual) {
+    private static void compare(SchemeProgram program, String stage, EvaluationOutcome actual) {
         String where = program.name() + " line " + program.expectationLine() + " (" + program.expectation() + "), "
                 + stage + ": ";
         if (program.expectedValue().isPresent()) {

@@ -193,7 +193,7 @@ class DifferentialTest {
     private static Run evaluate(SchemeInterpreter scheme, Transcript output, int index, String program, Expression expression,
                                 Expression separator, List<String> disagreements) {
         output.take();
-        Outcome outcome = Outcome.of(() -> scheme.eval(expression, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
+        PrintedOutcome outcome = PrintedOutcome.of(() -> scheme.eval(expression, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
         String transcript = output.take();
         if (!transcript.endsWith(outcome.line() + "\n")) {
             // a trap of the runtime prints nothing; a result the bridge reads differently from
@@ -203,8 +203,8 @@ class DifferentialTest {
             }
             transcript += outcome.line() + "\n";
         }
-        Outcome separated = Outcome.of(() -> scheme.eval(separator, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
-        assertThat(separated).as("the separator after program #%d", index).isEqualTo(Outcome.result("#<unspecified>"));
+        PrintedOutcome separated = PrintedOutcome.of(() -> scheme.eval(separator, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
+        assertThat(separated).as("the separator after program #%d", index).isEqualTo(PrintedOutcome.result("#<unspecified>"));
         output.take();
         return new Run(transcript, outcome.isResult(), outcome.line());
     }

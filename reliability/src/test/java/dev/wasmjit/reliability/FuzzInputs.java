@@ -106,7 +106,7 @@ final class FuzzInputs {
 
     private FuzzInput make(int index, FuzzFamily family) {
         Random random = new Random(seed * 0x9E3779B97F4A7C15L + index);
-        Generated generated = switch (family) {
+        GeneratedInput generated = switch (family) {
             case RANDOM_BYTES -> randomBytes(random);
             case RANDOM_TEXT -> randomText(random);
             case RANDOM_TOKENS -> randomTokens(random);
@@ -124,46 +124,46 @@ final class FuzzInputs {
         return new FuzzInput(index, family, generated.bytes, generated.expected);
     }
 
-    private record Generated(byte[] bytes, Optional<String> expected) {
-        static Generated of(String text) {
-            return new Generated(text.getBytes(StandardCharsets.UTF_8), Optional.empty());
+    private record GeneratedInput(byte[] bytes, Optional<String> expected) {
+        static GeneratedInput of(String text) {
+            return new GeneratedInput(text.getBytes(StandardCharsets.UTF_8), Optional.empty());
         }
 
-        static Generated of(String text, String expected) {
-            return new Generated(text.getBytes(StandardCharsets.UTF_8), Optional.of(expected));
+        static GeneratedInput of(String text, String expected) {
+            return new GeneratedInput(text.getBytes(StandardCharsets.UTF_8), Optional.of(expected));
         }
     }
 
-    private static Generated randomBytes(Random random) {
+    private static GeneratedInput randomBytes(Random random) {
         byte[] bytes = new byte[random.nextInt(300)];
         random.nextBytes(bytes);
-        return new Generated(bytes, Optional.empty());
+        return new GeneratedInput(bytes, Optional.empty());
     }
 
-    private static Generated randomText(Random random) {
+    private static GeneratedInput randomText(Random random) {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(200);
         for (int i = 0; i < length; i++) {
             text.append((char) (0x20 + random.nextInt(0x5f)));
         }
-        return Generated.of(text.toString());
+        return GeneratedInput.of(text.toString());
     }
 
-    private static Generated randomTokens(Random random) {
+    private static GeneratedInput randomTokens(Random random) {
         StringBuilder text = new StringBuilder();
         int length = 1 + random.nextInt(60);
         for (int i = 0; i < length; i++) {
             text.append(TOKENS[random.nextInt(TOKENS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
         }
-        return Generated.of(text.toString());
+        return GeneratedInput.of(text.toString());
     }
 
-    private static Generated truncated(Random random) {
+    private static GeneratedInput truncated(Random random) {
         String program = pick(random);
-        return Generated.of(program.substring(0, random.nextInt(program.length())));
+        return GeneratedInput.of(program.substring(0, random.nextInt(program.length())));
     }
 
-    private static Generated unbalanced(Random random) {
+    private static GeneratedInput unbalanced(Random random) {
         StringBuilder text = new StringBuilder(pick(random));
         int edits = 1 + random.nextInt(3);
         for (int i = 0; i < edits; i++) {
@@ -177,7 +177,7 @@ final class FuzzInputs {
                 }
             }
         }
-        return Generated.of(text.toString());
+        return GeneratedInput.of(text.toString());
     }
 
     private static int indexOfParenFrom(CharSequence text, int from) {
@@ -190,21 +190,21 @@ final class FuzzInputs {
         return -1;
     }
 
-    private static Generated unbound(Random random) {
+    private static GeneratedInput unbound(Random random) {
         String name = randomIdentifier(random);
         return switch (random.nextInt(7)) {
-            case 0 -> Generated.of(name);
-            case 1 -> Generated.of("(+ " + name + " 1)");
+            case 0 -> GeneratedInput.of(name);
+            case 1 -> GeneratedInput.of("(+ " + name + " 1)");
             // unbound names are reported when evaluated: unreached code may name them
-            case 2 -> Generated.of("(if #f " + name + " 1)", "1");
-            case 3 -> Generated.of("(define (zzuses-" + name + ") " + name + ")\n(procedure? zzuses-" + name + ")", "#t");
-            case 4 -> Generated.of("(set! " + name + " 1)");
-            case 5 -> Generated.of("(let ((f (lambda () " + name + "))) (f))");
+            case 2 -> GeneratedInput.of("(if #f " + name + " 1)", "1");
+            case 3 -> GeneratedInput.of("(define (zzuses-" + name + ") " + name + ")\n(procedure? zzuses-" + name + ")", "#t");
+            case 4 -> GeneratedInput.of("(set! " + name + " 1)");
+            case 5 -> GeneratedInput.of("(let ((f (lambda () " + name + "))) (f))");
             default -> {
                 // a valid program whose body also uses the unbound name
                 String program = pick(random);
                 int close = program.lastIndexOf(')');
-                yield Generated.of(program.substring(0, close) + " " + name + program.substring(close));
+                yield GeneratedInput.of(program.substring(0, close) + " " + name + program.substring(close));
             }
         };
     }
@@ -220,7 +220,7 @@ final class FuzzInputs {
     }
 
     /** A literal the guest must take exactly when it lies in the 31-bit range, else refuse. */
-    private static Generated hugeLiteral(Random random) {
+    private static GeneratedInput hugeLiteral(Random random) {
         String digits = switch (random.nextInt(4)) {
             case 0 -> String.valueOf(Programs.MAX_INTEGER + (long) random.nextInt(5) - 2);
             case 1 -> "0".repeat(random.nextInt(30)) + (Programs.MAX_INTEGER - random.nextInt(3));
@@ -239,10 +239,10 @@ final class FuzzInputs {
         String program = random.nextBoolean() ? literal : "(+ 0 " + literal + ")";
         boolean inRange = value.compareTo(BigInteger.valueOf(Programs.MIN_INTEGER)) >= 0
                 && value.compareTo(BigInteger.valueOf(Programs.MAX_INTEGER)) <= 0;
-        return inRange ? Generated.of(program, String.valueOf(value.intValueExact())) : Generated.of(program);
+        return inRange ? GeneratedInput.of(program, String.valueOf(value.intValueExact())) : GeneratedInput.of(program);
     }
 
-    private static Generated mutated(Random random) {
+    private static GeneratedInput mutated(Random random) {
         StringBuilder text = new StringBuilder(pick(random));
         int edits = 1 + random.nextInt(4);
         for (int i = 0; i < edits && text.length() > 0; i++) {
@@ -254,7 +254,7 @@ final class FuzzInputs {
                 default -> text.deleteCharAt(at);
             }
         }
-        return Generated.of(text.toString());
+        return GeneratedInput.of(text.toString());
     }
 
     private static final byte[][] MALFORMED_UTF8 = {
@@ -265,7 +265,7 @@ final class FuzzInputs {
 
     private static final String[] ODD_TEXT = {"\u00e9", "\u20ac", "\ud83d\ude00", "\ufeff", "\ufffe", "\u202e", "\ud800", "\udfff", "\u0000"};
 
-    private static Generated nonUtf8(Random random) {
+    private static GeneratedInput nonUtf8(Random random) {
         String program = pick(random);
         int at = random.nextInt(program.length() + 1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -281,12 +281,12 @@ final class FuzzInputs {
                 bytes.writeBytes("; ".getBytes(StandardCharsets.UTF_8));
                 bytes.writeBytes(MALFORMED_UTF8[random.nextInt(MALFORMED_UTF8.length)]);
                 bytes.writeBytes("\n(+ 40 2)".getBytes(StandardCharsets.UTF_8));
-                return new Generated(bytes.toByteArray(), Optional.of("42"));
+                return new GeneratedInput(bytes.toByteArray(), Optional.of("42"));
             }
             case 2 -> {
                 // Java text with lone surrogates or NULs, as a caller might pass it
                 String odd = ODD_TEXT[random.nextInt(ODD_TEXT.length)];
-                return Generated.of(program.substring(0, at) + odd + program.substring(at));
+                return GeneratedInput.of(program.substring(0, at) + odd + program.substring(at));
             }
             default -> {
                 // a random mix of all of them
@@ -298,17 +298,17 @@ final class FuzzInputs {
                 }
             }
         }
-        return new Generated(bytes.toByteArray(), Optional.empty());
+        return new GeneratedInput(bytes.toByteArray(), Optional.empty());
     }
 
-    private static Generated deepNesting(Random random) {
+    private static GeneratedInput deepNesting(Random random) {
         int depth = 100_000;
         String[] nesting = NESTINGS[random.nextInt(NESTINGS.length)];
         if (random.nextInt(4) == 0) {
-            return Generated.of(")".repeat(depth));
+            return GeneratedInput.of(")".repeat(depth));
         }
         String innermost = random.nextBoolean() ? "1" : "";
-        return Generated.of(nesting[0].repeat(depth) + innermost + nesting[1].repeat(random.nextInt(2) == 0 ? depth : depth / 2));
+        return GeneratedInput.of(nesting[0].repeat(depth) + innermost + nesting[1].repeat(random.nextInt(2) == 0 ? depth : depth / 2));
     }
 
     private static String pick(Random random) {
@@ -322,7 +322,7 @@ final class FuzzInputs {
     // ---- the reader's syntax ------------------------------------------------------------------
 
     /** Pieces of v2 syntax, some well-formed and with a known result, some not. */
-    private static Generated readerSyntax(Random random) {
+    private static GeneratedInput readerSyntax(Random random) {
         if (random.nextInt(4) == 0) {
             return knownReading(random);
         }
@@ -338,7 +338,7 @@ final class FuzzInputs {
                 default -> piece;
             }).append(oneOf(random, " ", "\n", "", " #;" + readerPiece(random, 2) + " ", " #| c |# "));
         }
-        return Generated.of(text.toString());
+        return GeneratedInput.of(text.toString());
     }
 
     private static String readerPiece(Random random, int depth) {
@@ -375,20 +375,20 @@ final class FuzzInputs {
     }
 
     /** Well-formed v2 syntax whose result is known. */
-    private static Generated knownReading(Random random) {
+    private static GeneratedInput knownReading(Random random) {
         return switch (random.nextInt(12)) {
-            case 0 -> Generated.of("(string-length \"a\\nb\\\"c\\\\\")", "6");
-            case 1 -> Generated.of("'(1 . (2 . (3 . ())))", "(1 2 3)");
-            case 2 -> Generated.of("#;(car '()) 5", "5");
-            case 3 -> Generated.of("#| x #| nested |# y |# 7", "7");
-            case 4 -> Generated.of("(vector-length #(1 #(2) \"s\" (3 . 4)))", "4");
-            case 5 -> Generated.of("''a", "(quote a)");
-            case 6 -> Generated.of("'(a . b)", "(a . b)");
-            case 7 -> Generated.of("(list #t #f #true #false '())", "(#t #f #t #f ())");
-            case 8 -> Generated.of("\"tab\\\\ and \\\"quote\\\"\"", "\"tab\\\\ and \\\"quote\\\"\"");
-            case 9 -> Generated.of("(car '((1 2) . 3))", "(1 2)");
-            case 10 -> Generated.of("#;#;1 2 3", "3");
-            default -> Generated.of("'#(1 \"a\" (b . c) #())", "#(1 \"a\" (b . c) #())");
+            case 0 -> GeneratedInput.of("(string-length \"a\\nb\\\"c\\\\\")", "6");
+            case 1 -> GeneratedInput.of("'(1 . (2 . (3 . ())))", "(1 2 3)");
+            case 2 -> GeneratedInput.of("#;(car '()) 5", "5");
+            case 3 -> GeneratedInput.of("#| x #| nested |# y |# 7", "7");
+            case 4 -> GeneratedInput.of("(vector-length #(1 #(2) \"s\" (3 . 4)))", "4");
+            case 5 -> GeneratedInput.of("''a", "(quote a)");
+            case 6 -> GeneratedInput.of("'(a . b)", "(a . b)");
+            case 7 -> GeneratedInput.of("(list #t #f #true #false '())", "(#t #f #t #f ())");
+            case 8 -> GeneratedInput.of("\"tab\\\\ and \\\"quote\\\"\"", "\"tab\\\\ and \\\"quote\\\"\"");
+            case 9 -> GeneratedInput.of("(car '((1 2) . 3))", "(1 2)");
+            case 10 -> GeneratedInput.of("#;#;1 2 3", "3");
+            default -> GeneratedInput.of("'#(1 \"a\" (b . c) #())", "#(1 \"a\" (b . c) #())");
         };
     }
 
@@ -423,7 +423,7 @@ final class FuzzInputs {
         "'a", "(lambda (y) y)", "((zzx 1 (+ zzx 1)))", "(#f)", "#(1)",
     };
 
-    private static Generated malformedForm(Random random) {
+    private static GeneratedInput malformedForm(Random random) {
         String form;
         if (random.nextBoolean()) {
             form = MALFORMED[random.nextInt(MALFORMED.length)];
@@ -435,7 +435,7 @@ final class FuzzInputs {
             }
             form = text.append(')').toString();
         }
-        return Generated.of(switch (random.nextInt(6)) {
+        return GeneratedInput.of(switch (random.nextInt(6)) {
             case 0 -> "(lambda () " + form + ")";
             case 1 -> "(list 1 " + form + ")";
             case 2 -> "(define (zzwrap) " + form + ")\n(zzwrap)";
@@ -453,9 +453,9 @@ final class FuzzInputs {
         "(if #f #f)", "(list (cons 1 2) (cons 3 4))", "(list \"a\" \"b\")", "'((a . 1) (b . 2))", "(string-append \"ab\" \"c\")",
     };
 
-    private static Generated wrongArguments(Random random) {
+    private static GeneratedInput wrongArguments(Random random) {
         if (random.nextInt(5) == 0) {
-            return Generated.of(oneOf(random,
+            return GeneratedInput.of(oneOf(random,
                     "((lambda (x y) x) 1)", "((lambda (x . r) r))", "((lambda () 1) 2)", "(define (zzone a) a)\n(zzone)",
                     "(define (zzone a) a)\n(zzone 1 2)", "(define (zzrest a b . c) c)\n(zzrest 1)", "(apply car '(1 2))",
                     "(apply (lambda (a b) a) '(1))", "(map (lambda (a b) a) '(1 2))", "(for-each car '(1 2))", "(apply + 1)",
@@ -477,6 +477,6 @@ final class FuzzInputs {
         if (call.toString().startsWith("(apply")) {
             call.append(" '()");
         }
-        return Generated.of(call.append(')').toString());
+        return GeneratedInput.of(call.append(')').toString());
     }
 }

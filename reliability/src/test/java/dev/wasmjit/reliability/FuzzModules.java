@@ -1,9 +1,19 @@
 package dev.wasmjit.reliability;
 
-import dev.wasmjit.reliability.WasmBytes.Op;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.CustomSection;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleSections.Limits;
+import dev.wasmjit.wasm.ModuleSections.MemoryType;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.SectionId;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmOutput;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -85,37 +95,35 @@ final class FuzzModules {
 
     /** Hand-built modules of a few bytes each, the looping one among them. */
     static List<byte[]> tinyModules() {
-        byte[] header = WasmBytes.HEADER;
+        byte[] header = new WasmOutput().header().toByteArray();
         List<byte[]> modules = new ArrayList<>();
         modules.add(new byte[0]);
-        modules.add(new byte[]{0, 'a', 's', 'm'});
+        modules.add(Arrays.copyOf(header, 4));
         modules.add(header);
-        modules.add(new WasmBytes().bytes(0, 'a', 's', 'm', 2, 0, 0, 0).toBytes());
+        modules.add(new WasmOutput().bytes(header, 0, 4).u8s(2, 0, 0, 0).toByteArray());
         modules.add("(module)".getBytes(StandardCharsets.US_ASCII));
         // a section size of 2^32 - 6: the bridge's reader once looped for ever on it
-        modules.add(new WasmBytes().bytes(header).bytes(0x00, 0xfa, 0xff, 0xff, 0xff, 0x0f).toBytes());
-        modules.add(new WasmBytes().bytes(header).section(Op.SECTION_TYPE, new WasmBytes().u32(0).toBytes()).toBytes());
-        modules.add(new WasmBytes().bytes(header)
-                .section(Op.SECTION_MEMORY, new WasmBytes().u32(1).u8(0).u32(1).toBytes()).toBytes());
-        modules.add(new WasmBytes().bytes(header)
-                .section(Op.SECTION_CUSTOM, new WasmBytes().name("name").bytes(1, 2, 3).toBytes()).toBytes());
-        byte[] types = new WasmBytes().vector(List.of(WasmBytes.functionType(new int[0], new int[]{Op.I32}))).toBytes();
-        byte[] oneFunction = new WasmBytes().u32(1).u32(0).toBytes();
-        byte[] body = new WasmBytes().vector(List.of(WasmBytes.functionBody(List.of(),
-                new WasmBytes().u8(Op.I32_CONST).s64(42).toBytes()))).toBytes();
-        modules.add(new WasmBytes().bytes(header)
-                .section(Op.SECTION_TYPE, types)
-                .section(Op.SECTION_FUNCTION, oneFunction)
-                .section(Op.SECTION_EXPORT, new WasmBytes().vector(List.of(WasmBytes.export("answer", Op.KIND_FUNCTION, 0))).toBytes())
-                .section(Op.SECTION_CODE, body).toBytes());
-        byte[] voidType = new WasmBytes().vector(List.of(WasmBytes.functionType(new int[0], new int[0]))).toBytes();
-        byte[] loopBody = new WasmBytes().vector(List.of(WasmBytes.functionBody(List.of(),
-                new WasmBytes().u8(Op.LOOP).u8(Op.BLOCK_EMPTY).u8(Op.BR).u32(0).u8(Op.END).toBytes()))).toBytes();
-        modules.add(new WasmBytes().bytes(header)
-                .section(Op.SECTION_TYPE, voidType)
-                .section(Op.SECTION_FUNCTION, oneFunction)
-                .section(Op.SECTION_START, new WasmBytes().u32(0).toBytes())
-                .section(Op.SECTION_CODE, loopBody).toBytes());
+        modules.add(new WasmOutput().bytes(header).u8(SectionId.CUSTOM.code()).u32(0xfffffffa).toByteArray());
+        // an empty type section, which the module writer would leave out
+        modules.add(new WasmOutput().bytes(header).section(SectionId.TYPE, new WasmOutput().u32(0).toByteArray())
+                .toByteArray());
+        ModuleSections memory = new ModuleSections();
+        memory.memories.add(new MemoryType(new Limits(1, -1, false), false));
+        modules.add(ModuleWriter.write(memory));
+        ModuleSections custom = new ModuleSections();
+        custom.customSections.add(new CustomSection("name", new byte[]{1, 2, 3}, 0));
+        modules.add(ModuleWriter.write(custom));
+        ModuleSections answer = new ModuleSections();
+        answer.exportFunction("answer", new FuncType(List.of(), List.of(ValueType.I32)), List.of(),
+                new WasmOutput().opcode(Opcode.I32_CONST).s64(42).opcode(Opcode.END).toByteArray());
+        modules.add(ModuleWriter.write(answer));
+        ModuleSections loop = new ModuleSections();
+        loop.types.add(new FuncType(List.of(), List.of()));
+        loop.functions.add(0);
+        loop.start = 0;
+        loop.codes.add(MinimalGuest.code(List.of(), new WasmOutput()
+                .opcode(Opcode.LOOP).u8(Opcode.EMPTY_BLOCK_TYPE).opcode(Opcode.BR).u32(0).opcode(Opcode.END)));
+        modules.add(ModuleWriter.write(loop));
         return modules;
     }
 }

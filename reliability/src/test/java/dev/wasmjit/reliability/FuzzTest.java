@@ -81,7 +81,7 @@ class FuzzTest {
             Checks checks = new Checks(guest);
             for (FuzzInput input : inputs) {
                 try {
-                    Outcome outcome = feed(guest, input);
+                    PrintedOutcome outcome = feed(guest, input);
                     tally.merge(kindOf(outcome), 1, Integer::sum);
                     if (input.text().filter(text -> REBINDS_A_CHECKED_NAME.matcher(text).find()).isPresent()) {
                         guest.close();
@@ -172,9 +172,9 @@ class FuzzTest {
     }
 
     /** Parses and evaluates one input, and checks how it ended. */
-    private static Outcome feed(FuzzGuest guest, FuzzInput input) {
+    private static PrintedOutcome feed(FuzzGuest guest, FuzzInput input) {
         long start = System.nanoTime();
-        Outcome outcome = input.text()
+        PrintedOutcome outcome = input.text()
                 .map(text -> throughTheFacade(guest, text))
                 .orElseGet(() -> throughGuestMemory(guest.scheme, input.bytes()));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -186,25 +186,25 @@ class FuzzTest {
             assertThat(outcome.trap().map(LIMITS::contains).orElse(false) || DocumentedErrors.isDocumented(message, text))
                     .as("a documented error, not: %s", outcome).isTrue();
         }
-        input.expected().ifPresent(value -> assertThat(outcome).isEqualTo(Outcome.result(value)));
+        input.expected().ifPresent(value -> assertThat(outcome).isEqualTo(PrintedOutcome.result(value)));
         return outcome;
     }
 
-    private static Outcome throughTheFacade(FuzzGuest guest, String text) {
+    private static PrintedOutcome throughTheFacade(FuzzGuest guest, String text) {
         Expression expression;
         try {
             expression = guest.scheme.parse(text);
         } catch (GuestError e) {
-            return Outcome.error(e.getMessage());
+            return PrintedOutcome.error(e.getMessage());
         } catch (GuestTrap e) {
             // the reader has its own limits (expression nested too deeply): a trap is a bug
-            return new Outcome("trap in parse: " + e.getMessage(), Optional.empty());
+            return new PrintedOutcome("trap in parse: " + e.getMessage(), Optional.empty());
         }
-        return Outcome.of(() -> guest.scheme.eval(expression, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
+        return PrintedOutcome.of(() -> guest.scheme.eval(expression, SchemeInterpreter.DEFAULT_HEAP_BYTES, DEADLINE));
     }
 
     /** Bytes that are not UTF-8 cannot be a Java string: they go into guest memory as they are. */
-    private static Outcome throughGuestMemory(SchemeInterpreter scheme, byte[] bytes) {
+    private static PrintedOutcome throughGuestMemory(SchemeInterpreter scheme, byte[] bytes) {
         ReactorInstance instance = scheme.instance();
         GuestFunction parse = instance.requireFunction("parse");
         GuestFunction eval = instance.requireFunction("eval").withDeadline(DEADLINE);
@@ -216,18 +216,18 @@ class FuzzTest {
                 memory.write(source.address(), Arrays.copyOf(bytes, bytes.length + 1));
                 expression = parse.callI32(source.address());
             } catch (GuestError e) {
-                return Outcome.error(e.getMessage());
+                return PrintedOutcome.error(e.getMessage());
             } catch (GuestTrap e) {
-                return new Outcome("trap in parse: " + e.getMessage(), Optional.empty());
+                return new PrintedOutcome("trap in parse: " + e.getMessage(), Optional.empty());
             }
-            return Outcome.ofText(() -> {
+            return PrintedOutcome.ofText(() -> {
                 eval.callVoid(expression, SchemeInterpreter.DEFAULT_HEAP_BYTES);
                 return memory.readCString(resultText.callI32());
             });
         });
     }
 
-    private static String kindOf(Outcome outcome) {
+    private static String kindOf(PrintedOutcome outcome) {
         if (outcome.isResult()) {
             return "result";
         }

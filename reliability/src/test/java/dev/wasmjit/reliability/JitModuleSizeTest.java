@@ -1,8 +1,9 @@
 package dev.wasmjit.reliability;
 
 import dev.wasmjit.junit.WasmjitTest;
-import dev.wasmjit.reliability.WasmBytes.Op;
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,8 @@ class JitModuleSizeTest {
             SchemeInterpreter.Builder builder) {
         MinimalGuest.Layout layout = new MinimalGuest.Layout();
         // grown by the first evaluation: the host takes only memories of 2 GiB or less at the start
-        layout.evalPrelude = new WasmBytes().u8(Op.I32_CONST).s64(65536 - MinimalGuest.MEMORY_PAGES)
-                .u8(Op.MEMORY_GROW).u8(0).u8(Op.DROP).toBytes();
+        layout.evalPrelude = new WasmOutput().opcode(Opcode.I32_CONST).s64(65536 - MinimalGuest.MEMORY_PAGES)
+                .opcode(Opcode.MEMORY_GROW).u8(0).opcode(Opcode.DROP).toByteArray();
         try (SchemeInterpreter scheme = builder.module(MinimalGuest.assemble(layout)).build()) {
             scheme.eval(scheme.parse("grow"));
             assertThat(scheme.instance().memory().size()).isEqualTo(1L << 32);

@@ -1,14 +1,33 @@
 package dev.wasmjit.reliability;
 
 import dev.wasmjit.bridge.GuestMemory;
-import dev.wasmjit.reliability.WasmBytes.Op;
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.wasm.ConstExpr;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.Code;
+import dev.wasmjit.wasm.ModuleSections.ExportEntry;
+import dev.wasmjit.wasm.ModuleSections.ExternKind;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleSections.FunctionImport;
+import dev.wasmjit.wasm.ModuleSections.Global;
+import dev.wasmjit.wasm.ModuleSections.GlobalType;
+import dev.wasmjit.wasm.ModuleSections.ImportEntry;
+import dev.wasmjit.wasm.ModuleSections.Limits;
+import dev.wasmjit.wasm.ModuleSections.Locals;
+import dev.wasmjit.wasm.ModuleSections.MemoryType;
+import dev.wasmjit.wasm.ModuleSections.TableType;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmOutput;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.wasmjit.wasm.ValueType.I32;
+
 /**
- * A small module with the seed's guest ABI whose {@code jitModule} hands back whatever module
+ * A small module with the core guest ABI whose {@code jitModule} hands back whatever module
  * the host put in its memory: the way to send arbitrary bytes through
  * {@link SchemeInterpreter#jit()} and {@link SchemeInterpreter#link} without a real guest,
  * whose 200 KB would take seconds to compile for each case.
@@ -97,93 +116,85 @@ final class MinimalGuest {
 
     /** A variant of the guest. */
     static byte[] assemble(Layout layout) {
-        WasmBytes module = new WasmBytes().bytes(WasmBytes.HEADER);
-        module.section(Op.SECTION_TYPE, new WasmBytes().vector(List.of(
-                WasmBytes.functionType(new int[]{Op.I32}, new int[]{Op.I32}),
-                WasmBytes.functionType(new int[]{Op.I32, Op.I32}, new int[0]),
-                WasmBytes.functionType(new int[0], new int[]{Op.I32}),
-                WasmBytes.functionType(new int[]{Op.I32}, new int[0]),
-                WasmBytes.functionType(new int[0], new int[0]),
-                WasmBytes.functionType(new int[]{Op.I32, Op.I32}, new int[]{Op.I32}))).toBytes());
-        int imported = layout.extraImports.size();
-        if (imported > 0) {
-            List<byte[]> imports = new ArrayList<>();
-            for (String[] anImport : layout.extraImports) {
-                imports.add(new WasmBytes().name(anImport[0]).name(anImport[1]).u8(Op.KIND_FUNCTION)
-                        .u32(TYPE_VOID_VOID).toBytes());
-            }
-            module.section(Op.SECTION_IMPORT, new WasmBytes().vector(imports).toBytes());
+        ModuleSections module = new ModuleSections();
+        module.types.addAll(List.of(
+                new FuncType(List.of(I32), List.of(I32)),
+                new FuncType(List.of(I32, I32), List.of()),
+                new FuncType(List.of(), List.of(I32)),
+                new FuncType(List.of(I32), List.of()),
+                new FuncType(List.of(), List.of()),
+                new FuncType(List.of(I32, I32), List.of(I32))));
+        for (String[] anImport : layout.extraImports) {
+            module.imports.add(new ImportEntry(anImport[0], anImport[1], new FunctionImport(TYPE_VOID_VOID)));
         }
-        List<byte[]> functionTypes = new ArrayList<>();
+        int imported = layout.extraImports.size();
         for (int type : FUNCTION_TYPES) {
-            functionTypes.add(new WasmBytes().u32(type).toBytes());
+            module.functions.add(type);
         }
         for (int i = 0; i < layout.extraFunctions.size(); i++) {
-            functionTypes.add(new WasmBytes().u32(TYPE_I32I32_I32).toBytes());
+            module.functions.add(TYPE_I32I32_I32);
         }
-        module.section(Op.SECTION_FUNCTION, new WasmBytes().vector(functionTypes).toBytes());
-        module.section(Op.SECTION_TABLE, new WasmBytes().u32(1).u8(Op.FUNCREF).u8(0).u32(layout.tableSlots).toBytes());
-        WasmBytes memory = new WasmBytes().u32(1);
-        if (layout.memoryMaxPages < 0) {
-            memory.u8(0).u32(layout.memoryMinPages);
-        } else {
-            memory.u8(1).u32(layout.memoryMinPages).u32(layout.memoryMaxPages);
-        }
-        module.section(Op.SECTION_MEMORY, memory.toBytes());
-        module.section(Op.SECTION_GLOBAL, new WasmBytes().u32(1).u8(Op.I32).u8(1)
-                .u8(Op.I32_CONST).s64(0).u8(Op.END).toBytes());
-        List<byte[]> exports = new ArrayList<>();
-        exports.add(WasmBytes.export("memory", Op.KIND_MEMORY, 0));
-        exports.add(WasmBytes.export("__indirect_function_table", Op.KIND_TABLE, 0));
+        module.tables.add(new TableType(ValueType.FUNCREF, new Limits(layout.tableSlots, -1, false)));
+        module.memories.add(new MemoryType(new Limits(layout.memoryMinPages, layout.memoryMaxPages, false), false));
+        module.globals.add(new Global(new GlobalType(I32, true), ConstExpr.of(I32, 0)));
+        module.exports.add(new ExportEntry("memory", ExternKind.MEMORY, 0));
+        module.exports.add(new ExportEntry("__indirect_function_table", ExternKind.TABLE, 0));
         for (int i = 0; i < FUNCTIONS.size(); i++) {
             if (!FUNCTIONS.get(i).equals(layout.omittedExport)) {
-                exports.add(WasmBytes.export(FUNCTIONS.get(i), Op.KIND_FUNCTION, imported + i));
+                module.exports.add(new ExportEntry(FUNCTIONS.get(i), ExternKind.FUNCTION, imported + i));
             }
         }
         if (layout.exportsStart) {
-            exports.add(WasmBytes.export("_start", Op.KIND_FUNCTION, imported + FUNCTIONS.indexOf("_initialize")));
+            module.exports.add(new ExportEntry("_start", ExternKind.FUNCTION, imported + FUNCTIONS.indexOf("_initialize")));
         }
-        module.section(Op.SECTION_EXPORT, new WasmBytes().vector(exports).toBytes());
-        List<byte[]> bodies = new ArrayList<>(List.of(
-                WasmBytes.functionBody(List.of(new int[]{1, Op.I32}), parseCode()),
-                WasmBytes.functionBody(List.of(new int[]{2, Op.I32}), new WasmBytes().bytes(layout.evalPrelude)
-                        .u8(Op.LOCAL_GET).u32(0).u8(Op.I32_CONST).s64(2).u8(Op.I32_MUL).u8(Op.GLOBAL_SET).u32(0).toBytes()),
-                WasmBytes.functionBody(List.of(), new WasmBytes()
-                        .u8(Op.I32_CONST).s64(SIZE_ADDRESS).bytes(Op.I32_LOAD, 2, 0)
-                        .u8(Op.I32_CONST).s64(0).u8(Op.I32_NE).toBytes()),
-                WasmBytes.functionBody(List.of(), new WasmBytes().u8(Op.I32_CONST).s64(MODULE_ADDRESS).toBytes()),
-                WasmBytes.functionBody(List.of(), new WasmBytes()
-                        .u8(Op.I32_CONST).s64(SIZE_ADDRESS).bytes(Op.I32_LOAD, 2, 0).toBytes()),
-                // the module is handed over once, as the real guest frees it
-                WasmBytes.functionBody(List.of(), new WasmBytes()
-                        .u8(Op.I32_CONST).s64(SIZE_ADDRESS).u8(Op.I32_CONST).s64(0).bytes(Op.I32_STORE, 2, 0).toBytes()),
-                WasmBytes.functionBody(List.of(), new WasmBytes()
-                        .u8(Op.LOCAL_GET).u32(0).u8(Op.I32_CONST).s64(TEXT_LIMIT).u8(Op.I32_LE_U)
-                        .u8(Op.IF).u8(Op.I32).u8(Op.I32_CONST).s64(TEXT_ADDRESS)
-                        .u8(Op.ELSE).u8(Op.I32_CONST).s64(0).u8(Op.END).toBytes()),
-                WasmBytes.functionBody(List.of(), new byte[0]),
-                WasmBytes.functionBody(List.of(), new WasmBytes().u8(Op.I32_CONST).s64(1).toBytes()),
-                WasmBytes.functionBody(List.of(), new WasmBytes().u8(Op.GLOBAL_GET).u32(0).toBytes()),
-                WasmBytes.functionBody(List.of(new int[]{4, Op.I32}), layout.initialize)));
-        for (byte[] code : layout.extraFunctions) {
-            bodies.add(WasmBytes.functionBody(List.of(new int[]{2, Op.I32}), code));
+        List<Locals> none = List.of();
+        List<Code> codes = module.codes;
+        codes.add(code(List.of(new Locals(1, I32)), parseCode()));
+        codes.add(code(List.of(new Locals(2, I32)), new WasmOutput().bytes(layout.evalPrelude)
+                .opcode(Opcode.LOCAL_GET).u32(0).opcode(Opcode.I32_CONST).s64(2).opcode(Opcode.I32_MUL)
+                .opcode(Opcode.GLOBAL_SET).u32(0)));
+        codes.add(code(none, new WasmOutput()
+                .opcode(Opcode.I32_CONST).s64(SIZE_ADDRESS).opcode(Opcode.I32_LOAD).u32(2).u32(0)
+                .opcode(Opcode.I32_CONST).s64(0).opcode(Opcode.I32_NE)));
+        codes.add(code(none, new WasmOutput().opcode(Opcode.I32_CONST).s64(MODULE_ADDRESS)));
+        codes.add(code(none, new WasmOutput()
+                .opcode(Opcode.I32_CONST).s64(SIZE_ADDRESS).opcode(Opcode.I32_LOAD).u32(2).u32(0)));
+        // the module is handed over once, as the real guest frees it
+        codes.add(code(none, new WasmOutput()
+                .opcode(Opcode.I32_CONST).s64(SIZE_ADDRESS).opcode(Opcode.I32_CONST).s64(0)
+                .opcode(Opcode.I32_STORE).u32(2).u32(0)));
+        codes.add(code(none, new WasmOutput()
+                .opcode(Opcode.LOCAL_GET).u32(0).opcode(Opcode.I32_CONST).s64(TEXT_LIMIT).opcode(Opcode.I32_LE_U)
+                .opcode(Opcode.IF).u8(I32.code()).opcode(Opcode.I32_CONST).s64(TEXT_ADDRESS)
+                .opcode(Opcode.ELSE).opcode(Opcode.I32_CONST).s64(0).opcode(Opcode.END)));
+        codes.add(code(none, new WasmOutput()));
+        codes.add(code(none, new WasmOutput().opcode(Opcode.I32_CONST).s64(1)));
+        codes.add(code(none, new WasmOutput().opcode(Opcode.GLOBAL_GET).u32(0)));
+        codes.add(code(List.of(new Locals(4, I32)), new WasmOutput().bytes(layout.initialize)));
+        for (byte[] extra : layout.extraFunctions) {
+            codes.add(code(List.of(new Locals(2, I32)), new WasmOutput().bytes(extra)));
         }
-        module.section(Op.SECTION_CODE, new WasmBytes().vector(bodies).toBytes());
-        return module.toBytes();
+        return ModuleWriter.write(module);
+    }
+
+    /** A function body: its locals, and its code followed by {@code end}. */
+    static Code code(List<Locals> locals, WasmOutput code) {
+        return new Code(locals, code.opcode(Opcode.END).toByteArray());
     }
 
     /** The length of the NUL-terminated text at local 0, counted in local 1. */
-    private static byte[] parseCode() {
-        return new WasmBytes()
-                .u8(Op.BLOCK).u8(Op.BLOCK_EMPTY)
-                .u8(Op.LOOP).u8(Op.BLOCK_EMPTY)
-                .u8(Op.LOCAL_GET).u32(0).u8(Op.LOCAL_GET).u32(1).u8(Op.I32_ADD).bytes(Op.I32_LOAD8_U, 0, 0)
-                .u8(Op.I32_EQZ).u8(Op.BR_IF).u32(1)
-                .u8(Op.LOCAL_GET).u32(1).u8(Op.I32_CONST).s64(1).u8(Op.I32_ADD).u8(Op.LOCAL_SET).u32(1)
-                .u8(Op.BR).u32(0)
-                .u8(Op.END)
-                .u8(Op.END)
-                .u8(Op.LOCAL_GET).u32(1)
-                .toBytes();
+    private static WasmOutput parseCode() {
+        return new WasmOutput()
+                .opcode(Opcode.BLOCK).u8(Opcode.EMPTY_BLOCK_TYPE)
+                .opcode(Opcode.LOOP).u8(Opcode.EMPTY_BLOCK_TYPE)
+                .opcode(Opcode.LOCAL_GET).u32(0).opcode(Opcode.LOCAL_GET).u32(1).opcode(Opcode.I32_ADD)
+                .opcode(Opcode.I32_LOAD8_U).u32(0).u32(0)
+                .opcode(Opcode.I32_EQZ).opcode(Opcode.BR_IF).u32(1)
+                .opcode(Opcode.LOCAL_GET).u32(1).opcode(Opcode.I32_CONST).s64(1).opcode(Opcode.I32_ADD)
+                .opcode(Opcode.LOCAL_SET).u32(1)
+                .opcode(Opcode.BR).u32(0)
+                .opcode(Opcode.END)
+                .opcode(Opcode.END)
+                .opcode(Opcode.LOCAL_GET).u32(1);
     }
 }

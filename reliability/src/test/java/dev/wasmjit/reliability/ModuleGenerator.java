@@ -1,10 +1,29 @@
 package dev.wasmjit.reliability;
 
-import dev.wasmjit.reliability.WasmBytes.Op;
+import dev.wasmjit.wasm.ConstExpr;
+import dev.wasmjit.wasm.ModuleSections;
+import dev.wasmjit.wasm.ModuleSections.Data;
+import dev.wasmjit.wasm.ModuleSections.Element;
+import dev.wasmjit.wasm.ModuleSections.ExportEntry;
+import dev.wasmjit.wasm.ModuleSections.ExternKind;
+import dev.wasmjit.wasm.ModuleSections.FuncType;
+import dev.wasmjit.wasm.ModuleSections.FunctionImport;
+import dev.wasmjit.wasm.ModuleSections.ImportEntry;
+import dev.wasmjit.wasm.ModuleSections.Limits;
+import dev.wasmjit.wasm.ModuleSections.Locals;
+import dev.wasmjit.wasm.ModuleSections.MemoryType;
+import dev.wasmjit.wasm.ModuleSections.SegmentMode;
+import dev.wasmjit.wasm.ModuleSections.TableType;
+import dev.wasmjit.wasm.ModuleWriter;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.ValueType;
+import dev.wasmjit.wasm.WasmOutput;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import static dev.wasmjit.wasm.ValueType.I32;
 
 /**
  * Generates modules from their structure rather than their bytes, so that most of them are
@@ -42,59 +61,48 @@ final class ModuleGenerator {
     /** A module shaped like the guest's generated code. */
     byte[] generatedCode() {
         int functions = 1 + random.nextInt(4);
-        WasmBytes module = new WasmBytes().bytes(WasmBytes.HEADER);
-        module.section(Op.SECTION_TYPE, new WasmBytes().vector(List.of(
-                WasmBytes.functionType(new int[]{Op.I32, Op.I32}, new int[]{Op.I32}),
-                WasmBytes.functionType(new int[0], new int[0]))).toBytes());
-        List<byte[]> imports = new ArrayList<>();
-        imports.add(new WasmBytes().name("env").name("memory").u8(Op.KIND_MEMORY).u8(0).u32(0).toBytes());
-        imports.add(new WasmBytes().name("env").name("__indirect_function_table").u8(Op.KIND_TABLE)
-                .u8(Op.FUNCREF).u8(0).u32(0).toBytes());
+        ModuleSections module = new ModuleSections();
+        module.types.add(new FuncType(List.of(I32, I32), List.of(I32)));
+        module.types.add(new FuncType(List.of(), List.of()));
+        module.imports.add(new ImportEntry("env", "memory", new MemoryType(new Limits(0, -1, false), false)));
+        module.imports.add(new ImportEntry("env", "__indirect_function_table",
+                new TableType(ValueType.FUNCREF, new Limits(0, -1, false))));
         if (random.nextInt(20) == 0) {
             // an import the instance does not have, or has with another kind
-            imports.add(new WasmBytes().name("env").name(random.nextBoolean() ? "parse" : "nothing")
-                    .u8(Op.KIND_FUNCTION).u32(1).toBytes());
+            module.imports.add(new ImportEntry("env", random.nextBoolean() ? "parse" : "nothing", new FunctionImport(1)));
         }
-        module.section(Op.SECTION_IMPORT, new WasmBytes().vector(imports).toBytes());
-        int importedFunctions = imports.size() - 2;
-        List<byte[]> types = new ArrayList<>();
+        int importedFunctions = module.imports.size() - 2;
         for (int i = 0; i < functions; i++) {
-            types.add(new WasmBytes().u32(0).toBytes());
+            module.functions.add(0);
         }
-        types.add(new WasmBytes().u32(1).toBytes());
-        module.section(Op.SECTION_FUNCTION, new WasmBytes().vector(types).toBytes());
+        module.functions.add(1);
         int patch = importedFunctions + functions;
         if (random.nextInt(4) == 0) {
-            List<byte[]> exports = new ArrayList<>();
-            exports.add(WasmBytes.export("compiled", Op.KIND_FUNCTION, importedFunctions + random.nextInt(functions)));
-            module.section(Op.SECTION_EXPORT, new WasmBytes().vector(exports).toBytes());
+            module.exports.add(new ExportEntry("compiled", ExternKind.FUNCTION, importedFunctions + random.nextInt(functions)));
         }
         if (random.nextInt(6) != 0) {
-            module.section(Op.SECTION_START, new WasmBytes().u32(patch).toBytes());
+            module.start = patch;
         }
-        WasmBytes declared = new WasmBytes().u32(1).u8(3).u8(0).u32(functions);
+        List<Integer> declared = new ArrayList<>();
         for (int i = 0; i < functions; i++) {
-            declared.u32(importedFunctions + i);
+            declared.add(importedFunctions + i);
         }
-        module.section(Op.SECTION_ELEMENT, declared.toBytes());
-        List<byte[]> bodies = new ArrayList<>();
+        module.elements.add(new Element(SegmentMode.DECLARATIVE, 0, null, ValueType.FUNCREF, declared, null));
         firstCallable = importedFunctions;
         for (int i = 0; i < functions; i++) {
             callable = i;
             mayRecurse = true;
-            bodies.add(WasmBytes.functionBody(List.of(new int[]{2, Op.I32}), function()));
+            module.codes.add(MinimalGuest.code(List.of(new Locals(2, I32)), function()));
         }
         callable = functions;
         mayRecurse = false;
-        bodies.add(WasmBytes.functionBody(List.of(new int[]{LOCALS, Op.I32}), patchCode(importedFunctions, functions)));
-        module.section(Op.SECTION_CODE, new WasmBytes().vector(bodies).toBytes());
+        module.codes.add(MinimalGuest.code(List.of(new Locals(LOCALS, I32)), patchCode(importedFunctions, functions)));
         if (random.nextInt(8) == 0) {
             byte[] data = new byte[1 + random.nextInt(16)];
             random.nextBytes(data);
-            module.section(Op.SECTION_DATA, new WasmBytes().u32(1).u8(0)
-                    .u8(Op.I32_CONST).s64(address()).u8(Op.END).u32(data.length).bytes(data).toBytes());
+            module.datas.add(new Data(SegmentMode.ACTIVE, 0, ConstExpr.of(I32, address()), data));
         }
-        return module.toBytes();
+        return ModuleWriter.write(module);
     }
 
     /** A variant of the {@link MinimalGuest}. */
@@ -118,7 +126,7 @@ final class ModuleGenerator {
         for (int i = 0; i < extra; i++) {
             callable = i;
             mayRecurse = true;
-            layout.extraFunctions.add(function());
+            layout.extraFunctions.add(function().toByteArray());
         }
         callable = extra;
         mayRecurse = false;
@@ -132,125 +140,125 @@ final class ModuleGenerator {
     }
 
     /** A function body's code: statements, then the i32 it returns. */
-    private byte[] function() {
-        WasmBytes code = new WasmBytes().bytes(statements(random.nextInt(4), 3));
+    private WasmOutput function() {
+        WasmOutput code = new WasmOutput().bytes(statements(random.nextInt(4), 3));
         expression(code, 4);
-        return code.toBytes();
+        return code;
     }
 
     /** The patch: grows the table, fills it, records the slots; sometimes runs a function too. */
-    private byte[] patchCode(int firstFunction, int functions) {
-        WasmBytes code = new WasmBytes();
+    private WasmOutput patchCode(int firstFunction, int functions) {
+        WasmOutput code = new WasmOutput();
         for (int i = 0; i < functions; i++) {
             int slot = 0;
-            code.u8(Op.REF_FUNC).u32(firstFunction + i)
-                    .u8(Op.I32_CONST).s64(random.nextInt(10) == 0 ? constant() : 1)
-                    .u8(Op.PREFIX_FC).u32(Op.TABLE_GROW).u32(0)
-                    .u8(Op.LOCAL_TEE).u32(slot)
-                    .u8(Op.I32_CONST).s64(-1).u8(Op.I32_EQ)
-                    .u8(Op.IF).u8(Op.BLOCK_EMPTY).u8(Op.UNREACHABLE).u8(Op.END)
-                    .u8(Op.I32_CONST).s64(address()).u8(Op.LOCAL_GET).u32(slot).bytes(Op.I32_STORE, 2, 0);
+            code.opcode(Opcode.REF_FUNC).u32(firstFunction + i)
+                    .opcode(Opcode.I32_CONST).s64(random.nextInt(10) == 0 ? constant() : 1)
+                    .opcode(Opcode.TABLE_GROW).u32(0)
+                    .opcode(Opcode.LOCAL_TEE).u32(slot)
+                    .opcode(Opcode.I32_CONST).s64(-1).opcode(Opcode.I32_EQ)
+                    .opcode(Opcode.IF).u8(Opcode.EMPTY_BLOCK_TYPE).opcode(Opcode.UNREACHABLE).opcode(Opcode.END)
+                    .opcode(Opcode.I32_CONST).s64(address()).opcode(Opcode.LOCAL_GET).u32(slot).opcode(Opcode.I32_STORE).u32(2).u32(0);
         }
         if (random.nextInt(5) == 0) {
             code.bytes(statements(1 + random.nextInt(3), 2));
         }
-        return code.toBytes();
+        return code;
     }
 
     private byte[] statements(int count, int depth) {
-        WasmBytes code = new WasmBytes();
+        WasmOutput code = new WasmOutput();
         for (int i = 0; i < count; i++) {
             switch (random.nextInt(6)) {
                 case 0, 1 -> {
                     expression(code, depth);
                     expression(code, depth);
-                    code.bytes(Op.I32_STORE, 2, 0);
+                    code.opcode(Opcode.I32_STORE).u32(2).u32(0);
                 }
                 case 2 -> {
                     expression(code, depth);
-                    code.u8(Op.LOCAL_SET).u32(random.nextInt(LOCALS));
+                    code.opcode(Opcode.LOCAL_SET).u32(random.nextInt(LOCALS));
                 }
                 case 3 -> {
                     expression(code, depth);
-                    code.u8(Op.IF).u8(Op.BLOCK_EMPTY).bytes(statements(1, depth - 1)).u8(Op.END);
+                    code.opcode(Opcode.IF).u8(Opcode.EMPTY_BLOCK_TYPE).bytes(statements(1, depth - 1)).opcode(Opcode.END);
                 }
                 default -> {
                     expression(code, depth);
-                    code.u8(Op.DROP);
+                    code.opcode(Opcode.DROP);
                 }
             }
         }
-        return code.toBytes();
+        return code.toByteArray();
     }
 
     /** Code that leaves one i32. */
-    private void expression(WasmBytes code, int depth) {
+    private void expression(WasmOutput code, int depth) {
         int choice = depth <= 0 ? random.nextInt(2) : random.nextInt(16);
         switch (choice) {
-            case 0 -> code.u8(Op.I32_CONST).s64(constant());
-            case 1 -> code.u8(Op.LOCAL_GET).u32(random.nextInt(LOCALS));
+            case 0 -> code.opcode(Opcode.I32_CONST).s64(constant());
+            case 1 -> code.opcode(Opcode.LOCAL_GET).u32(random.nextInt(LOCALS));
             case 2, 3, 4 -> {
                 expression(code, depth - 1);
                 expression(code, depth - 1);
-                int[] binary = {Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I32_DIV_S, Op.I32_REM_U, Op.I32_AND,
-                    Op.I32_OR, Op.I32_XOR, Op.I32_SHL, Op.I32_SHR_U, Op.I32_EQ, Op.I32_LT_S};
-                code.u8(binary[random.nextInt(binary.length)]);
+                Opcode[] binary = {Opcode.I32_ADD, Opcode.I32_SUB, Opcode.I32_MUL, Opcode.I32_DIV_S, Opcode.I32_REM_U, Opcode.I32_AND,
+                    Opcode.I32_OR, Opcode.I32_XOR, Opcode.I32_SHL, Opcode.I32_SHR_U, Opcode.I32_EQ, Opcode.I32_LT_S};
+                code.opcode(binary[random.nextInt(binary.length)]);
             }
             case 5 -> {
                 expression(code, depth - 1);
-                int[] unary = {Op.I32_EQZ, Op.I32_CLZ, Op.I32_POPCNT};
-                code.u8(unary[random.nextInt(unary.length)]);
+                Opcode[] unary = {Opcode.I32_EQZ, Opcode.I32_CLZ, Opcode.I32_POPCNT};
+                code.opcode(unary[random.nextInt(unary.length)]);
             }
             case 6, 7 -> {
                 expression(code, depth - 1);
-                code.bytes(Op.I32_LOAD, 2).u32(random.nextInt(8) == 0 ? constant() & 0xffffffffL : random.nextInt(64));
+                code.opcode(Opcode.I32_LOAD).u32(2).u32(random.nextInt(8) == 0 ? constant() : random.nextInt(64));
             }
             case 8 -> {
                 expression(code, depth - 1);
-                code.u8(Op.IF).u8(Op.I32);
+                code.opcode(Opcode.IF).u8(I32.code());
                 expression(code, depth - 1);
-                code.u8(Op.ELSE);
+                code.opcode(Opcode.ELSE);
                 expression(code, depth - 1);
-                code.u8(Op.END);
+                code.opcode(Opcode.END);
             }
             case 9 -> {
                 if (callable == 0 && !mayRecurse) {
-                    code.u8(Op.MEMORY_SIZE).u8(0);
+                    code.opcode(Opcode.MEMORY_SIZE).u8(0);
                 } else {
                     expression(code, depth - 1);
                     expression(code, depth - 1);
                     // calls only earlier functions, except now and then itself: unbounded recursion
                     int callee = callable == 0 || mayRecurse && random.nextInt(30) == 0 ? callable : random.nextInt(callable);
-                    code.u8(Op.CALL).u32(firstCallable + callee);
+                    code.opcode(Opcode.CALL).u32(firstCallable + callee);
                 }
             }
             case 10 -> {
-                code.u8(Op.I32_CONST).s64(new int[]{0, 1, 16, 1024, 65536}[random.nextInt(5)]);
-                code.u8(Op.MEMORY_GROW).u8(0);
+                code.opcode(Opcode.I32_CONST).s64(new int[]{0, 1, 16, 1024, 65536}[random.nextInt(5)]);
+                code.opcode(Opcode.MEMORY_GROW).u8(0);
             }
-            case 11 -> code.u8(Op.PREFIX_FC).u32(Op.TABLE_SIZE).u32(0);
+            case 11 -> code.opcode(Opcode.TABLE_SIZE).u32(0);
             case 12 -> {
-                code.u8(Op.BLOCK).u8(Op.I32);
+                code.opcode(Opcode.BLOCK).u8(I32.code());
                 expression(code, depth - 1);
-                code.u8(Op.END);
+                code.opcode(Opcode.END);
             }
             case 13 -> {
                 expression(code, depth - 1);
-                code.u8(Op.LOCAL_TEE).u32(random.nextInt(LOCALS));
+                code.opcode(Opcode.LOCAL_TEE).u32(random.nextInt(LOCALS));
             }
             case 14 -> {
                 if (random.nextInt(40) == 0) {
                     // for ever: only the deadline ends it
-                    code.u8(Op.LOOP).u8(Op.I32).u8(Op.BR).u32(0).u8(Op.END);
+                    code.opcode(Opcode.LOOP).u8(I32.code()).opcode(Opcode.BR).u32(0).opcode(Opcode.END);
                 } else {
-                    code.u8(Op.MEMORY_SIZE).u8(0);
+                    code.opcode(Opcode.MEMORY_SIZE).u8(0);
                 }
             }
             default -> {
                 if (random.nextInt(10) == 0) {
-                    code.u8(Op.UNREACHABLE);
+                    code.opcode(Opcode.UNREACHABLE);
                 } else {
-                    code.u8(Op.I32_CONST).s64(constant());
+                    code.opcode(Opcode.I32_CONST).s64(constant());
                 }
             }
         }

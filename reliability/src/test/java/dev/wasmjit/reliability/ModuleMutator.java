@@ -1,11 +1,16 @@
 package dev.wasmjit.reliability;
 
+import dev.wasmjit.wasm.SectionId;
+import dev.wasmjit.wasm.WasmOutput;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Byte-level mutations of real modules, aimed where readers trust the bytes: section sizes,
@@ -16,7 +21,9 @@ import java.util.Set;
 final class ModuleMutator {
 
     /** Sections whose content starts with a vector count. */
-    private static final Set<Integer> VECTOR_SECTIONS = Set.of(1, 2, 3, 4, 5, 6, 7, 9, 10, 11);
+    private static final Set<Integer> VECTOR_SECTIONS = Stream.of(SectionId.TYPE, SectionId.IMPORT, SectionId.FUNCTION,
+            SectionId.TABLE, SectionId.MEMORY, SectionId.GLOBAL, SectionId.EXPORT, SectionId.ELEMENT, SectionId.CODE,
+            SectionId.DATA).map(SectionId::code).collect(Collectors.toUnmodifiableSet());
     /** Values a corrupted size or count takes, besides ones near the true value. */
     private static final long[] HUGE = {0x7fffffffL, 0x80000000L, 0xfffffffaL, 0xffffffffL, 0x10000000L, 0x0fffffffL, 65536L};
 
@@ -77,7 +84,7 @@ final class ModuleMutator {
                     int length = encodingLength();
                     how.add("section " + section.id() + " at " + section.start() + ": size := " + size
                             + " in " + length + "+ bytes");
-                    yield splice(bytes, section.sizeStart(), section.contentStart(), WasmBytes.unsignedLeb(size, length));
+                    yield splice(bytes, section.sizeStart(), section.contentStart(), new WasmOutput().paddedU64(size, length).toByteArray());
                 }
                 case 6, 7 -> {
                     List<Section> vectors = sections.stream().filter(s -> VECTOR_SECTIONS.contains(s.id())
@@ -94,7 +101,7 @@ final class ModuleMutator {
                             + " in " + length + "+ bytes");
                     // the section's size stays as it was, so it no longer matches its content
                     yield splice(bytes, section.contentStart(), Math.min(position[0], section.end()),
-                            WasmBytes.unsignedLeb(corrupt, length));
+                            new WasmOutput().paddedU64(corrupt, length).toByteArray());
                 }
                 case 8 -> {
                     Section section = sections.get(random.nextInt(sections.size()));
@@ -142,7 +149,7 @@ final class ModuleMutator {
                     int length = encodingLength();
                     how.add("LEB128 at " + at + " in section " + section.id() + ": " + value + " := " + corrupt
                             + " in " + length + "+ bytes");
-                    yield splice(bytes, at, value < 0 ? at + 1 : position[0], WasmBytes.unsignedLeb(corrupt, length));
+                    yield splice(bytes, at, value < 0 ? at + 1 : position[0], new WasmOutput().paddedU64(corrupt, length).toByteArray());
                 }
                 default -> {
                     List<Section> donated = sections(donor);

@@ -1,7 +1,8 @@
 package dev.wasmjit.reliability;
 
-import dev.wasmjit.reliability.WasmBytes.Op;
 import dev.wasmjit.staticlink.StaticLinkSession;
+import dev.wasmjit.wasm.Opcode;
+import dev.wasmjit.wasm.WasmOutput;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -21,8 +22,8 @@ class StaticLinkLargeMemoryTest {
     @Test
     void aFourGibibyteMemoryIsRefusedInOneLineAndTheInterpreterAnswersAfterwards() {
         MinimalGuest.Layout layout = new MinimalGuest.Layout();
-        layout.evalPrelude = new WasmBytes().u8(Op.I32_CONST).s64(65536 - MinimalGuest.MEMORY_PAGES)
-                .u8(Op.MEMORY_GROW).u8(0).u8(Op.DROP).toBytes();
+        layout.evalPrelude = new WasmOutput().opcode(Opcode.I32_CONST).s64(65536 - MinimalGuest.MEMORY_PAGES)
+                .opcode(Opcode.MEMORY_GROW).u8(0).opcode(Opcode.DROP).toByteArray();
         try (StaticLinkSession session = StaticLinkSession.start(MinimalGuest.assemble(layout),
                 builder -> builder.stdout(OutputStream.nullOutputStream()).deadline(Duration.ofSeconds(10)))) {
             session.interpreter().eval(session.interpreter().parse("grow"));

@@ -122,6 +122,15 @@ public final class ModuleSections {
         GLOBAL;
 
         /**
+         * The byte that encodes the kind in an import or an export.
+         *
+         * @return the code, between 0 and 3
+         */
+        public int code() {
+            return ordinal();
+        }
+
+        /**
          * The kind of an import's type.
          *
          * @param type the type

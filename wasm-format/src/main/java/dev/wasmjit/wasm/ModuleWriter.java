@@ -155,7 +155,7 @@ public final class ModuleWriter {
     }
 
     private static void export(WasmOutput o, ExportEntry export) {
-        o.name(export.name()).u8(export.kind().ordinal()).u32(export.index());
+        o.name(export.name()).u8(export.kind().code()).u32(export.index());
     }
 
     /** Chooses the most compact of the eight element segment encodings that fits. */

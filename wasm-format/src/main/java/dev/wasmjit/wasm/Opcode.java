@@ -420,6 +420,8 @@ public enum Opcode {
 
     /** The prefix byte of the bulk-memory, table and saturating-truncation instructions. */
     public static final int PREFIX_FC_BYTE = 0xFC;
+    /** The block type of a {@code block}, {@code loop} or {@code if} that takes and leaves no value. */
+    public static final int EMPTY_BLOCK_TYPE = 0x40;
 
     private static final Opcode[] SINGLE_BYTE = new Opcode[256];
     private static final Opcode[] PREFIXED_FC = new Opcode[32];

@@ -84,11 +84,27 @@ public final class WasmOutput {
      * @return this buffer
      */
     WasmOutput u64(long value) {
+        return paddedU64(value, 1);
+    }
+
+    /**
+     * An unsigned LEB128 integer in at least {@code minimumLength} bytes: the bytes beyond its
+     * shortest form are padding, continuation bits over zero digits. A reader accepts a u32
+     * padded to 5 bytes (linkers pad to patch in place) and must refuse one longer, so a test
+     * of a reader writes both with this.
+     *
+     * @param value         the integer, taken as unsigned 64 bits
+     * @param minimumLength the fewest bytes to write; 1 or less gives the shortest form
+     * @return this buffer
+     */
+    public WasmOutput paddedU64(long value, int minimumLength) {
+        int written = 0;
         do {
             int b = (int) (value & 0x7F);
             value >>>= 7;
-            u8(value != 0 ? b | 0x80 : b);
-        } while (value != 0);
+            written++;
+            u8(value != 0 || written < minimumLength ? b | 0x80 : b);
+        } while (value != 0 || written < minimumLength);
         return this;
     }
 
@@ -167,7 +183,7 @@ public final class WasmOutput {
      * @param name the name
      * @return this buffer
      */
-    WasmOutput name(String name) {
+    public WasmOutput name(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         u32(utf8.length);
         return bytes(utf8);
@@ -182,6 +198,17 @@ public final class WasmOutput {
     public WasmOutput sized(byte[] data) {
         u32(data.length);
         return bytes(data);
+    }
+
+    /**
+     * A section: its id, the payload's size, then the payload.
+     *
+     * @param id      the section
+     * @param payload its content, as it is to appear
+     * @return this buffer
+     */
+    public WasmOutput section(SectionId id, byte[] payload) {
+        return u8(id.code()).sized(payload);
     }
 
     /**

@@ -78,4 +78,23 @@ class WasmEncodingTest {
                 .isInstanceOf(WasmFormatException.class)
                 .hasMessageContaining("unexpected end of bytes at offset 1");
     }
+
+    @Test
+    void aU32PaddedToFiveBytesIsReadAndOnePaddedToSixIsRefused() {
+        byte[] padded = new WasmOutput().paddedU64(3, 5).toByteArray();
+        assertThat(padded).containsExactly(0x83, 0x80, 0x80, 0x80, 0x00);
+        assertThat(new WasmInput(padded).u32()).isEqualTo(3);
+        assertThat(new WasmOutput().paddedU64(300, 1).toByteArray()).isEqualTo(new WasmOutput().u32(300).toByteArray());
+
+        byte[] overlong = new WasmOutput().paddedU64(3, 6).toByteArray();
+        assertThat(overlong).hasSize(6);
+        assertThatThrownBy(() -> new WasmInput(overlong).u32()).isInstanceOf(WasmFormatException.class);
+    }
+
+    @Test
+    void aSectionIsItsIdThenItsSizeThenItsPayload() {
+        assertThat(new WasmOutput().section(SectionId.MEMORY, new byte[] {1, 0, 1}).toByteArray())
+                .containsExactly(5, 3, 1, 0, 1);
+        assertThat(SectionId.DATA_COUNT.code()).isEqualTo(12);
+    }
 }

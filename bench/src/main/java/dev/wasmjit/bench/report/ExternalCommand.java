@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 record ExternalCommand(List<String> command, Path directory, Map<String, String> environment) {
 
     /** What a run gave: exit status, and stdout and stderr as text. */
-    record Outcome(int exitStatus, String stdout, String stderr) {
+    record ProcessOutcome(int exitStatus, String stdout, String stderr) {
         boolean succeeded() {
             return exitStatus == 0;
         }
@@ -60,7 +60,7 @@ record ExternalCommand(List<String> command, Path directory, Map<String, String>
      * @return the outcome
      * @throws IOException if it cannot be started or timed out
      */
-    Outcome run(Duration limit) throws IOException {
+    ProcessOutcome run(Duration limit) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().putAll(environment);
         Path stdout = Files.createTempFile("wasmjit-report", ".out");
@@ -72,7 +72,7 @@ record ExternalCommand(List<String> command, Path directory, Map<String, String>
                 process.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " took longer than " + limit.toSeconds() + " s");
             }
-            return new Outcome(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+            return new ProcessOutcome(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -92,7 +92,7 @@ record ExternalCommand(List<String> command, Path directory, Map<String, String>
      * @throws IOException if it fails, with its stderr in the message
      */
     String output(Duration limit) throws IOException {
-        Outcome outcome = run(limit);
+        ProcessOutcome outcome = run(limit);
         if (!outcome.succeeded()) {
             throw new IOException(String.join(" ", command) + " failed with status " + outcome.exitStatus()
                     + ": " + outcome.stderr().strip());

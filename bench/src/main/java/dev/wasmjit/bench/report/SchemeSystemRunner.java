@@ -50,7 +50,7 @@ final class SchemeSystemRunner {
             measurements.absent(system.column(), system.executable() + " is not installed");
             return;
         }
-        ExternalCommand.Outcome version = ExternalCommand.of(work, executable.get().toString(), "--version")
+        ExternalCommand.ProcessOutcome version = ExternalCommand.of(work, executable.get().toString(), "--version")
                 .run(Duration.ofSeconds(30));
         // Chez prints its version on stderr, Guile on stdout.
         measurements.version(system.column(), (version.stdout() + version.stderr()).lines()

@@ -16,33 +16,33 @@ import java.util.function.Supplier;
  * @param line what the guest printed, or {@code trap: KIND} for a trap of the wasm runtime
  * @param trap the kind when the call ended with a {@link GuestTrap}
  */
-record Outcome(String line, Optional<TrapKind> trap) {
+record PrintedOutcome(String line, Optional<TrapKind> trap) {
 
     /** Runs the call and says how it ended; any exception other than the guest's propagates. */
-    static Outcome of(Supplier<SchemeValue> call) {
+    static PrintedOutcome of(Supplier<SchemeValue> call) {
         return ofText(() -> call.get().toString());
     }
 
     /** As {@link #of}, for a call that gives the result's written form. */
-    static Outcome ofText(Supplier<String> call) {
+    static PrintedOutcome ofText(Supplier<String> call) {
         try {
             return result(call.get());
         } catch (GuestTrap trap) {
             String line = trap.getCause() instanceof GuestError guestError
                     ? "error: " + guestError.getMessage()
                     : "trap: " + trap.kind().description();
-            return new Outcome(line, Optional.of(trap.kind()));
+            return new PrintedOutcome(line, Optional.of(trap.kind()));
         } catch (GuestError error) {
             return error(error.getMessage());
         }
     }
 
-    static Outcome result(String value) {
-        return new Outcome("result: " + value, Optional.empty());
+    static PrintedOutcome result(String value) {
+        return new PrintedOutcome("result: " + value, Optional.empty());
     }
 
-    static Outcome error(String message) {
-        return new Outcome("error: " + message, Optional.empty());
+    static PrintedOutcome error(String message) {
+        return new PrintedOutcome("error: " + message, Optional.empty());
     }
 
     boolean isResult() {

@@ -6,24 +6,29 @@ import dev.wasmjit.wasm.ModuleWriter;
 import java.util.Set;
 
 /**
- * The bundled guest with the wasmjit extensions' exports removed: exactly the exports a
- * module built from the seed's interp.cc has. Only the export section changes; the code
- * is untouched. Shared with the other modules' tests through the bridge's test jar.
+ * The bundled guest with the extensions' exports removed, so that it offers only the core guest
+ * ABI: {@link #CORE}. Only the export section changes; the code is untouched. Shared with the
+ * other modules' tests through the bridge's test jar.
  */
-public final class SeedAbiModule {
+public final class CoreAbiModule {
 
-    /** The exports of the wasmjit extensions, which a seed-built module lacks. */
+    /** The exports of the core guest ABI, which every guest has. */
+    public static final Set<String> CORE = Set.of("memory", "__indirect_function_table", "_initialize",
+            "allocateBytes", "freeBytes", "parse", "eval", "jitModule", "moduleData", "moduleSize", "freeModule");
+
+    /** The exports of the extensions, which a host uses when present: every other export of the guest. */
     public static final Set<String> EXTENSIONS = Set.of("lastResultText", "lastResultKind", "lastResultInteger",
             "lastErrorMessage", "pendingJitCount", "compiledFunctionCount", "collectionCount",
+            "setHeapLimit", "heapSize", "setMaxNestedCalls", "isExpressionHandle",
             "stackPointer", "setStackPointer");
 
-    private SeedAbiModule() {
+    private CoreAbiModule() {
     }
 
     /**
      * The bundled guest's bytes with the extension exports removed.
      *
-     * @return a module with exactly the seed's exports
+     * @return a module with exactly the core ABI's exports
      */
     public static byte[] bytes() {
         return withoutExports(SchemeInterpreter.bundledBytes(), EXTENSIONS);
