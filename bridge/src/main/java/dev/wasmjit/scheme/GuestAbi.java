@@ -5,6 +5,7 @@ import dev.wasmjit.bridge.GuestBlock;
 import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.bridge.GuestFunction;
 import dev.wasmjit.bridge.ModuleException;
+import dev.wasmjit.bridge.ModuleShape;
 import dev.wasmjit.bridge.ReactorInstance;
 
 import java.util.Optional;
@@ -50,6 +51,9 @@ final class GuestAbi {
         moduleData = required(instance, "moduleData", FuncSignature.i32(1, 1));
         moduleSize = required(instance, "moduleSize", FuncSignature.i32(1, 1));
         freeModule = required(instance, "freeModule", FuncSignature.i32(1, 0));
+        if (instance.shape().export("memory").filter(e -> e.kind() == ModuleShape.Kind.MEMORY).isEmpty()) {
+            throw new ModuleException("the module lacks the guest ABI: no memory exported as memory");
+        }
         required(instance, "allocateBytes", FuncSignature.i32(1, 1));
         required(instance, "freeBytes", FuncSignature.i32(1, 0));
         lastResultText = instance.function("lastResultText", FuncSignature.i32(0, 1));

@@ -30,6 +30,14 @@ class CoreAbiTest {
     }
 
     @Test
+    void aModuleThatExportsNoMemoryIsRefusedWhenBuilt() {
+        byte[] withoutMemory = CoreAbiModule.withoutExports(CoreAbiModule.bytes(), java.util.Set.of("memory"));
+        assertThatThrownBy(() -> SchemeInterpreter.builder().module(withoutMemory).build())
+                .isInstanceOf(dev.wasmjit.bridge.ModuleException.class)
+                .hasMessage("the module lacks the guest ABI: no memory exported as memory");
+    }
+
+    @Test
     void drivesAModuleWithOnlyTheCoreAbi() {
         try (TestInterpreter t = TestInterpreter.start(b -> b.module(CoreAbiModule.bytes()))) {
             Expression fib = t.scheme.parse(TestInterpreter.FIB_20);
