@@ -59,7 +59,7 @@ class RunErrorTest {
         String down = "(define (down n) (if (eq? n 0) 0 (+ 1 (down (- n 1)))))";
         assertProgramError(Wasmjit.run("run", "--max-nested-calls", "1000", "-e", down + " (down 1000)"),
                 "error: recursion too deep: more than 1000 nested calls");
-        Wasmjit.Outcome within = Wasmjit.run("run", "--max-nested-calls", "1000", "-e", down + " (down 999)");
+        Wasmjit.CommandOutcome within = Wasmjit.run("run", "--max-nested-calls", "1000", "-e", down + " (down 999)");
         assertThat(within.exitCode()).as(within.toString()).isZero();
         assertThat(within.stdout()).contains("999");
     }
