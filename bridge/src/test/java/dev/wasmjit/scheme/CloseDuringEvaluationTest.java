@@ -22,26 +22,21 @@ class CloseDuringEvaluationTest {
 
     @Test
     void anInterruptibleInterpreterIsInterruptedThroughItsEpochAndFreed() throws Exception {
-        long baseline = GuestThreads.count();
-        SchemeInterpreter scheme = SchemeInterpreter.builder().interruptible(true).deadline(LONG)
-                .stdout(OutputStream.nullOutputStream()).build();
-        CompletableFuture<SchemeValue> running = evalInBackground(scheme, "(let loop () (loop))");
-
-        long closing = System.nanoTime();
-        scheme.close();
-        assertThat(elapsedMs(closing)).as("close() took, ms").isLessThan(PROMPTLY_MS);
-
-        assertEndsClosed(running);
-        GuestThreads.awaitAtMost(baseline);
+        assertClosesPromptlyAndTheEvaluationEnds(SchemeInterpreter.builder().interruptible(true), "(let loop () (loop))");
     }
 
     @Test
     void onASharedEngineCloseReturnsAtOnceAndAnEvaluationThatPrintsEndsAtItsNextOutput() throws Exception {
-        long baseline = GuestThreads.count();
-        SchemeInterpreter scheme = SchemeInterpreter.builder().deadline(LONG)
-                .stdout(OutputStream.nullOutputStream()).build();
-        CompletableFuture<SchemeValue> running = evalInBackground(scheme,
+        assertClosesPromptlyAndTheEvaluationEnds(SchemeInterpreter.builder(),
                 "(let loop ((i 0)) (display i) (newline) (loop (+ i 1)))");
+    }
+
+    /** close() during the program returns promptly; the evaluation ends closed and its thread goes. */
+    private static void assertClosesPromptlyAndTheEvaluationEnds(SchemeInterpreter.Builder builder, String program)
+            throws Exception {
+        long baseline = GuestThreads.count();
+        SchemeInterpreter scheme = builder.deadline(LONG).stdout(OutputStream.nullOutputStream()).build();
+        CompletableFuture<SchemeValue> running = evalInBackground(scheme, program);
 
         long closing = System.nanoTime();
         scheme.close();
