@@ -58,8 +58,9 @@ void setHeapLimit(size_t bytes);
 
 // Object sizes in bytes, rounded to whole words.
 inline size_t wordsToBytes(size_t words) { return words * sizeof(Value); }
-inline size_t stringObjectBytes(size_t length) {
-  return (sizeof(Value) + length + 1 + sizeof(Value) - 1) / sizeof(Value) * sizeof(Value);
+// An object of a Data kind (objects.def): header, length, the data, a zero byte.
+inline size_t dataObjectBytes(size_t length, size_t unit) {
+  return (2 * sizeof(Value) + length * unit + 1 + sizeof(Value) - 1) / sizeof(Value) * sizeof(Value);
 }
 
 // Each of these may collect: callers keep the values they hold in root slots.
@@ -70,6 +71,12 @@ Value makeVector(uint32_t length, Value fill);
 Value makeString(const char* bytes, size_t length);
 // A string of `length` bytes to be filled in by the caller at once.
 Value makeStringUninitialised(size_t length);
+// An object of a Data kind (objects.def: strings, bytevectors, bignums) of
+// `length` units of `unit` bytes, all zero, to be filled in at once.
+Value makeData(ObjectTag tag, size_t length, size_t unit);
+Value makeFlonum(double d);
+Value makeCompnum(double real, double imaginary);
+Value makeRatnum(Value numerator, Value denominator);  // both exact integers, in lowest terms
 
 struct HeapStatistics {
   uint32_t collections;      // during the current eval
