@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The error messages docs/LANGUAGE.md documents (the guest writes them in errors.cc,
- * reader.cc, syntax.cc, primitives.cc and heap.cc); anything else the guest says is a bug.
+ * reader.cc, syntax.cc, the primitives' files and heap.cc); anything else the guest says is a bug.
  * A user's {@code (error "message" irritant ...)} says whatever its caller wants: an input
  * that calls {@code error} may end with any message.
  */
