@@ -96,6 +96,7 @@ EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
   ensureHeap((size_t)heapBytes);
   resetHeapStatistics();
   Value v = evaluateProgram(program);
+  flushFilePorts();
   Bytes text;
   printValue(v, true, text);
   text.byte(0);

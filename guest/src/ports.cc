@@ -6,7 +6,14 @@
 //   standard input, output, error:  unused (their state is this file's own);
 //   string or bytevector input:     a bytevector of the text's UTF-8 bytes,
 //                                   the position (a fixnum);
-//   string or bytevector output:    a bytevector buffer, the bytes used.
+//   string or bytevector output:    a bytevector buffer, the bytes used;
+//   file input:                     as string input (the file is read whole
+//                                   when it is opened);
+//   file output:                    as string output, the buffer written to the
+//                                   file descriptor (in the header's detail,
+//                                   above the kind) when it fills, when the
+//                                   port is flushed or closed, and at the end
+//                                   of every call (openFilePorts lists them).
 // Text moves through every port as UTF-8 bytes, so one reader and one writer
 // serve all kinds; characters are decoded as they are read.
 //
@@ -26,9 +33,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "errors.h"
+#include "bytes.h"
 #include "evaluator.h"
 #include "heap.h"
 #include "printer.h"
@@ -45,9 +55,15 @@ enum PortKind : uint32_t {
   kStringOutput,
   kBytevectorInput,
   kBytevectorOutput,
+  kFileInput,
+  kFileOutput,
+  kBinaryFileInput,
+  kBinaryFileOutput,
 };
 const uint32_t kKindMask = 0xf;
 const uint32_t kClosed = 0x10;
+const uint32_t kFdShift = 8;           // a file output port's descriptor, in the detail
+const size_t kFileBufferBytes = 65536;  // written out when a file port's buffer holds this much
 
 Port standardPorts[3] = {
     {makeHeader(kPortTag, kStandardInput), kUnset, kUnset},
@@ -59,17 +75,25 @@ Value standardOutput() { return (Value)&standardPorts[1]; }
 Value standardError() { return (Value)&standardPorts[2]; }
 
 Value currentInput, currentOutput, currentError;
+Value openFilePorts = kNil;  // the file output ports not closed yet, to flush at the end of a call
 
 uint32_t kindOf(Value port) { return headerDetailOf(port) & kKindMask; }
 bool isClosed(Value port) { return headerDetailOf(port) & kClosed; }
 bool isInput(Value port) {
   uint32_t k = kindOf(port);
-  return k == kStandardInput || k == kStringInput || k == kBytevectorInput;
+  return k == kStandardInput || k == kStringInput || k == kBytevectorInput || k == kFileInput ||
+         k == kBinaryFileInput;
 }
 bool isBinary(Value port) {
   uint32_t k = kindOf(port);
-  return k == kBytevectorInput || k == kBytevectorOutput;
+  return k == kBytevectorInput || k == kBytevectorOutput || k == kBinaryFileInput ||
+         k == kBinaryFileOutput;
 }
+bool isFileOutput(Value port) {
+  uint32_t k = kindOf(port);
+  return k == kFileOutput || k == kBinaryFileOutput;
+}
+int fdOf(Value port) { return (int)(headerDetailOf(port) >> kFdShift); }
 
 Value makePort(PortKind kind, Value a, Value b) { return makeTwoFields(kPortTag, kind, a, b); }
 
@@ -168,8 +192,27 @@ int32_t nextCharacter(Value port, bool take) {
 
 bool atLineStart = true;  // of standard output: the result line starts a line of its own
 
+// Writes a file output port's buffer to its file; false if the file refused it.
+bool flushFilePort(Value port) {
+  size_t used = (size_t)integerOf(portOf(port)->b);
+  const uint8_t* bytes = bytevectorOf(portOf(port)->a)->bytes;
+  portOf(port)->b = makeInteger(0);
+  for (size_t done = 0; done < used;) {
+    ssize_t n = write(fdOf(port), bytes + done, used - done);
+    if (n <= 0) return false;
+    done += (size_t)n;
+  }
+  return true;
+}
+
 void writeBytes(Value port, const uint8_t* bytes, size_t n) {
   if (n == 0) return;
+  if (isFileOutput(port) && (size_t)integerOf(portOf(port)->b) + n > kFileBufferBytes) {
+    Value* root = pushRoot(port);
+    if (!flushFilePort(port)) fail("cannot write to a file: the host refused the write");
+    rootTop = root;
+    port = *root;
+  }
   switch (kindOf(port)) {
     case kStandardOutput:
       fwrite(bytes, 1, n, stdout);
@@ -288,14 +331,91 @@ Value mutableCopy(Value v) {
 
 // ---- the rest of the runtime ----
 
+const char* fileErrorText(int error) {
+  // wasi-libc says ENOTCAPABLE both for a path outside every granted directory
+  // and for one the host refused to resolve (.., a link leading out).
+#ifdef ENOTCAPABLE
+  if (error == ENOTCAPABLE) return "outside the directories the host grants";
+#endif
+  return strerror(error);
+}
+
+void flushFilePorts() {
+  for (Value p = openFilePorts; p != kNil; p = pairOf(p)->cdr) flushFilePort(pairOf(p)->car);
+}
+
+Value openFileInputPort(Prim p, const char* path, bool binary) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) fail("%s: cannot open \"%s\": %s", primitiveName(p), path, fileErrorText(errno));
+  Bytes content;
+  uint8_t chunk[65536];
+  for (;;) {
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n < 0) {
+      int error = errno;
+      close(fd);
+      fail("%s: cannot read \"%s\": %s", primitiveName(p), path, fileErrorText(error));
+    }
+    if (n == 0) break;
+    content.append(chunk, (size_t)n);
+  }
+  close(fd);
+  if (content.size() > (size_t)kMaxInteger) fail("%s: \"%s\" is larger than %d bytes", primitiveName(p), path, (int)kMaxInteger);
+  Value text = makeData(kBytevectorTag, content.size(), 1);
+  if (content.size()) memcpy(bytevectorOf(text)->bytes, content.data(), content.size());
+  return makePort(binary ? kBinaryFileInput : kFileInput, text, makeInteger(0));
+}
+
+Value openFileOutputPort(Prim p, const char* path, bool binary) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  if (fd < 0) fail("%s: cannot open \"%s\": %s", primitiveName(p), path, fileErrorText(errno));
+  if (fd >= (1 << 15)) {
+    close(fd);
+    fail("%s: too many open files", primitiveName(p));
+  }
+  Value port = makeTwoFields(kPortTag, (binary ? kBinaryFileOutput : kFileOutput) | ((uint32_t)fd << kFdShift),
+                             makeData(kBytevectorTag, kFileBufferBytes, 1), makeInteger(0));
+  Value* root = pushRoot(port);
+  openFilePorts = makePair(port, openFilePorts);
+  rootTop = root;
+  return port;
+}
+
+Value closeAnyPort(Value port) {
+  if (isClosed(port)) return kUnspecified;
+  if (isFileOutput(port)) {
+    flushFilePort(port);
+    close(fdOf(port));
+    Value* link = &openFilePorts;
+    while (*link != kNil && pairOf(*link)->car != port) link = &pairOf(*link)->cdr;
+    if (*link != kNil) *link = pairOf(*link)->cdr;
+  }
+  objectOf(port)[0] |= (Value)kClosed << 8;
+  return kUnspecified;
+}
+
+Value exchangeCurrentInput(Value port) {
+  Value old = currentInput;
+  currentInput = port;
+  return old;
+}
+
+Value exchangeCurrentOutput(Value port) {
+  Value old = currentOutput;
+  currentOutput = port;
+  return old;
+}
+
 void resetPorts() {
   static bool registered;
   if (!registered) {
     registerRoot(&currentInput);
     registerRoot(&currentOutput);
     registerRoot(&currentError);
+    registerRoot(&openFilePorts);
     registered = true;
   }
+  flushFilePorts();  // what a call that failed left in the buffers
   currentInput = standardInput();
   currentOutput = standardOutput();
   currentError = standardError();
@@ -303,6 +423,8 @@ void resetPorts() {
 }
 
 const char* portDescription(Value port) {
+  if (kindOf(port) == kFileInput || kindOf(port) == kBinaryFileInput)
+    return isClosed(port) ? "#<closed input port>" : "#<input port>";
   if (isClosed(port)) return isInput(port) ? "#<closed input port>" : "#<closed output port>";
   return isInput(port) ? "#<input port>" : "#<output port>";
 }
@@ -376,10 +498,7 @@ Value prim_GetOutputBytevector(ARGS) {
   return copy;
 }
 
-static Value closePort(Value port) {
-  objectOf(port)[0] |= (Value)kClosed << 8;
-  return kUnspecified;
-}
+static Value closePort(Value port) { return closeAnyPort(port); }
 static Value portAt(Prim p, Value* args, int32_t i) {
   if (!hasTag(args[i], kPortTag)) failWrongType(p, i, Expected::Port, args[i]);
   return args[i];
@@ -537,6 +656,7 @@ Value prim_Newline(ARGS) {
 
 Value prim_FlushOutputPort(ARGS) {
   Value port = portArgument(Prim::FlushOutputPort, args, argc, 0, false, false);
+  if (isFileOutput(port) && !flushFilePort(port)) fail("flush-output-port: the host refused the write");
   if (kindOf(port) == kStandardOutput) fflush(stdout);
   if (kindOf(port) == kStandardError) fflush(stderr);
   return kUnspecified;

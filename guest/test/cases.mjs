@@ -622,6 +622,7 @@ export const primitives = [
   { name: 'call-with-port closes the port', source: '(define p (open-input-string "7")) (list (call-with-port p read) (input-port-open? p))', expect: '(7 #f)' },
   { name: 'standard input is empty unless the host gives one', source: '(list (eof-object? (read)) (eof-object? (read-char)) (eof-object? (read-line)))', expect: '(#t #t #t)' },
   { name: 'write-string and newline to the current output port', source: '(write-string "abc" (current-output-port)) (newline (current-output-port)) (flush-output-port) 2', output: 'abc\n', expect: '2' },
+  { name: 'file-exists? without a granted directory', source: '(file-exists? "cases.mjs")', wasmOnly: true, expect: '#f' },
   // Multiple values.
   { name: 'call-with-values spreads the values', source: '(call-with-values (lambda () (values 1 2 3)) list)', expect: '(1 2 3)' },
   { name: 'one value is the value itself', source: '(list (values 5) (call-with-values (lambda () 5) (lambda (x) (* x x))))', expect: '(5 25)' },
@@ -988,6 +989,8 @@ export const errors = [
   { name: 'write to an input port', source: '(write 1 (open-input-string ""))', expect: { error: 'wrong type: write expects an open textual output port as argument 2, got the port #<input port>' } },
   { name: 'get-output-string of an input port', source: '(get-output-string (open-input-string "x"))', expect: { error: 'wrong type: get-output-string expects a string output port as argument 1, got the port #<input port>' } },
   { name: 'write-u8 of a non-byte', source: '(write-u8 256 (open-output-bytevector))', expect: { error: 'wrong type: write-u8 expects a byte (an integer from 0 to 255) as argument 1, got the integer 256' } },
+  { name: 'no file is reachable without a granted directory', source: '(open-input-file "data.txt")', wasmOnly: true, expect: { error: 'open-input-file: cannot open "data.txt": outside the directories the host grants' } },
+  { name: 'no file is deleted without a granted directory', source: '(delete-file "data.txt")', wasmOnly: true, expect: { error: 'delete-file: cannot delete "data.txt": outside the directories the host grants' } },
   { name: 'compiled: division by zero', source: '(define (g a b) (remainder a b)) (g 7 0)', expect: { error: 'division by zero: remainder' } },
   { name: 'compiled: too many arguments', source: '(define (h x) x) (define (call-h) (h 1 2)) (call-h)', expect: { error: 'wrong number of arguments: h expects 1 argument, got 2' } },
   { name: 'compiled: too few arguments in tail position', source: '(define (h x y) x) (define (call-h) (h 1)) (call-h)', expect: { error: 'wrong number of arguments: h expects 2 arguments, got 1' } },

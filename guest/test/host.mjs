@@ -72,6 +72,11 @@ function minimalWasi(module, memory, write) {
     proc_exit(code) {
       throw new Error(`guest called proc_exit(${code})`);
     },
+    // No directories are granted: wasi-libc asks from fd 3 on until EBADF
+    // (any other answer makes its start-up exit).
+    fd_prestat_get() {
+      return ERRNO_BADF;
+    },
     clock_time_get(id, precision, timeAddress) {
       const nanos = id === 0 ? BigInt(Date.now()) * 1000000n : id === 1 ? process.hrtime.bigint() : null;
       if (nanos === null) return ERRNO_INVAL;

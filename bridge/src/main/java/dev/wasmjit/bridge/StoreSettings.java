@@ -1,10 +1,15 @@
 package dev.wasmjit.bridge;
 
+import dev.wasmjit.nativeconfig.GuestFiles;
 import dev.wasmjit.nativeconfig.GuestWasi;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +20,7 @@ import java.util.Optional;
  * once, here.
  *
  * <p>The defaults a caller may rely on: stdout to {@link System#out} and stderr to
- * {@link System#err}, line by line; an empty standard input; no line listener; a deadline of {@link #DEFAULT_DEADLINE}
+ * {@link System#err}, line by line; an empty standard input; no directories; no line listener; a deadline of {@link #DEFAULT_DEADLINE}
  * for each call.
  *
  * @param <B> the builder's own type, which each setter returns
@@ -29,6 +34,7 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
     OutputStream stderr = GuestWasi.passThroughStderr();
     /** Null: the guest's standard input is empty. */
     InputStream stdin;
+    final List<GuestFiles.Preopen> preopens = new ArrayList<>();
     GuestWasi.LineListener lineListener = (fd, line) -> { };
     /** Empty for no limit. */
     Optional<Duration> deadline = Optional.of(DEFAULT_DEADLINE);
@@ -70,6 +76,28 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
      */
     public final B stdin(InputStream in) {
         this.stdin = Objects.requireNonNull(in, "in");
+        return self();
+    }
+
+    /**
+     * Grants the guest a directory, as {@code wasmtime run --dir} does: the guest sees it as
+     * {@code guestName} ({@code "."} makes it the directory relative paths start from), and
+     * reaches the files under it, never anything outside it ({@code ..} and symbolic links that
+     * lead out are refused). By default the guest reaches no files at all. Directories are
+     * granted in the order given.
+     *
+     * @param host      an existing directory
+     * @param guestName the guest's name for it, such as {@code "."} or {@code "/data"}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code host} is not a directory or the name is empty
+     */
+    public final B preopenDirectory(Path host, String guestName) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(guestName, "guestName");
+        if (!Files.isDirectory(host)) {
+            throw new IllegalArgumentException("cannot grant " + host + ": not a directory");
+        }
+        preopens.add(new GuestFiles.Preopen(host, guestName));
         return self();
     }
 
@@ -123,6 +151,8 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
         other.stdout = stdout;
         other.stderr = stderr;
         other.stdin = stdin;
+        other.preopens.clear();
+        other.preopens.addAll(preopens);
         other.lineListener = lineListener;
         other.deadline = deadline;
         return other;

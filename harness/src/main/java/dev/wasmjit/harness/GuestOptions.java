@@ -7,12 +7,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The options every command that runs the guest shares: which module, how big a heap, how
@@ -98,17 +98,18 @@ public final class GuestOptions {
     }
 
     /**
-     * As {@link #start(StandardStreams, OutputStream)}, with the guest reading {@code stdin} as
-     * its standard input ({@code wasmjit run} gives the process's own, as {@code guile FILE}
-     * does).
+     * As {@link #start(StandardStreams, OutputStream)}, with what a command sets beyond the
+     * shared options: {@code wasmjit run} gives the process's standard input, as
+     * {@code guile FILE} does, and the directories of {@code --dir}.
      *
      * @param streams     the program's streams
      * @param guestStdout where the guest's stdout goes
-     * @param stdin       the guest's standard input
+     * @param more        the command's own settings
      * @return the interpreter; the caller closes it
      */
-    public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout, InputStream stdin) {
-        return start(configure(SchemeInterpreter.builder(), streams, guestStdout).stdin(stdin));
+    public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout,
+                                   UnaryOperator<SchemeInterpreter.Builder> more) {
+        return start(more.apply(configure(SchemeInterpreter.builder(), streams, guestStdout)));
     }
 
     private SchemeInterpreter start(SchemeInterpreter.Builder builder) {

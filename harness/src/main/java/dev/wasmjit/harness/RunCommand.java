@@ -13,7 +13,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -50,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print what each JIT round compiled and linked (implies --jit).")
     private boolean stats;
 
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "Grant the program a directory, as wasmtime run --dir does: HOST seen as GUEST (default: HOST's own name as given, so --dir . makes relative paths work). Repeatable. Without it the program reaches no files.")
+    private List<String> directories = new ArrayList<>();
+
     @Mixin
     private GuestOptions guest;
 
@@ -66,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Optional<String> source = source();
         int jitRounds = jitRounds();
-        try (SchemeInterpreter scheme = guest.start(streams, streams.out(), System.in)) {
+        try (SchemeInterpreter scheme = guest.start(streams, streams.out(), this::grantInputAndDirectories)) {
             if (source.isPresent()) {
                 evaluate(scheme, scheme.parse(source.get()), jitRounds);
             } else {
@@ -74,6 +81,21 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private SchemeInterpreter.Builder grantInputAndDirectories(SchemeInterpreter.Builder builder) {
+        builder.stdin(System.in);
+        for (String directory : directories) {
+            int split = directory.indexOf("::");
+            String host = split < 0 ? directory : directory.substring(0, split);
+            String guestName = split < 0 ? directory : directory.substring(split + 2);
+            if (host.isEmpty() || guestName.isEmpty() || !Files.isDirectory(Path.of(host))) {
+                throw new ParameterException(spec.commandLine(),
+                        "--dir " + directory + ": expected HOST[::GUEST] with HOST an existing directory");
+            }
+            builder.preopenDirectory(Path.of(host), guestName);
+        }
+        return builder;
     }
 
     private void evaluate(SchemeInterpreter scheme, Expression program, int jitRounds) {

@@ -45,6 +45,24 @@ class RunCommandTest {
     }
 
     @Test
+    void dirGrantsTheProgramADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws java.io.IOException {
+        java.nio.file.Files.writeString(directory.resolve("data.txt"), "42\n");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--dir", directory + "::/data",
+                "-e", "(* 2 (call-with-input-file \"/data/data.txt\" read))");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: 84\n");
+    }
+
+    @Test
+    void dirOfSomethingThatIsNotADirectoryIsAUsageError() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--dir", "/nonexistent-dir::/d", "-e", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--dir /nonexistent-dir::/d: expected HOST[::GUEST] with HOST an existing directory");
+    }
+
+    @Test
     void printsAProcedureResultAsTheGuestDoes() {
         Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(lambda (x) x)");
 

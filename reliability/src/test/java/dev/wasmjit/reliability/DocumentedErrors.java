@@ -34,6 +34,7 @@ final class DocumentedErrors {
             Pattern.compile("equal\\?: data nested too deeply"),
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
             Pattern.compile(PRIMITIVE + ": the port is closed"),
+            Pattern.compile(PRIMITIVE + ": cannot (?:open|read|delete) \".*\": .+"),
             Pattern.compile("heap exhausted: .+"));
 
     private DocumentedErrors() {

@@ -57,6 +57,10 @@ function wasi(module, memory) {
     fd_close() {
       return ERRNO_BADF;
     },
+    // No directories are granted: wasi-libc asks from fd 3 on until EBADF.
+    fd_prestat_get() {
+      return ERRNO_BADF;
+    },
     clock_time_get(id, precision, timeAddress) {
       if (id !== 0 && id !== 1) return ERRNO_INVAL;
       const millis = id === 0 ? performance.timeOrigin + performance.now() : performance.now();
