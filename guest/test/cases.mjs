@@ -623,6 +623,7 @@ export const primitives = [
   { name: 'standard input is empty unless the host gives one', source: '(list (eof-object? (read)) (eof-object? (read-char)) (eof-object? (read-line)))', expect: '(#t #t #t)' },
   { name: 'write-string and newline to the current output port', source: '(write-string "abc" (current-output-port)) (newline (current-output-port)) (flush-output-port) 2', output: 'abc\n', expect: '2' },
   { name: 'file-exists? without a granted directory', source: '(file-exists? "cases.mjs")', wasmOnly: true, expect: '#f' },
+  { name: 'no arguments and no environment unless the host gives them', source: '(list (command-line) (get-environment-variable "HOME") (get-environment-variables))', wasmOnly: true, expect: '(() #f ())' },
   // Multiple values.
   { name: 'call-with-values spreads the values', source: '(call-with-values (lambda () (values 1 2 3)) list)', expect: '(1 2 3)' },
   { name: 'one value is the value itself', source: '(list (values 5) (call-with-values (lambda () 5) (lambda (x) (* x x))))', expect: '(5 25)' },

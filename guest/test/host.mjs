@@ -77,6 +77,25 @@ function minimalWasi(module, memory, write) {
     fd_prestat_get() {
       return ERRNO_BADF;
     },
+    // No arguments and no environment (wasi-libc's start-up needs an answer).
+    args_sizes_get(countAddress, sizeAddress) {
+      const view = new DataView(memory().buffer);
+      view.setUint32(countAddress, 0, true);
+      view.setUint32(sizeAddress, 0, true);
+      return ERRNO_SUCCESS;
+    },
+    environ_sizes_get(countAddress, sizeAddress) {
+      const view = new DataView(memory().buffer);
+      view.setUint32(countAddress, 0, true);
+      view.setUint32(sizeAddress, 0, true);
+      return ERRNO_SUCCESS;
+    },
+    args_get() {
+      return ERRNO_SUCCESS;
+    },
+    environ_get() {
+      return ERRNO_SUCCESS;
+    },
     clock_time_get(id, precision, timeAddress) {
       const nanos = id === 0 ? BigInt(Date.now()) * 1000000n : id === 1 ? process.hrtime.bigint() : null;
       if (nanos === null) return ERRNO_INVAL;

@@ -44,7 +44,8 @@ final class InstanceParts {
         // store is freed, which would keep an instance dropped without close() reachable.
         GuestFiles files = new GuestFiles(settings.preopens);
         GuestWasi wasi = new GuestWasi(settings.stdout, settings.stderr,
-                output.recordingThen(settings.lineListener), settings.stdin, files);
+                output.recordingThen(settings.lineListener),
+                new GuestWasi.Grants(settings.stdin, files, settings.arguments, settings.environment));
         CallFailure failure = new CallFailure();
         this.epochDeadline = new EpochDeadline(engine);
         List<AutoCloseable> owned = new ArrayList<>(settings.owned);

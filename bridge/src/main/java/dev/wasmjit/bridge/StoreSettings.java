@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ import java.util.Optional;
  * once, here.
  *
  * <p>The defaults a caller may rely on: stdout to {@link System#out} and stderr to
- * {@link System#err}, line by line; an empty standard input; no directories; no line listener; a deadline of {@link #DEFAULT_DEADLINE}
+ * {@link System#err}, line by line; an empty standard input; no directories, arguments or
+ * environment variables; no line listener; a deadline of {@link #DEFAULT_DEADLINE}
  * for each call.
  *
  * @param <B> the builder's own type, which each setter returns
@@ -35,6 +37,8 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
     /** Null: the guest's standard input is empty. */
     InputStream stdin;
     final List<GuestFiles.Preopen> preopens = new ArrayList<>();
+    List<String> arguments = List.of();
+    Map<String, String> environment = Map.of();
     GuestWasi.LineListener lineListener = (fd, line) -> { };
     /** Empty for no limit. */
     Optional<Duration> deadline = Optional.of(DEFAULT_DEADLINE);
@@ -102,6 +106,30 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
     }
 
     /**
+     * The program's arguments, as Scheme's {@code command-line} gives them: the program's name
+     * first. By default none: {@code (command-line)} is the empty list.
+     *
+     * @param arguments the arguments
+     * @return this builder
+     */
+    public final B arguments(List<String> arguments) {
+        this.arguments = List.copyOf(arguments);
+        return self();
+    }
+
+    /**
+     * The environment variables the guest sees ({@code get-environment-variable}). By default
+     * none: the host's own environment is never passed on unless given here.
+     *
+     * @param environment the variables by name
+     * @return this builder
+     */
+    public final B environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return self();
+    }
+
+    /**
      * Told about every complete line on the guest's stdout (fd 1) and stderr (fd 2), after it
      * reached its stream.
      *
@@ -153,6 +181,8 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
         other.stdin = stdin;
         other.preopens.clear();
         other.preopens.addAll(preopens);
+        other.arguments = arguments;
+        other.environment = environment;
         other.lineListener = lineListener;
         other.deadline = deadline;
         return other;

@@ -33,8 +33,12 @@ import java.util.concurrent.Callable;
             "With --jit: evaluate, compile what ran, link it, and evaluate again."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The program's source file.")
+    @Parameters(index = "0", paramLabel = "FILE", arity = "0..1", description = "The program's source file.")
     private Path file;
+
+    @Parameters(index = "1..*", paramLabel = "ARG",
+            description = "Arguments for the program: (command-line) is FILE followed by them.")
+    private List<String> programArguments = new ArrayList<>();
 
     @Option(names = {"-e", "--expression"}, paramLabel = "EXPR", description = "The program's source text.")
     private String expression;
@@ -85,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
 
     private SchemeInterpreter.Builder grantInputAndDirectories(SchemeInterpreter.Builder builder) {
         builder.stdin(System.in);
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(file != null ? file.toString() : "wasmjit");
+        commandLine.addAll(programArguments);
+        builder.arguments(commandLine);
         for (String directory : directories) {
             int split = directory.indexOf("::");
             String host = split < 0 ? directory : directory.substring(0, split);

@@ -63,6 +63,24 @@ class RunCommandTest {
     }
 
     @Test
+    void theProgramSeesItsFileAndArgumentsAsItsCommandLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws java.io.IOException {
+        java.nio.file.Path program = java.nio.file.Files.writeString(directory.resolve("args.scm"), "(cdr (command-line))");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", program.toString(), "a", "b c");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: (\"a\" \"b c\")\n");
+    }
+
+    @Test
+    void exitEndsTheCommandWithTheProgramsStatusAndNoError() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(display \"bye\") (newline) (exit 7) (display \"never\")");
+
+        assertThat(run.exitCode()).isEqualTo(7);
+        assertThat(run.stdout()).isEqualTo("bye\n");
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
     void printsAProcedureResultAsTheGuestDoes() {
         Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(lambda (x) x)");
 

@@ -17,13 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The WASI a guest gets: stdout and stderr, the clocks, and standard input and directories only
  * when the host gives them ({@link GuestFiles} serves the directories and the files opened in
- * them). No arguments, no environment. It implements {@code wasi_snapshot_preview1}
+ * them), and arguments and environment variables only when the host gives them. It implements {@code wasi_snapshot_preview1}
  * imports as Java host functions rather than wasmtime's WasiCtx, so output ordering and the
  * sandbox are the host's by construction.
  *
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
  *       buffer.</li>
  *   <li>{@code fd_fdstat_get} reports fds 0 to 2 as character devices without seek rights, so
  *       wasi-libc line-buffers stdout even when the JVM's stdout is a pipe or a file.</li>
- *   <li>{@code args_*} and {@code environ_*} report zero entries; {@code fd_prestat_get},
+ *   <li>{@code args_*} and {@code environ_*} give the host's {@link Grants}; {@code fd_prestat_get},
  *       {@code path_open}, {@code path_filestat_get} and {@code path_unlink_file} serve the
  *       granted directories; {@code fd_read} on stdin reads the host's {@link InputStream},
  *       or end of file when it gave none (a read blocks the guest's thread until the stream
@@ -107,6 +108,38 @@ public final class GuestWasi {
     /** Null: standard input is empty. */
     private final InputStream stdin;
     private final GuestFiles files;
+    /** args_get's and environ_get's strings, each NUL-terminated. */
+    private final List<byte[]> arguments;
+    private final List<byte[]> environment;
+
+    /**
+     * What a host grants a guest beyond stdout and stderr; by default ({@link #NONE}) nothing.
+     *
+     * @param stdin       what the guest reads from fd 0, or null for an empty input; never
+     *                    closed here
+     * @param files       the directories granted and the files opened in them; the caller
+     *                    closes it when the instance goes
+     * @param arguments   the program's arguments (args_get), the program's name first
+     * @param environment the environment variables (environ_get)
+     */
+    public record Grants(InputStream stdin, GuestFiles files, List<String> arguments, Map<String, String> environment) {
+        /** No input, no files, no arguments, no environment. */
+        public static final Grants NONE = new Grants(null, new GuestFiles(List.of()), List.of(), Map.of());
+
+        /**
+         * Checks and copies the lists.
+         *
+         * @param stdin       what the guest reads from fd 0, or null
+         * @param files       the directories granted
+         * @param arguments   the program's arguments
+         * @param environment the environment variables
+         */
+        public Grants {
+            Objects.requireNonNull(files, "files");
+            arguments = List.copyOf(arguments);
+            environment = Map.copyOf(environment);
+        }
+    }
 
     /**
      * Creates the WASI for one guest instance, with an empty standard input.
@@ -116,7 +149,7 @@ public final class GuestWasi {
      * @param listener told about every line on either stream
      */
     public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener) {
-        this(stdout, stderr, listener, null, new GuestFiles(List.of()));
+        this(stdout, stderr, listener, Grants.NONE);
     }
 
     /**
@@ -125,16 +158,15 @@ public final class GuestWasi {
      * @param stdout   where the guest's stdout goes
      * @param stderr   where the guest's stderr goes
      * @param listener told about every line on either stream
-     * @param stdin    what the guest reads from fd 0, or null for an empty standard input;
-     *                 never closed here
-     * @param files    the directories granted and the files opened in them; the caller closes it
-     *                 when the instance goes
+     * @param grants   standard input, directories, arguments and environment
      */
-    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener, InputStream stdin,
-                     GuestFiles files) {
+    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener, Grants grants) {
         Objects.requireNonNull(listener, "listener");
-        this.stdin = stdin;
-        this.files = Objects.requireNonNull(files, "files");
+        this.stdin = grants.stdin();
+        this.files = grants.files();
+        this.arguments = grants.arguments().stream().map(GuestWasi::cString).toList();
+        this.environment = grants.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> cString(e.getKey() + "=" + e.getValue())).toList();
         this.windows = new MemoryWindows();
         this.stdout = new LineStream(1, Objects.requireNonNull(stdout, "stdout"), listener);
         this.stderr = new LineStream(2, Objects.requireNonNull(stderr, "stderr"), listener);
@@ -232,8 +264,10 @@ public final class GuestWasi {
             case "path_unlink_file" -> (caller, p, r) -> r[0] = errno(pathUnlink(store, caller, p));
             case "clock_time_get" -> (caller, p, r) -> r[0] = errno(clockTime(store, caller, p));
             case "clock_res_get" -> (caller, p, r) -> r[0] = errno(clockResolution(store, caller, p));
-            case "args_sizes_get", "environ_sizes_get" -> (caller, p, r) -> r[0] = errno(zeroSizes(store, caller, p));
-            case "args_get", "environ_get" -> (caller, p, r) -> r[0] = errno(ESUCCESS);
+            case "args_sizes_get" -> (caller, p, r) -> r[0] = errno(sizes(store, caller, p, arguments));
+            case "environ_sizes_get" -> (caller, p, r) -> r[0] = errno(sizes(store, caller, p, environment));
+            case "args_get" -> (caller, p, r) -> r[0] = errno(strings(store, caller, p, arguments));
+            case "environ_get" -> (caller, p, r) -> r[0] = errno(strings(store, caller, p, environment));
             case "proc_exit" -> (caller, p, r) -> {
                 throw new WasiExit(p[0].i32());
             };
@@ -502,11 +536,32 @@ public final class GuestWasi {
         });
     }
 
-    /** args_sizes_get / environ_sizes_get(count_out, size_out): nothing to give. */
-    private <T> int zeroSizes(Store<T> store, Caller<T> caller, Val[] p) {
+    private static byte[] cString(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(bytes, bytes.length + 1);
+    }
+
+    /** args_sizes_get / environ_sizes_get(count_out, size_out). */
+    private <T> int sizes(Store<T> store, Caller<T> caller, Val[] p, List<byte[]> strings) {
+        int bytes = strings.stream().mapToInt(b -> b.length).sum();
         return withMemory(store, caller, memory -> {
-            memory.window(p[0].i32(), 4).putInt(0, 0);
-            memory.window(p[1].i32(), 4).putInt(0, 0);
+            memory.window(p[0].i32(), 4).putInt(0, strings.size());
+            memory.window(p[1].i32(), 4).putInt(0, bytes);
+            return ESUCCESS;
+        });
+    }
+
+    /** args_get / environ_get(pointers_out, buffer_out): the strings and a pointer to each. */
+    private <T> int strings(Store<T> store, Caller<T> caller, Val[] p, List<byte[]> strings) {
+        return withMemory(store, caller, memory -> {
+            int pointers = p[0].i32();
+            int at = p[1].i32();
+            for (int i = 0; i < strings.size(); i++) {
+                byte[] text = strings.get(i);
+                memory.window(pointers + 4 * i, 4).putInt(0, at);
+                memory.window(at, text.length).put(0, text);
+                at += text.length;
+            }
             return ESUCCESS;
         });
     }

@@ -61,6 +61,25 @@ function wasi(module, memory) {
     fd_prestat_get() {
       return ERRNO_BADF;
     },
+    // No arguments and no environment (wasi-libc's start-up needs an answer).
+    args_sizes_get(countAddress, sizeAddress) {
+      const view = new DataView(memory().buffer);
+      view.setUint32(countAddress, 0, true);
+      view.setUint32(sizeAddress, 0, true);
+      return ERRNO_SUCCESS;
+    },
+    environ_sizes_get(countAddress, sizeAddress) {
+      const view = new DataView(memory().buffer);
+      view.setUint32(countAddress, 0, true);
+      view.setUint32(sizeAddress, 0, true);
+      return ERRNO_SUCCESS;
+    },
+    args_get() {
+      return ERRNO_SUCCESS;
+    },
+    environ_get() {
+      return ERRNO_SUCCESS;
+    },
     clock_time_get(id, precision, timeAddress) {
       if (id !== 0 && id !== 1) return ERRNO_INVAL;
       const millis = id === 0 ? performance.timeOrigin + performance.now() : performance.now();
