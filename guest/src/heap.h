@@ -74,6 +74,9 @@ Value makeStringUninitialised(size_t length);
 // An object of a Data kind (objects.def: strings, bytevectors, bignums) of
 // `length` units of `unit` bytes, all zero, to be filled in at once.
 Value makeData(ObjectTag tag, size_t length, size_t unit);
+// An object of an Elements kind other than a vector (records) of `length`
+// values, each `fill`.
+Value makeElements(ObjectTag tag, uint32_t length, Value fill);
 Value makeFlonum(double d);
 Value makeCompnum(double real, double imaginary);
 Value makeRatnum(Value numerator, Value denominator);  // both exact integers, in lowest terms

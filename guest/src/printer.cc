@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "primitives.h"
+#include "records.h"
 
 namespace {
 
@@ -46,6 +47,11 @@ class Printer {
         text(name);
         return text(">");
       }
+      case kRecordTag: return record(v, nesting);
+      case kRecordTypeTag:
+        text("#<record-type ");
+        text(symbolOf(recordTypeOf(v)->name)->name);
+        return text(">");
       case kPrimitiveTag:
         text("#<procedure ");
         text(primitiveName((Prim)((PrimitiveObject*)v)->index));
@@ -88,6 +94,30 @@ class Printer {
       value(rest, nesting + 1);
     }
     text(")");
+  }
+
+  // #<point x: 1 y: 2>, as Guile writes records, without the brackets
+  // of a type named <point>.
+  void record(Value v, int nesting) {
+    const char* name = symbolOf(recordTypeOf(recordTypeOfRecord(v))->name)->name;
+    size_t n = strlen(name);
+    text("#<");
+    if (n > 2 && name[0] == '<' && name[n - 1] == '>') {
+      for (size_t i = 1; i + 1 < n; i++) {
+        char one[2] = {name[i], 0};
+        text(one);
+      }
+    } else {
+      text(name);
+    }
+    Value field = recordTypeOf(recordTypeOfRecord(v))->fieldNames;
+    for (uint32_t i = 0; i < recordFieldCount(v) && !full(); i++, field = pairOf(field)->cdr) {
+      text(" ");
+      text(symbolOf(pairOf(field)->car)->name);
+      text(": ");
+      value(recordField(v, i), nesting + 1);
+    }
+    text(">");
   }
 
   // A symbol the reader would not read back as itself (made by

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The error messages docs/LANGUAGE.md documents (the guest writes them in errors.cc,
- * reader.cc, syntax.cc, the primitives' files and heap.cc); anything else the guest says is a bug.
+ * reader.cc, syntax.cc, macros.cc, the primitives' files and heap.cc); anything else the guest says is a bug.
  * A user's {@code (error "message" irritant ...)} says whatever its caller wants: an input
  * that calls {@code error} may end with any message.
  */
@@ -33,7 +33,11 @@ final class DocumentedErrors {
             Pattern.compile("(?:set-car!|set-cdr!|vector-set!|vector-fill!) cannot modify a literal constant: " + VALUE),
             Pattern.compile("equal\\?: data nested too deeply"),
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
-            Pattern.compile("heap exhausted: .+"));
+            Pattern.compile("heap exhausted: .+"),
+            Pattern.compile("wrong type: .+ expects a record of type .+ as argument 1, got .+"),
+            Pattern.compile("(?:%make-record|%record-ref|%record-set!): called other than by a define-record-type"
+                    + " (?:procedure|constructor)"),
+            Pattern.compile("no clause of case-lambda accepts this number of arguments: \\d+"));
 
     private DocumentedErrors() {
     }
