@@ -115,15 +115,21 @@ class Printer {
       text(" ");
       text(symbolOf(pairOf(field)->car)->name);
       text(": ");
-      value(recordField(v, i), nesting + 1);
+      Value f = recordField(v, i);
+      const char* name = hasTag(f, kSymbolTag) ? symbolOf(f)->name : "";
+      size_t length = strlen(name);
+      // A symbol ending in > goes between bars, so that a reader can tell
+      // its > from the one that closes the record.
+      if (write_ && length && name[length - 1] == '>') symbol(name, true);
+      else value(f, nesting + 1);
     }
     text(">");
   }
 
   // A symbol the reader would not read back as itself (made by
   // string->symbol) is written between bars, as R7RS does: |a b|.
-  void symbol(const char* name) {
-    if (!write_ || readsBack(name)) return text(name);
+  void symbol(const char* name, bool barred = false) {
+    if (!write_ || (readsBack(name) && !barred)) return text(name);
     text("|");
     for (const char* c = name; *c && !full(); c++) {
       // Line breaks escaped, so that a result stays on one line.

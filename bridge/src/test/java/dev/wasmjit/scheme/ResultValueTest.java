@@ -24,7 +24,7 @@ class ResultValueTest {
     private static final List<String> TEXTS = List.of(
             "42", "-1073741824", "#t", "#f", "\"a\\\"b\\\\c\\nd\"", "sym", "()", "(1 2 3)", "(a . 1)",
             "(1 (2 #(3 \"x\")) . 4)", "#(1 2)", "#<procedure sq>", "#<procedure>", "#<unspecified>",
-            "(quote x)");
+            "(quote x)", "#<point x: 1 y: (2 #<thing>)>", "#<record-type <point>>");
 
     @Test
     void readsEveryKindFromLastResultText() {
