@@ -25,10 +25,13 @@ struct Macro {
 namespace {
 
 // An alias is a symbol with 1 in its header's detail and two more words.
+// It keeps its macro rather than the macro's scope: an internal
+// define-syntax learns its whole body's scope only after its uses in the
+// body have expanded (setMacroScope).
 struct Alias {
   Symbol symbol;
   Value original;
-  const Scope* scope;
+  const Macro* macro;
 };
 
 bool isSymbol(Value v) { return hasTag(v, kSymbolTag); }
@@ -48,12 +51,12 @@ void failAt(int32_t line, int32_t column, const char* format, ...) {
   fail("parse error at line %d, column %d: %s", (int)line, (int)column, message);
 }
 
-Value makeAlias(Value original, const Scope* scope) {
+Value makeAlias(Value original, const Macro* macro) {
   Alias* a = (Alias*)calloc(1, sizeof(Alias));
   a->symbol.header = makeHeader(kSymbolTag, 1);
   a->symbol.name = symbolOf(original)->name;
   a->original = original;
-  a->scope = scope;
+  a->macro = macro;
   return (Value)a;
 }
 
@@ -247,7 +250,7 @@ class Expansion {
     for (Renaming* r = renamed_; r; r = r->next)
       if (r->identifier == identifier) return r->alias;
     Renaming* r = (Renaming*)scratch(sizeof(Renaming));
-    *r = Renaming{identifier, makeAlias(identifier, macro_->scope), renamed_};
+    *r = Renaming{identifier, makeAlias(identifier, macro_), renamed_};
     renamed_ = r;
     return r->alias;
   }
@@ -331,7 +334,7 @@ TopLevelEntry* current;
 
 bool isAlias(Value identifier) { return hasTag(identifier, kSymbolTag) && headerDetailOf(identifier) == 1; }
 Value aliasOriginal(Value alias) { return ((Alias*)alias)->original; }
-const Scope* aliasScope(Value alias) { return ((Alias*)alias)->scope; }
+const Scope* aliasScope(Value alias) { return ((Alias*)alias)->macro->scope; }
 
 Value symbolOfIdentifier(Value identifier) {
   while (isAlias(identifier)) identifier = aliasOriginal(identifier);
@@ -387,6 +390,7 @@ Macro* makeMacro(Value name, Value spec, const Scope* scope, int32_t line, int32
 }
 
 const char* macroName(const Macro* macro) { return macro->name; }
+void setMacroScope(Macro* macro, const Scope* scope) { macro->scope = scope; }
 
 Value expandMacro(const Macro* macro, Value form, const Scope* use, int32_t line, int32_t column) {
   emptyScratch();  // what the last expansion used, even if it failed

@@ -34,6 +34,9 @@ bool sameBinding(Value a, const Scope* sa, Value b, const Scope* sb);
 Macro* makeMacro(Value name, Value spec, const Scope* scope, int32_t line, int32_t column);
 
 const char* macroName(const Macro* macro);
+// Where the macro was defined, once known better: an internal define-syntax
+// sees every definition of its body, also those after it.
+void setMacroScope(Macro* macro, const Scope* scope);
 
 // What `form`, a use of the macro seen in scope `use` at line/column,
 // expands to; its new pairs carry the use's position. No rule matching, or a

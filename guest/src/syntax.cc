@@ -285,6 +285,8 @@ class Syntax {
     defineTopLevelMacro(symbol, nullptr);  // a macro of this name is gone
     Expr* e = node(ExprKind::DefineGlobal, at);
     e->cell = globalCell(symbol);
+    // noteUserDefinitions cannot see definitions that macros make.
+    e->cell->userDefined = true;
     e->name = nameOf(symbol);
     e->a = value;
     out.add(e);
@@ -721,6 +723,7 @@ class Syntax {
       v->variable->assigned = true;
     } else {
       v->kind = ExprKind::SetGlobal;
+      v->cell->userDefined = true;
     }
     v->a = value;
     return v;
@@ -848,6 +851,9 @@ class Syntax {
     BodyForms forms;
     const Scope* inner = scope;
     collectBody(list, fn, &inner, forms, nesting);
+    // The body's macros see all of its definitions, as its procedures do.
+    for (const Scope* s = inner; s != scope; s = s->outer)
+      if (s->macro) setMacroScope(s->macro, inner);
     ExprList items;
     bool expressions = false;
     for (int32_t f = 0; f < forms.count; f++) {
