@@ -187,14 +187,14 @@ class Expansion {
     *b = n;
   }
 
-  // The pattern variables in a (sub)pattern, pushed onto *vars.
+  // The pattern variables in a (sub)pattern, pushed onto *vars. Lists are
+  // walked along their spine in a loop, here and when filling in, so that
+  // only nesting costs stack.
   void variablesOf(Value pattern, const Binding** vars, int nesting) {
     if (nesting > 1000) failHere("pattern nested too deeply", 0);
+    for (; isPair(pattern); pattern = cdr(pattern)) variablesOf(car(pattern), vars, nesting + 1);
     if (isSymbol(pattern)) {
       if (!isLiteral(pattern) && !isEllipsis(pattern) && !isUnderscore(pattern)) push(vars, pattern, nullptr);
-    } else if (isPair(pattern)) {
-      variablesOf(car(pattern), vars, nesting + 1);
-      variablesOf(cdr(pattern), vars, nesting + 1);
     } else if (isVector(pattern)) {
       for (uint32_t i = 0; i < lengthOf(pattern); i++) variablesOf(vectorOf(pattern)->elements[i], vars, nesting + 1);
     }
@@ -272,19 +272,23 @@ class Expansion {
         if (!isPair(cdr(t)) || cdr(cdr(t)) != kNil) failHere("expected (... template)", 0);
         return fill(car(cdr(t)), bindings, true, nesting + 1);
       }
-      if (!escaped && isPair(cdr(t)) && isEllipsis(car(cdr(t)))) {
-        int32_t depth = 0;
-        Value rest = cdr(t);
-        for (; isPair(rest) && isEllipsis(car(rest)); rest = cdr(rest)) depth++;
-        Value tail = fill(rest, bindings, escaped, nesting + 1);
-        Value items = kNil;
-        Value* end = &items;
-        repeat(car(t), bindings, depth, &end, nesting + 1);
-        *end = tail;
-        return items;
+      Value items = kNil;
+      Value* end = &items;
+      while (isPair(t)) {
+        if (!escaped && isPair(cdr(t)) && isEllipsis(car(cdr(t)))) {
+          int32_t depth = 0;
+          Value rest = cdr(t);
+          for (; isPair(rest) && isEllipsis(car(rest)); rest = cdr(rest)) depth++;
+          repeat(car(t), bindings, depth, &end, nesting + 1);
+          t = rest;
+        } else {
+          *end = cons(fill(car(t), bindings, escaped, nesting + 1), kNil);
+          end = &pairOf(*end)->cdr;
+          t = cdr(t);
+        }
       }
-      Value a = fill(car(t), bindings, escaped, nesting + 1);
-      return cons(a, fill(cdr(t), bindings, escaped, nesting + 1));
+      *end = fill(t, bindings, escaped, nesting + 1);
+      return items;
     }
     if (isVector(t)) return listToVector(fill(vectorToList(t, line_, column_), bindings, escaped, nesting + 1));
     return t;
@@ -341,24 +345,43 @@ Value symbolOfIdentifier(Value identifier) {
   return identifier;
 }
 
+namespace {
+
+// Whether a datum holds an alias anywhere: along a list's spine in a loop,
+// so that a long quoted list costs no stack (cars nest only as deep as the
+// reader allows).
+bool holdsAlias(Value datum) {
+  for (; isPair(datum); datum = cdr(datum))
+    if (holdsAlias(car(datum))) return true;
+  if (isVector(datum)) {
+    for (uint32_t i = 0; i < lengthOf(datum); i++)
+      if (holdsAlias(vectorOf(datum)->elements[i])) return true;
+    return false;
+  }
+  return isAlias(datum);
+}
+
+}  // namespace
+
 Value stripSyntax(Value datum) {
+  if (!holdsAlias(datum)) return datum;
   if (isSymbol(datum)) return symbolOfIdentifier(datum);
   if (isVector(datum)) {
-    bool changed = false;
     uint32_t n = lengthOf(datum);
-    for (uint32_t i = 0; i < n && !changed; i++)
-      changed = stripSyntax(vectorOf(datum)->elements[i]) != vectorOf(datum)->elements[i];
-    if (!changed) return datum;
     Value copy = literalVector(n);
     for (uint32_t i = 0; i < n; i++) vectorOf(copy)->elements[i] = stripSyntax(vectorOf(datum)->elements[i]);
     return copy;
   }
-  if (!isPair(datum)) return datum;
-  Value a = stripSyntax(car(datum)), d = stripSyntax(cdr(datum));
-  if (a == car(datum) && d == cdr(datum)) return datum;
-  int32_t line, column;
-  literalPosition(datum, &line, &column);
-  return literalPair(a, d, line, column);
+  Value list = kNil;
+  Value* end = &list;
+  for (; isPair(datum); datum = cdr(datum)) {
+    int32_t line, column;
+    literalPosition(datum, &line, &column);
+    *end = literalPair(stripSyntax(car(datum)), kNil, line, column);
+    end = &pairOf(*end)->cdr;
+  }
+  *end = stripSyntax(datum);
+  return list;
 }
 
 Macro* makeMacro(Value name, Value spec, const Scope* scope, int32_t line, int32_t column) {

@@ -6,6 +6,12 @@
 //   named let, do     -> a letrec-bound lambda and a call to it
 //   cond, case, and, or, when, unless -> If (with a fresh slot for a value
 //                        that is both tested and returned)
+//   case-lambda       -> its clauses' lambdas in fresh slots, and a lambda of
+//                        any arity that applies the one the count selects
+//   define-record-type -> a constant type, and lambdas whose bodies each call
+//                        one record primitive
+//   macro uses        -> what they expand to (macros.cc), parsed in their place
+//   cond-expand, begin -> their chosen forms, spliced in at top level and in bodies
 // Local variables of a lambda, at any nesting of let forms inside it, are
 // slots of that lambda's one frame: a let inside a body runs at most once per
 // call (loops are calls), so slots need not be fresh per let. Closures
@@ -401,8 +407,7 @@ class Syntax {
   // (case-lambda (formals body...) ...): each clause a lambda, bound in
   // slots of its own, and a procedure of any number of arguments that
   // applies the first clause that accepts them.
-  Expr* caseLambda(Value datum, Position at, Function& fn, const Scope* scope, int nesting) {
-    (void)nesting;
+  Expr* caseLambda(Value datum, Position at, Function& fn, const Scope* scope) {
     int32_t n = listLength(datum) - 1;
     if (n < 1) syntaxError(at, "bad case-lambda: expected (case-lambda (parameters body...) ...)");
     Expr** items = itemArray(n + 1);
@@ -669,7 +674,7 @@ class Syntax {
       case Keyword::SyntaxRules: syntaxError(at, "syntax-rules outside define-syntax, let-syntax or letrec-syntax");
       case Keyword::LetSyntax: return letSyntax(datum, at, fn, scope, nesting, false);
       case Keyword::LetrecSyntax: return letSyntax(datum, at, fn, scope, nesting, true);
-      case Keyword::CaseLambda: return caseLambda(datum, at, fn, scope, nesting);
+      case Keyword::CaseLambda: return caseLambda(datum, at, fn, scope);
       case Keyword::CondExpand: return forms(condExpand(datum, at, scope), at, fn, scope, nesting);
       case Keyword::None: break;
     }

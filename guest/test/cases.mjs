@@ -432,6 +432,12 @@ export const constructs = [
   { name: 'syntax-rules: a macro expanding to a definition at top level', source: "(define-syntax def (syntax-rules () ((_ n v) (define n v)))) (def z 5) (def (sq x) (* x x)) (sq z)", expect: '25' },
   { name: 'a macro that redefines a primitive\'s name: later calls call the definition', source: "(define-syntax def (syntax-rules () ((_ n v) (define n v)))) (def car (lambda (x) 'mine)) (car '(1 2))", expect: 'mine' },
   { name: 'syntax-rules: a while loop, used in a procedure compiled by the JIT', source: "(define-syntax while (syntax-rules () ((_ c body ...) (let lp () (when c body ... (lp))))))\n(define-syntax inc! (syntax-rules () ((_ v) (set! v (+ v 1))) ((_ v n) (set! v (+ v n)))))\n(define (sum-to n) (let ((i 0) (s 0)) (while (< i n) (inc! i) (inc! s i)) s)) (list (sum-to 10) (sum-to 100))", expect: '(55 5050)' },
+  {
+    name: 'a long quoted list in a template and through a macro',
+    source: `(define-syntax m (syntax-rules () ((_ x) (list (length x) (length '(x ${Array.from({ length: 10000 }, (_, i) => i).join(' ')}))))))
+             (m '(${Array.from({ length: 10000 }, (_, i) => i).join(' ')}))`,
+    expect: '(10000 10001)',
+  },
   { name: 'a local variable shadows a top-level macro', source: "(define-syntax swap! (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))\n(let ((swap! (lambda (a b) (list b a)))) (swap! 1 2))", expect: '(2 1)' },
   { name: 'a top-level definition replaces a macro of the same name', source: "(define-syntax m (syntax-rules () ((_) 'macro))) (define a (m)) (define (m) 'procedure) (list a (m))", expect: '(macro procedure)' },
   { name: 'let-syntax', source: "(define-syntax ten (syntax-rules () ((_) 10))) (let-syntax ((foo (syntax-rules () ((_ x) (+ x (ten)))))) (foo 1))", expect: '11' },
