@@ -55,6 +55,7 @@ struct Function {
 
 bool isSymbol(Value v) { return hasTag(v, kSymbolTag); }
 bool isPair(Value v) { return hasTag(v, kPairTag); }
+bool isVector(Value v) { return hasTag(v, kVectorTag); }
 Value car(Value v) { return pairOf(v)->car; }
 Value cdr(Value v) { return pairOf(v)->cdr; }
 const char* nameOf(Value symbol) { return symbolOf(symbol)->name; }
@@ -117,7 +118,8 @@ Expr* ifExpr(Expr* test, Expr* then, Expr* otherwise, Position at) {
 enum class Keyword {
   None, Quote, Lambda, Define, If, Set, Let, LetStar, Letrec, LetrecStar, Begin, Cond, Case,
   And, Or, When, Unless, Do, Else, Arrow, DefineSyntax, LetSyntax, LetrecSyntax, SyntaxRules,
-  DefineRecordType, CaseLambda, CondExpand, Import, DefineLibrary
+  DefineRecordType, CaseLambda, CondExpand, Import, DefineLibrary, Quasiquote, Unquote,
+  UnquoteSplicing
 };
 
 const struct {
@@ -135,6 +137,8 @@ const struct {
     {"syntax-rules", Keyword::SyntaxRules},  {"define-record-type", Keyword::DefineRecordType},
     {"case-lambda", Keyword::CaseLambda},    {"cond-expand", Keyword::CondExpand},
     {"import", Keyword::Import},             {"define-library", Keyword::DefineLibrary},
+    {"quasiquote", Keyword::Quasiquote},     {"unquote", Keyword::Unquote},
+    {"unquote-splicing", Keyword::UnquoteSplicing},
 };
 
 // What an identifier means at a point of the program.
@@ -676,6 +680,11 @@ class Syntax {
       case Keyword::LetrecSyntax: return letSyntax(datum, at, fn, scope, nesting, true);
       case Keyword::CaseLambda: return caseLambda(datum, at, fn, scope);
       case Keyword::CondExpand: return forms(condExpand(datum, at, scope), at, fn, scope, nesting);
+      case Keyword::Quasiquote:
+        if (length != 2) syntaxError(at, "bad quasiquote: expected (quasiquote template)");
+        return quasiquote(car(cdr(datum)), at, fn, scope, 1, nesting + 1);
+      case Keyword::Unquote:
+      case Keyword::UnquoteSplicing: syntaxError(at, "%s outside quasiquote", nameOf(head));
       case Keyword::None: break;
     }
     return call(datum, at, fn, scope, nesting);
@@ -1167,6 +1176,68 @@ class Syntax {
       test = i == count - 1 ? eqv : ifExpr(eqv, constant(kTrue, where), test, where);
     }
     return ifExpr(test, body, caseClauses(cdr(clauses), key, at, fn, scope, nesting), where);
+  }
+
+  // `template at quasiquote depth `depth`: what holds no unquote of this
+  // depth is a constant (as quote gives); the rest is built with the list
+  // primitives themselves, whatever the program calls cons or append.
+  Expr* quasiquote(Value t, Position at, Function& fn, const Scope* scope, int depth, int nesting) {
+    if (nesting > kMaxNesting) syntaxError(at, "expression nested too deeply");
+    if (!unquotes(t, scope, depth, 0)) return constant(stripSyntax(t), at);
+    if (isVector(t)) {
+      Value list = kNil;
+      for (uint32_t i = lengthOf(t); i > 0; i--) list = literalPair(vectorOf(t)->elements[i - 1], list, at.line, at.column);
+      return primitiveCall(Prim::ListToVector, at, quasiquote(list, at, fn, scope, depth, nesting + 1));
+    }
+    // t is a pair here: a scalar holds no unquote.
+    Keyword k = unquoteKeyword(t, scope);
+    if (k == Keyword::Unquote || k == Keyword::Quasiquote) {
+      int inner = k == Keyword::Quasiquote ? depth + 1 : depth - 1;
+      if (inner == 0) return expression(car(cdr(t)), positionOf(cdr(t)), fn, scope, nesting + 1);
+      return list2(constant(stripSyntax(car(t)), at), quasiquote(car(cdr(t)), at, fn, scope, inner, nesting + 1), at);
+    }
+    if (k == Keyword::UnquoteSplicing) syntaxError(at, "unquote-splicing outside a list");
+    Value first = car(t);
+    Expr* rest = quasiquote(cdr(t), at, fn, scope, depth, nesting + 1);
+    if (unquoteKeyword(first, scope) == Keyword::UnquoteSplicing) {
+      if (depth == 1)
+        return primitiveCall(Prim::Append, at, expression(car(cdr(first)), positionOf(cdr(first)), fn, scope, nesting + 1), rest);
+      Expr* spliced = list2(constant(stripSyntax(car(first)), at),
+                            quasiquote(car(cdr(first)), at, fn, scope, depth - 1, nesting + 1), at);
+      return primitiveCall(Prim::Cons, at, spliced, rest);
+    }
+    return primitiveCall(Prim::Cons, at, quasiquote(first, at, fn, scope, depth, nesting + 1), rest);
+  }
+
+  Expr* list2(Expr* a, Expr* b, Position at) {
+    return primitiveCall(Prim::Cons, at, a, primitiveCall(Prim::Cons, at, b, constant(kNil, at)));
+  }
+
+  // Which of quasiquote, unquote and unquote-splicing a two-element list is a use of, if any.
+  static Keyword unquoteKeyword(Value t, const Scope* scope) {
+    if (!isPair(t) || listLength(t) != 2) return Keyword::None;
+    Keyword k = keywordOf(car(t), scope);
+    return k == Keyword::Quasiquote || k == Keyword::Unquote || k == Keyword::UnquoteSplicing ? k : Keyword::None;
+  }
+
+  // Whether a template holds an unquote (or unquote-splicing) of depth `depth`.
+  static bool unquotes(Value t, const Scope* scope, int depth, int nesting) {
+    if (nesting > kMaxNesting) return true;  // the caller reports the nesting
+    if (isVector(t)) {
+      for (uint32_t i = 0; i < lengthOf(t); i++)
+        if (unquotes(vectorOf(t)->elements[i], scope, depth, nesting + 1)) return true;
+      return false;
+    }
+    for (; isPair(t); t = cdr(t)) {
+      Keyword k = unquoteKeyword(t, scope);
+      if (k == Keyword::Unquote || k == Keyword::UnquoteSplicing) {
+        if (depth == 1) return true;
+        return unquotes(car(cdr(t)), scope, depth - 1, nesting + 1);
+      }
+      if (k == Keyword::Quasiquote) return unquotes(car(cdr(t)), scope, depth + 1, nesting + 1);
+      if (unquotes(car(t), scope, depth, nesting + 1)) return true;
+    }
+    return false;
   }
 
   // A call of callee with one argument.
