@@ -64,22 +64,23 @@ Value makeAlias(Value original, const Macro* macro) {
 // expansion: they come from this arena, emptied at the start of the next.
 struct Block {
   Block* next;
-  size_t used;
-  char bytes[8192 - 2 * sizeof(void*)];
+  size_t used, size;
+  char* bytes() { return (char*)(this + 1); }
 };
+const size_t kBlockBytes = 8192;
 Block* blocks;
 
 void* scratch(size_t bytes) {
   bytes = (bytes + 7) & ~(size_t)7;
-  if (bytes > sizeof blocks->bytes) fail("out of memory: a macro expansion needs too much scratch space");
-  if (!blocks || blocks->used + bytes > sizeof blocks->bytes) {
-    Block* b = (Block*)malloc(sizeof(Block));
+  if (!blocks || blocks->used + bytes > blocks->size) {
+    // A request bigger than a block (the matches of a long repetition) gets one of its own.
+    size_t size = bytes > kBlockBytes ? bytes : kBlockBytes;
+    Block* b = (Block*)malloc(sizeof(Block) + size);
     if (!b) fail("out of memory");
-    b->next = blocks;
-    b->used = 0;
+    *b = Block{blocks, 0, size};
     blocks = b;
   }
-  void* p = blocks->bytes + blocks->used;
+  void* p = blocks->bytes() + blocks->used;
   blocks->used += bytes;
   return p;
 }

@@ -438,6 +438,12 @@ export const constructs = [
              (m '(${Array.from({ length: 10000 }, (_, i) => i).join(' ')}))`,
     expect: '(10000 10001)',
   },
+  {
+    name: 'a repetition of 3,000 items',
+    source: `(define-syntax count-and-sum (syntax-rules () ((_ x ...) (list (length '(x ...)) (+ x ...)))))
+             (count-and-sum ${Array.from({ length: 3000 }, (_, i) => i).join(' ')})`,
+    expect: '(3000 4498500)',
+  },
   { name: 'a local variable shadows a top-level macro', source: "(define-syntax swap! (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))\n(let ((swap! (lambda (a b) (list b a)))) (swap! 1 2))", expect: '(2 1)' },
   { name: 'a top-level definition replaces a macro of the same name', source: "(define-syntax m (syntax-rules () ((_) 'macro))) (define a (m)) (define (m) 'procedure) (list a (m))", expect: '(macro procedure)' },
   { name: 'let-syntax', source: "(define-syntax ten (syntax-rules () ((_) 10))) (let-syntax ((foo (syntax-rules () ((_ x) (+ x (ten)))))) (foo 1))", expect: '11' },
