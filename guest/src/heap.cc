@@ -271,6 +271,19 @@ Value makeVector(uint32_t length, Value fill) {
   return (Value)vector;
 }
 
+Value makeElements(ObjectTag tag, uint32_t length, Value fill) {
+  if (length > heapCeiling() / sizeof(Value))
+    fail("heap exhausted: an object of %u fields does not fit the %lu-byte heap", (unsigned)length,
+         (unsigned long)heapCeiling());
+  Value* root = pushRoot(fill);
+  Value* object = allocate(wordsToBytes(2 + (size_t)length));
+  object[0] = makeHeader(tag, 0);
+  object[1] = length;
+  for (size_t i = 0; i < length; i++) object[2 + i] = *root;
+  rootTop = root;
+  return (Value)object;
+}
+
 Value makeData(ObjectTag tag, size_t length, size_t unit) {
   if (length > heapCeiling() / unit)
     fail("heap exhausted: a %s of %lu %s does not fit the %lu-byte heap",

@@ -80,6 +80,9 @@ Value makeStringUninitialised(size_t length);
 Value makeData(ObjectTag tag, size_t length, size_t unit);
 // An object of three words: the header (tag and detail) and two values.
 Value makeTwoFields(ObjectTag tag, uint32_t detail, Value a, Value b);
+// An object of an Elements kind other than a vector (records) of `length`
+// values, each `fill`.
+Value makeElements(ObjectTag tag, uint32_t length, Value fill);
 Value makeFlonum(double d);
 Value makeCompnum(double real, double imaginary);
 Value makeRatnum(Value numerator, Value denominator);  // both exact integers, in lowest terms

@@ -6,6 +6,7 @@
 
 #include "ports.h"
 #include "primitives.h"
+#include "records.h"
 
 namespace {
 
@@ -49,6 +50,11 @@ class Printer {
         return text(">");
       }
       case kPortTag: return text(portDescription(v));
+      case kRecordTag: return record(v, nesting);
+      case kRecordTypeTag:
+        text("#<record-type ");
+        text(symbolOf(recordTypeOf(v)->name)->name);
+        return text(">");
       case kPrimitiveTag:
         text("#<procedure ");
         text(primitiveName((Prim)((PrimitiveObject*)v)->index));
@@ -93,10 +99,40 @@ class Printer {
     text(")");
   }
 
+  // #<point x: 1 y: 2>, as Guile writes records, without the brackets
+  // of a type named <point>.
+  void record(Value v, int nesting) {
+    const char* name = symbolOf(recordTypeOf(recordTypeOfRecord(v))->name)->name;
+    size_t n = strlen(name);
+    text("#<");
+    if (n > 2 && name[0] == '<' && name[n - 1] == '>') {
+      for (size_t i = 1; i + 1 < n; i++) {
+        char one[2] = {name[i], 0};
+        text(one);
+      }
+    } else {
+      text(name);
+    }
+    Value field = recordTypeOf(recordTypeOfRecord(v))->fieldNames;
+    for (uint32_t i = 0; i < recordFieldCount(v) && !full(); i++, field = pairOf(field)->cdr) {
+      text(" ");
+      text(symbolOf(pairOf(field)->car)->name);
+      text(": ");
+      Value f = recordField(v, i);
+      const char* name = hasTag(f, kSymbolTag) ? symbolOf(f)->name : "";
+      size_t length = strlen(name);
+      // A symbol ending in > goes between bars, so that a reader can tell
+      // its > from the one that closes the record.
+      if (write_ && length && name[length - 1] == '>') symbol(name, true);
+      else value(f, nesting + 1);
+    }
+    text(">");
+  }
+
   // A symbol the reader would not read back as itself (made by
   // string->symbol) is written between bars, as R7RS does: |a b|.
-  void symbol(const char* name) {
-    if (!write_ || readsBack(name)) return text(name);
+  void symbol(const char* name, bool barred = false) {
+    if (!write_ || (readsBack(name) && !barred)) return text(name);
     text("|");
     for (const char* c = name; *c && !full(); c++) {
       // Line breaks escaped, so that a result stays on one line.

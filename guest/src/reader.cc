@@ -98,7 +98,7 @@ class Reader {
   }
 
   static bool isDelimiter(char c) {
-    return c == 0 || c == '(' || c == ')' || c == '"' || c == ';' || c == '\'' || c == '|' ||
+    return c == 0 || c == '(' || c == ')' || c == '"' || c == ';' || c == '\'' || c == '|' || c == '`' || c == ',' ||
            isspace((unsigned char)c);
   }
 
@@ -113,12 +113,18 @@ class Reader {
       step();
       return list(line, column, nesting);
     }
-    if (c == '\'') {
+    // 'd `d ,d ,@d: (quote d) (quasiquote d) (unquote d) (unquote-splicing d).
+    if (c == '\'' || c == '`' || c == ',') {
       step();
+      const char* abbreviated = c == '\'' ? "quote" : c == '`' ? "quasiquote" : "unquote";
+      if (c == ',' && *at_ == '@') {
+        step();
+        abbreviated = "unquote-splicing";
+      }
       skipAtmosphere(nesting);
       int32_t l = line_, k = column_;
       Value quoted = datum(nesting + 1);
-      return literalPair(intern("quote"), literalPair(quoted, kNil, l, k), line, column);
+      return literalPair(intern(abbreviated), literalPair(quoted, kNil, l, k), line, column);
     }
     if (c == '"') return string();
     if (c == '|') return barSymbol();

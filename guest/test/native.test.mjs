@@ -84,6 +84,18 @@ describe('native: the runtime', () => {
     assert.equal(run.stderr, 'error: wrong number of arguments: car expects 1 argument, got 2\n');
   });
 
+  it('keeps top-level macros from one program to the next, but not those of a program that failed to parse', () => {
+    const run = spawnSync(native, [
+      '-e', '(define-syntax inc! (syntax-rules () ((_ v) (set! v (+ v 1)))))',
+      '-e', '(define n 1) (inc! n) n',
+      '-e', '(define-syntax later (syntax-rules () ((_) 1))) (later) (if)',
+      '-e', '(later)',
+    ], { encoding: 'utf8' });
+    assert.equal(run.stdout, 'result: #<unspecified>\nresult: 2\n');
+    assert.equal(run.stderr, 'error: parse error at line 1, column 57: bad if: expected (if test then [else])\n' +
+      'error: unbound variable: later at line 1, column 2\n');
+  });
+
   it('starts the next result on its own line after an error left one open', () => {
     const run = spawnSync(native, ['-e', '(display "a") (car 1)', '-e', '5'], { encoding: 'utf8' });
     assert.equal(run.stdout, 'a\nresult: 5\n');

@@ -175,6 +175,17 @@ describe('sessions: the heap and top-level definitions persist across evals', ()
       'a heap of another size keeps the data');
   });
 
+  it('expands a macro defined by an earlier eval, and forgets one whose program failed to parse', () => {
+    const guest = capturingGuest();
+    assert.equal(guest.run('(define-syntax inc! (syntax-rules () ((_ v) (set! v (+ v 1)))))'), '#<unspecified>');
+    assert.equal(guest.run('(define n 1) (define (bump) (inc! n) n) (bump)'), '2');
+    jitRound(guest);
+    assert.equal(guest.run('(bump)'), '3');
+    assert.throws(() => guest.parse('(define-syntax later (syntax-rules () ((_) 1))) (later) (if)'), GuestError);
+    assert.throws(() => guest.run('(later)'), new GuestError('unbound variable: later at line 1, column 2'));
+    assert.equal(guest.run('(define inc! 5) inc!'), '5', 'a definition replaces the macro');
+  });
+
   it('calls the new definition after a redefinition, from compiled callers', () => {
     const guest = capturingGuest();
     assert.equal(guest.run('(define (sq x) (* x x)) (define (use) (+ (sq 3) 1)) (use)'), '10');

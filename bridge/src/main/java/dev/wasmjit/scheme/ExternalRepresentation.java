@@ -21,7 +21,13 @@ import java.util.List;
  *   <li>lists: {@code ()}, {@code (1 2 3)}, dotted {@code (a . b)} and {@code (a b . c)};</li>
  *   <li>vectors: {@code #(1 2 3)};</li>
  *   <li>{@code #<procedure>}, {@code #<procedure NAME>}, {@code #<unspecified>}, {@code #<eof>}
- *       and ports: {@code #<input port>}, {@code #<closed output port>}...</li>
+ *       and ports: {@code #<input port>}, {@code #<closed output port>}...;</li>
+ *   <li>records, {@code #<TYPE>} or {@code #<TYPE field: value ...>}, and record types,
+ *       {@code #<record-type NAME>}. Inside a record, a {@code >} that ends a field's atom and
+ *       is followed by a delimiter, another {@code >} or the end closes the record; the guest
+ *       writes a symbol field ending in {@code >} between bars so that it reads back (a
+ *       procedure or record type whose name ends in {@code >}, as a record's field, does
+ *       not).</li>
  * </ul>
  * Whitespace may surround the value and separate its parts. Quote abbreviations such as
  * {@code 'x} and comments are not part of what {@code write} prints and are rejected.
@@ -66,22 +72,42 @@ public final class ExternalRepresentation {
         return value;
     }
 
-    /** A list or vector whose closing parenthesis has not been read yet. */
+    /** A list, vector or record whose closing parenthesis or {@code >} has not been read yet. */
     private static final class Open {
         final boolean vector;
         final int start;
         final List<SchemeValue> elements = new ArrayList<>();
         boolean dotted;
         SchemeValue tail;
+        /** A record's type name; null for a list or vector. */
+        final String recordType;
+        final List<String> fieldNames = new ArrayList<>();
 
         Open(boolean vector, int start) {
+            this(vector, start, null);
+        }
+
+        Open(boolean vector, int start, String recordType) {
             this.vector = vector;
             this.start = start;
+            this.recordType = recordType;
+        }
+
+        boolean isRecord() {
+            return recordType != null;
+        }
+
+        /** A record reads a field's name before each value. */
+        boolean expectsFieldName() {
+            return isRecord() && fieldNames.size() == elements.size();
         }
 
         SchemeValue close() {
             if (vector) {
                 return SchemeValue.vector(elements);
+            }
+            if (isRecord()) {
+                return SchemeValue.record(recordType, fieldNames, elements);
             }
             SchemeValue list = dotted ? tail : SchemeValue.emptyList();
             for (int i = elements.size() - 1; i >= 0; i--) {
@@ -99,13 +125,33 @@ public final class ExternalRepresentation {
             if (position == text.length()) {
                 throw innermost == null
                         ? error("no value", position)
-                        : error("unclosed " + (innermost.vector ? "vector" : "list"), innermost.start);
+                        : error("unclosed " + (innermost.isRecord() ? "record" : innermost.vector ? "vector" : "list"),
+                                innermost.start);
             }
             char c = text.charAt(position);
+            boolean inRecord = innermost != null && innermost.isRecord();
+            SchemeValue value;
+            if (inRecord && innermost.expectsFieldName()) {
+                int start = position;
+                if (c == '>') {
+                    position++;
+                    open.pop();
+                    value = innermost.close();
+                    if (addTo(open.peek(), value)) {
+                        return value;
+                    }
+                    continue;
+                }
+                String label = readToken(true);
+                if (label.length() < 2 || !label.endsWith(":")) {
+                    throw error("expected a field's name and : or > in a record", start);
+                }
+                innermost.fieldNames.add(label.substring(0, label.length() - 1));
+                continue;
+            }
             if (innermost != null && innermost.tail != null && c != ')') {
                 throw error("expected ) after the value that follows the dot", position);
             }
-            SchemeValue value;
             if (c == '(' || c == '#' && position + 1 < text.length() && text.charAt(position + 1) == '(') {
                 if (open.size() == MAX_DEPTH) {
                     throw error("lists and vectors nested more than " + MAX_DEPTH + " deep", position);
@@ -114,7 +160,7 @@ public final class ExternalRepresentation {
                 position += c == '#' ? 2 : 1;
                 continue;
             } else if (c == ')') {
-                if (innermost == null) {
+                if (innermost == null || inRecord) {
                     throw error("unexpected )", position);
                 }
                 if (innermost.dotted && innermost.tail == null) {
@@ -129,10 +175,25 @@ public final class ExternalRepresentation {
                 value = readBarSymbol();
             } else {
                 int start = position;
-                String token = readToken();
-                if (token.equals(".")) {
-                    if (innermost == null || innermost.vector) {
-                        throw error(innermost == null ? "a dot outside a list" : "a dot in a vector", start);
+                String token = readToken(inRecord);
+                if (token.startsWith("#<") && isRecordStart(token)) {
+                    if (open.size() == MAX_DEPTH) {
+                        throw error("lists and vectors nested more than " + MAX_DEPTH + " deep", start);
+                    }
+                    boolean fieldless = token.endsWith(">");
+                    String type = token.substring(2, token.length() - (fieldless ? 1 : 0));
+                    if (!isSymbolName(type)) {
+                        throw error("not a record type name: " + type, start);
+                    }
+                    if (!fieldless) {
+                        open.push(new Open(false, start, type));
+                        continue;
+                    }
+                    value = SchemeValue.record(type, List.of(), List.of());
+                } else if (token.equals(".")) {
+                    if (innermost == null || innermost.vector || inRecord) {
+                        throw error(innermost == null ? "a dot outside a list"
+                                : inRecord ? "a dot in a record" : "a dot in a vector", start);
                     }
                     if (innermost.elements.isEmpty()) {
                         throw error("a dot with no value before it", start);
@@ -142,22 +203,48 @@ public final class ExternalRepresentation {
                     }
                     innermost.dotted = true;
                     continue;
+                } else {
+                    value = atom(token, start, inRecord);
                 }
-                value = atom(token, start);
             }
-            Open receiver = open.peek();
-            if (receiver == null) {
+            if (addTo(open.peek(), value)) {
                 return value;
-            } else if (receiver.dotted) {
-                receiver.tail = value;
-            } else {
-                receiver.elements.add(value);
             }
         }
     }
 
-    /** An integer, boolean, symbol, or one of the {@code #<...>} forms. */
-    private SchemeValue atom(String token, int start) {
+    /** Adds a value read to what is open; true when nothing is, and it is the whole value. */
+    private static boolean addTo(Open receiver, SchemeValue value) {
+        if (receiver == null) {
+            return true;
+        } else if (receiver.dotted) {
+            receiver.tail = value;
+        } else {
+            receiver.elements.add(value);
+        }
+        return false;
+    }
+
+    /**
+     * {@code #<point} (fields follow) or {@code #<point>}: a record, not one of the other
+     * {@code #<...>} forms (a new kind written {@code #<...>} is listed here).
+     */
+    private static boolean isRecordStart(String token) {
+        return !List.of("#<procedure", "#<procedure>", "#<unspecified", "#<unspecified>", "#<record-type", "#<eof>")
+                .contains(token);
+    }
+
+    /**
+     * An integer, boolean, symbol, or one of the {@code #<...>} forms. In a record the token
+     * stops short of a {@code >} that may close the record, which is then read here when it
+     * ends a {@code #<...>} form instead.
+     */
+    private SchemeValue atom(String token, int start, boolean inRecord) {
+        if (inRecord && (token.equals("#<procedure") || token.equals("#<unspecified"))
+                && position < text.length() && text.charAt(position) == '>') {
+            position++;
+            token += ">";
+        }
         if (token.isEmpty()) {
             throw error("unexpected " + text.charAt(start), start);
         }
@@ -178,11 +265,13 @@ public final class ExternalRepresentation {
             case "#<unspecified>":
                 return SchemeValue.unspecified();
             case "#<procedure":
-                return namedProcedure(start);
+                return namedProcedure(start, inRecord);
             case "#<eof>":
                 return SchemeValue.eofObject();
             case "#<input", "#<output", "#<closed":
                 return port(start);
+            case "#<record-type":
+                return recordType(start, inRecord);
             default:
                 break;
         }
@@ -198,15 +287,19 @@ public final class ExternalRepresentation {
         return SchemeValue.symbol(token);
     }
 
-    /** After {@code #<procedure}: one space, the name, {@code >}. */
-    private SchemeValue namedProcedure(int start) {
-        if (position == text.length() || text.charAt(position) != ' ') {
-            throw error("unclosed #<procedure", start);
+    /** After {@code #<record-type}: one space, the name, {@code >}. */
+    private SchemeValue recordType(int start, boolean inRecord) {
+        String name = bracketedName(start, "#<record-type", inRecord);
+        if (name == null) {
+            throw error("expected a record type's name and > after #<record-type", start);
         }
-        position++;
-        String nameAndBracket = readToken();
-        String name = nameAndBracket.isEmpty() ? "" : nameAndBracket.substring(0, nameAndBracket.length() - 1);
-        if (!nameAndBracket.endsWith(">") || !isSymbolName(name)) {
+        return SchemeValue.recordType(name);
+    }
+
+    /** After {@code #<procedure}: one space, the name, {@code >}. */
+    private SchemeValue namedProcedure(int start, boolean inRecord) {
+        String name = bracketedName(start, "#<procedure", inRecord);
+        if (name == null) {
             throw error("expected a procedure's name and > after #<procedure", start);
         }
         return SchemeValue.procedure(name);
@@ -223,6 +316,21 @@ public final class ExternalRepresentation {
         } catch (IllegalArgumentException e) {
             throw error("expected a port's written form, as #<input port>", start);
         }
+    }
+
+    /** After {@code #<what}: one space, a name and {@code >}; the name, or null if it is not one. */
+    private String bracketedName(int start, String what, boolean inRecord) {
+        if (position == text.length() || text.charAt(position) != ' ') {
+            throw error("unclosed " + what, start);
+        }
+        position++;
+        String nameAndBracket = readToken(inRecord);
+        if (inRecord && position < text.length() && text.charAt(position) == '>') {
+            position++;
+            nameAndBracket += ">";
+        }
+        String name = nameAndBracket.isEmpty() ? "" : nameAndBracket.substring(0, nameAndBracket.length() - 1);
+        return nameAndBracket.endsWith(">") && isSymbolName(name) ? name : null;
     }
 
     private SchemeValue readString() {
@@ -284,12 +392,22 @@ public final class ExternalRepresentation {
         }
     }
 
-    private String readToken() {
+    /** Up to a delimiter; in a record, also up to a {@code >} that may close it. */
+    private String readToken(boolean inRecord) {
         int start = position;
-        while (position < text.length() && !isDelimiter(text.charAt(position))) {
+        while (position < text.length() && !isDelimiter(text.charAt(position))
+                && !(inRecord && closesRecord(position))) {
             position++;
         }
         return text.substring(start, position);
+    }
+
+    /** A {@code >} followed by the end, a delimiter or another {@code >}. */
+    private boolean closesRecord(int at) {
+        if (text.charAt(at) != '>') {
+            return false;
+        }
+        return at + 1 == text.length() || isDelimiter(text.charAt(at + 1)) || text.charAt(at + 1) == '>';
     }
 
     private void skipWhitespace() {

@@ -48,7 +48,14 @@ public final class SchemeValue {
         /** What reading past the end of an input gives, printed {@code #<eof>}. */
         EOF_OBJECT,
         /** A port, known by how the guest writes it: {@code #<input port>}, {@code #<closed output port>}. */
-        PORT
+        PORT,
+        /**
+         * A record of a {@code define-record-type} type: the type's name and its fields, each a
+         * name and a value, printed {@code #<point x: 1 y: 2>}.
+         */
+        RECORD,
+        /** A record type itself, known by its name, printed {@code #<record-type <point>>}. */
+        RECORD_TYPE
     }
 
     private static final SchemeValue TRUE = new SchemeValue(Kind.BOOLEAN, 1, null, null, null, null);
@@ -72,8 +79,10 @@ public final class SchemeValue {
     /** PAIR: the car and the cdr. */
     private final SchemeValue car;
     private final SchemeValue cdr;
-    /** VECTOR: the elements, unmodifiable. */
+    /** VECTOR: the elements, unmodifiable; RECORD: the fields' values. */
     private final List<SchemeValue> elements;
+    /** RECORD: the fields' names, unmodifiable, one per value. */
+    private final List<String> fieldNames;
 
     private SchemeValue(Kind kind, int number, String text, SchemeValue car, SchemeValue cdr,
                         List<SchemeValue> elements) {
@@ -83,6 +92,17 @@ public final class SchemeValue {
         this.car = car;
         this.cdr = cdr;
         this.elements = elements;
+        this.fieldNames = null;
+    }
+
+    private SchemeValue(String recordType, List<String> fieldNames, List<SchemeValue> values) {
+        this.kind = Kind.RECORD;
+        this.number = 0;
+        this.text = recordType;
+        this.car = null;
+        this.cdr = null;
+        this.elements = values;
+        this.fieldNames = fieldNames;
     }
 
     // ---- factories -----------------------------------------------------------------------
@@ -212,6 +232,37 @@ public final class SchemeValue {
      */
     public static SchemeValue procedure(String name) {
         return new SchemeValue(Kind.PROCEDURE, 0, checkedName(name, "procedure name"), null, null, null);
+    }
+
+    /**
+     * A record, printed as the guest writes it: {@code #<point x: 1 y: 2>}.
+     *
+     * @param typeName    the type's name as the guest prints it in a record: a type named
+     *                    {@code <point>} prints as {@code point}
+     * @param fieldNames  the fields' names, in the type's order
+     * @param fieldValues the fields' values, one per name
+     * @return the value
+     * @throws IllegalArgumentException if a name could not be read back, or the lists differ
+     *                                  in length
+     */
+    public static SchemeValue record(String typeName, List<String> fieldNames, List<SchemeValue> fieldValues) {
+        checkedName(typeName, "record type name");
+        fieldNames.forEach(name -> checkedName(name, "field name"));
+        if (fieldNames.size() != fieldValues.size()) {
+            throw new IllegalArgumentException(fieldNames.size() + " field names for " + fieldValues.size() + " values");
+        }
+        return new SchemeValue(typeName, List.copyOf(fieldNames), List.copyOf(fieldValues));
+    }
+
+    /**
+     * A record type, printed {@code #<record-type NAME>}.
+     *
+     * @param name the name {@code define-record-type} gave it, such as {@code <point>}
+     * @return the value
+     * @throws IllegalArgumentException if the name could not be read back
+     */
+    public static SchemeValue recordType(String name) {
+        return new SchemeValue(Kind.RECORD_TYPE, 0, checkedName(name, "record type name"), null, null, null);
     }
 
     /**
@@ -418,6 +469,67 @@ public final class SchemeValue {
         return Optional.ofNullable(text);
     }
 
+    /**
+     * A record's type name, as the guest prints it ({@code point} for a type named {@code <point>}).
+     *
+     * @return the name
+     * @throws IllegalStateException if this is not a record
+     */
+    public String recordTypeName() {
+        require(Kind.RECORD, "a record");
+        return text;
+    }
+
+    /**
+     * A record's field names, in its type's order.
+     *
+     * @return an unmodifiable list
+     * @throws IllegalStateException if this is not a record
+     */
+    public List<String> recordFieldNames() {
+        require(Kind.RECORD, "a record");
+        return fieldNames;
+    }
+
+    /**
+     * A record's field values, in its type's order.
+     *
+     * @return an unmodifiable list
+     * @throws IllegalStateException if this is not a record
+     */
+    public List<SchemeValue> recordFieldValues() {
+        require(Kind.RECORD, "a record");
+        return elements;
+    }
+
+    /**
+     * One field of a record.
+     *
+     * @param name the field's name
+     * @return its value
+     * @throws IllegalStateException    if this is not a record
+     * @throws IllegalArgumentException if the record has no such field
+     */
+    public SchemeValue recordField(String name) {
+        require(Kind.RECORD, "a record");
+        int index = fieldNames.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("the record " + abbreviated() + " has no field " + name);
+        }
+        return elements.get(index);
+    }
+
+    /**
+     * A record type's name.
+     *
+     * @return the name, such as {@code <point>}
+     * @throws IllegalStateException if this is not a record type
+     */
+    public String recordTypeNameOfType() {
+        require(Kind.RECORD_TYPE, "a record type");
+        return text;
+    }
+
     // ---- Object --------------------------------------------------------------------------
 
     /**
@@ -439,7 +551,7 @@ public final class SchemeValue {
             }
             if (a.kind != Kind.PAIR) {
                 return a.number == b.number && Objects.equals(a.text, b.text)
-                        && Objects.equals(a.elements, b.elements);
+                        && Objects.equals(a.elements, b.elements) && Objects.equals(a.fieldNames, b.fieldNames);
             }
             if (!a.car.equals(b.car)) {
                 return false;
@@ -462,14 +574,15 @@ public final class SchemeValue {
         for (; rest.kind == Kind.PAIR; rest = rest.cdr) {
             hash = 31 * hash + rest.car.hashCode();
         }
-        return 31 * hash + Objects.hash(rest.kind, rest.number, rest.text, rest.elements);
+        return 31 * hash + Objects.hash(rest.kind, rest.number, rest.text, rest.elements, rest.fieldNames);
     }
 
     /**
      * The external representation, exactly as the guest's {@code write} prints it (and after
      * {@code result: }): {@code 42}, {@code #t}, {@code "a\"b"}, {@code sym}, {@code ()},
      * {@code (1 2 3)}, {@code (a . 1)}, {@code #(1 2)}, {@code #<procedure sq>},
-     * {@code #<procedure>}, {@code #<unspecified>}. Strings escape {@code "}, {@code \} and
+     * {@code #<procedure>}, {@code #<unspecified>}, {@code #<point x: 1 y: 2>},
+     * {@code #<record-type <point>>}. Strings escape {@code "}, {@code \} and
      * newline ({@code \n}); {@code (quote x)} stays unabbreviated.
      *
      * @return the text, which {@link ExternalRepresentation#read(String)} reads back
@@ -519,6 +632,21 @@ public final class SchemeValue {
             case UNSPECIFIED -> out.append("#<unspecified>");
             case EOF_OBJECT -> out.append("#<eof>");
             case PORT -> out.append(text);
+            case RECORD -> {
+                out.append("#<").append(text);
+                for (int i = 0; i < elements.size(); i++) {
+                    out.append(' ').append(fieldNames.get(i)).append(": ");
+                    SchemeValue field = elements.get(i);
+                    if (field.kind == Kind.SYMBOL && field.text.endsWith(">")) {
+                        // Between bars, as the guest writes it, so that its > does not close the record.
+                        writeBarred(out, field.text);
+                    } else {
+                        field.write(out);
+                    }
+                }
+                out.append('>');
+            }
+            case RECORD_TYPE -> out.append("#<record-type ").append(text).append('>');
             default -> throw new AssertionError(kind);
         }
     }
@@ -561,6 +689,8 @@ public final class SchemeValue {
             case UNSPECIFIED -> "the unspecified value";
             case EOF_OBJECT -> "the eof object";
             case PORT -> "the port " + text;
+            case RECORD -> "the record " + abbreviated();
+            case RECORD_TYPE -> "the record type " + text;
         };
     }
 
@@ -575,6 +705,10 @@ public final class SchemeValue {
             out.append(name);
             return;
         }
+        writeBarred(out, name);
+    }
+
+    private static void writeBarred(StringBuilder out, String name) {
         out.append('|');
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

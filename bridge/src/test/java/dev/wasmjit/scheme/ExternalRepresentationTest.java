@@ -12,6 +12,8 @@ import static dev.wasmjit.scheme.SchemeValue.emptyList;
 import static dev.wasmjit.scheme.SchemeValue.integer;
 import static dev.wasmjit.scheme.SchemeValue.list;
 import static dev.wasmjit.scheme.SchemeValue.procedure;
+import static dev.wasmjit.scheme.SchemeValue.record;
+import static dev.wasmjit.scheme.SchemeValue.recordType;
 import static dev.wasmjit.scheme.SchemeValue.string;
 import static dev.wasmjit.scheme.SchemeValue.symbol;
 import static dev.wasmjit.scheme.SchemeValue.unspecified;
@@ -100,6 +102,21 @@ class ExternalRepresentationTest {
     }
 
     @Test
+    void readsRecordsAsTheGuestWritesThemNestedAndWithFieldsOfEveryKind() {
+        SchemeValue point = record("point", List.of("x", "y"), List.of(integer(1), integer(2)));
+        assertThat(read("#<point x: 1 y: 2>")).isEqualTo(point);
+        assertThat(read("#<node v: 1 next: #<node v: 2 next: #f>>")).isEqualTo(record("node", List.of("v", "next"),
+                List.of(integer(1), record("node", List.of("v", "next"), List.of(integer(2), bool(false))))));
+        assertThat(read("(#<point x: 1 y: 2> #<thing>)")).isEqualTo(list(point, record("thing", List.of(), List.of())));
+        assertThat(read("#<p a: (1 #<thing>) b: \"s>\" c: |x>| d: a>b>")).isEqualTo(record("p", List.of("a", "b", "c", "d"),
+                List.of(list(integer(1), record("thing", List.of(), List.of())), string("s>"), symbol("x>"), symbol("a>b"))));
+        assertThat(read("#<p f: #<procedure sq> g: #<procedure> u: #<unspecified>>")).isEqualTo(record("p",
+                List.of("f", "g", "u"), List.of(procedure("sq"), procedure(), unspecified())));
+        assertThat(read("#<record-type <point>>")).isEqualTo(recordType("<point>"));
+        assertThat(read("#<p t: #<record-type point>>")).isEqualTo(record("p", List.of("t"), List.of(recordType("point"))));
+    }
+
+    @Test
     void readsNestedListsAndVectorsAndQuoteFormsAsWritten() {
         SchemeValue read = read("((1 2) #(a (b . c) #()) () (quote x) \"s\")");
         assertThat(read).isEqualTo(list(
@@ -131,7 +148,10 @@ class ExternalRepresentationTest {
                 procedure(), procedure("sq"),
                 unspecified(),
                 list(symbol("quote"), list(symbol("quote"), symbol("x"))),
-                list(list(list(emptyList())), cons(vector(procedure("f")), unspecified())));
+                list(list(list(emptyList())), cons(vector(procedure("f")), unspecified())),
+                record("point", List.of("x", "y"), List.of(integer(1), symbol("<x>"))),
+                record("node", List.of("next"), List.of(record("node", List.of("next"), List.of(procedure())))),
+                recordType("<point>"));
         for (SchemeValue value : values) {
             assertThat(read(value.toString())).as(value.toString()).isEqualTo(value);
         }
@@ -179,7 +199,13 @@ class ExternalRepresentationTest {
             "2147483648|integer out of range: 2147483648 at offset 0",
             "(1 -99999999999)|integer out of range: -99999999999 at offset 3",
             "#x|unknown # syntax: #x at offset 0",
-            "#<thing>|unknown # syntax: #<thing> at offset 0",
+            "#q|unknown # syntax: #q at offset 0",
+            "#<point x 1>|expected a field's name and : or > in a record at offset 8",
+            "#<point x: 1|unclosed record at offset 0",
+            "#<point x: 1)|expected a field's name and : or > in a record at offset 12",
+            "#<point x: )|unexpected ) at offset 11",
+            "#<point x: . 2>|a dot in a record at offset 11",
+            "#<record-type|unclosed #<record-type at offset 0",
             "#<procedure|unclosed #<procedure at offset 0",
             "#<procedure sq|expected a procedure's name and > after #<procedure at offset 0",
             "#<procedure >|expected a procedure's name and > after #<procedure at offset 0",

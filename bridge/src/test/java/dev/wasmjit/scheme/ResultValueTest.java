@@ -24,7 +24,8 @@ class ResultValueTest {
     private static final List<String> TEXTS = List.of(
             "42", "-1073741824", "#t", "#f", "\"a\\\"b\\\\c\\nd\"", "sym", "()", "(1 2 3)", "(a . 1)",
             "(1 (2 #(3 \"x\")) . 4)", "#(1 2)", "#<procedure sq>", "#<procedure>", "#<unspecified>",
-            "(quote x)", "#<eof>", "(#<input port> #<closed output port>)");
+            "(quote x)", "#<eof>", "(#<input port> #<closed output port>)",
+            "#<point x: 1 y: (2 #<thing>)>", "#<record-type <point>>");
 
     @Test
     void readsEveryKindFromLastResultText() {
@@ -80,10 +81,10 @@ class ResultValueTest {
     void anUnreadableResultLineIsTheGuestsFault() {
         byte[] withoutText = CoreAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
         try (TestInterpreter t = TestInterpreter.start(b -> b.module(withoutText))) {
-            assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("#<thing>")))
+            assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("#q")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the guest's result line is not a readable value: "
-                            + "malformed value: unknown # syntax: #<thing> at offset 0 in: #<thing>");
+                            + "malformed value: unknown # syntax: #q at offset 0 in: #q");
         }
     }
 

@@ -31,6 +31,20 @@ class SchemeInterpreterTest {
     }
 
     @Test
+    void givesARecordTheGuestMadeAsARecordValue() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            SchemeValue point = t.scheme.eval(t.scheme.parse(
+                    "(define-record-type <point> (make-point x y) point? (x point-x) (y point-y)) (make-point 1 'two>)"));
+
+            assertThat(point.kind()).isEqualTo(SchemeValue.Kind.RECORD);
+            assertThat(point.recordTypeName()).isEqualTo("point");
+            assertThat(point.recordField("x").asInteger()).isEqualTo(1);
+            assertThat(point.recordField("y").asSymbol()).isEqualTo("two>");
+            assertThat(t.scheme.eval(t.scheme.parse("<point>"))).isEqualTo(SchemeValue.recordType("<point>"));
+        }
+    }
+
+    @Test
     void evaluatesTheSameExpressionAgainAndAgain() {
         try (TestInterpreter t = TestInterpreter.start()) {
             Expression program = t.scheme.parse(TestInterpreter.FIB_20);

@@ -10,6 +10,8 @@ import static dev.wasmjit.scheme.SchemeValue.emptyList;
 import static dev.wasmjit.scheme.SchemeValue.integer;
 import static dev.wasmjit.scheme.SchemeValue.list;
 import static dev.wasmjit.scheme.SchemeValue.procedure;
+import static dev.wasmjit.scheme.SchemeValue.record;
+import static dev.wasmjit.scheme.SchemeValue.recordType;
 import static dev.wasmjit.scheme.SchemeValue.string;
 import static dev.wasmjit.scheme.SchemeValue.symbol;
 import static dev.wasmjit.scheme.SchemeValue.unspecified;
@@ -49,6 +51,29 @@ class SchemeValueTest {
         assertThat(unspecified().isUnspecified()).isTrue();
         assertThat(integer(1).isProcedure()).isFalse();
         assertThat(integer(1).isUnspecified()).isFalse();
+    }
+
+    @Test
+    void aRecordHasItsTypeNameAndNamedFieldsAndIsWrittenAsTheGuestWritesIt() {
+        SchemeValue point = record("point", List.of("x", "y"), List.of(integer(1), list(integer(2))));
+
+        assertThat(point.kind()).isEqualTo(SchemeValue.Kind.RECORD);
+        assertThat(point.recordTypeName()).isEqualTo("point");
+        assertThat(point.recordFieldNames()).containsExactly("x", "y");
+        assertThat(point.recordFieldValues()).containsExactly(integer(1), list(integer(2)));
+        assertThat(point.recordField("y")).isEqualTo(list(integer(2)));
+        assertThat(point).hasToString("#<point x: 1 y: (2)>");
+        assertThat(point).isEqualTo(record("point", List.of("x", "y"), List.of(integer(1), list(integer(2)))));
+        assertThat(point).isNotEqualTo(record("point", List.of("x", "z"), List.of(integer(1), list(integer(2)))));
+        assertThat(recordType("<point>").kind()).isEqualTo(SchemeValue.Kind.RECORD_TYPE);
+        assertThat(recordType("<point>")).hasToString("#<record-type <point>>");
+        assertThat(recordType("<point>").recordTypeNameOfType()).isEqualTo("<point>");
+        assertThatThrownBy(() -> point.recordField("z")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the record #<point x: 1 y: (2)> has no field z");
+        assertThatThrownBy(() -> integer(5).recordTypeName()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the result is the integer 5, not a record");
+        assertThatThrownBy(() -> record("p", List.of("x"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("1 field names for 0 values");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The error messages docs/LANGUAGE.md documents (the guest writes them in errors.cc,
- * reader.cc, syntax.cc, the primitives' files and heap.cc); anything else the guest says is a bug.
+ * reader.cc, syntax.cc, macros.cc, the primitives' files and heap.cc); anything else the guest says is a bug.
  * A user's {@code (error "message" irritant ...)} says whatever its caller wants: an input
  * that calls {@code error} may end with any message.
  */
@@ -35,7 +35,11 @@ final class DocumentedErrors {
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
             Pattern.compile(PRIMITIVE + ": the port is closed"),
             Pattern.compile(PRIMITIVE + ": cannot (?:open|read|delete) \".*\": .+"),
-            Pattern.compile("heap exhausted: .+"));
+            Pattern.compile("heap exhausted: .+"),
+            Pattern.compile("wrong type: .+ expects a record of type .+ as argument 1, got .+"),
+            Pattern.compile("(?:%make-record|%record-ref|%record-set!): called other than by a define-record-type"
+                    + " (?:procedure|constructor)"),
+            Pattern.compile("no clause of case-lambda accepts this number of arguments: \\d+"));
 
     private DocumentedErrors() {
     }
