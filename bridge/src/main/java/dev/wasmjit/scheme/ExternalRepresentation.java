@@ -230,8 +230,10 @@ public final class ExternalRepresentation {
      * {@code #<...>} forms (a new kind written {@code #<...>} is listed here).
      */
     private static boolean isRecordStart(String token) {
-        return !List.of("#<procedure", "#<procedure>", "#<unspecified", "#<unspecified>", "#<record-type", "#<eof>")
-                .contains(token);
+        // Ports are #<input port>, #<output port>, #<closed ...>: a record type named input,
+        // output or closed would read as a port.
+        return !List.of("#<procedure", "#<procedure>", "#<unspecified", "#<unspecified>", "#<record-type", "#<eof>",
+                "#<input", "#<output", "#<closed").contains(token);
     }
 
     /**
