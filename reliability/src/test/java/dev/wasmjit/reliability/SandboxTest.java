@@ -83,14 +83,15 @@ class SandboxTest {
     }
 
     @Test
-    void theSchemeGuestImportsNothingFromWasiButStdioTheClockAndFiles(SchemeInterpreter scheme) {
+    void theSchemeGuestImportsStdioTheClockFilesArgumentsAndEnvironmentFromWasi(SchemeInterpreter scheme) {
         List<String> wasi = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (ModuleShape.Import anImport : scheme.instance().shape().imports()) {
             (anImport.module().equals("wasi_snapshot_preview1") ? wasi : others).add(anImport.name());
         }
         Collections.sort(wasi);
-        assertThat(wasi).containsExactly("clock_time_get", "fd_close", "fd_fdstat_get", "fd_prestat_dir_name",
+        assertThat(wasi).containsExactly("args_get", "args_sizes_get", "clock_time_get", "environ_get",
+                "environ_sizes_get", "fd_close", "fd_fdstat_get", "fd_prestat_dir_name",
                 "fd_prestat_get", "fd_read", "fd_seek", "fd_write", "path_filestat_get", "path_open",
                 "path_unlink_file", "proc_exit");
         assertThat(others).containsExactly("throw_error");
