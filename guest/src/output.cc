@@ -21,11 +21,14 @@ static void output(const uint8_t* bytes, size_t n) {
   atLineStart = bytes[n - 1] == '\n';
 }
 
-static void print(Value v, bool write) {
-  Bytes text;
-  printValue(v, write, text);
-  output(text.data(), text.size());
+// display and write stream what they print, a chunk at a time, so output
+// of any size is written whole without being held whole.
+static void outputChunk(Bytes& chunk) {
+  output(chunk.data(), chunk.size());
+  chunk.clear();
 }
+
+static void print(Value v, bool write) { printValueTo(v, write, outputChunk); }
 }  // namespace
 
 Value prim_Display(ARGS) { UNUSED_ARGC; print(args[0], false); return kUnspecified; }
