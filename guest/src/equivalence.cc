@@ -22,7 +22,9 @@ static bool isNumberObject(Value v) {
 // fixnums are eqv? when they are the same word. Boxed numbers (flonums,
 // bignums, ratnums, compnums) must compare their exactness and value here
 // (R7RS 6.1: (eqv? 2.0 2.0) is #t, (eqv? 2 2.0) #f, (eqv? 0.0 -0.0) #f, and a
-// NaN is eqv? to the same NaN).
+// NaN is eqv? to the same NaN). Compiled code's inline eqv? calls the
+// primitive whenever its first argument is a boxed number
+// (compiler.cc, eqvOfDifferentWords), so extending this covers it too.
 bool eqvNumbers(Value a, Value b) { return a == b; }
 
 bool eqv(Value a, Value b) {
@@ -43,7 +45,7 @@ bool eqv(Value a, Value b) {
 // Nothing here allocates in the heap, so addresses stay put throughout.
 namespace {
 
-const size_t kPlainBudget = 100000;  // compound objects compared before cycles are watched for
+const size_t kPlainBudget = 1000000;  // compound objects compared before cycles are watched for
 
 // Pending work: compare a with b, or, for vectors (`next` > 0), their
 // elements from index next - 1 on.

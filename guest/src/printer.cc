@@ -16,7 +16,7 @@ namespace {
 
 // A walk over the compound objects (pairs, vectors) reachable from a value,
 // depth first, for finding the ones that are part of a cycle.
-const size_t kPlainWalkBudget = 100000;  // objects walked before cycles are watched for
+const size_t kPlainWalkBudget = 1000000;  // objects walked before cycles are watched for
 
 bool isCompound(Value v) { return hasTag(v, kPairTag) || hasTag(v, kVectorTag); }
 
