@@ -21,11 +21,19 @@ Func* lastRun;
 int32_t nestedCalls;
 int32_t nativeAtCallOut;
 
+// Where compiled code hands over to the interpreter: sooner inside a call
+// made by a primitive, so that deep recursion through map and the like costs
+// the wasm stack what it costs interpreted (evaluator.h).
+int32_t compiledDepthCeiling() {
+  return primitiveCallDepth > 0 ? kCompiledDepthUnderPrimitives : kCompiledDepthLimit;
+}
+
 void noteCallOut(int32_t nesting) {
   nestedCalls = nesting;
   nativeAtCallOut = callDepth;
   int64_t limit = (int64_t)maxNestedCalls - nesting + callDepth;
-  compiledDepthLimit = limit < kCompiledDepthLimit ? (int32_t)limit : kCompiledDepthLimit;
+  int32_t ceiling = compiledDepthCeiling();
+  compiledDepthLimit = limit < ceiling ? (int32_t)limit : ceiling;
 }
 
 typedef Value (*CompiledCode)(Value closure, Value* args, int32_t argc);
@@ -151,7 +159,7 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
     }
     if (!hasTag(callee, kClosureTag)) failRuntime(errorCode(RuntimeError::NotAProcedure), callee);
     Func* func = closureOf(callee)->func;
-    if (!func->jitCode || callDepth >= kCompiledDepthLimit) {
+    if (!func->jitCode || callDepth >= compiledDepthCeiling()) {
       if (!acceptsCount(func, argc)) failArgumentCount(callee, argc);
       noteRun(func);
       *env = bindArguments(base, argc);
@@ -542,9 +550,6 @@ Value applyProcedure(Value callee, Value* args, int32_t argc) {
   int32_t savedNesting = nestedCalls, savedNative = nativeAtCallOut, savedLimit = compiledDepthLimit;
   if (outer + 1 > maxNestedCalls) failRuntime(errorCode(RuntimeError::TooDeep), (Value)maxNestedCalls);
   callDepth += kRuntimeCallWeight;
-  // Never reached by the counts (evaluator.h, kMaxPrimitiveCalls): a guard.
-  if (callDepth > kMaxCallDepth + kCompiledDepthLimit + kRuntimeCallWeight)
-    failRuntime(errorCode(RuntimeError::TooDeepInRuntime, kMaxPrimitiveCalls), 0);
   noteCallOut(outer + 1);
   Value result;
   Expr* body;
@@ -564,6 +569,10 @@ Value applyProcedure(Value callee, Value* args, int32_t argc) {
 Value applyFromPrimitive(Value callee, Value* args, int32_t argc) {
   if (primitiveCallDepth >= kMaxPrimitiveCalls)
     failRuntime(errorCode(RuntimeError::TooDeepInRuntime, kMaxPrimitiveCalls), 0);
+  // Deep compiled recursion beneath (which the interpreter would have kept
+  // off the wasm stack) leaves less of it: stop before it runs out.
+  if (callDepth + kRuntimeCallWeight > kMaxNativeDepth)
+    failRuntime(errorCode(RuntimeError::TooDeepInRuntime, primitiveCallDepth), 0);
   primitiveCallDepth++;
   Value result = applyProcedure(callee, args, argc);
   primitiveCallDepth--;

@@ -32,6 +32,16 @@ const int32_t kRuntimeCallWeight = 4;
 // stop counting toward it once they hand over at kCompiledDepthLimit).
 const int32_t kMaxPrimitiveCalls = kMaxCallDepth / kRuntimeCallWeight;
 extern int32_t primitiveCallDepth;
+// Inside a call made by a primitive, compiled code hands over to the
+// interpreter past this depth rather than kCompiledDepthLimit, so that from
+// there on each level costs what it costs interpreted: (f 2400) through map
+// and a lambda needs about as much wasm stack compiled as interpreted.
+const int32_t kCompiledDepthUnderPrimitives = 2000;
+// The native nesting calls made by primitives may reach in all. Only deep
+// compiled recursion beneath them (between kCompiledDepthUnderPrimitives and
+// kCompiledDepthLimit deep when the first was made) gets there before
+// kMaxPrimitiveCalls; the error then says how many had nested.
+const int32_t kMaxNativeDepth = kMaxCallDepth + kCompiledDepthUnderPrimitives;
 // Native nesting now. Compiled code counts its direct calls here itself (its
 // address is embedded in generated code).
 extern int32_t callDepth;
