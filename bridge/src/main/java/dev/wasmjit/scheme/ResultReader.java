@@ -15,6 +15,9 @@ final class ResultReader {
     /** What the guest prints before a result's external representation. */
     private static final String RESULT_PREFIX = "result: ";
 
+    /** How much of a circular result's written form its error shows. */
+    private static final int SHOWN_CHARS = 60;
+
     private ResultReader() {
     }
 
@@ -56,8 +59,8 @@ final class ResultReader {
             if (e.getMessage().contains(ExternalRepresentation.CIRCULAR)) {
                 // The guest writes every result whole, circular ones with datum labels
                 // (docs/LANGUAGE.md, "Printing"); only those have no SchemeValue.
-                throw new IllegalStateException("the result is circular data, which has no SchemeValue: "
-                        + e.getMessage(), e);
+                String shown = text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...";
+                throw new IllegalStateException("the result is circular data, which has no SchemeValue: " + shown, e);
             }
             throw new IllegalStateException("the guest's " + source + " is not a readable value: "
                     + e.getMessage(), e);

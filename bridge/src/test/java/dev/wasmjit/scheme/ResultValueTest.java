@@ -109,8 +109,7 @@ class ResultValueTest {
         try (TestInterpreter t = TestInterpreter.start()) {
             assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("(let ((l (list 1 2))) (set-cdr! (cdr l) l) l)")))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("the result is circular data, which has no SchemeValue: ")
-                    .hasMessageContaining("(datum label #0=) at offset 0 in: #0=(1 2 . #0#)");
+                    .hasMessage("the result is circular data, which has no SchemeValue: #0=(1 2 . #0#)");
             assertThat(t.evalInteger("(+ 1 2)")).isEqualTo(3);
         }
     }
