@@ -112,6 +112,11 @@ class Printer {
       : out_(out), write_(write), limit_(limit ? out.size() + limit : 0), sink_(sink) {}
 
   void print(Value root) {
+    if (!isCompound(root)) {  // no walk, no stack
+      atom(root);
+      if (sink_) sink_(out_);
+      return;
+    }
     if (!limit_ && !smallAndAcyclic(root)) {
       findCycles(root, labels_);
       labelled_ = labels_.size() > 0;
