@@ -99,7 +99,9 @@ class Classes {
 class EqualWalk {
  public:
   explicit EqualWalk(bool cycleAware) : cycleAware_(cycleAware) {}
-  ~EqualWalk() { free(stack_); }
+  ~EqualWalk() {
+    if (stack_ != inline_) free(stack_);
+  }
 
   // 1 equal, 0 not, -1 the plain walk's budget ran out.
   int run(Value a, Value b) {
@@ -128,15 +130,20 @@ class EqualWalk {
  private:
   bool cycleAware_;
   size_t budget_ = kPlainBudget;
-  Work* stack_ = nullptr;
-  size_t top_ = 0, capacity_ = 0;
+  // Most comparisons are of small data: their stack needs no malloc.
+  static const size_t kInlineWork = 32;
+  Work inline_[kInlineWork];
+  Work* stack_ = inline_;
+  size_t top_ = 0, capacity_ = kInlineWork;
   Classes classes_;
 
   void push(Value a, Value b, uint32_t next) {
     if (top_ == capacity_) {
-      size_t capacity = capacity_ ? 2 * capacity_ : 256;
-      Work* grown = (Work*)realloc(stack_, capacity * sizeof(Work));
+      size_t capacity = 2 * capacity_;
+      Work* grown = (Work*)(stack_ == inline_ ? malloc(capacity * sizeof(Work))
+                                              : realloc(stack_, capacity * sizeof(Work)));
       if (!grown) fail("out of memory: equal? needs more memory to compare data nested this deeply");
+      if (stack_ == inline_) memcpy(grown, inline_, sizeof inline_);
       stack_ = grown;
       capacity_ = capacity;
     }
