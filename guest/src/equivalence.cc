@@ -193,6 +193,8 @@ class EqualWalk {
 }  // namespace
 
 bool equal(Value a, Value b) {
+  if (a == b) return true;
+  if (!isObject(a) || !isObject(b)) return eqv(a, b);  // the common case of member and assoc: no walk
   int plain = EqualWalk(false).run(a, b);
   if (plain >= 0) return plain == 1;
   return EqualWalk(true).run(a, b) == 1;
