@@ -734,6 +734,7 @@ class FunctionCompiler {
       case Prim::GreaterEqual: a_.op(Op::I32GeS); break;
       default: a_.op(Op::I32Eq); break;
     }
+    if (p == Prim::IsEqv) eqvOfDifferentWords(v);
     if (numeric) {
       a_.elseThen();
       slowPrimitive(p, v, 2);  // reports the wrong type
@@ -742,6 +743,42 @@ class FunctionCompiler {
       end();
     }
     if (!asCondition) booleanFromCondition();
+  }
+
+  // With "the same word" on the stack, eqv?'s condition: two different words
+  // are still eqv? only when they are boxed numbers of the same value
+  // (eqvNumbers), which the primitive decides. Symbols, pairs and the rest
+  // never reach it.
+  void eqvOfDifferentWords(const uint32_t* v) {
+    static_assert(kBignumTag == kFlonumTag + 1 && kRatnumTag == kFlonumTag + 2 && kCompnumTag == kFlonumTag + 3,
+                  "the number kinds' tags are consecutive");
+    ifThen(BlockType::I32);
+    a_.i32Const(1);
+    a_.elseThen();
+    a_.localGet(v[0]);
+    a_.i32Const(3);
+    a_.op(Op::I32And);
+    a_.op(Op::I32Eqz);
+    ifThen(BlockType::I32);  // an object: is it a boxed number?
+    a_.localGet(v[0]);
+    a_.i32Load(0);
+    a_.i32Const((int32_t)kTagMask);
+    a_.op(Op::I32And);
+    a_.i32Const((int32_t)kFlonumTag);
+    a_.op(Op::I32Sub);
+    a_.i32Const(4);
+    a_.op(Op::I32LtU);
+    a_.elseThen();
+    a_.i32Const(0);
+    end();
+    ifThen(BlockType::I32);
+    slowPrimitive(Prim::IsEqv, v, 2);
+    a_.i32Const((int32_t)kFalse);
+    a_.op(Op::I32Ne);
+    a_.elseThen();
+    a_.i32Const(0);
+    end();
+    end();
   }
 
   // The fast paths of hasFastPath's primitives, on values in locals.

@@ -7,6 +7,7 @@
 int32_t callDepth;
 int32_t compiledDepthLimit = kCompiledDepthLimit;
 int32_t maxNestedCalls = kDefaultMaxNestedCalls;
+int32_t primitiveCallDepth;
 
 namespace {
 
@@ -20,11 +21,19 @@ Func* lastRun;
 int32_t nestedCalls;
 int32_t nativeAtCallOut;
 
+// Where compiled code hands over to the interpreter: sooner inside a call
+// made by a primitive, so that deep recursion through map and the like costs
+// the wasm stack what it costs interpreted (evaluator.h).
+int32_t compiledDepthCeiling() {
+  return primitiveCallDepth > 0 ? kCompiledDepthUnderPrimitives : kCompiledDepthLimit;
+}
+
 void noteCallOut(int32_t nesting) {
   nestedCalls = nesting;
   nativeAtCallOut = callDepth;
   int64_t limit = (int64_t)maxNestedCalls - nesting + callDepth;
-  compiledDepthLimit = limit < kCompiledDepthLimit ? (int32_t)limit : kCompiledDepthLimit;
+  int32_t ceiling = compiledDepthCeiling();
+  compiledDepthLimit = limit < ceiling ? (int32_t)limit : ceiling;
 }
 
 typedef Value (*CompiledCode)(Value closure, Value* args, int32_t argc);
@@ -71,6 +80,60 @@ Value bindArguments(Value* base, int32_t argc) {
   return result;
 }
 
+// (apply f a ... list) with more arguments (n) than the root stack has room
+// for: base[1] is f, the leading arguments follow and base[argc] is the
+// list. A primitive gets the arguments in a root block; a closure, which can
+// only take so many through a rest parameter, gets its frame made straight
+// from the list and is interpreted (compiled or not). Returns as
+// callUntilInterpreted does.
+bool applyLongList(Value* base, int32_t argc, int32_t n, Value* result, Expr** body, Value* env) {
+  Value f = base[1];
+  int32_t leading = argc - 2;
+  if (hasTag(f, kPrimitiveTag)) {
+    Prim p = (Prim)((PrimitiveObject*)f)->index;
+    if (!acceptsArgumentCount(p, n)) failArgumentCount(f, n);
+    RootBlock* block = pushRootBlock((size_t)n);
+    for (int32_t i = 0; i < leading; i++) block->slots[i] = base[2 + i];
+    int32_t i = leading;
+    for (Value v = base[argc]; v != kNil; v = pairOf(v)->cdr) block->slots[i++] = pairOf(v)->car;
+    *result = callPrimitive(p, block->slots, n);
+    popRootBlock(block);
+    return true;
+  }
+  if (!hasTag(f, kClosureTag)) failRuntime(errorCode(RuntimeError::NotAProcedure), f);
+  Func* func = closureOf(f)->func;
+  if (!acceptsCount(func, n)) failArgumentCount(f, n);
+  noteRun(func);
+  Value* frame = pushRoot(makeFrame(closureOf(base[1])->env, func->slotCount));
+  Value* rest = pushRoot(base[argc]);  // the list, as far as it is bound
+  Value* head = pushRoot(kNil);        // the rest parameter's list: first and last pair
+  Value* last = pushRoot(kNil);
+  for (int32_t i = 0; i < n; i++) {
+    Value v;
+    if (i < leading) {
+      v = base[2 + i];
+    } else {
+      v = pairOf(*rest)->car;
+      *rest = pairOf(*rest)->cdr;
+    }
+    if (i < func->required) {
+      frameOf(*frame)->slots[i] = v;
+      continue;
+    }
+    Value cell = makePair(v, kNil);  // v is rooted: in base or in the list
+    if (*head == kNil)
+      *head = cell;
+    else
+      pairOf(*last)->cdr = cell;
+    *last = cell;
+  }
+  if (func->hasRest) frameOf(*frame)->slots[func->required] = *head;
+  *env = *frame;
+  *body = func->body;
+  rootTop = frame;
+  return false;
+}
+
 // Calls base[0] with the argc arguments above it for as long as the callee
 // (or the target of a tail call it returns) is a primitive or compiled code.
 // Returns true with the result, or false once an interpreted closure must
@@ -85,6 +148,9 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
       Prim p = (Prim)((PrimitiveObject*)callee)->index;
       if (!acceptsArgumentCount(p, argc)) failArgumentCount(callee, argc);
       if (p == Prim::Apply) {  // a tail call of its own
+        int32_t n = argc - 2 + properLength(Prim::Apply, base + 1, argc - 1);
+        if (rootLimit - (base + 1 + n) < (ptrdiff_t)kRootCapacity / 4)
+          return applyLongList(base, argc, n, result, body, env);
         argc = spreadApplyArguments(base, argc);
         continue;
       }
@@ -93,7 +159,7 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
     }
     if (!hasTag(callee, kClosureTag)) failRuntime(errorCode(RuntimeError::NotAProcedure), callee);
     Func* func = closureOf(callee)->func;
-    if (!func->jitCode || callDepth >= kCompiledDepthLimit) {
+    if (!func->jitCode || callDepth >= compiledDepthCeiling()) {
       if (!acceptsCount(func, argc)) failArgumentCount(callee, argc);
       noteRun(func);
       *env = bindArguments(base, argc);
@@ -130,7 +196,10 @@ enum Shape : uint8_t {
   kShapeSimpleOperands = 4,  // every operand of a call (the callee too)
 };
 
-bool callsProcedures(Prim p) { return p == Prim::Map || p == Prim::ForEach || p == Prim::Apply; }
+bool callsProcedures(Prim p) {
+  return p == Prim::Map || p == Prim::ForEach || p == Prim::Apply || p == Prim::Member || p == Prim::Assoc ||
+         p == Prim::VectorMap || p == Prim::VectorForEach;
+}
 
 Expr* operand(const Expr* e, int32_t i);
 int32_t operandCount(const Expr* e);
@@ -423,7 +492,7 @@ Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
         rootTop = callBase;
         goto deliver;
       }
-      argc = spreadApplyArguments(callBase, argc);
+      callBase[0] = primitiveObject(Prim::Apply);  // callUntilInterpreted spreads its list
     }
     // The record below (or the caller of this run) receives the result: the
     // call nests one deeper than the call whose body pushed it.
@@ -447,6 +516,7 @@ Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
 
 void resetEvaluator() {
   callDepth = 0;
+  primitiveCallDepth = 0;
   noteCallOut(0);
   resetRoots();
 }
@@ -480,8 +550,6 @@ Value applyProcedure(Value callee, Value* args, int32_t argc) {
   int32_t savedNesting = nestedCalls, savedNative = nativeAtCallOut, savedLimit = compiledDepthLimit;
   if (outer + 1 > maxNestedCalls) failRuntime(errorCode(RuntimeError::TooDeep), (Value)maxNestedCalls);
   callDepth += kRuntimeCallWeight;
-  if (callDepth > kMaxCallDepth)
-    failRuntime(errorCode(RuntimeError::TooDeepInRuntime, kMaxCallDepth / kRuntimeCallWeight), 0);
   noteCallOut(outer + 1);
   Value result;
   Expr* body;
@@ -495,6 +563,19 @@ Value applyProcedure(Value callee, Value* args, int32_t argc) {
   nativeAtCallOut = savedNative;
   compiledDepthLimit = savedLimit;
   rootTop = base;
+  return result;
+}
+
+Value applyFromPrimitive(Value callee, Value* args, int32_t argc) {
+  if (primitiveCallDepth >= kMaxPrimitiveCalls)
+    failRuntime(errorCode(RuntimeError::TooDeepInRuntime, kMaxPrimitiveCalls), 0);
+  // Deep compiled recursion beneath (which the interpreter would have kept
+  // off the wasm stack) leaves less of it: stop before it runs out.
+  if (callDepth + kRuntimeCallWeight > kMaxNativeDepth)
+    failRuntime(errorCode(RuntimeError::TooDeepInRuntime, primitiveCallDepth), 0);
+  primitiveCallDepth++;
+  Value result = applyProcedure(callee, args, argc);
+  primitiveCallDepth--;
   return result;
 }
 

@@ -25,6 +25,23 @@ extern int32_t maxNestedCalls;
 const int32_t kCompiledDepthLimit = 8000;
 const int32_t kMaxCallDepth = 10000;
 const int32_t kRuntimeCallWeight = 4;
+// Calls made by primitives (map, for-each, vector-map, member and assoc with
+// a predicate ...) nest natively in the interpreter and in compiled code
+// alike, so they have a count and a limit of their own: the same program
+// reaches the same limit interpreted or compiled (compiled code's own calls
+// stop counting toward it once they hand over at kCompiledDepthLimit).
+const int32_t kMaxPrimitiveCalls = kMaxCallDepth / kRuntimeCallWeight;
+extern int32_t primitiveCallDepth;
+// Inside a call made by a primitive, compiled code hands over to the
+// interpreter past this depth rather than kCompiledDepthLimit, so that from
+// there on each level costs what it costs interpreted: (f 2400) through map
+// and a lambda needs about as much wasm stack compiled as interpreted.
+const int32_t kCompiledDepthUnderPrimitives = 2000;
+// The native nesting calls made by primitives may reach in all. Only deep
+// compiled recursion beneath them (between kCompiledDepthUnderPrimitives and
+// kCompiledDepthLimit deep when the first was made) gets there before
+// kMaxPrimitiveCalls; the error then says how many had nested.
+const int32_t kMaxNativeDepth = kMaxCallDepth + kCompiledDepthUnderPrimitives;
 // Native nesting now. Compiled code counts its direct calls here itself (its
 // address is embedded in generated code).
 extern int32_t callDepth;
@@ -43,6 +60,10 @@ Value evaluateProgram(Program* program);
 // primitive) as a non-tail call, counted as kRuntimeCallWeight nested calls.
 // The arguments must be in root slots.
 Value applyProcedure(Value callee, Value* args, int32_t argc);
+
+// applyProcedure for a primitive that calls procedures: counted against
+// kMaxPrimitiveCalls ("recursion too deep ... made by map, for-each or apply").
+Value applyFromPrimitive(Value callee, Value* args, int32_t argc);
 
 // Makes the call that compiled code left in tailCallee/tailArguments when it
 // returned kTailCall to a compiled caller, which has already counted it.

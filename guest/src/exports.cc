@@ -97,15 +97,18 @@ EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
   resetHeapStatistics();
   Value v = evaluateProgram(program);
   flushFilePorts();
-  Bytes text;
-  printValue(v, true, text);
-  text.byte(0);
+  // The whole written form, however long (printer.h): lastResultText is
+  // either all of it or, when memory runs out, no result but an error.
   resultText.clear();
-  resultText.append(text);
+  printValue(v, true, resultText);
+  size_t length = resultText.size();
+  resultText.byte(0);
   resultKind = kindOf(v);
   resultInteger = isInteger(v) ? integerOf(v) : v == kTrue;
   endOutputLine();
-  printf("result: %s\n", (const char*)resultText.data());
+  fputs("result: ", stdout);
+  fwrite(resultText.data(), 1, length, stdout);
+  fputs("\n", stdout);
   fflush(stdout);
 }
 

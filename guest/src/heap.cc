@@ -14,6 +14,7 @@ int32_t tailArgumentCount;
 Value tailArguments[kMaxTailArguments];
 Value* continuation;
 size_t continuationTop;
+static RootBlock* topRootBlock;
 char* allocationNext;   // the next free byte in fromSpace
 char* allocationLimit;  // its end
 
@@ -103,6 +104,8 @@ void collectInto(char* target, size_t targetBytes) {
   allocationLimit = fromSpace + targetBytes;
   for (Value* slot = rootStack; slot < rootTop; slot++) *slot = forward(*slot);
   for (size_t i = 0; i < continuationTop; i++) continuation[i] = forward(continuation[i]);
+  for (RootBlock* b = topRootBlock; b; b = b->below)
+    for (size_t i = 0; i < b->count; i++) b->slots[i] = forward(b->slots[i]);
   tailCallee = forward(tailCallee);
   for (int32_t i = 0; i < tailArgumentCount; i++) tailArguments[i] = forward(tailArguments[i]);
   for (GlobalCell* cell = firstGlobalCell(); cell; cell = cell->next)
@@ -190,7 +193,23 @@ void growContinuation(size_t words) {
   continuationCapacity = capacity;
 }
 
+RootBlock* pushRootBlock(size_t count) {
+  RootBlock* b = (RootBlock*)malloc(sizeof(RootBlock) + count * sizeof(Value));
+  if (!b) fail("out of memory: %lu arguments need %lu bytes", (unsigned long)count, (unsigned long)(count * sizeof(Value)));
+  b->below = topRootBlock;
+  b->count = count;
+  for (size_t i = 0; i < count; i++) b->slots[i] = kUnset;
+  topRootBlock = b;
+  return b;
+}
+
+void popRootBlock(RootBlock* b) {
+  topRootBlock = b->below;
+  free(b);
+}
+
 void resetRoots() {
+  while (topRootBlock) popRootBlock(topRootBlock);
   continuationTop = 0;
   rootTop = rootStack;
   tailCallee = kUnset;

@@ -37,6 +37,19 @@ inline void reserveContinuation(size_t words) {
 // Values the runtime keeps in globals of its own (the current ports) are
 // roots too: each such global is registered once, and the collector updates it.
 void registerRoot(Value* global);
+// Root slots outside the root stack, for the length of one call: apply's
+// arguments when they are more than the root stack holds. The collector
+// updates them like root slots; they never move, so a primitive may be
+// handed their address. Taken and given back in stack order; a reset frees
+// them all.
+struct RootBlock {
+  RootBlock* below;
+  size_t count;
+  Value slots[];
+};
+// A block of `count` kUnset slots, or "out of memory" when there is no room.
+RootBlock* pushRootBlock(size_t count);
+void popRootBlock(RootBlock* block);
 
 // A tail call that compiled code hands to its caller's trampoline: the
 // callee, and its arguments (roots too).

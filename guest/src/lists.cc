@@ -24,21 +24,26 @@ static Value mutablePair(Prim p, Value* args) {
 Value prim_SetCar(ARGS) { UNUSED_ARGC; pairOf(mutablePair(Prim::SetCar, args))->car = args[1]; return kUnspecified; }
 Value prim_SetCdr(ARGS) { UNUSED_ARGC; pairOf(mutablePair(Prim::SetCdr, args))->cdr = args[1]; return kUnspecified; }
 
-// c[ad]+r: the path read right to left, 'a' for car and 'd' for cdr.
-static Value path(Prim p, Value v, const char* letters) {
-  for (int i = (int)strlen(letters) - 1; i >= 0; i--) {
+// c[ad]+r, every one of them: the letters between c and r of the
+// primitive's own name are the path, read right to left ('a' car, 'd' cdr).
+static Value path(Prim p, Value v) {
+  const char* name = primitiveName(p);
+  for (int i = (int)strlen(name) - 2; i >= 1; i--) {
     if (!hasTag(v, kPairTag)) failWrongType(p, 0, Expected::Pair, v);
-    v = letters[i] == 'a' ? pairOf(v)->car : pairOf(v)->cdr;
+    v = name[i] == 'a' ? pairOf(v)->car : pairOf(v)->cdr;
   }
   return v;
 }
-Value prim_Caar(ARGS) { UNUSED_ARGC; return path(Prim::Caar, args[0], "aa"); }
-Value prim_Cadr(ARGS) { UNUSED_ARGC; return path(Prim::Cadr, args[0], "ad"); }
-Value prim_Cdar(ARGS) { UNUSED_ARGC; return path(Prim::Cdar, args[0], "da"); }
-Value prim_Cddr(ARGS) { UNUSED_ARGC; return path(Prim::Cddr, args[0], "dd"); }
-Value prim_Caddr(ARGS) { UNUSED_ARGC; return path(Prim::Caddr, args[0], "add"); }
-Value prim_Cdddr(ARGS) { UNUSED_ARGC; return path(Prim::Cdddr, args[0], "ddd"); }
-Value prim_Cadddr(ARGS) { UNUSED_ARGC; return path(Prim::Cadddr, args[0], "addd"); }
+#define CXR(id) \
+  Value prim_##id(ARGS) { UNUSED_ARGC; return path(Prim::id, args[0]); }
+CXR(Caar) CXR(Cadr) CXR(Cdar) CXR(Cddr)
+CXR(Caaar) CXR(Caadr) CXR(Cadar) CXR(Caddr)
+CXR(Cdaar) CXR(Cdadr) CXR(Cddar) CXR(Cdddr)
+CXR(Caaaar) CXR(Caaadr) CXR(Caadar) CXR(Caaddr)
+CXR(Cadaar) CXR(Cadadr) CXR(Caddar) CXR(Cadddr)
+CXR(Cdaaar) CXR(Cdaadr) CXR(Cdadar) CXR(Cdaddr)
+CXR(Cddaar) CXR(Cddadr) CXR(Cdddar) CXR(Cddddr)
+#undef CXR
 
 // ---- lists ----
 
@@ -54,20 +59,83 @@ static Value listOf(Value* from, int32_t n) {
 Value prim_List(ARGS) { return listOf(args, argc); }
 Value prim_Length(ARGS) { UNUSED_ARGC; return makeInteger(properLength(Prim::Length, args, 0)); }
 
+// A list under construction, front to back, in two root slots: its first
+// pair and its last. Builds lists of any length the heap holds, with no root
+// slot per element.
+struct ListBuilder {
+  Value* head;
+  Value* last;
+  ListBuilder() : head(pushRoot(kNil)), last(pushRoot(kNil)) {}
+  void add(Value v) {  // v must be rooted or not a heap object: makePair may collect
+    Value cell = makePair(v, kNil);
+    if (*head == kNil)
+      *head = cell;
+    else
+      pairOf(*last)->cdr = cell;
+    *last = cell;
+  }
+  // Ends the list with `tail` and gives the slots back.
+  Value finish(Value tail) {
+    if (*head == kNil) {
+      rootTop = head;
+      return tail;
+    }
+    pairOf(*last)->cdr = tail;
+    Value result = *head;
+    rootTop = head;
+    return result;
+  }
+};
+
+// A copy of the pairs from args[i] on up to the first non-pair, which ends
+// the copy. Elements are read from the source (rooted in args[i]) as it goes.
+static Value copySpine(Value* args, int32_t i, Value tail) {
+  Value* rest = pushRoot(args[i]);
+  Value* end = pushRoot(tail);
+  ListBuilder copy;
+  while (hasTag(*rest, kPairTag)) {
+    copy.add(pairOf(*rest)->car);  // makePair roots its own arguments
+    *rest = pairOf(*rest)->cdr;
+  }
+  Value result = copy.finish(*end);
+  rootTop = rest;
+  return result;
+}
+
 Value prim_Append(ARGS) {
   if (argc == 0) return kNil;
   for (int32_t i = 0; i + 1 < argc; i++) properLength(Prim::Append, args, i);
+  // Copy each list but the last, from the last one back, onto what follows.
   Value* result = pushRoot(args[argc - 1]);
-  // Copy each list but the last, from the last one back.
-  for (int32_t i = argc - 2; i >= 0; i--) {
-    Value* elements = rootTop;
-    for (Value v = args[i]; v != kNil; v = pairOf(v)->cdr) pushRoot(pairOf(v)->car);
-    int32_t n = (int32_t)(rootTop - elements);
-    for (int32_t k = n - 1; k >= 0; k--) *result = makePair(elements[k], *result);
-    rootTop = elements;
-  }
+  for (int32_t i = argc - 2; i >= 0; i--) *result = copySpine(args, i, *result);
   Value r = *result;
   rootTop = result;
+  return r;
+}
+
+Value prim_ListCopy(ARGS) {
+  UNUSED_ARGC;
+  if (!hasTag(args[0], kPairTag)) return args[0];
+  Value slow = args[0];  // a circular list has no copy
+  int32_t n = 0;
+  for (Value v = args[0]; hasTag(v, kPairTag); v = pairOf(v)->cdr) {
+    if (++n % 2 == 0) {
+      slow = pairOf(slow)->cdr;
+      if (slow == pairOf(v)->cdr) failWrongType(Prim::ListCopy, 0, Expected::List, args[0]);
+    }
+  }
+  Value end = args[0];
+  while (hasTag(end, kPairTag)) end = pairOf(end)->cdr;
+  return copySpine(args, 0, end);
+}
+
+Value prim_MakeList(ARGS) {
+  int32_t n = integerArgument(Prim::MakeList, args, 0);
+  if (n < 0) failWrongType(Prim::MakeList, 0, Expected::Count, args[0]);
+  Value* list = pushRoot(kNil);
+  for (int32_t i = 0; i < n; i++) *list = makePair(argc == 2 ? args[1] : makeInteger(0), *list);
+  Value r = *list;
+  rootTop = list;
   return r;
 }
 
@@ -117,9 +185,51 @@ Value prim_ListRef(ARGS) {
   }
   return pairOf(tail)->car;
 }
+Value prim_ListSet(ARGS) {
+  UNUSED_ARGC;
+  Value tail = listTail(Prim::ListSet, args);
+  if (!hasTag(tail, kPairTag)) failIndex(Prim::ListSet, integerOf(args[1]), pairCount(args[0]));
+  if (headerOf(tail) & kLiteral) failLiteral(Prim::ListSet, args[0]);
+  pairOf(tail)->car = args[2];
+  return kUnspecified;
+}
 
 enum class Equivalence { Eq, Eqv, Equal };
-bool same(Equivalence e, Value a, Value b) { return e == Equivalence::Equal ? equal(a, b, 0) : a == b; }
+static bool same(Equivalence e, Value a, Value b) {
+  switch (e) {
+    case Equivalence::Eq: return a == b;
+    case Equivalence::Eqv: return eqv(a, b);
+    default: return equal(a, b);
+  }
+}
+
+// member and assoc with a third argument: (compare x item) decides, and may
+// do anything, the list's pairs too, so the walk checks each step and keeps
+// its place in a root slot. `entries`: assoc's items are pairs, compared by car.
+static Value searchCalling(Prim p, Value* args, bool entries) {
+  procedureAt(p, args, 2);
+  properLength(p, args, 1);
+  Value* cursor = pushRoot(args[1]);
+  Value* callArgs = pushRoot(args[0]);
+  pushRoot(kNil);
+  Value found = kFalse;
+  for (; *cursor != kNil; *cursor = pairOf(*cursor)->cdr) {
+    if (!hasTag(*cursor, kPairTag)) failWrongType(p, 1, Expected::List, args[1]);
+    Value item = pairOf(*cursor)->car;
+    if (entries) {
+      if (!hasTag(item, kPairTag)) failWrongType(p, 1, Expected::List, args[1]);
+      item = pairOf(item)->car;
+    }
+    callArgs[0] = args[0];
+    callArgs[1] = item;
+    if (applyFromPrimitive(args[2], callArgs, 2) != kFalse) {
+      found = entries ? pairOf(*cursor)->car : *cursor;
+      break;
+    }
+  }
+  rootTop = cursor;
+  return found;
+}
 
 static Value member(Prim p, Value* args, Equivalence e) {
   properLength(p, args, 1);
@@ -129,7 +239,10 @@ static Value member(Prim p, Value* args, Equivalence e) {
 }
 Value prim_Memq(ARGS) { UNUSED_ARGC; return member(Prim::Memq, args, Equivalence::Eq); }
 Value prim_Memv(ARGS) { UNUSED_ARGC; return member(Prim::Memv, args, Equivalence::Eqv); }
-Value prim_Member(ARGS) { UNUSED_ARGC; return member(Prim::Member, args, Equivalence::Equal); }
+Value prim_Member(ARGS) {
+  if (argc == 3) return searchCalling(Prim::Member, args, false);
+  return member(Prim::Member, args, Equivalence::Equal);
+}
 
 static Value association(Prim p, Value* args, Equivalence e) {
   properLength(p, args, 1);
@@ -142,7 +255,10 @@ static Value association(Prim p, Value* args, Equivalence e) {
 }
 Value prim_Assq(ARGS) { UNUSED_ARGC; return association(Prim::Assq, args, Equivalence::Eq); }
 Value prim_Assv(ARGS) { UNUSED_ARGC; return association(Prim::Assv, args, Equivalence::Eqv); }
-Value prim_Assoc(ARGS) { UNUSED_ARGC; return association(Prim::Assoc, args, Equivalence::Equal); }
+Value prim_Assoc(ARGS) {
+  if (argc == 3) return searchCalling(Prim::Assoc, args, true);
+  return association(Prim::Assoc, args, Equivalence::Equal);
+}
 
 // ---- higher order ----
 
@@ -164,7 +280,7 @@ static Value mapLists(Prim p, Value* args, int32_t argc, bool collect) {
       callArgs[i] = pairOf(cursors[i])->car;
       cursors[i] = pairOf(cursors[i])->cdr;
     }
-    Value r = applyProcedure(args[0], callArgs, lists);
+    Value r = applyFromPrimitive(args[0], callArgs, lists);
     if (collect) {
       Value cell = makePair(r, kNil);
       if (*head == kNil)
@@ -183,14 +299,9 @@ Value prim_Map(ARGS) { return mapLists(Prim::Map, args, argc, true); }
 Value prim_ForEach(ARGS) { return mapLists(Prim::ForEach, args, argc, false); }
 
 Value prim_Apply(ARGS) {
-  // Not in tail position (the evaluator and compiled code make that a tail call).
-  Value* base = rootTop;
-  pushRoot(kUnset);
-  for (int32_t i = 0; i < argc; i++) pushRoot(args[i]);
-  procedureAt(Prim::Apply, base + 1, 0);
-  int32_t n = spreadApplyArguments(base, argc);
-  Value result = applyProcedure(base[0], base + 1, n);
-  rootTop = base;
-  return result;
+  // Not in tail position (the evaluator and compiled code make that a tail
+  // call): the evaluator spreads the list, into root slots or, when it is
+  // long, into a block of its own.
+  procedureAt(Prim::Apply, args, 0);
+  return applyProcedure(primitiveObject(Prim::Apply), args, argc);
 }
-

@@ -220,7 +220,7 @@ class Expansion {
     if (isVector(pattern))
       return isVector(form) && match(vectorToList(pattern, line_, column_), vectorToList(form, line_, column_),
                                      bindings, nesting + 1);
-    return equal(pattern, form, 0);
+    return equal(pattern, form);
   }
 
   // (p <ellipsis> after...): p matches as many leading items as leave

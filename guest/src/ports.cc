@@ -635,8 +635,22 @@ Value prim_WriteU8(ARGS) {
   return kUnspecified;
 }
 
+// Standard output and error take what display and write print in chunks, so
+// output of any size streams; other ports take it whole, since writing to
+// them may allocate, which would move the data being printed.
+static Value streamingPort;
+static void writeChunk(Bytes& chunk) {
+  writeBytes(streamingPort, chunk.data(), chunk.size());
+  chunk.clear();
+}
+
 static Value print(Prim p, Value* args, int32_t argc, bool write) {
   Value port = portArgument(p, args, argc, 1, false, false);
+  if (kindOf(port) == kStandardOutput || kindOf(port) == kStandardError) {
+    streamingPort = port;  // outside the heap: never moves
+    printValueTo(args[0], write, writeChunk);
+    return kUnspecified;
+  }
   Bytes text;
   printValue(args[0], write, text);
   writeBytes(port, text.data(), text.size());

@@ -62,5 +62,9 @@ Value checkedInteger(Prim p, int64_t n);
 int32_t integerArgument(Prim p, Value* args, int32_t index);
 // An index below length, or the primitive's index error.
 int32_t indexAt(Prim p, Value* args, int32_t i, uint32_t length);
-// equal? (equivalence.cc).
-bool equal(Value a, Value b, int nesting);
+// eqv? and equal? (equivalence.cc).
+bool eqv(Value a, Value b);
+bool equal(Value a, Value b);
+// eqv? on two numbers of any kind: the same exactness and the same value.
+// (equivalence.cc defines it for fixnums; number kinds extend it.)
+bool eqvNumbers(Value a, Value b);

@@ -4,19 +4,279 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "address_table.h"
 #include "ports.h"
 #include "primitives.h"
 #include "records.h"
 
+// The printer walks pairs, vectors and records with an explicit stack, never C++
+// recursion, so data nested as deep as the heap holds prints in full.
+// Circular data is written with datum labels, as R7RS's write does
+// (#0=(1 2 . #0#)), so that printing always ends; display labels it too.
+// Shared data that is not circular prints in full at each occurrence.
 namespace {
+
+// A walk over the compound objects (pairs, vectors, records) reachable from a value,
+// depth first, for finding the ones that are part of a cycle.
+const size_t kPlainWalkBudget = 1000000;  // objects walked before cycles are watched for
+
+bool isCompound(Value v) { return hasTag(v, kPairTag) || hasTag(v, kVectorTag) || hasTag(v, kRecordTag); }
+
+// The index-th child of a pair (car, cdr), vector or record (its fields), or
+// kUnset past the last.
+Value childOf(Value v, uint32_t index) {
+  if (hasTag(v, kPairTag)) return index == 0 ? pairOf(v)->car : index == 1 ? pairOf(v)->cdr : kUnset;
+  if (hasTag(v, kRecordTag)) return index < recordFieldCount(v) ? recordField(v, index) : kUnset;
+  return index < lengthOf(v) ? vectorOf(v)->elements[index] : kUnset;
+}
+
+// Explicit stack of (object, next child) for the walks; malloc'd.
+class WalkStack {
+ public:
+  struct Frame {
+    Value object;
+    uint32_t next;
+  };
+  ~WalkStack() { free(frames_); }
+  bool empty() const { return top_ == 0; }
+  Frame& top() { return frames_[top_ - 1]; }
+  void pop() { top_--; }
+  void push(Value object, const char* what) {
+    if (top_ == capacity_) {
+      size_t capacity = capacity_ ? 2 * capacity_ : 256;
+      Frame* grown = (Frame*)realloc(frames_, capacity * sizeof(Frame));
+      if (!grown) fail("out of memory: %s", what);
+      frames_ = grown;
+      capacity_ = capacity;
+    }
+    frames_[top_++] = Frame{object, 0};
+  }
+
+ private:
+  Frame* frames_ = nullptr;
+  size_t top_ = 0, capacity_ = 0;
+};
+
+const char* const kPrinting = "printing data nested this deeply";
+
+// Whether the walk from v meets fewer than kPlainWalkBudget compound objects:
+// then it has no cycle (a cycle would walk forever).
+bool smallAndAcyclic(Value v) {
+  if (!isCompound(v)) return true;
+  WalkStack stack;
+  stack.push(v, kPrinting);
+  size_t budget = kPlainWalkBudget;
+  while (!stack.empty()) {
+    WalkStack::Frame& f = stack.top();
+    Value child = childOf(f.object, f.next++);
+    if (child == kUnset) {
+      stack.pop();
+      continue;
+    }
+    if (!isCompound(child)) continue;
+    if (budget-- == 0) return false;
+    stack.push(child, kPrinting);
+  }
+  return true;
+}
+
+// Marks in `labels` (as kUnlabelled) every object that a walk from v meets
+// again while still inside it: the objects a cycle runs through, which need
+// datum labels. Depth first with colours: on the walk's path, or done.
+const uint32_t kOnPath = 1, kDone = 2, kUnlabelled = AddressTable::kAbsent - 1;
+void findCycles(Value v, AddressTable& labels) {
+  if (!isCompound(v)) return;
+  AddressTable colour;
+  WalkStack stack;
+  stack.push(v, kPrinting);
+  colour.put(v, kOnPath, kPrinting);
+  while (!stack.empty()) {
+    WalkStack::Frame& f = stack.top();
+    Value child = childOf(f.object, f.next++);
+    if (child == kUnset) {
+      colour.put(f.object, kDone, kPrinting);
+      stack.pop();
+      continue;
+    }
+    if (!isCompound(child)) continue;
+    uint32_t c = colour.get(child);
+    if (c == kOnPath) labels.put(child, kUnlabelled, kPrinting);
+    if (c != AddressTable::kAbsent) continue;
+    colour.put(child, kOnPath, kPrinting);
+    stack.push(child, kPrinting);
+  }
+}
 
 class Printer {
  public:
-  Printer(Bytes& out, bool write, size_t limit) : out_(out), write_(write), limit_(out.size() + limit) {}
+  // Text goes to out; with a sink, out is handed to it (and emptied) every
+  // kChunk bytes and at the end, so that output of any size streams. With a
+  // limit (the short form) printing stops past it, ending in "...".
+  Printer(Bytes& out, bool write, size_t limit, void (*sink)(Bytes&))
+      : out_(out), write_(write), limit_(limit ? out.size() + limit : 0), sink_(sink) {}
 
-  void value(Value v, int nesting) {
-    if (full()) return;
-    if (nesting > 1000) return text("...");
+  void print(Value root) {
+    if (hasTag(root, kValuesTag)) root = lengthOf(root) ? vectorOf(root)->elements[0] : kUnspecified;
+    if (!isCompound(root)) {  // no walk, no stack
+      atom(root);
+      if (sink_) sink_(out_);
+      return;
+    }
+    if (!limit_ && !smallAndAcyclic(root)) {
+      findCycles(root, labels_);
+      labelled_ = labels_.size() > 0;
+    }
+    push(kValue, root, 0);
+    while (top_ > 0 && !cut_) {
+      Step step = steps_[--top_];
+      switch (step.kind) {
+        case kValue: value(step.object); break;
+        case kListRest: listRest(step.object); break;
+        case kVectorRest: vectorRest(step.object, step.index); break;
+        case kRecordRest: recordRest(step.object, step.index); break;
+        case kClose: text(")"); break;
+      }
+    }
+    if (sink_) sink_(out_);
+  }
+  ~Printer() { free(steps_); }
+
+ private:
+  enum Kind : uint8_t { kValue, kListRest, kVectorRest, kRecordRest, kClose };
+  struct Step {
+    Kind kind;
+    uint32_t index;
+    Value object;
+  };
+  static const size_t kChunk = 1 << 16;
+
+  Bytes& out_;
+  bool write_;
+  size_t limit_;  // 0: none
+  void (*sink_)(Bytes&);
+  bool cut_ = false;  // the limit was reached and "..." written
+  AddressTable labels_;  // the objects cycles run through: their label, or kUnlabelled
+  bool labelled_ = false;
+  uint32_t nextLabel_ = 0;
+  Step* steps_ = nullptr;
+  size_t top_ = 0, capacity_ = 0;
+
+  void push(Kind kind, Value object, uint32_t index) {
+    if (top_ == capacity_) {
+      size_t capacity = capacity_ ? 2 * capacity_ : 256;
+      Step* grown = (Step*)realloc(steps_, capacity * sizeof(Step));
+      if (!grown) fail("out of memory: %s", kPrinting);
+      steps_ = grown;
+      capacity_ = capacity;
+    }
+    steps_[top_++] = Step{kind, index, object};
+  }
+
+  void text(const char* s) { bytes(s, strlen(s)); }
+  void bytes(const char* s, size_t n) {
+    if (cut_) return;
+    if (limit_ && out_.size() + n > limit_) {
+      out_.append((const uint8_t*)"...", 3);
+      cut_ = true;  // nothing more
+      return;
+    }
+    out_.append((const uint8_t*)s, n);
+    if (sink_ && out_.size() >= kChunk) sink_(out_);
+  }
+
+  bool needsLabel(Value v) const { return labelled_ && labels_.get(v) != AddressTable::kAbsent; }
+
+  // A labelled object: "#n#" when it has been printed already (true), else
+  // "#n=" before it is.
+  bool reference(Value v) {
+    uint32_t label = labels_.get(v);
+    char number[24];
+    if (label != kUnlabelled) {
+      snprintf(number, sizeof number, "#%u#", (unsigned)label);
+      text(number);
+      return true;
+    }
+    labels_.put(v, nextLabel_, kPrinting);
+    snprintf(number, sizeof number, "#%u=", (unsigned)nextLabel_++);
+    text(number);
+    return false;
+  }
+
+  void value(Value v) {
+    // Several values where one is expected act as the first (as in Guile);
+    // none as the unspecified value.
+    if (hasTag(v, kValuesTag)) v = lengthOf(v) ? vectorOf(v)->elements[0] : kUnspecified;
+    if (isCompound(v) && needsLabel(v) && reference(v)) return;
+    if (hasTag(v, kPairTag)) {
+      text("(");
+      push(kListRest, v, 0);
+      push(kValue, pairOf(v)->car, 0);
+    } else if (hasTag(v, kVectorTag)) {
+      text("#(");
+      push(kVectorRest, v, 0);
+    } else if (hasTag(v, kRecordTag)) {
+      recordStart(v);
+      push(kRecordRest, v, 0);
+    } else {
+      atom(v);
+    }
+  }
+
+  // After the car of pair p: the rest of its list.
+  void listRest(Value p) {
+    Value rest = pairOf(p)->cdr;
+    if (rest == kNil) return text(")");
+    if (hasTag(rest, kPairTag) && !needsLabel(rest)) {
+      text(" ");
+      push(kListRest, rest, 0);
+      push(kValue, pairOf(rest)->car, 0);
+      return;
+    }
+    text(" . ");
+    push(kClose, kNil, 0);
+    push(kValue, rest, 0);
+  }
+
+  void vectorRest(Value v, uint32_t i) {
+    if (i == lengthOf(v)) return text(")");
+    if (i) text(" ");
+    push(kVectorRest, v, i + 1);
+    push(kValue, vectorOf(v)->elements[i], 0);
+  }
+
+  // #<point x: 1 y: 2>, as Guile writes records, without the brackets of a
+  // type named <point>.
+  void recordStart(Value v) {
+    const char* name = symbolOf(recordTypeOf(recordTypeOfRecord(v))->name)->name;
+    size_t n = strlen(name);
+    text("#<");
+    if (n > 2 && name[0] == '<' && name[n - 1] == '>')
+      bytes(name + 1, n - 2);
+    else
+      text(name);
+  }
+
+  void recordRest(Value v, uint32_t i) {
+    if (i == recordFieldCount(v)) return text(">");
+    Value names = recordTypeOf(recordTypeOfRecord(v))->fieldNames;
+    for (uint32_t k = 0; k < i; k++) names = pairOf(names)->cdr;
+    text(" ");
+    text(symbolOf(pairOf(names)->car)->name);
+    text(": ");
+    push(kRecordRest, v, i + 1);
+    Value field = recordField(v, i);
+    const char* symbolName = hasTag(field, kSymbolTag) ? symbolOf(field)->name : "";
+    size_t length = strlen(symbolName);
+    // A symbol ending in > goes between bars, so that a reader can tell its >
+    // from the one that closes the record.
+    if (write_ && length && symbolName[length - 1] == '>')
+      symbol(symbolName, true);
+    else
+      push(kValue, field, 0);
+  }
+
+  // Every value that is not a pair, a vector or a record is printed here, and only here.
+  void atom(Value v) {
     char number[16];
     if (isInteger(v)) {
       snprintf(number, sizeof number, "%d", (int)integerOf(v));
@@ -31,15 +291,6 @@ class Printer {
       case kEof: return text("#<eof>");
     }
     switch (tagOf(v)) {
-      case kPairTag: return list(v, nesting);
-      case kVectorTag: {
-        text("#(");
-        for (uint32_t i = 0; i < lengthOf(v) && !full(); i++) {
-          if (i) text(" ");
-          value(vectorOf(v)->elements[i], nesting + 1);
-        }
-        return text(")");
-      }
       case kStringTag: return string(v);
       case kSymbolTag: return symbol(symbolOf(v)->name);
       case kClosureTag: {
@@ -50,7 +301,6 @@ class Printer {
         return text(">");
       }
       case kPortTag: return text(portDescription(v));
-      case kRecordTag: return record(v, nesting);
       case kRecordTypeTag:
         text("#<record-type ");
         text(symbolOf(recordTypeOf(v)->name)->name);
@@ -63,78 +313,12 @@ class Printer {
     text("#<object>");
   }
 
- private:
-  Bytes& out_;
-  bool write_;
-  size_t limit_;
-
-  bool cut_ = false;  // the limit was reached and "..." written
-
-  bool full() const { return cut_; }
-
-  void text(const char* s) {
-    if (full()) return;  // already cut short
-    size_t n = strlen(s);
-    if (out_.size() + n > limit_) {
-      out_.append((const uint8_t*)"...", 3);
-      cut_ = true;  // nothing more
-      return;
-    }
-    out_.append((const uint8_t*)s, n);
-  }
-
-  void list(Value v, int nesting) {
-    text("(");
-    value(pairOf(v)->car, nesting + 1);
-    Value rest = pairOf(v)->cdr;
-    while (hasTag(rest, kPairTag) && !full()) {
-      text(" ");
-      value(pairOf(rest)->car, nesting + 1);
-      rest = pairOf(rest)->cdr;
-    }
-    if (rest != kNil) {
-      text(" . ");
-      value(rest, nesting + 1);
-    }
-    text(")");
-  }
-
-  // #<point x: 1 y: 2>, as Guile writes records, without the brackets
-  // of a type named <point>.
-  void record(Value v, int nesting) {
-    const char* name = symbolOf(recordTypeOf(recordTypeOfRecord(v))->name)->name;
-    size_t n = strlen(name);
-    text("#<");
-    if (n > 2 && name[0] == '<' && name[n - 1] == '>') {
-      for (size_t i = 1; i + 1 < n; i++) {
-        char one[2] = {name[i], 0};
-        text(one);
-      }
-    } else {
-      text(name);
-    }
-    Value field = recordTypeOf(recordTypeOfRecord(v))->fieldNames;
-    for (uint32_t i = 0; i < recordFieldCount(v) && !full(); i++, field = pairOf(field)->cdr) {
-      text(" ");
-      text(symbolOf(pairOf(field)->car)->name);
-      text(": ");
-      Value f = recordField(v, i);
-      const char* name = hasTag(f, kSymbolTag) ? symbolOf(f)->name : "";
-      size_t length = strlen(name);
-      // A symbol ending in > goes between bars, so that a reader can tell
-      // its > from the one that closes the record.
-      if (write_ && length && name[length - 1] == '>') symbol(name, true);
-      else value(f, nesting + 1);
-    }
-    text(">");
-  }
-
   // A symbol the reader would not read back as itself (made by
   // string->symbol) is written between bars, as R7RS does: |a b|.
   void symbol(const char* name, bool barred = false) {
     if (!write_ || (readsBack(name) && !barred)) return text(name);
     text("|");
-    for (const char* c = name; *c && !full(); c++) {
+    for (const char* c = name; *c && !cut_; c++) {
       // Line breaks escaped, so that a result stays on one line.
       char one[3] = {'\\', *c == '\n' ? 'n' : *c == '\t' ? 't' : *c == '\r' ? 'r' : *c, 0};
       bool escaped = strchr("|\\\n\t\r", *c) != nullptr;
@@ -161,17 +345,9 @@ class Printer {
   void string(Value v) {
     const char* bytes = stringOf(v)->bytes;
     uint32_t n = lengthOf(v);
-    if (!write_) {
-      if (out_.size() + n > limit_) {
-        out_.append((const uint8_t*)"...", 3);
-        cut_ = true;
-        return;
-      }
-      out_.append((const uint8_t*)bytes, n);
-      return;
-    }
+    if (!write_) return this->bytes(bytes, n);
     text("\"");
-    for (uint32_t i = 0; i < n && !full(); i++) {
+    for (uint32_t i = 0; i < n && !cut_; i++) {
       char c = bytes[i];
       if (c == '"') text("\\\"");
       else if (c == '\\') text("\\\\");
@@ -190,14 +366,20 @@ class Printer {
 }  // namespace
 
 void printValue(Value v, bool write, Bytes& out) {
-  Printer printer(out, write, kMaxPrinted);
-  printer.value(v, 0);
+  Printer printer(out, write, 0, nullptr);
+  printer.print(v);
+}
+
+void printValueTo(Value v, bool write, void (*sink)(Bytes&)) {
+  Bytes text;
+  Printer printer(text, write, 0, sink);
+  printer.print(v);
 }
 
 void writeValueShort(Value v, char* out, size_t size) {
   Bytes text;
-  Printer printer(text, true, size > 4 ? size - 4 : 0);
-  printer.value(v, 0);
+  Printer printer(text, true, size > 4 ? size - 4 : 1, nullptr);
+  printer.print(v);
   size_t n = text.size() < size - 1 ? text.size() : size - 1;
   memcpy(out, text.data(), n);
   out[n] = 0;

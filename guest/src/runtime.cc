@@ -34,15 +34,19 @@ Value helperRestList(Value args, Value count, Value) {
 // args[0] is f, then the leading arguments, then the list: leaves the call
 // to f in the tail-call registers for the caller's trampoline.
 Value helperApplyTail(Value args, Value argc, Value) {
-  Value* base = rootTop;
-  pushRoot(kUnset);
-  for (int32_t i = 0; i < (int32_t)argc; i++) pushRoot(((Value*)args)[i]);
-  int32_t n = spreadApplyArguments(base, (int32_t)argc);
-  if (n > kMaxTailArguments) {  // too many for the registers: an ordinary call
-    Value result = applyProcedure(base[0], base + 1, n);
+  Value* from = (Value*)args;
+  int32_t n = (int32_t)argc - 2 + properLength(Prim::Apply, from, (int32_t)argc - 1);
+  if (n > kMaxTailArguments) {  // too many for the registers: an ordinary call, which spreads them
+    Value* base = rootTop;
+    for (int32_t i = 0; i < (int32_t)argc; i++) pushRoot(from[i]);
+    Value result = applyProcedure(primitiveObject(Prim::Apply), base, (int32_t)argc);
     rootTop = base;
     return result;
   }
+  Value* base = rootTop;
+  pushRoot(kUnset);
+  for (int32_t i = 0; i < (int32_t)argc; i++) pushRoot(from[i]);
+  spreadApplyArguments(base, (int32_t)argc);
   tailCallee = base[0];
   tailArgumentCount = n;
   for (int32_t i = 0; i < n; i++) tailArguments[i] = base[1 + i];

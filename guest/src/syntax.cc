@@ -891,13 +891,15 @@ class Syntax {
   }
 
   // ((name init) ...): checks the shape, returns the count.
-  int32_t bindingCount(Value bindings, Position at, const char* form) {
+  // valueRequired: letrec's bindings need their value, as in Guile ((letrec
+  // ((f)) f) would otherwise read a variable that never gets one).
+  int32_t bindingCount(Value bindings, Position at, const char* form, bool valueRequired = false) {
     int32_t n = listLength(bindings);
     if (n < 0) syntaxError(at, "bad %s: the bindings must be a list", form);
     for (Value p = bindings; isPair(p); p = cdr(p)) {
       Value b = car(p);
       int32_t length = listLength(b);
-      if (!isPair(b) || !isSymbol(car(b)) || length < 1 || length > 2)
+      if (!isPair(b) || !isSymbol(car(b)) || length < (valueRequired ? 2 : 1) || length > 2)
         syntaxError(isPair(b) ? positionOf(p) : at, "bad %s: expected (name value)", form);
     }
     return n;
@@ -947,7 +949,7 @@ class Syntax {
   Expr* letrec(Value datum, Position at, Function& fn, const Scope* scope, int nesting) {
     if (listLength(datum) < 3) syntaxError(at, "bad letrec: expected (letrec ((name value) ...) body...)");
     Value bindings = car(cdr(datum));
-    int32_t n = bindingCount(bindings, at, "letrec");
+    int32_t n = bindingCount(bindings, at, "letrec", true);
     Expr** items = itemArray(n + 1);
     Scope* names = (Scope*)calloc(n ? n : 1, sizeof(Scope));
     const Scope* inner = scope;

@@ -44,15 +44,34 @@ Value prim_VectorSet(ARGS) {
 
 Value prim_VectorLength(ARGS) { UNUSED_ARGC; return makeInteger((int32_t)lengthOf(vectorAt(Prim::VectorLength, args, 0))); }
 
-Value prim_VectorToList(ARGS) {
-  UNUSED_ARGC;
-  vectorAt(Prim::VectorToList, args, 0);
-  Value* list = pushRoot(kNil);
-  for (int32_t i = (int32_t)lengthOf(args[0]) - 1; i >= 0; i--)
-    *list = makePair(vectorOf(args[0])->elements[i], *list);
-  Value r = *list;
-  rootTop = list;
+// The range [start, end) that args[from] and args[from + 1] give (when
+// present) within a vector of `length` elements: R7RS's optional start and end.
+struct Range {
+  uint32_t start, end;
+};
+static Range rangeAt(Prim p, Value* args, int32_t argc, int32_t from, uint32_t length) {
+  Range r = {0, length};
+  if (argc > from) {
+    int32_t start = integerArgument(p, args, from);
+    if (start < 0 || (uint32_t)start > length) failIndex(p, start, length);
+    r.start = (uint32_t)start;
+  }
+  if (argc > from + 1) {
+    int32_t end = integerArgument(p, args, from + 1);
+    if (end < (int32_t)r.start || (uint32_t)end > length) failIndex(p, end, length);
+    r.end = (uint32_t)end;
+  }
   return r;
+}
+
+Value prim_VectorToList(ARGS) {
+  vectorAt(Prim::VectorToList, args, 0);
+  Range r = rangeAt(Prim::VectorToList, args, argc, 1, lengthOf(args[0]));
+  Value* list = pushRoot(kNil);
+  for (uint32_t i = r.end; i > r.start; i--) *list = makePair(vectorOf(args[0])->elements[i - 1], *list);
+  Value result = *list;
+  rootTop = list;
+  return result;
 }
 
 Value prim_ListToVector(ARGS) {
@@ -65,9 +84,72 @@ Value prim_ListToVector(ARGS) {
 }
 
 Value prim_VectorFill(ARGS) {
-  UNUSED_ARGC;
   Value v = mutableVector(Prim::VectorFill, args);
-  for (uint32_t i = 0; i < lengthOf(v); i++) vectorOf(v)->elements[i] = args[1];
+  Range r = rangeAt(Prim::VectorFill, args, argc, 2, lengthOf(v));
+  for (uint32_t i = r.start; i < r.end; i++) vectorOf(v)->elements[i] = args[1];
   return kUnspecified;
 }
 
+Value prim_VectorCopy(ARGS) {
+  vectorAt(Prim::VectorCopy, args, 0);
+  Range r = rangeAt(Prim::VectorCopy, args, argc, 1, lengthOf(args[0]));
+  Value copy = makeVector(r.end - r.start, kUnspecified);
+  memcpy(vectorOf(copy)->elements, vectorOf(args[0])->elements + r.start, (r.end - r.start) * sizeof(Value));
+  return copy;
+}
+
+// (vector-copy! to at from [start [end]])
+Value prim_VectorCopyInto(ARGS) {
+  Value to = mutableVector(Prim::VectorCopyInto, args);
+  int32_t at = integerArgument(Prim::VectorCopyInto, args, 1);
+  if (at < 0 || (uint32_t)at > lengthOf(to)) failIndex(Prim::VectorCopyInto, at, lengthOf(to));
+  Value from = vectorAt(Prim::VectorCopyInto, args, 2);
+  Range r = rangeAt(Prim::VectorCopyInto, args, argc, 3, lengthOf(from));
+  // The copy would end past the target: its end index is out of range.
+  if (r.end - r.start > lengthOf(to) - (uint32_t)at)
+    failIndex(Prim::VectorCopyInto, at + (int32_t)(r.end - r.start), lengthOf(to));
+  memmove(vectorOf(to)->elements + at, vectorOf(from)->elements + r.start, (r.end - r.start) * sizeof(Value));
+  return kUnspecified;
+}
+
+Value prim_VectorAppend(ARGS) {
+  uint64_t total = 0;
+  for (int32_t i = 0; i < argc; i++) total += lengthOf(vectorAt(Prim::VectorAppend, args, i));
+  if (total > kMaxInteger) fail("heap exhausted: vector-append of %llu elements", (unsigned long long)total);
+  Value v = makeVector((uint32_t)total, kUnspecified);
+  uint32_t at = 0;
+  for (int32_t i = 0; i < argc; i++) {
+    memcpy(vectorOf(v)->elements + at, vectorOf(args[i])->elements, lengthOf(args[i]) * sizeof(Value));
+    at += lengthOf(args[i]);
+  }
+  return v;
+}
+
+// Calls f (args[0]) on the elements of the vectors args[1 .. argc-1] at each
+// index, to the shortest; collects the results into a new vector when
+// `collect`. f may do anything, vector-set! on these vectors included, so
+// each element is read when its call is made.
+static Value mapVectors(Prim p, Value* args, int32_t argc, bool collect) {
+  procedureAt(p, args, 0);
+  uint32_t n = UINT32_MAX;
+  for (int32_t i = 1; i < argc; i++) {
+    uint32_t length = lengthOf(vectorAt(p, args, i));
+    if (length < n) n = length;
+  }
+  int32_t vectors = argc - 1;
+  Value* result = pushRoot(collect ? makeVector(n, kUnspecified) : kUnspecified);
+  Value* callArgs = rootTop;
+  for (int32_t i = 0; i < vectors; i++) pushRoot(kNil);
+  for (uint32_t k = 0; k < n; k++) {
+    for (int32_t i = 0; i < vectors; i++) {
+      callArgs[i] = vectorOf(args[1 + i])->elements[k];
+    }
+    Value r = applyFromPrimitive(args[0], callArgs, vectors);
+    if (collect) vectorOf(*result)->elements[k] = r;
+  }
+  Value v = *result;
+  rootTop = result;
+  return v;
+}
+Value prim_VectorMap(ARGS) { return mapVectors(Prim::VectorMap, args, argc, true); }
+Value prim_VectorForEach(ARGS) { return mapVectors(Prim::VectorForEach, args, argc, false); }

@@ -32,15 +32,17 @@ import java.util.List;
  * Whitespace may surround the value and separate its parts. Quote abbreviations such as
  * {@code 'x} and comments are not part of what {@code write} prints and are rejected.
  *
- * <p>Reading is bounded: it takes time linear in the text, never recurses (a deeply nested
- * text cannot overflow the Java stack), and refuses lists and vectors nested more than
- * {@link #MAX_DEPTH} deep. Malformed text is an {@link IllegalArgumentException} that says
- * what is wrong and at which offset (in {@code char}s from the start), with the text around it.
+ * <p>Reading takes time linear in the text and never recurses, so data nested as deeply as
+ * the guest's heap holds reads back (and {@link SchemeValue} compares, hashes and prints it
+ * without recursion either). Circular data, which the guest writes with datum labels
+ * ({@code #0=(1 . #0#)}), has no {@link SchemeValue}: its label is refused with a message that
+ * says so. Malformed text is an {@link IllegalArgumentException} that says what is wrong and at
+ * which offset (in {@code char}s from the start), with the text around it.
  */
 public final class ExternalRepresentation {
 
-    /** How deeply lists and vectors may nest in a text that {@link #read(String)} accepts. */
-    public static final int MAX_DEPTH = 10_000;
+    /** What a datum label in the text means to a reader of immutable values. */
+    static final String CIRCULAR = "circular data, which has no SchemeValue";
 
     /** How many characters of the text on each side of a problem its message shows. */
     private static final int CONTEXT_CHARS = 30;
@@ -59,8 +61,8 @@ public final class ExternalRepresentation {
      *             whitespace
      * @return the value
      * @throws IllegalArgumentException if the text is not exactly one value: empty, malformed,
-     *                                  unbalanced, nested deeper than {@link #MAX_DEPTH},
-     *                                  an integer out of range, or followed by more text
+     *                                  unbalanced, circular (a datum label), an integer out
+     *                                  of range, or followed by more text
      */
     public static SchemeValue read(String text) {
         ExternalRepresentation reader = new ExternalRepresentation(text);
@@ -153,9 +155,6 @@ public final class ExternalRepresentation {
                 throw error("expected ) after the value that follows the dot", position);
             }
             if (c == '(' || c == '#' && position + 1 < text.length() && text.charAt(position + 1) == '(') {
-                if (open.size() == MAX_DEPTH) {
-                    throw error("lists and vectors nested more than " + MAX_DEPTH + " deep", position);
-                }
                 open.push(new Open(c == '#', position));
                 position += c == '#' ? 2 : 1;
                 continue;
@@ -177,9 +176,6 @@ public final class ExternalRepresentation {
                 int start = position;
                 String token = readToken(inRecord);
                 if (token.startsWith("#<") && isRecordStart(token)) {
-                    if (open.size() == MAX_DEPTH) {
-                        throw error("lists and vectors nested more than " + MAX_DEPTH + " deep", start);
-                    }
                     boolean fieldless = token.endsWith(">");
                     String type = token.substring(2, token.length() - (fieldless ? 1 : 0));
                     if (!isSymbolName(type)) {
@@ -276,6 +272,10 @@ public final class ExternalRepresentation {
                 return recordType(start, inRecord);
             default:
                 break;
+        }
+        int label = datumLabelLength(token);
+        if (label > 0) {
+            throw error(CIRCULAR + " (datum label " + token.substring(0, label) + ")", start);
         }
         if (token.startsWith("#")) {
             throw error("unknown # syntax: " + token, start);
@@ -392,6 +392,21 @@ public final class ExternalRepresentation {
             }
             name.append(c);
         }
+    }
+
+    /**
+     * The length of the datum label the token starts with ({@code #0=} or {@code #0#}: how
+     * write marks the objects a cycle runs through; a label's datum may follow it in the same
+     * token, as in {@code #0=#(}), or 0.
+     */
+    private static int datumLabelLength(String token) {
+        int i = 1;
+        while (i < token.length() && token.charAt(i) >= '0' && token.charAt(i) <= '9') {
+            i++;
+        }
+        boolean label = token.startsWith("#") && i > 1 && i < token.length()
+                && (token.charAt(i) == '=' || token.charAt(i) == '#');
+        return label ? i + 1 : 0;
     }
 
     /** Up to a delimiter; in a record, also up to a {@code >} that may close it. */

@@ -15,6 +15,9 @@ final class ResultReader {
     /** What the guest prints before a result's external representation. */
     private static final String RESULT_PREFIX = "result: ";
 
+    /** How much of a circular result's written form its error shows. */
+    private static final int SHOWN_CHARS = 60;
+
     private ResultReader() {
     }
 
@@ -53,11 +56,11 @@ final class ResultReader {
         try {
             return ExternalRepresentation.read(text);
         } catch (IllegalArgumentException e) {
-            if (text.endsWith("...")) {
-                // The guest cuts a written form short past 16 MiB (guest/src/printer.h): a value
-                // that large, or a circular list, has no complete written form to read.
-                throw new IllegalStateException("the result is too large to read back: its written form, "
-                        + text.length() + " characters, was cut short", e);
+            if (e.getMessage().contains(ExternalRepresentation.CIRCULAR)) {
+                // The guest writes every result whole, circular ones with datum labels
+                // (docs/LANGUAGE.md, "Printing"); only those have no SchemeValue.
+                String shown = text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...";
+                throw new IllegalStateException("the result is circular data, which has no SchemeValue: " + shown, e);
             }
             throw new IllegalStateException("the guest's " + source + " is not a readable value: "
                     + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package dev.wasmjit.scheme;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +22,8 @@ import java.util.Optional;
  *
  * <p>Lists are what Scheme makes them: chains of pairs ending in the empty list, so
  * {@code (1 2)} is {@code cons(1, cons(2, emptyList()))}; {@link #asList()} turns a proper
- * list into a Java {@link List}. Long lists are compared, hashed and printed without
- * recursion along their tails.
+ * list into a Java {@link List}. Values are compared, hashed and printed without recursion,
+ * so lists as long and data nested as deep as memory holds are fine.
  */
 public final class SchemeValue {
 
@@ -543,21 +545,41 @@ public final class SchemeValue {
         if (!(o instanceof SchemeValue other)) {
             return false;
         }
-        SchemeValue a = this;
-        SchemeValue b = other;
-        while (a != b) {
+        Deque<SchemeValue> pending = new ArrayDeque<>(); // pairs of values still to compare
+        pending.push(other);
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            SchemeValue a = pending.pop();
+            SchemeValue b = pending.pop();
+            if (a == b) {
+                continue;
+            }
             if (a.kind != b.kind) {
                 return false;
             }
-            if (a.kind != Kind.PAIR) {
-                return a.number == b.number && Objects.equals(a.text, b.text)
-                        && Objects.equals(a.elements, b.elements) && Objects.equals(a.fieldNames, b.fieldNames);
+            switch (a.kind) {
+                case PAIR -> {
+                    pending.push(b.cdr);
+                    pending.push(a.cdr);
+                    pending.push(b.car);
+                    pending.push(a.car);
+                }
+                case VECTOR, RECORD -> {
+                    if (a.elements.size() != b.elements.size() || !Objects.equals(a.text, b.text)
+                            || !Objects.equals(a.fieldNames, b.fieldNames)) {
+                        return false;
+                    }
+                    for (int i = a.elements.size() - 1; i >= 0; i--) {
+                        pending.push(b.elements.get(i));
+                        pending.push(a.elements.get(i));
+                    }
+                }
+                default -> {
+                    if (a.number != b.number || !Objects.equals(a.text, b.text)) {
+                        return false;
+                    }
+                }
             }
-            if (!a.car.equals(b.car)) {
-                return false;
-            }
-            a = a.cdr;
-            b = b.cdr;
         }
         return true;
     }
@@ -570,11 +592,26 @@ public final class SchemeValue {
     @Override
     public int hashCode() {
         int hash = 1;
-        SchemeValue rest = this;
-        for (; rest.kind == Kind.PAIR; rest = rest.cdr) {
-            hash = 31 * hash + rest.car.hashCode();
+        Deque<SchemeValue> pending = new ArrayDeque<>();
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            SchemeValue v = pending.pop();
+            hash = 31 * hash + v.kind.ordinal();
+            switch (v.kind) {
+                case PAIR -> {
+                    pending.push(v.cdr);
+                    pending.push(v.car);
+                }
+                case VECTOR, RECORD -> {
+                    hash = 31 * hash + v.elements.size() + Objects.hash(v.text, v.fieldNames);
+                    for (int i = v.elements.size() - 1; i >= 0; i--) {
+                        pending.push(v.elements.get(i));
+                    }
+                }
+                default -> hash = 31 * hash + Objects.hash(v.number, v.text);
+            }
         }
-        return 31 * hash + Objects.hash(rest.kind, rest.number, rest.text, rest.elements, rest.fieldNames);
+        return hash;
     }
 
     /**
@@ -594,40 +631,60 @@ public final class SchemeValue {
         return out.toString();
     }
 
+    /** Writes with an explicit stack of what is still to write: values, and literal text. */
     private void write(StringBuilder out) {
+        Deque<Object> pending = new ArrayDeque<>();
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (next instanceof String literal) {
+                out.append(literal);
+                continue;
+            }
+            SchemeValue v = (SchemeValue) next;
+            switch (v.kind) {
+                case PAIR -> {
+                    out.append('(');
+                    List<SchemeValue> items = new ArrayList<>();
+                    SchemeValue rest = v;
+                    for (; rest.kind == Kind.PAIR; rest = rest.cdr) {
+                        items.add(rest.car);
+                    }
+                    pending.push(")");
+                    if (rest.kind != Kind.EMPTY_LIST) {
+                        pending.push(rest);
+                        pending.push(" . ");
+                    }
+                    pushSeparated(pending, items);
+                }
+                case VECTOR -> {
+                    out.append("#(");
+                    pending.push(")");
+                    pushSeparated(pending, v.elements);
+                }
+                default -> v.writeAtom(out);
+            }
+        }
+    }
+
+    /** Pushes items so that they pop in order, with a space between each two. */
+    private static void pushSeparated(Deque<Object> pending, List<SchemeValue> items) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            pending.push(items.get(i));
+            if (i > 0) {
+                pending.push(" ");
+            }
+        }
+    }
+
+    /** Every kind but pairs and vectors. */
+    private void writeAtom(StringBuilder out) {
         switch (kind) {
             case INTEGER -> out.append(number);
             case BOOLEAN -> out.append(number != 0 ? "#t" : "#f");
             case STRING -> writeString(out, text);
             case SYMBOL -> writeSymbol(out, text);
             case EMPTY_LIST -> out.append("()");
-            case PAIR -> {
-                out.append('(');
-                SchemeValue rest = this;
-                while (true) {
-                    rest.car.write(out);
-                    rest = rest.cdr;
-                    if (rest.kind != Kind.PAIR) {
-                        break;
-                    }
-                    out.append(' ');
-                }
-                if (rest.kind != Kind.EMPTY_LIST) {
-                    out.append(" . ");
-                    rest.write(out);
-                }
-                out.append(')');
-            }
-            case VECTOR -> {
-                out.append("#(");
-                for (int i = 0; i < elements.size(); i++) {
-                    if (i > 0) {
-                        out.append(' ');
-                    }
-                    elements.get(i).write(out);
-                }
-                out.append(')');
-            }
             case PROCEDURE -> out.append(text == null ? "#<procedure>" : "#<procedure " + text + ">");
             case UNSPECIFIED -> out.append("#<unspecified>");
             case EOF_OBJECT -> out.append("#<eof>");

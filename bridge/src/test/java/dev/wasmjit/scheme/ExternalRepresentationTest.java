@@ -167,14 +167,31 @@ class ExternalRepresentationTest {
     }
 
     @Test
-    void readsNestingUpToTheLimitAndRefusesDeeper() {
-        int depth = ExternalRepresentation.MAX_DEPTH;
-        SchemeValue deepest = read("(".repeat(depth) + ")".repeat(depth));
+    void readsComparesHashesAndWritesDataNestedAHundredThousandDeep() {
+        int depth = 100_000;
+        String text = "(".repeat(depth) + "#(1)" + ")".repeat(depth);
+        SchemeValue deepest = read(text);
+        SchemeValue again = read(text);
         assertThat(deepest.car().car().kind()).isEqualTo(SchemeValue.Kind.PAIR);
+        assertThat(deepest.toString()).isEqualTo(text);
+        assertThat(deepest).isEqualTo(again).hasSameHashCodeAs(again);
+        assertThat(deepest).isNotEqualTo(read(text.replace("#(1)", "#(2)")));
+    }
 
-        assertThatThrownBy(() -> read("(".repeat(depth + 1) + ")".repeat(depth + 1)))
+    @Test
+    void refusesCircularDataByItsDatumLabel() {
+        assertThatThrownBy(() -> read("#0=(1 2 . #0#)"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("nested more than " + depth + " deep at offset " + depth);
+                .hasMessageContaining("circular data, which has no SchemeValue (datum label #0=) at offset 0");
+        assertThatThrownBy(() -> read("(#1=#(1 #1#))"))
+                .hasMessageContaining("(datum label #1=) at offset 1");
+    }
+
+    @Test
+    void readsTheSymbolWithThreeDotsAsASymbol() {
+        // The guest never cuts a written form short, so "..." is only ever the symbol.
+        assertThat(read("(a ... b)").asList()).containsExactly(
+                SchemeValue.symbol("a"), SchemeValue.symbol("..."), SchemeValue.symbol("b"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

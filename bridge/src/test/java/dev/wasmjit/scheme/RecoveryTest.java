@@ -48,6 +48,30 @@ class RecoveryTest {
     }
 
     @Test
+    void recursionThroughMapAndALambdaRunsAsDeepCompiledAsInterpreted() {
+        String source = """
+                (define (f n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (f (- n 1)))) (list 1)))))
+                (define (d k) (if (= k 0) (f 2499) (+ 0 (d (- k 1)))))
+                """;
+        try (TestInterpreter t = TestInterpreter.start()) {
+            t.scheme.eval(t.scheme.parse(source));
+            Expression viaMap = t.scheme.parse("(f 2499)");
+            Expression compiledBeneath = t.scheme.parse("(d 7990)");
+            assertThat(t.scheme.eval(viaMap).asInteger()).isEqualTo(2499);
+            assertThat(t.scheme.eval(compiledBeneath).asInteger()).isEqualTo(2499);
+            t.scheme.link(t.scheme.jit().orElseThrow());
+            assertThat(t.scheme.eval(viaMap).asInteger()).isEqualTo(2499);
+            // 7,990 compiled calls hold the wasm stack that the interpreter keeps in linear
+            // memory: calls made by map stop short of the engine's limit, with the guest's error.
+            assertThatThrownBy(() -> t.scheme.eval(compiledBeneath))
+                    .isInstanceOfSatisfying(GuestTrap.class,
+                            trap -> assertThat(trap.kind()).isEqualTo(TrapKind.STACK_OVERFLOW))
+                    .hasMessageMatching("recursion too deep: more than \\d+ nested calls made by map, for-each or apply");
+            assertThat(t.scheme.eval(viaMap).asInteger()).isEqualTo(2499);
+        }
+    }
+
+    @Test
     void recursionPastTheLimitIsAStackOverflowAndTheInterpreterWorksOn() {
         try (TestInterpreter t = TestInterpreter.start(b -> b.maxNestedCalls(10_000))) {
             Expression fib = linkedFib(t);

@@ -88,6 +88,33 @@ class ResultValueTest {
         }
     }
 
+    @Test
+    void aListNestedTwentyThousandDeepReadsBackWhole() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            SchemeValue nested = t.scheme.eval(t.scheme.parse(
+                    "(define (nest n acc) (if (= n 0) acc (nest (- n 1) (list acc)))) (nest 20000 '())"));
+            assertThat(nested).isEqualTo(ExternalRepresentation.read("(".repeat(20_001) + ")".repeat(20_001)));
+        }
+    }
+
+    @Test
+    void aResultLongerThanSixteenMebibytesReadsBackWhole() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            SchemeValue vector = t.scheme.eval(t.scheme.parse("(make-vector 1000000 'a-symbol-of-twenty-chars)"));
+            assertThat(vector.asVector()).hasSize(1_000_000).allMatch(v -> v.asSymbol().length() == 24);
+        }
+    }
+
+    @Test
+    void aCircularResultIsAClearErrorAndTheInterpreterWorksOn() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("(let ((l (list 1 2))) (set-cdr! (cdr l) l) l)")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the result is circular data, which has no SchemeValue: #0=(1 2 . #0#)");
+            assertThat(t.evalInteger("(+ 1 2)")).isEqualTo(3);
+        }
+    }
+
     private static byte[] echoModule() {
         try (InputStream in = ResultValueTest.class.getResourceAsStream("/wasm/echo-result.wasm")) {
             if (in == null) {

@@ -30,9 +30,11 @@ final class DocumentedErrors {
             Pattern.compile("integer overflow: " + PRIMITIVE),
             Pattern.compile("index out of range: " + PRIMITIVE + " index -?\\d+, length \\d+"),
             Pattern.compile("division by zero: (?:quotient|remainder|modulo)"),
-            Pattern.compile("(?:set-car!|set-cdr!|vector-set!|vector-fill!) cannot modify a literal constant: " + VALUE),
-            Pattern.compile("equal\\?: data nested too deeply"),
-            Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
+            Pattern.compile("(?:set-car!|set-cdr!|list-set!|vector-set!|vector-fill!|vector-copy!) cannot modify a literal constant: "
+                    + VALUE),
+            Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls"
+                    + "(?: made by map, for-each or apply)?)"),
+            Pattern.compile("out of memory: .+"),
             Pattern.compile(PRIMITIVE + ": the port is closed"),
             Pattern.compile(PRIMITIVE + ": cannot (?:open|read|delete) \".*\": .+"),
             Pattern.compile("heap exhausted: .+"),
