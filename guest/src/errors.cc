@@ -40,6 +40,7 @@ void describeValue(Value v, char* out, size_t size) {
   else if (v == kTrue || v == kFalse) kind = "the boolean ";
   else if (v == kNil) { snprintf(out, size, "the empty list"); return; }
   else if (v == kUnspecified) { snprintf(out, size, "the unspecified value"); return; }
+  else if (isCharacter(v)) kind = "the character ";
   else if (hasTag(v, kPairTag)) kind = "the pair ";
   else if (hasTag(v, kVectorTag)) kind = "the vector ";
   else if (hasTag(v, kStringTag)) kind = "the string ";
@@ -59,6 +60,8 @@ static const char* expectedName(Expected e) {
     case Expected::Procedure: return "a procedure";
     case Expected::Radix: return "a radix of 2, 8, 10 or 16";
     case Expected::Count: return "a non-negative integer";
+    case Expected::Character: return "a character";
+    case Expected::ScalarValue: return "a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF)";
   }
   return "?";
 }

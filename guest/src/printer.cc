@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "characters.h"
 #include "primitives.h"
 
 namespace {
@@ -20,6 +21,7 @@ class Printer {
       snprintf(number, sizeof number, "%d", (int)integerOf(v));
       return text(number);
     }
+    if (isCharacter(v)) return character(characterOf(v));
     switch (v) {
       case kTrue: return text("#t");
       case kFalse: return text("#f");
@@ -72,6 +74,13 @@ class Printer {
       return;
     }
     out_.append((const uint8_t*)s, n);
+  }
+
+  void character(uint32_t cp) {
+    Bytes shown;
+    printCharacter(cp, write_, shown);
+    shown.byte(0);
+    text((const char*)shown.data());
   }
 
   void list(Value v, int nesting) {

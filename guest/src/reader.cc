@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "characters.h"
 #include "errors.h"
 #include "symbols.h"
 
@@ -108,6 +109,7 @@ class Reader {
     }
     if (c == '"') return string();
     if (c == '|') return barSymbol();
+    if (c == '#' && at_[1] == '\\') return character(line, column);
     if (c == '#' && at_[1] == '(') {
       step();
       step();
@@ -186,6 +188,25 @@ class Reader {
     Value s = literalString(text, n);
     free(text);
     return s;
+  }
+
+  // #\a, #\space, #\x3bb: the first character is taken whatever it is (#\(
+  // is a parenthesis), then everything up to a delimiter.
+  Value character(int32_t line, int32_t column) {
+    step();
+    step();
+    const char* start = at_;
+    if (!*at_) error(line, column, "unexpected end of input after #\\");
+    do step(); while (((unsigned char)*at_ & 0xc0) == 0x80);
+    while (!isDelimiter(*at_)) step();
+    uint32_t cp;
+    if (!characterFromName((const uint8_t*)start, (size_t)(at_ - start), &cp)) {
+      char message[96];
+      snprintf(message, sizeof message, "unknown character name: #\\%.*s",
+               (int)(at_ - start > 40 ? 40 : at_ - start), start);
+      error(line, column, message);
+    }
+    return makeCharacter(cp);
   }
 
   // |any text|: a symbol with any name (\| and \\ inside), as write prints one.

@@ -596,6 +596,30 @@ export const primitives = [
   { name: 'string->number returning #f', source: '(list (string->number "abc") (string->number "") (string->number "1.5") (string->number "-") (string->number "1073741824") (string->number "12a") (string->number " 1"))', expect: '(#f #f #f #f #f #f #f)' },
   { name: 'string->number with a radix', source: '(list (string->number "ff" 16) (string->number "FF" 16) (string->number "-101" 2) (string->number "12" 2) (string->number "17" 8) (string->number "g" 16))', expect: '(255 255 -5 #f 15 #f)' },
 
+  // characters
+  { name: "char?", source: "(list (char? #\\a) (char? \"a\") (char? 97) (char? (quote a)))", expect: "(#t #f #f #f)" },
+  { name: "character literals: a letter, names, hex and non-ASCII", source: "(list (char->integer #\\a) (char->integer #\\space) (char->integer #\\x3bb) (char->integer #\\λ) (char->integer #\\x1F600) (char->integer #\\😀) (char->integer #\\x10FFFF) (char->integer #\\x) (char->integer #\\())", expect: "(97 32 955 955 128512 128512 1114111 120 40)" },
+  { name: "every R7RS character name", source: "(map char->integer (list #\\alarm #\\backspace #\\delete #\\escape #\\newline #\\null #\\return #\\space #\\tab))", expect: "(7 8 127 27 10 0 13 32 9)" },
+  { name: "integer->char at the edges of the scalar values", source: "(map char->integer (list (integer->char 97) (integer->char 955) (integer->char 0) (integer->char 55295) (integer->char 57344) (integer->char 1114111)))", expect: "(97 955 0 55295 57344 1114111)" },
+  { name: "write of characters: names for the named, hex for the unprintable", source: "(list #\\a #\\A #\\( #\\λ #\\😀 #\\space #\\newline #\\null #\\delete #\\escape #\\alarm #\\backspace #\\return #\\tab (integer->char 1) (integer->char 160) (integer->char 8203) (integer->char 57344) (integer->char 133))", expect: "(#\\a #\\A #\\( #\\λ #\\😀 #\\space #\\newline #\\null #\\delete #\\escape #\\alarm #\\backspace #\\return #\\tab #\\x1 #\\xa0 #\\x200b #\\xe000 #\\x85)" },
+  { name: "a written character reads back", source: "(equal? '(#\\x1 #\\xa0 #\\x200b #\\( #\\) #\\; #\\\" #\\|) (list (integer->char 1) (integer->char 160) (integer->char 8203) #\\( #\\) #\\; #\\\" #\\|))", expect: "#t" },
+  { name: "characters are eqv? and equal? by value", source: "(list (eq? #\\a (integer->char 97)) (eqv? #\\λ (integer->char 955)) (equal? (list #\\a) (list #\\a)) (eqv? #\\a #\\A) (memv #\\c (list #\\a #\\c)))", expect: "(#t #t #t #f (#\\c))" },
+  { name: "case dispatches on characters", source: "(map (lambda (c) (case c ((#\\a #\\e) 'vowel) ((#\\space) 'space) (else 'other))) (list #\\a #\\space #\\z))", expect: "(vowel space other)" },
+  { name: "char=? char<? char>? char<=? char>=?", source: "(list (char=? #\\a #\\a) (char=? #\\a #\\b) (char=? #\\a #\\a #\\a) (char=? #\\a #\\a #\\b) (char<? #\\a #\\b) (char<? #\\b #\\a) (char<? #\\a #\\b #\\c) (char<? #\\a #\\c #\\b) (char>? #\\b #\\a) (char>? #\\a #\\a) (char<=? #\\a #\\a #\\b) (char<=? #\\b #\\a) (char>=? #\\b #\\b #\\a) (char>=? #\\a #\\b))", expect: "(#t #f #t #f #t #f #t #f #t #f #t #f #t #f)" },
+  { name: "characters compare by scalar value beyond ASCII", source: "(list (char<? #\\z #\\é) (char<? #\\é #\\λ) (char<? #\\λ #\\x1F600) (char>? #\\x1F600 #\\xFFFF))", expect: "(#t #t #t #t)" },
+  { name: "the -ci comparisons compare case foldings", source: "(list (char-ci=? #\\a #\\A) (char-ci=? #\\λ #\\Λ) (char-ci=? #\\ä #\\Ä #\\ä) (char-ci=? #\\a #\\b) (char-ci<? #\\a #\\B) (char-ci<? #\\B #\\a) (char-ci>? #\\b #\\A) (char-ci<=? #\\a #\\A #\\b) (char-ci>=? #\\B #\\b #\\a) (char-ci=? #\\σ #\\Σ #\\ς))", expect: "(#t #t #t #f #t #f #t #t #t #t)" },
+  { name: "char-upcase beyond ASCII", source: "(map char-upcase (list #\\a #\\A #\\1 #\\ä #\\ÿ #\\λ #\\ς #\\ж #\\ß #\\ǆ #\\ǅ #\\ı))", expect: "(#\\A #\\A #\\1 #\\Ä #\\Ÿ #\\Λ #\\Σ #\\Ж #\\ß #\\Ǆ #\\Ǆ #\\I)" },
+  { name: "char-downcase beyond ASCII", source: "(map char-downcase (list #\\A #\\a #\\1 #\\Ä #\\Ÿ #\\Λ #\\Σ #\\Ж #\\ẞ #\\Ǆ #\\ǅ #\\İ))", expect: "(#\\a #\\a #\\1 #\\ä #\\ÿ #\\λ #\\σ #\\ж #\\ß #\\ǆ #\\ǆ #\\i)" },
+  { name: "char-foldcase beyond ASCII", source: "(map char-foldcase (list #\\A #\\a #\\Ä #\\Λ #\\Σ #\\ς #\\Ж #\\ẞ #\\µ #\\ſ))", expect: "(#\\a #\\a #\\ä #\\λ #\\σ #\\σ #\\ж #\\ß #\\μ #\\s)" },
+  { name: "char-alphabetic?", source: "(map char-alphabetic? (list #\\a #\\Z #\\1 #\\space #\\é #\\λ #\\Ж #\\中 #\\- #\\x1F600))", expect: "(#t #t #f #f #t #t #t #t #f #f)" },
+  { name: "char-numeric? takes the decimal digits of every script", source: "(map char-numeric? (list #\\0 #\\9 #\\a #\\x661 #\\x6F9 #\\x96A #\\x1D7CE #\\½ #\\x2167))", expect: "(#t #t #f #t #t #t #t #f #f)" },
+  { name: "char-whitespace?", source: "(map char-whitespace? (list #\\space #\\tab #\\newline #\\return #\\xA0 #\\x2003 #\\x3000 #\\a #\\x200B))", expect: "(#t #t #t #t #t #t #t #f #f)" },
+  { name: "char-upper-case?", source: "(map char-upper-case? (list #\\A #\\a #\\1 #\\Ä #\\Λ #\\λ #\\Ж #\\ж #\\ǅ))", expect: "(#t #f #f #t #t #f #t #f #f)" },
+  { name: "char-lower-case?", source: "(map char-lower-case? (list #\\a #\\A #\\1 #\\ä #\\λ #\\Λ #\\ж #\\ß #\\ǅ))", expect: "(#t #f #f #t #t #f #t #t #f)" },
+  { name: "digit-value", source: "(map digit-value (list #\\0 #\\7 #\\a #\\x663 #\\x6F9 #\\x96A #\\x1D7D3 #\\x1D7CE #\\½))", expect: "(0 7 #f 3 9 4 5 0 #f)" },
+  { name: "display of characters", source: "(display (list #\\a #\\λ #\\space #\\😀)) (display #\\x)", output: "(a λ   😀)x", expect: "#<unspecified>" },
+  { name: "write of a character", source: "(write #\\space) (write #\\x3bb)", output: "#\\space#\\λ", expect: "#<unspecified>" },
+
   // output
   { name: 'display of a string', source: '(display "a\\"b")', output: 'a"b', expect: '#<unspecified>' },
   { name: 'write of a string', source: '(write "a\\"b\\\\")', output: '"a\\"b\\\\"', expect: '#<unspecified>' },
@@ -692,7 +716,6 @@ export const errors = [
   { name: 'a negative decimal', source: '-2.0', expect: { error: 'parse error at line 1, column 1: only integers are supported: -2.0' } },
   { name: 'nesting too deep', source: '('.repeat(1200) + '1' + ')'.repeat(1200), expect: { error: 'parse error at line 1, column 1002: expression nested too deeply' } },
   { name: 'quotes nested too deep', source: "'".repeat(1200) + 'a', expect: { error: 'parse error at line 1, column 1002: expression nested too deeply' } },
-  { name: 'character syntax', source: '#\\a', expect: { error: 'parse error at line 1, column 1: unsupported syntax: #\\a' } },
   { name: 'hexadecimal syntax', source: '(+ #x10 1)', expect: { error: 'parse error at line 1, column 4: unsupported syntax: #x10' } },
   { name: 'unterminated string', source: '(display "abc)', expect: { error: 'parse error at line 1, column 10: unterminated string' } },
   { name: 'a chain of datum comments nested too deeply', source: '#;'.repeat(1200) + '1 '.repeat(1200) + '2', expect: { error: 'parse error at line 1, column 2003: expression nested too deeply' } },
@@ -921,6 +944,18 @@ export const errors = [
     source: '(make-vector 10000)',
     expect: { error: 'heap exhausted: live data fills the 65536-byte heap after a collection' },
   },
+
+  // Characters.
+  { name: "integer->char of -1", source: "(integer->char -1)", expect: { error: "wrong type: integer->char expects a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF) as argument 1, got the integer -1" } },
+  { name: "integer->char of a surrogate", source: "(integer->char 55296)", expect: { error: "wrong type: integer->char expects a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF) as argument 1, got the integer 55296" } },
+  { name: "integer->char past #x10FFFF", source: "(integer->char 1114112)", expect: { error: "wrong type: integer->char expects a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF) as argument 1, got the integer 1114112" } },
+  { name: "char->integer of a string", source: "(char->integer \"a\")", expect: { error: "wrong type: char->integer expects a character as argument 1, got the string \"a\"" } },
+  { name: "char<? of an integer, argument 3", source: "(char<? #\\a #\\b 99)", expect: { error: "wrong type: char<? expects a character as argument 3, got the integer 99" } },
+  { name: "char-upcase of a symbol", source: "(char-upcase 'a)", expect: { error: "wrong type: char-upcase expects a character as argument 1, got the symbol a" } },
+  { name: "a character of the wrong type names it", source: "(vector-ref #\\a 0)", expect: { error: "wrong type: vector-ref expects a vector as argument 1, got the character #\\a" } },
+  { name: "unknown character name", source: "(list #\\spaces)", expect: { error: "parse error at line 1, column 7: unknown character name: #\\spaces" } },
+  { name: "a hex character past #x10FFFF", source: "#\\x110000", expect: { error: "parse error at line 1, column 1: unknown character name: #\\x110000" } },
+  { name: "#\\ at the end of the text", source: "(list #\\", expect: { error: "parse error at line 1, column 7: unexpected end of input after #\\" } },
 
   // The user's error.
   { name: 'error with irritants', source: "(error \"bad thing:\" 42 'x)", expect: { error: 'bad thing: 42 x' } },

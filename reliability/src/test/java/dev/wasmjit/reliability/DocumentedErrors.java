@@ -15,7 +15,7 @@ final class DocumentedErrors {
     private static final String PRIMITIVE = PrimitiveTable.namePattern();
     /** How errors describe a value: its kind and its written form, cut short when long. */
     private static final String VALUE = "(?:the integer -?\\d+|the boolean #[tf]|the empty list|the unspecified value"
-            + "|the (?:pair|vector|string|symbol|procedure) .+)";
+            + "|the (?:pair|vector|string|symbol|procedure|character) .+)";
     /** errors.cc's kinds: an integer, a pair, a proper list, a vector, a string, ... */
     private static final String EXPECTED = PrimitiveTable.EXPECTED_KINDS.stream().map(Pattern::quote)
             .collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
