@@ -72,11 +72,14 @@ uint32_t upcase(uint32_t cp) { return mapCase(kUpcase, cp); }
 uint32_t downcase(uint32_t cp) { return mapCase(kDowncase, cp); }
 uint32_t foldcase(uint32_t cp) { return mapCase(kFoldcase, cp); }
 
+bool isCased(uint32_t cp) { return inClass(kUppercase, cp) || inClass(kLowercase, cp); }
+
 // Private use and noncharacters are shown by number too: no font draws them.
 bool isPrintable(uint32_t cp) {
   bool privateUse = (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
   bool noncharacter = (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
-  return cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !privateUse && !noncharacter &&
+  if (cp == ' ') return true;
+  return cp > 0x20 && !(cp >= 0x7f && cp < 0xa0) && !privateUse && !noncharacter &&
          !inClass(kWhiteSpace, cp) && !inClass(kFormat, cp);
 }
 

@@ -13,6 +13,9 @@ uint32_t upcase(uint32_t cp);
 uint32_t downcase(uint32_t cp);
 uint32_t foldcase(uint32_t cp);
 
+// Whether cp has a case (the Unicode properties Uppercase or Lowercase).
+bool isCased(uint32_t cp);
+
 // Whether write shows cp as itself (in a string or after #\) rather than by
 // a name or a hex escape: not a control, format or white-space character.
 bool isPrintable(uint32_t cp);

@@ -17,7 +17,7 @@ bool equal(Value a, Value b, int nesting) {
     if (!isObject(a) || !isObject(b) || tagOf(a) != tagOf(b)) return false;
     switch (tagOf(a)) {
       case kStringTag:
-        return lengthOf(a) == lengthOf(b) && memcmp(stringOf(a)->bytes, stringOf(b)->bytes, lengthOf(a)) == 0;
+        return lengthOf(a) == lengthOf(b) && memcmp(stringOf(a)->chars, stringOf(b)->chars, lengthOf(a) * sizeof(uint32_t)) == 0;
       case kVectorTag:
         if (lengthOf(a) != lengthOf(b)) return false;
         for (uint32_t i = 0; i < lengthOf(a); i++)

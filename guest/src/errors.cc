@@ -61,6 +61,8 @@ static const char* expectedName(Expected e) {
     case Expected::Radix: return "a radix of 2, 8, 10 or 16";
     case Expected::Count: return "a non-negative integer";
     case Expected::Character: return "a character";
+    case Expected::CharacterList: return "a proper list of characters";
+    case Expected::CharacterVector: return "a vector of characters";
     case Expected::ScalarValue: return "a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF)";
   }
   return "?";

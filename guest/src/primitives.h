@@ -62,6 +62,13 @@ Value checkedInteger(Prim p, int64_t n);
 int32_t integerArgument(Prim p, Value* args, int32_t index);
 // An index below length, or the primitive's index error.
 int32_t indexAt(Prim p, Value* args, int32_t i, uint32_t length);
+// The optional start and end arguments at args[first] and args[first + 1] of
+// a sequence of `length` elements (defaults: 0 and the length), or the
+// primitive's index error unless 0 <= start <= end <= length.
+struct IndexRange {
+  uint32_t start, end;
+};
+IndexRange rangeAt(Prim p, Value* args, int32_t argc, int32_t first, uint32_t length);
 // equal? (equivalence.cc).
 bool equal(Value a, Value b, int nesting);
 

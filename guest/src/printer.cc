@@ -6,6 +6,7 @@
 
 #include "characters.h"
 #include "primitives.h"
+#include "strings.h"
 
 namespace {
 
@@ -79,8 +80,7 @@ class Printer {
   void character(uint32_t cp) {
     Bytes shown;
     printCharacter(cp, write_, shown);
-    shown.byte(0);
-    text((const char*)shown.data());
+    bytes(shown);
   }
 
   void list(Value v, int nesting) {
@@ -129,31 +129,20 @@ class Printer {
   }
 
   void string(Value v) {
-    const char* bytes = stringOf(v)->bytes;
-    uint32_t n = lengthOf(v);
-    if (!write_) {
-      if (out_.size() + n > limit_) {
-        out_.append((const uint8_t*)"...", 3);
-        cut_ = true;
-        return;
-      }
-      out_.append((const uint8_t*)bytes, n);
+    Bytes shown;
+    printString(v, write_, shown);
+    bytes(shown);
+  }
+
+  // Text that may hold any byte, NUL included, cut short like text().
+  void bytes(const Bytes& b) {
+    if (full()) return;
+    if (out_.size() + b.size() > limit_) {
+      out_.append((const uint8_t*)"...", 3);
+      cut_ = true;
       return;
     }
-    text("\"");
-    for (uint32_t i = 0; i < n && !full(); i++) {
-      char c = bytes[i];
-      if (c == '"') text("\\\"");
-      else if (c == '\\') text("\\\\");
-      else if (c == '\n') text("\\n");
-      else if (c == '\t') text("\\t");
-      else if (c == '\r') text("\\r");
-      else {
-        char one[2] = {c, 0};
-        text(one);
-      }
-    }
-    text("\"");
+    out_.append(b);
   }
 };
 

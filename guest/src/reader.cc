@@ -8,6 +8,7 @@
 #include "characters.h"
 #include "errors.h"
 #include "symbols.h"
+#include "utf8.h"
 
 namespace {
 
@@ -173,12 +174,25 @@ class Reader {
       if (c == '\\') {
         step();
         switch (*at_) {
+          case 'a': c = '\a'; break;
+          case 'b': c = '\b'; break;
           case 'n': c = '\n'; break;
           case 't': c = '\t'; break;
           case 'r': c = '\r'; break;
           case '\\': c = '\\'; break;
           case '"': c = '"'; break;
-          default: errorHere("unknown string escape (\\n, \\t, \\r, \\\\ and \\\" are known)");
+          case '|': c = '|'; break;
+          case 'x': {
+            uint8_t encoded[4];
+            size_t length = utf8Encode(hexEscape(), encoded);
+            if (n + length >= capacity) text = (char*)realloc(text, capacity = 2 * capacity + length);
+            memcpy(text + n, encoded, length);
+            n += length;
+            continue;
+          }
+          default:
+            if (lineContinuation()) continue;
+            errorHere("unknown string escape (\\a \\b \\t \\n \\r \\\" \\\\ \\| \\x<hex>; and \\ before a line end are known)");
         }
       }
       if (n + 1 >= capacity) text = (char*)realloc(text, capacity *= 2);
@@ -207,6 +221,34 @@ class Reader {
       error(line, column, message);
     }
     return makeCharacter(cp);
+  }
+
+  // After "\x" in a string: hex digits and ';', a Unicode scalar value.
+  uint32_t hexEscape() {
+    int32_t line = line_, column = column_ - 1;
+    step();  // x
+    uint32_t value = 0;
+    int digits = 0;
+    for (; isxdigit((unsigned char)*at_) && digits < 9; digits++, step())
+      value = value * 16 + (uint32_t)(isdigit((unsigned char)*at_) ? *at_ - '0' : (*at_ | 0x20) - 'a' + 10);
+    if (digits == 0 || *at_ != ';' || !isScalarValue(value))
+      error(line, column, "bad \\x escape: expected hex digits of a Unicode scalar value and ';'");
+    step();  // ;
+    return value;
+  }
+
+  // After a backslash in a string: spaces or tabs, a line end and the next
+  // line's leading spaces or tabs stand for nothing (R7RS). False, having
+  // read nothing, if no line end follows.
+  bool lineContinuation() {
+    const char* p = at_;
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p == '\r') p++;
+    if (*p != '\n') return false;
+    p++;
+    while (*p == ' ' || *p == '\t') p++;
+    while (at_ < p) step();
+    return true;
   }
 
   // |any text|: a symbol with any name (\| and \\ inside), as write prints one.

@@ -26,11 +26,12 @@ final class DocumentedErrors {
             Pattern.compile("variable used before its value is ready: .+" + WHERE),
             Pattern.compile("wrong type: " + PRIMITIVE + " expects " + EXPECTED + " as argument \\d+, got " + VALUE),
             Pattern.compile("wrong number of arguments: .+ expects (?:\\d+|at least \\d+|\\d+ to \\d+) arguments?, got \\d+"),
+            Pattern.compile("wrong type: string-map's procedure returned " + VALUE + ", not a character"),
             Pattern.compile("not a procedure: " + VALUE),
             Pattern.compile("integer overflow: " + PRIMITIVE),
             Pattern.compile("index out of range: " + PRIMITIVE + " index -?\\d+, length \\d+"),
             Pattern.compile("division by zero: (?:quotient|remainder|modulo)"),
-            Pattern.compile("(?:set-car!|set-cdr!|vector-set!|vector-fill!) cannot modify a literal constant: " + VALUE),
+            Pattern.compile("(?:set-car!|set-cdr!|vector-set!|vector-fill!|string-set!|string-fill!|string-copy!) cannot modify a literal constant: " + VALUE),
             Pattern.compile("equal\\?: data nested too deeply"),
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
             Pattern.compile("heap exhausted: .+"));
