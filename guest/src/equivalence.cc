@@ -18,6 +18,8 @@ bool equal(Value a, Value b, int nesting) {
     switch (tagOf(a)) {
       case kStringTag:
         return lengthOf(a) == lengthOf(b) && memcmp(stringOf(a)->chars, stringOf(b)->chars, lengthOf(a) * sizeof(uint32_t)) == 0;
+      case kBytevectorTag:
+        return lengthOf(a) == lengthOf(b) && memcmp(bytevectorOf(a)->bytes, bytevectorOf(b)->bytes, lengthOf(a)) == 0;
       case kVectorTag:
         if (lengthOf(a) != lengthOf(b)) return false;
         for (uint32_t i = 0; i < lengthOf(a); i++)

@@ -42,6 +42,7 @@ void describeValue(Value v, char* out, size_t size) {
   else if (v == kUnspecified) { snprintf(out, size, "the unspecified value"); return; }
   else if (isCharacter(v)) kind = "the character ";
   else if (hasTag(v, kPairTag)) kind = "the pair ";
+  else if (hasTag(v, kBytevectorTag)) kind = "the bytevector ";
   else if (hasTag(v, kVectorTag)) kind = "the vector ";
   else if (hasTag(v, kStringTag)) kind = "the string ";
   else if (hasTag(v, kSymbolTag)) kind = "the symbol ";
@@ -61,6 +62,8 @@ static const char* expectedName(Expected e) {
     case Expected::Radix: return "a radix of 2, 8, 10 or 16";
     case Expected::Count: return "a non-negative integer";
     case Expected::Character: return "a character";
+    case Expected::Bytevector: return "a bytevector";
+    case Expected::Byte: return "a byte (an integer from 0 to 255)";
     case Expected::CharacterList: return "a proper list of characters";
     case Expected::CharacterVector: return "a vector of characters";
     case Expected::ScalarValue: return "a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF)";

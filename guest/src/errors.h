@@ -14,7 +14,8 @@ void clearLastError();
 
 // What an argument of a primitive must be, for wrong-type messages.
 enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix, Count,
-                                Character, ScalarValue, CharacterList, CharacterVector };
+                                Character, ScalarValue, CharacterList, CharacterVector,
+                                Bytevector, Byte };
 
 // A primitive's argument (index from 0) is not what it expects.
 [[noreturn]] void failWrongType(Prim p, int32_t index, Expected expected, Value got);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytevectors.h"
 #include "characters.h"
 #include "primitives.h"
 #include "strings.h"
@@ -41,6 +42,11 @@ class Printer {
         return text(")");
       }
       case kStringTag: return string(v);
+      case kBytevectorTag: {
+        Bytes shown;
+        printBytevector(v, shown);
+        return bytes(shown);
+      }
       case kSymbolTag: return symbol(symbolOf(v)->name);
       case kClosureTag: {
         const char* name = closureOf(v)->func->name;

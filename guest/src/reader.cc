@@ -111,6 +111,7 @@ class Reader {
     if (c == '"') return string();
     if (c == '|') return barSymbol();
     if (c == '#' && at_[1] == '\\') return character(line, column);
+    if (c == '#' && at_[1] == 'u' && at_[2] == '8' && at_[3] == '(') return bytevector(line, column, nesting);
     if (c == '#' && at_[1] == '(') {
       step();
       step();
@@ -156,6 +157,26 @@ class Reader {
     Value v = literalVector(n);
     uint32_t i = 0;
     for (Value p = elements; p != kNil; p = pairOf(p)->cdr) vectorOf(v)->elements[i++] = pairOf(p)->car;
+    return v;
+  }
+
+  // After "#u8": a list of bytes, 0 to 255.
+  Value bytevector(int32_t line, int32_t column, int nesting) {
+    for (int i = 0; i < 4; i++) step();
+    Value elements = list(line, column, nesting);
+    uint32_t n = 0;
+    for (Value p = elements; p != kNil; p = pairOf(p)->cdr, n++) {
+      if (!hasTag(p, kPairTag)) error(line, column, "a bytevector literal cannot have a '.'");
+      Value b = pairOf(p)->car;
+      if (!isInteger(b) || integerOf(b) < 0 || integerOf(b) > 255) {
+        int32_t l, k;
+        literalPosition(p, &l, &k);
+        error(l, k, "a bytevector literal holds bytes, integers from 0 to 255");
+      }
+    }
+    Value v = literalBytevector(n);
+    uint32_t i = 0;
+    for (Value p = elements; p != kNil; p = pairOf(p)->cdr) bytevectorOf(v)->bytes[i++] = (uint8_t)integerOf(pairOf(p)->car);
     return v;
   }
 

@@ -103,6 +103,13 @@ Value literalString(const char* bytes, size_t length) {
   return (Value)s;
 }
 
+Value literalBytevector(uint32_t length) {
+  Bytevector* v = (Bytevector*)calloc(1, dataObjectBytes(length, 1));
+  v->header = makeHeader(kBytevectorTag, 0) | kLiteral;
+  v->length = length;
+  return (Value)v;
+}
+
 Value literalVector(uint32_t length) {
   Vector* v = (Vector*)calloc(2 + (size_t)length, sizeof(Value));
   v->header = makeHeader(kVectorTag, 0) | kLiteral;

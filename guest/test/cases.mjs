@@ -645,6 +645,21 @@ export const primitives = [
   { name: "write escapes unprintable characters so that the string reads back", source: "(list \"λ😀é\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203)) (equal? \"\\x7;\\x0;\\x85;\\xa0; \\x200b;\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203))))", expect: "(\"λ😀é\" \"\\x7;\\x0;\\x85;\\xa0; \\x200b;\" #t)" },
   { name: "display of a non-ASCII string", source: "(display \"λé😀\")", output: "λé😀", expect: "#<unspecified>" },
 
+  // bytevectors
+  { name: "bytevector literals evaluate to themselves", source: "(list #u8(1 2 3) #u8() #u8(0 255))", expect: "(#u8(1 2 3) #u8() #u8(0 255))" },
+  { name: "bytevector?", source: "(list (bytevector? #u8(1)) (bytevector? (bytevector)) (bytevector? #(1)) (bytevector? \"a\"))", expect: "(#t #t #f #f)" },
+  { name: "bytevector of bytes", source: "(list (bytevector) (bytevector 1 2 255))", expect: "(#u8() #u8(1 2 255))" },
+  { name: "make-bytevector, with and without a fill", source: "(list (make-bytevector 3 7) (make-bytevector 0) (bytevector-length (make-bytevector 4)))", expect: "(#u8(7 7 7) #u8() 4)" },
+  { name: "bytevector-length and bytevector-u8-ref", source: "(list (bytevector-length #u8(1 2 3)) (bytevector-length #u8()) (bytevector-u8-ref #u8(5 6 7) 0) (bytevector-u8-ref #u8(5 6 7) 2))", expect: "(3 0 5 7)" },
+  { name: "bytevector-u8-set!", source: "(let ((b (make-bytevector 3 0))) (bytevector-u8-set! b 0 255) (bytevector-u8-set! b 2 1) b)", expect: "#u8(255 0 1)" },
+  { name: "bytevector-copy makes a new bytevector, with a range", source: "(let ((b #u8(1 2 3 4 5))) (list (bytevector-copy b) (eq? b (bytevector-copy b)) (bytevector-copy b 2) (bytevector-copy b 1 3) (bytevector-copy b 5)))", expect: "(#u8(1 2 3 4 5) #f #u8(3 4 5) #u8(2 3) #u8())" },
+  { name: "bytevector-copy! with overlapping ranges", source: "(let ((b (bytevector 1 2 3 4 5))) (bytevector-copy! b 1 #u8(9 9)) (let ((c (bytevector 1 2 3 4 5))) (bytevector-copy! c 0 c 2) (let ((d (bytevector 1 2 3 4 5))) (bytevector-copy! d 1 d 0 3) (let ((e (bytevector 1 2 3 4 5))) (bytevector-copy! e 4 #u8(7 8 9) 2 3) (list b c d e)))))", expect: "(#u8(1 9 9 4 5) #u8(3 4 5 4 5) #u8(1 1 2 3 5) #u8(1 2 3 4 9))" },
+  { name: "bytevector-append", source: "(list (bytevector-append) (bytevector-append #u8(1)) (bytevector-append #u8(1) #u8() #u8(2 3)))", expect: "(#u8() #u8(1) #u8(1 2 3))" },
+  { name: "utf8->string with a range", source: "(list (utf8->string #u8(104 195 169 206 187 240 159 152 128)) (utf8->string #u8(97 98 99 100) 1) (utf8->string #u8(97 98 99 100) 1 3) (utf8->string #u8()))", expect: "(\"héλ😀\" \"bcd\" \"bc\" \"\")" },
+  { name: "string->utf8 with a range", source: "(list (string->utf8 \"hé\") (string->utf8 \"λ😀\") (string->utf8 \"abcde\" 2) (string->utf8 \"aλb\" 1 2) (string->utf8 \"\"))", expect: "(#u8(104 195 169) #u8(206 187 240 159 152 128) #u8(99 100 101) #u8(206 187) #u8())" },
+  { name: "equal? compares bytevectors by content", source: "(list (equal? #u8(1 2) (bytevector 1 2)) (equal? #u8(1 2) #u8(1 3)) (equal? #u8() (bytevector)) (eqv? #u8() #()))", expect: "(#t #f #t #f)" },
+  { name: "malformed UTF-8 decodes to U+FFFD, a character per bad byte", source: "(map char->integer (string->list (utf8->string (bytevector 255 97 206))))", expect: "(65533 97 65533)" },
+
   // output
   { name: 'display of a string', source: '(display "a\\"b")', output: 'a"b', expect: '#<unspecified>' },
   { name: 'write of a string', source: '(write "a\\"b\\\\")', output: '"a\\"b\\\\"', expect: '#<unspecified>' },
@@ -998,6 +1013,19 @@ export const errors = [
   { name: "string-map whose procedure returns an integer", source: "(string-map char->integer \"ab\")", expect: { error: "wrong type: string-map's procedure returned the integer 97, not a character" } },
   { name: "a \\x escape without its semicolon", source: "\"ab\\x41\"", expect: { error: "parse error at line 1, column 4: bad \\x escape: expected hex digits of a Unicode scalar value and ';'" } },
   { name: "a \\x escape of a surrogate", source: "\"\\xD800;\"", expect: { error: "parse error at line 1, column 2: bad \\x escape: expected hex digits of a Unicode scalar value and ';'" } },
+
+  // Bytevectors.
+  { name: "bytevector-u8-ref at the length", source: "(bytevector-u8-ref #u8(1 2) 2)", expect: { error: "index out of range: bytevector-u8-ref index 2, length 2" } },
+  { name: "bytevector-u8-ref of a vector", source: "(bytevector-u8-ref #(1 2) 0)", expect: { error: "wrong type: bytevector-u8-ref expects a bytevector as argument 1, got the vector #(1 2)" } },
+  { name: "bytevector-u8-set! of a literal bytevector", source: "(bytevector-u8-set! #u8(1 2) 0 3)", expect: { error: "bytevector-u8-set! cannot modify a literal constant: the bytevector #u8(1 2)" } },
+  { name: "bytevector-u8-set! of 256", source: "(bytevector-u8-set! (make-bytevector 2) 0 256)", expect: { error: "wrong type: bytevector-u8-set! expects a byte (an integer from 0 to 255) as argument 3, got the integer 256" } },
+  { name: "bytevector of -1, argument 2", source: "(bytevector 1 -1)", expect: { error: "wrong type: bytevector expects a byte (an integer from 0 to 255) as argument 2, got the integer -1" } },
+  { name: "make-bytevector of a negative length", source: "(make-bytevector -1)", expect: { error: "wrong type: make-bytevector expects a non-negative integer as argument 1, got the integer -1" } },
+  { name: "bytevector-copy! past the end of the target", source: "(bytevector-copy! (make-bytevector 2) 1 #u8(1 2))", expect: { error: "index out of range: bytevector-copy! index 1, length 2" } },
+  { name: "utf8->string with the end past the length", source: "(utf8->string #u8(97) 0 2)", expect: { error: "index out of range: utf8->string index 2, length 1" } },
+  { name: "string->utf8 of a bytevector", source: "(string->utf8 #u8(97))", expect: { error: "wrong type: string->utf8 expects a string as argument 1, got the bytevector #u8(97)" } },
+  { name: "a bytevector literal holding 256", source: "(list #u8(1 256))", expect: { error: "parse error at line 1, column 13: a bytevector literal holds bytes, integers from 0 to 255" } },
+  { name: "a bytevector literal holding a symbol", source: "'#u8(a)", expect: { error: "parse error at line 1, column 6: a bytevector literal holds bytes, integers from 0 to 255" } },
 
   // The user's error.
   { name: 'error with irritants', source: "(error \"bad thing:\" 42 'x)", expect: { error: 'bad thing: 42 x' } },
