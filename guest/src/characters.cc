@@ -72,6 +72,35 @@ uint32_t upcase(uint32_t cp) { return mapCase(kUpcase, cp); }
 uint32_t downcase(uint32_t cp) { return mapCase(kDowncase, cp); }
 uint32_t foldcase(uint32_t cp) { return mapCase(kFoldcase, cp); }
 
+// The expansions are few (about a hundred a table): a binary search by code
+// point, and the simple mapping for every other character.
+template <size_t N>
+const CaseExpansion* expansionOf(const CaseExpansion (&table)[N], uint32_t cp) {
+  size_t lo = 0, hi = N;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (table[mid].from < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < N && table[lo].from == cp ? &table[lo] : nullptr;
+}
+
+size_t fullCaseMapping(CaseMapping mapping, uint32_t cp, uint32_t out[3]) {
+  const CaseExpansion* e = mapping == CaseMapping::Up ? expansionOf(kUpcaseExpansions, cp)
+                         : mapping == CaseMapping::Down ? expansionOf(kDowncaseExpansions, cp)
+                         : expansionOf(kFoldcaseExpansions, cp);
+  if (!e) {
+    out[0] = mapping == CaseMapping::Up ? upcase(cp) : mapping == CaseMapping::Down ? downcase(cp) : foldcase(cp);
+    return 1;
+  }
+  size_t n = 0;
+  while (n < 3 && e->to[n]) {
+    out[n] = e->to[n];
+    n++;
+  }
+  return n;
+}
+
 bool isCased(uint32_t cp) { return inClass(kUppercase, cp) || inClass(kLowercase, cp); }
 
 // Private use and noncharacters are shown by number too: no font draws them.

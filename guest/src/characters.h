@@ -13,6 +13,11 @@ uint32_t upcase(uint32_t cp);
 uint32_t downcase(uint32_t cp);
 uint32_t foldcase(uint32_t cp);
 
+// The full mappings the string procedures use: one character to as many as
+// three (string-upcase of "ß" is "SS"). Writes them to out; returns how many.
+enum class CaseMapping { Up, Down, Fold };
+size_t fullCaseMapping(CaseMapping mapping, uint32_t cp, uint32_t out[3]);
+
 // Whether cp has a case (the Unicode properties Uppercase or Lowercase).
 bool isCased(uint32_t cp);
 

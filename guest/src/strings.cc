@@ -176,24 +176,36 @@ Value prim_VectorToString(ARGS) {
   return s;
 }
 
-static Value mapCase(Prim p, Value* args, uint32_t (*map)(uint32_t)) {
-  stringAt(p, args, 0);
-  Value s = makeStringUninitialised(lengthOf(args[0]));
-  const uint32_t* from = stringOf(args[0])->chars;
-  uint32_t n = lengthOf(s);
-  for (uint32_t i = 0; i < n; i++) {
-    uint32_t c = map(from[i]);
-    // A capital sigma that ends a word becomes a final sigma (R7RS: "ΧΑΟΣ"
-    // downcases to "χαος").
-    if (from[i] == 0x3a3 && map == downcase && i > 0 && isCased(from[i - 1]) && (i + 1 == n || !isCased(from[i + 1])))
-      c = 0x3c2;
-    stringOf(s)->chars[i] = c;
-  }
-  return s;
+// The full mappings, so a string may grow ("ß" upcases to "SS"); a capital
+// sigma that ends a word downcases to a final sigma (R7RS: "ΧΑΟΣ" downcases
+// to "χαος").
+static uint32_t mapOne(CaseMapping mapping, const uint32_t* from, uint32_t n, uint32_t i, uint32_t out[3], size_t* count) {
+  *count = fullCaseMapping(mapping, from[i], out);
+  if (mapping == CaseMapping::Down && from[i] == 0x3a3 && i > 0 && isCased(from[i - 1]) &&
+      (i + 1 == n || !isCased(from[i + 1])))
+    out[0] = 0x3c2;
+  return out[0];
 }
-Value prim_StringUpcase(ARGS) { UNUSED_ARGC; return mapCase(Prim::StringUpcase, args, upcase); }
-Value prim_StringDowncase(ARGS) { UNUSED_ARGC; return mapCase(Prim::StringDowncase, args, downcase); }
-Value prim_StringFoldcase(ARGS) { UNUSED_ARGC; return mapCase(Prim::StringFoldcase, args, foldcase); }
+
+static Value mapCase(Prim p, Value* args, CaseMapping mapping) {
+  Value s = stringAt(p, args, 0);
+  uint32_t out[3];
+  size_t count, total = 0;
+  for (uint32_t i = 0; i < lengthOf(s); i++) {
+    mapOne(mapping, stringOf(s)->chars, lengthOf(s), i, out, &count);
+    total += count;
+  }
+  Value mapped = makeStringUninitialised(total);  // may move args[0]: read it after
+  size_t at = 0;
+  for (uint32_t i = 0; i < lengthOf(args[0]); i++) {
+    mapOne(mapping, stringOf(args[0])->chars, lengthOf(args[0]), i, out, &count);
+    for (size_t k = 0; k < count; k++) stringOf(mapped)->chars[at++] = out[k];
+  }
+  return mapped;
+}
+Value prim_StringUpcase(ARGS) { UNUSED_ARGC; return mapCase(Prim::StringUpcase, args, CaseMapping::Up); }
+Value prim_StringDowncase(ARGS) { UNUSED_ARGC; return mapCase(Prim::StringDowncase, args, CaseMapping::Down); }
+Value prim_StringFoldcase(ARGS) { UNUSED_ARGC; return mapCase(Prim::StringFoldcase, args, CaseMapping::Fold); }
 
 // ---- Higher order ----
 

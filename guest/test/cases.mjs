@@ -634,6 +634,7 @@ export const primitives = [
   { name: "list->string", source: "(list (list->string (list #\\a #\\λ #\\x1F600)) (list->string '()))", expect: "(\"aλ😀\" \"\")" },
   { name: "string->vector and vector->string with ranges", source: "(list (string->vector \"aλ😀\") (string->vector \"abcde\" 3) (string->vector \"abcde\" 1 2) (vector->string #(#\\a #\\λ)) (vector->string #(#\\a #\\b #\\c #\\d) 2) (vector->string #(#\\a #\\b #\\c #\\d) 1 3))", expect: "(#(#\\a #\\λ #\\😀) #(#\\d #\\e) #(#\\b) \"aλ\" \"cd\" \"bc\")" },
   { name: "string-upcase, string-downcase (with a final sigma) and string-foldcase", source: "(list (string-upcase \"héllo λ ж\") (string-downcase \"HÉLLO Λ Ж\") (string-downcase \"ΧΑΟΣ ΣΑΣ. Σ\") (string-foldcase \"HÉLLO Λ\"))", expect: "(\"HÉLLO Λ Ж\" \"héllo λ ж\" \"χαος σας. σ\" \"héllo λ\")" },
+  { name: "the string case procedures use the full mappings, which may change the length", source: "(list (string-upcase \"straße ǆ ŉ ᾀ\") (string-foldcase \"Straße\") (string-downcase \"İ\") (string-length (string-upcase \"ß\")) (char-upcase #\\ß))", expect: "(\"STRASSE Ǆ ʼN ἈΙ\" \"strasse\" \"i̇\" 2 #\\ß)" },
   { name: "string-map over one and several strings", source: "(list (string-map char-upcase \"aλé\") (string-map (lambda (a b) (if (char<? a b) a b)) \"adcz\" \"bbbbbb\") (string-map char-foldcase \"\"))", expect: "(\"AΛÉ\" \"abbb\" \"\")" },
   { name: "string-for-each in order over one and several strings", source: "(let ((out (quote ()))) (string-for-each (lambda (c) (set! out (cons (char->integer c) out))) \"aλ😀\") (string-for-each (lambda (a b) (set! out (cons (list a b) out))) \"ab\" \"xy\") out)", expect: "((#\\b #\\y) (#\\a #\\x) 128512 955 97)" },
   { name: "string comparisons go by scalar value", source: "(list (string=? \"λ\" \"λ\") (string=? \"λ\" \"Λ\") (string=? \"a\" \"a\" \"a\") (string<? \"abc\" \"abd\") (string<? \"z\" \"é\") (string<? \"é\" \"λ\") (string<? \"λ\" \"😀\") (string>? \"b\" \"a\") (string>? \"a\" \"ab\") (string<=? \"a\" \"a\" \"b\") (string<=? \"b\" \"a\") (string>=? \"b\" \"b\" \"a\") (string>=? \"a\" \"b\"))", expect: "(#t #f #t #t #t #t #t #t #f #t #f #t #f)" },
@@ -644,6 +645,9 @@ export const primitives = [
   { name: "a backslash before a line end joins the lines", source: "\"ab\\   \n   cd\"", expect: "\"abcd\"" },
   { name: "write escapes unprintable characters so that the string reads back", source: "(list \"λ😀é\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203)) (equal? \"\\x7;\\x0;\\x85;\\xa0; \\x200b;\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203))))", expect: "(\"λ😀é\" \"\\x7;\\x0;\\x85;\\xa0; \\x200b;\" #t)" },
   { name: "display of a non-ASCII string", source: "(display \"λé😀\")", output: "λé😀", expect: "#<unspecified>" },
+
+  { name: "characters and strings inside procedures (compiled after a JIT round)", source: "(define (count-vowels s) (let loop ((i 0) (n 0)) (if (= i (string-length s)) n (loop (+ i 1) (if (memv (string-ref s i) '(#\\a #\\e #\\λ)) (+ n 1) n))))) (define (shift s k) (string-map (lambda (c) (if (char-alphabetic? c) (integer->char (+ (char->integer c) k)) c)) s)) (define (rev s) (list->string (reverse (string->list s)))) (list (count-vowels \"aλbeλ😀\") (shift \"abc λ\" 1) (rev \"aλ😀\") (char-upcase (string-ref (shift \"x\" 0) 0)))", expect: "(4 \"bcd μ\" \"😀λa\" #\\X)" },
+  { name: "bytevectors inside procedures (compiled after a JIT round)", source: "(define (doubles n) (let ((b (make-bytevector n 0))) (do ((i 0 (+ i 1))) ((= i n) b) (bytevector-u8-set! b i (* i 2))))) (define (sum b) (let loop ((i 0) (s 0)) (if (= i (bytevector-length b)) s (loop (+ i 1) (+ s (bytevector-u8-ref b i)))))) (list (doubles 4) (sum (doubles 4)) (sum (string->utf8 \"λ\")) (utf8->string (bytevector-append (string->utf8 \"é\") #u8(33))))", expect: "(#u8(0 2 4 6) 12 393 \"é!\")" },
 
   // bytevectors
   { name: "bytevector literals evaluate to themselves", source: "(list #u8(1 2 3) #u8() #u8(0 255))", expect: "(#u8(1 2 3) #u8() #u8(0 255))" },
@@ -1013,6 +1017,9 @@ export const errors = [
   { name: "string-map whose procedure returns an integer", source: "(string-map char->integer \"ab\")", expect: { error: "wrong type: string-map's procedure returned the integer 97, not a character" } },
   { name: "a \\x escape without its semicolon", source: "\"ab\\x41\"", expect: { error: "parse error at line 1, column 4: bad \\x escape: expected hex digits of a Unicode scalar value and ';'" } },
   { name: "a \\x escape of a surrogate", source: "\"\\xD800;\"", expect: { error: "parse error at line 1, column 2: bad \\x escape: expected hex digits of a Unicode scalar value and ';'" } },
+
+  { name: "string-ref past the end inside a procedure", source: "(define (at s k) (string-ref s k)) (at \"a\" 0) (at \"λλ\" 2)", expect: { error: "index out of range: string-ref index 2, length 2" } },
+  { name: "integer->char of a surrogate inside a procedure", source: "(define (ch n) (integer->char n)) (ch 65) (ch 57343)", expect: { error: "wrong type: integer->char expects a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF) as argument 1, got the integer 57343" } },
 
   // Bytevectors.
   { name: "bytevector-u8-ref at the length", source: "(bytevector-u8-ref #u8(1 2) 2)", expect: { error: "index out of range: bytevector-u8-ref index 2, length 2" } },
