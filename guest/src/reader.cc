@@ -250,8 +250,10 @@ class Reader {
     step();  // x
     uint32_t value = 0;
     int digits = 0;
-    for (; isxdigit((unsigned char)*at_) && digits < 9; digits++, step())
-      value = value * 16 + (uint32_t)(isdigit((unsigned char)*at_) ? *at_ - '0' : (*at_ | 0x20) - 'a' + 10);
+    for (; isxdigit((unsigned char)*at_); digits++, step()) {
+      uint32_t digit = (uint32_t)(isdigit((unsigned char)*at_) ? *at_ - '0' : (*at_ | 0x20) - 'a' + 10);
+      if (value <= kMaxCodePoint) value = value * 16 + digit;  // past it, stays past it: no wrap-around
+    }
     if (digits == 0 || *at_ != ';' || !isScalarValue(value))
       error(line, column, "bad \\x escape: expected hex digits of a Unicode scalar value and ';'");
     step();  // ;

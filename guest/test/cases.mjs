@@ -1016,6 +1016,7 @@ export const errors = [
   { name: "vector->string of a vector holding a symbol", source: "(vector->string (vector 'a))", expect: { error: "wrong type: vector->string expects a vector of characters as argument 1, got the vector #(a)" } },
   { name: "string-map whose procedure returns an integer", source: "(string-map char->integer \"ab\")", expect: { error: "wrong type: string-map's procedure returned the integer 97, not a character" } },
   { name: "a \\x escape without its semicolon", source: "\"ab\\x41\"", expect: { error: "parse error at line 1, column 4: bad \\x escape: expected hex digits of a Unicode scalar value and ';'" } },
+  { name: "a \\x escape of nine digits does not wrap around", source: "\"\\x100000041;\"", expect: { error: "parse error at line 1, column 2: bad \\x escape: expected hex digits of a Unicode scalar value and ';'" } },
   { name: "a \\x escape of a surrogate", source: "\"\\xD800;\"", expect: { error: "parse error at line 1, column 2: bad \\x escape: expected hex digits of a Unicode scalar value and ';'" } },
 
   { name: "string-ref past the end inside a procedure", source: "(define (at s k) (string-ref s k)) (at \"a\" 0) (at \"λλ\" 2)", expect: { error: "index out of range: string-ref index 2, length 2" } },
