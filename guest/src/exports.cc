@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "errors.h"
+#include "ports.h"
 #include "evaluator.h"
 #include "heap.h"
 #include "jit_round.h"
@@ -70,7 +71,7 @@ void rememberProgram(Program* program) {
 
 void beginCall() {
   clearLastError();
-  resetOutputLine();
+  resetPorts();
   resultKind = kNoResult;
   resetEvaluator();
 }
@@ -95,6 +96,7 @@ EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
   ensureHeap((size_t)heapBytes);
   resetHeapStatistics();
   Value v = evaluateProgram(program);
+  flushFilePorts();
   Bytes text;
   printValue(v, true, text);
   text.byte(0);

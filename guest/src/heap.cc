@@ -28,6 +28,9 @@ char* fromSpace;     // where objects are allocated
 char* toSpace;
 char* allocatedFrom;  // where the objects not yet counted in bytesAllocated start
 HeapStatistics statistics;
+const int kMaxRegisteredRoots = 16;
+Value* registeredRoots[kMaxRegisteredRoots];
+int registeredRootCount;
 
 // During a collection the halves have already been swapped: toSpace holds
 // the objects being evacuated, fromSpace receives the copies.
@@ -105,6 +108,7 @@ void collectInto(char* target, size_t targetBytes) {
   for (int32_t i = 0; i < tailArgumentCount; i++) tailArguments[i] = forward(tailArguments[i]);
   for (GlobalCell* cell = firstGlobalCell(); cell; cell = cell->next)
     cell->value = forward(cell->value);
+  for (int i = 0; i < registeredRootCount; i++) *registeredRoots[i] = forward(*registeredRoots[i]);
   for (char* p = fromSpace; p < allocationNext;) p += scan((Value*)p);
   allocatedFrom = allocationNext;  // the survivors were counted when they were made
 }
@@ -163,6 +167,11 @@ Value* allocate(size_t bytes) {
 }
 
 }  // namespace
+
+void registerRoot(Value* global) {
+  if (registeredRootCount == kMaxRegisteredRoots) __builtin_trap();  // raise kMaxRegisteredRoots
+  registeredRoots[registeredRootCount++] = global;
+}
 
 void failRootStackFull() { failRuntime(errorCode(RuntimeError::TooDeep), 0); }
 
@@ -277,6 +286,15 @@ Value makeData(ObjectTag tag, size_t length, size_t unit) {
   return (Value)object;
 }
 
+Value copyData(Value object) {
+  Value* root = pushRoot(object);
+  ObjectShape s = shapeOf(headerOf(object));
+  Value copy = makeData((ObjectTag)tagOf(object), lengthOf(object), s.unit);
+  memcpy(objectOf(copy) + 2, objectOf(*root) + 2, lengthOf(copy) * s.unit);
+  rootTop = root;
+  return copy;
+}
+
 Value makeStringUninitialised(size_t length) { return makeData(kStringTag, length, sizeof(uint32_t)); }
 
 Value makeString(const char* bytes, size_t length) {
@@ -285,6 +303,17 @@ Value makeString(const char* bytes, size_t length) {
   size_t step;
   for (uint32_t i = 0; i < lengthOf(s); i++, p += step) stringOf(s)->chars[i] = utf8Decode(p, (const uint8_t*)bytes + length, &step);
   return s;
+}
+
+Value makeTwoFields(ObjectTag tag, uint32_t detail, Value a, Value b) {
+  Value* roots = pushRoot(a);
+  pushRoot(b);
+  Value* object = allocate(wordsToBytes(3));
+  object[0] = makeHeader(tag, detail);
+  object[1] = roots[0];
+  object[2] = roots[1];
+  rootTop = roots;
+  return (Value)object;
 }
 
 Value makeFlonum(double d) {

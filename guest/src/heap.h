@@ -34,6 +34,10 @@ inline void reserveContinuation(size_t words) {
   if (continuationCapacity - continuationTop < words) growContinuation(words);
 }
 
+// Values the runtime keeps in globals of its own (the current ports) are
+// roots too: each such global is registered once, and the collector updates it.
+void registerRoot(Value* global);
+
 // A tail call that compiled code hands to its caller's trampoline: the
 // callee, and its arguments (roots too).
 const int32_t kMaxTailArguments = 64;
@@ -75,9 +79,13 @@ Value makeStringUninitialised(size_t length);
 // An object of a Data kind (objects.def: strings, bytevectors, bignums) of
 // `length` units of `unit` bytes, all zero, to be filled in at once.
 Value makeData(ObjectTag tag, size_t length, size_t unit);
+// An object of three words: the header (tag and detail) and two values.
+Value makeTwoFields(ObjectTag tag, uint32_t detail, Value a, Value b);
 Value makeFlonum(double d);
 Value makeCompnum(double real, double imaginary);
 Value makeRatnum(Value numerator, Value denominator);  // both exact integers, in lowest terms
+// A mutable copy in the heap of an object of a Data kind (a string, a bytevector).
+Value copyData(Value object);
 
 struct HeapStatistics {
   uint32_t collections;      // during the current eval

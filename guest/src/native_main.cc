@@ -97,7 +97,12 @@ static bool writeJitModule(const char* path) {
   return written;
 }
 
+extern char** nativeArguments;  // process.cc: command-line
+extern int nativeArgumentCount;
+
 int main(int argc, char** argv) {
+  nativeArguments = argv;
+  nativeArgumentCount = argc;
   int32_t heap = 1 << 20;
   bool stats = false;
   const char* jitOut = nullptr;

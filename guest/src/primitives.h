@@ -71,11 +71,3 @@ struct IndexRange {
 IndexRange rangeAt(Prim p, Value* args, int32_t argc, int32_t first, uint32_t length);
 // equal? (equivalence.cc).
 bool equal(Value a, Value b, int nesting);
-
-// Ends the line display and write have left open, so that what follows (the
-// result line) starts a line of its own.
-void endOutputLine();
-
-// A new call starts at the start of a line (the host ends a line a trapped
-// call left open).
-void resetOutputLine();

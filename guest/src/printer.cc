@@ -6,6 +6,7 @@
 
 #include "bytevectors.h"
 #include "characters.h"
+#include "ports.h"
 #include "primitives.h"
 #include "strings.h"
 
@@ -30,6 +31,7 @@ class Printer {
       case kNil: return text("()");
       case kUnspecified: return text("#<unspecified>");
       case kUnset: return text("#<unset>");
+      case kEof: return text("#<eof>");
     }
     switch (tagOf(v)) {
       case kPairTag: return list(v, nesting);
@@ -55,6 +57,7 @@ class Printer {
         text(name);
         return text(">");
       }
+      case kPortTag: return text(portDescription(v));
       case kPrimitiveTag:
         text("#<procedure ");
         text(primitiveName((Prim)((PrimitiveObject*)v)->index));

@@ -131,6 +131,11 @@ inline Frame* frameOf(Value v) { return (Frame*)v; }
 inline Vector* vectorOf(Value v) { return (Vector*)v; }
 inline String* stringOf(Value v) { return (String*)v; }
 inline Symbol* symbolOf(Value v) { return (Symbol*)v; }
+// A port (ports.cc says what its fields hold for each kind of port).
+struct Port {
+  Value header, a, b;
+};
+inline Port* portOf(Value v) { return (Port*)v; }
 inline Bytevector* bytevectorOf(Value v) { return (Bytevector*)v; }
 inline Bignum* bignumOf(Value v) { return (Bignum*)v; }
 inline Ratnum* ratnumOf(Value v) { return (Ratnum*)v; }

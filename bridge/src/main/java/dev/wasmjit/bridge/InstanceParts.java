@@ -1,8 +1,11 @@
 package dev.wasmjit.bridge;
 
+import dev.wasmjit.nativeconfig.GuestFiles;
 import dev.wasmjit.nativeconfig.GuestWasi;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,10 +42,15 @@ final class InstanceParts {
         // Nothing the store's host functions reach may refer to the instance or its store:
         // wasmtime-java keeps every host function's handler in a static registry until the
         // store is freed, which would keep an instance dropped without close() reachable.
-        GuestWasi wasi = new GuestWasi(settings.stdout, settings.stderr, output.recordingThen(settings.lineListener));
+        GuestFiles files = new GuestFiles(settings.preopens);
+        GuestWasi wasi = new GuestWasi(settings.stdout, settings.stderr,
+                output.recordingThen(settings.lineListener),
+                new GuestWasi.Grants(settings.stdin, files, settings.arguments, settings.environment));
         CallFailure failure = new CallFailure();
         this.epochDeadline = new EpochDeadline(engine);
-        this.store = new GuestStore(engine, epochDeadline, settings.owned);
+        List<AutoCloseable> owned = new ArrayList<>(settings.owned);
+        owned.add(files);  // the files the guest left open close with the instance
+        this.store = new GuestStore(engine, epochDeadline, owned);
         try {
             CallGate gate = new CallGate(store, epochDeadline, failure, output, wasi);
             GuestLinker linker = new GuestLinker(store, engine, failure);

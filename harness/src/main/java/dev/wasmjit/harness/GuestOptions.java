@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The options every command that runs the guest shares: which module, how big a heap, how
@@ -93,7 +94,25 @@ public final class GuestOptions {
      * @throws dev.wasmjit.bridge.ModuleException   if the module is not wasm or lacks the guest ABI
      */
     public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout) {
-        SchemeInterpreter.Builder builder = configure(SchemeInterpreter.builder(), streams, guestStdout);
+        return start(configure(SchemeInterpreter.builder(), streams, guestStdout));
+    }
+
+    /**
+     * As {@link #start(StandardStreams, OutputStream)}, with what a command sets beyond the
+     * shared options: {@code wasmjit run} gives the process's standard input, as
+     * {@code guile FILE} does, and the directories of {@code --dir}.
+     *
+     * @param streams     the program's streams
+     * @param guestStdout where the guest's stdout goes
+     * @param more        the command's own settings
+     * @return the interpreter; the caller closes it
+     */
+    public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout,
+                                   UnaryOperator<SchemeInterpreter.Builder> more) {
+        return start(more.apply(configure(SchemeInterpreter.builder(), streams, guestStdout)));
+    }
+
+    private SchemeInterpreter start(SchemeInterpreter.Builder builder) {
         if (module != null) {
             builder.module(existingModule());
         }

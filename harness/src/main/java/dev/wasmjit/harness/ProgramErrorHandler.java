@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Turns a failure while a command runs into one line on stderr, {@code error: MESSAGE}, and
- * exit status 1. A user sees what went wrong in the program, never a Java stack trace; only a
+ * exit status 1. A program that called {@code (exit N)} is no failure: the command ends with
+ * status N and says nothing. A user sees what went wrong in the program, never a Java stack trace; only a
  * failure that is a bug of wasmjit itself shows its stack trace, because that is what a bug
  * report needs.
  */
@@ -32,6 +33,9 @@ final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandle
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+        if (e instanceof GuestExit exit) {
+            return exit.code();
+        }
         streams.err().println("error: " + message(e));
         if (!isExpected(e)) {
             e.printStackTrace(streams.err());

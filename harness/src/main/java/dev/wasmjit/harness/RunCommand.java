@@ -13,7 +13,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -21,7 +24,8 @@ import java.util.concurrent.Callable;
  * {@code wasmjit run FILE}, {@code wasmjit run -e EXPR} or {@code wasmjit run --handle ADDRESS}
  * (an expression a statically linked module already holds): evaluate a program and print its
  * result as the guest does, {@code result: N}. With {@code --jit}, each round evaluates,
- * compiles what ran and links it; a last evaluation then runs the compiled code.
+ * compiles what ran and links it; a last evaluation then runs the compiled code. The program
+ * reads the process's standard input as its {@code current-input-port}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
@@ -29,8 +33,12 @@ import java.util.concurrent.Callable;
             "With --jit: evaluate, compile what ran, link it, and evaluate again."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The program's source file.")
+    @Parameters(index = "0", paramLabel = "FILE", arity = "0..1", description = "The program's source file.")
     private Path file;
+
+    @Parameters(index = "1..*", paramLabel = "ARG",
+            description = "Arguments for the program: (command-line) is FILE followed by them.")
+    private List<String> programArguments = new ArrayList<>();
 
     @Option(names = {"-e", "--expression"}, paramLabel = "EXPR", description = "The program's source text.")
     private String expression;
@@ -49,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print what each JIT round compiled and linked (implies --jit).")
     private boolean stats;
 
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "Grant the program a directory, as wasmtime run --dir does: HOST seen as GUEST (default: HOST's own name as given, so --dir . makes relative paths work). Repeatable. Without it the program reaches no files.")
+    private List<String> directories = new ArrayList<>();
+
     @Mixin
     private GuestOptions guest;
 
@@ -65,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Optional<String> source = source();
         int jitRounds = jitRounds();
-        try (SchemeInterpreter scheme = guest.start(streams, streams.out())) {
+        try (SchemeInterpreter scheme = guest.start(streams, streams.out(), this::grantInputAndDirectories)) {
             if (source.isPresent()) {
                 evaluate(scheme, scheme.parse(source.get()), jitRounds);
             } else {
@@ -73,6 +85,25 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private SchemeInterpreter.Builder grantInputAndDirectories(SchemeInterpreter.Builder builder) {
+        builder.stdin(System.in);
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(file != null ? file.toString() : "wasmjit");
+        commandLine.addAll(programArguments);
+        builder.arguments(commandLine);
+        for (String directory : directories) {
+            int split = directory.indexOf("::");
+            String host = split < 0 ? directory : directory.substring(0, split);
+            String guestName = split < 0 ? directory : directory.substring(split + 2);
+            if (host.isEmpty() || guestName.isEmpty() || !Files.isDirectory(Path.of(host))) {
+                throw new ParameterException(spec.commandLine(),
+                        "--dir " + directory + ": expected HOST[::GUEST] with HOST an existing directory");
+            }
+            builder.preopenDirectory(Path.of(host), guestName);
+        }
+        return builder;
     }
 
     private void evaluate(SchemeInterpreter scheme, Expression program, int jitRounds) {

@@ -27,6 +27,60 @@ class RunCommandTest {
     }
 
     @Test
+    void theProgramReadsDataFromTheProcessStandardInput() {
+        Wasmjit.CommandOutcome run = Wasmjit.runWithInput("(1 2)\nfoo 42\n",
+                "run", "-e", "(let* ((a (read)) (b (read)) (c (read))) (list a b c (eof-object? (read))))");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: ((1 2) foo 42 #t)\n");
+    }
+
+    @Test
+    void theProgramReadsLinesOfUnicodeTextFromStandardInput() {
+        Wasmjit.CommandOutcome run = Wasmjit.runWithInput("first line\nλ second\n",
+                "run", "-e", "(list (read-line) (read-line) (eof-object? (read-line)))");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: (\"first line\" \"λ second\" #t)\n");
+    }
+
+    @Test
+    void dirGrantsTheProgramADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws java.io.IOException {
+        java.nio.file.Files.writeString(directory.resolve("data.txt"), "42\n");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--dir", directory + "::/data",
+                "-e", "(* 2 (call-with-input-file \"/data/data.txt\" read))");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: 84\n");
+    }
+
+    @Test
+    void dirOfSomethingThatIsNotADirectoryIsAUsageError() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--dir", "/nonexistent-dir::/d", "-e", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--dir /nonexistent-dir::/d: expected HOST[::GUEST] with HOST an existing directory");
+    }
+
+    @Test
+    void theProgramSeesItsFileAndArgumentsAsItsCommandLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws java.io.IOException {
+        java.nio.file.Path program = java.nio.file.Files.writeString(directory.resolve("args.scm"), "(cdr (command-line))");
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", program.toString(), "a", "b c");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: (\"a\" \"b c\")\n");
+    }
+
+    @Test
+    void exitEndsTheCommandWithTheProgramsStatusAndNoError() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(display \"bye\") (newline) (exit 7) (display \"never\")");
+
+        assertThat(run.exitCode()).isEqualTo(7);
+        assertThat(run.stdout()).isEqualTo("bye\n");
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
     void printsAProcedureResultAsTheGuestDoes() {
         Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(lambda (x) x)");
 

@@ -9,16 +9,22 @@ import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Val;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The WASI a guest gets: stdout and stderr, and nothing else. No arguments, no environment,
- * no preopened directories, no stdin data. It implements {@code wasi_snapshot_preview1}
+ * The WASI a guest gets: stdout and stderr, the clocks, and standard input and directories only
+ * when the host gives them ({@link GuestFiles} serves the directories and the files opened in
+ * them), and arguments and environment variables only when the host gives them. It implements {@code wasi_snapshot_preview1}
  * imports as Java host functions rather than wasmtime's WasiCtx, so output ordering and the
  * sandbox are the host's by construction.
  *
@@ -30,8 +36,13 @@ import java.util.function.Supplier;
  *       buffer.</li>
  *   <li>{@code fd_fdstat_get} reports fds 0 to 2 as character devices without seek rights, so
  *       wasi-libc line-buffers stdout even when the JVM's stdout is a pipe or a file.</li>
- *   <li>{@code args_*} and {@code environ_*} report zero entries; {@code fd_prestat_get}
- *       reports no preopens; {@code fd_read} on stdin reads end of file.</li>
+ *   <li>{@code args_*} and {@code environ_*} give the host's {@link Grants}; {@code fd_prestat_get},
+ *       {@code path_open}, {@code path_filestat_get} and {@code path_unlink_file} serve the
+ *       granted directories; {@code fd_read} on stdin reads the host's {@link InputStream},
+ *       or end of file when it gave none (a read blocks the guest's thread until the stream
+ *       has data: a deadline cannot cut it short).</li>
+ *   <li>{@code clock_time_get} gives the wall clock (realtime) and {@link System#nanoTime}
+ *       (monotonic); {@code clock_res_get} says 1 microsecond and 1 nanosecond.</li>
  *   <li>{@code proc_exit} throws {@link WasiExit}; any other import returns ENOSYS, or
  *       traps when its type has no errno result.</li>
  * </ul>
@@ -81,6 +92,10 @@ public final class GuestWasi {
 
     private static final int ESUCCESS = 0;
     private static final int EBADF = 8;
+    private static final int EINVAL = 28;
+    private static final int EIO = 29;
+    private static final int CLOCK_REALTIME = 0;
+    private static final int CLOCK_MONOTONIC = 1;
     private static final int ENOSYS = 52;
     private static final int ESPIPE = 70;
     private static final byte FILETYPE_CHARACTER_DEVICE = 2;
@@ -90,6 +105,52 @@ public final class GuestWasi {
     private final LineStream stdout;
     private final LineStream stderr;
     private final MemoryWindows windows;
+    /** Null: standard input is empty. */
+    private final InputStream stdin;
+    private final GuestFiles files;
+    /** args_get's and environ_get's strings, each NUL-terminated. */
+    private final List<byte[]> arguments;
+    private final List<byte[]> environment;
+
+    /**
+     * What a host grants a guest beyond stdout and stderr; by default ({@link #NONE}) nothing.
+     *
+     * @param stdin       what the guest reads from fd 0, or null for an empty input; never
+     *                    closed here
+     * @param files       the directories granted and the files opened in them; the caller
+     *                    closes it when the instance goes
+     * @param arguments   the program's arguments (args_get), the program's name first
+     * @param environment the environment variables (environ_get)
+     */
+    public record Grants(InputStream stdin, GuestFiles files, List<String> arguments, Map<String, String> environment) {
+        /** No input, no files, no arguments, no environment. */
+        public static final Grants NONE = new Grants(null, new GuestFiles(List.of()), List.of(), Map.of());
+
+        /**
+         * Checks and copies the lists.
+         *
+         * @param stdin       what the guest reads from fd 0, or null
+         * @param files       the directories granted
+         * @param arguments   the program's arguments
+         * @param environment the environment variables
+         */
+        public Grants {
+            Objects.requireNonNull(files, "files");
+            arguments = List.copyOf(arguments);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    /**
+     * Creates the WASI for one guest instance, with an empty standard input.
+     *
+     * @param stdout   where the guest's stdout goes
+     * @param stderr   where the guest's stderr goes
+     * @param listener told about every line on either stream
+     */
+    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener) {
+        this(stdout, stderr, listener, Grants.NONE);
+    }
 
     /**
      * Creates the WASI for one guest instance.
@@ -97,9 +158,15 @@ public final class GuestWasi {
      * @param stdout   where the guest's stdout goes
      * @param stderr   where the guest's stderr goes
      * @param listener told about every line on either stream
+     * @param grants   standard input, directories, arguments and environment
      */
-    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener) {
+    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener, Grants grants) {
         Objects.requireNonNull(listener, "listener");
+        this.stdin = grants.stdin();
+        this.files = grants.files();
+        this.arguments = grants.arguments().stream().map(GuestWasi::cString).toList();
+        this.environment = grants.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> cString(e.getKey() + "=" + e.getValue())).toList();
         this.windows = new MemoryWindows();
         this.stdout = new LineStream(1, Objects.requireNonNull(stdout, "stdout"), listener);
         this.stderr = new LineStream(2, Objects.requireNonNull(stderr, "stderr"), listener);
@@ -187,12 +254,20 @@ public final class GuestWasi {
         return switch (name) {
             case "fd_write" -> (caller, p, r) -> r[0] = errno(fdWrite(store, caller, p));
             case "fd_fdstat_get" -> (caller, p, r) -> r[0] = errno(fdstat(store, caller, p));
-            case "fd_close" -> (caller, p, r) -> r[0] = errno(isStdio(p[0].i32()) ? ESUCCESS : EBADF);
+            case "fd_close" -> (caller, p, r) -> r[0] = errno(isStdio(p[0].i32()) ? ESUCCESS : files.close(p[0].i32()));
             case "fd_seek", "fd_tell" -> (caller, p, r) -> r[0] = errno(isStdio(p[0].i32()) ? ESPIPE : EBADF);
             case "fd_read" -> (caller, p, r) -> r[0] = errno(fdRead(store, caller, p));
-            case "fd_prestat_get" -> (caller, p, r) -> r[0] = errno(EBADF);
-            case "args_sizes_get", "environ_sizes_get" -> (caller, p, r) -> r[0] = errno(zeroSizes(store, caller, p));
-            case "args_get", "environ_get" -> (caller, p, r) -> r[0] = errno(ESUCCESS);
+            case "fd_prestat_get" -> (caller, p, r) -> r[0] = errno(prestat(store, caller, p));
+            case "fd_prestat_dir_name" -> (caller, p, r) -> r[0] = errno(prestatName(store, caller, p));
+            case "path_open" -> (caller, p, r) -> r[0] = errno(pathOpen(store, caller, p));
+            case "path_filestat_get" -> (caller, p, r) -> r[0] = errno(pathStat(store, caller, p));
+            case "path_unlink_file" -> (caller, p, r) -> r[0] = errno(pathUnlink(store, caller, p));
+            case "clock_time_get" -> (caller, p, r) -> r[0] = errno(clockTime(store, caller, p));
+            case "clock_res_get" -> (caller, p, r) -> r[0] = errno(clockResolution(store, caller, p));
+            case "args_sizes_get" -> (caller, p, r) -> r[0] = errno(sizes(store, caller, p, arguments));
+            case "environ_sizes_get" -> (caller, p, r) -> r[0] = errno(sizes(store, caller, p, environment));
+            case "args_get" -> (caller, p, r) -> r[0] = errno(strings(store, caller, p, arguments));
+            case "environ_get" -> (caller, p, r) -> r[0] = errno(strings(store, caller, p, environment));
             case "proc_exit" -> (caller, p, r) -> {
                 throw new WasiExit(p[0].i32());
             };
@@ -225,7 +300,7 @@ public final class GuestWasi {
         int fd = p[0].i32();
         LineStream target = fd == 1 ? stdout : fd == 2 ? stderr : null;
         if (target == null) {
-            return EBADF;
+            return files.isFile(fd) ? fileWrite(store, caller, p) : EBADF;
         }
         return withMemory(store, caller, memory -> {
             long count = Integer.toUnsignedLong(p[2].i32());
@@ -245,7 +320,7 @@ public final class GuestWasi {
     private <T> int fdstat(Store<T> store, Caller<T> caller, Val[] p) {
         int fd = p[0].i32();
         if (!isStdio(fd)) {
-            return EBADF;
+            return files.isDirectory(fd) || files.isFile(fd) ? fileFdstat(store, caller, p) : EBADF;
         }
         return withMemory(store, caller, memory -> {
             ByteBuffer out = memory.window(p[1].i32(), 24);
@@ -259,22 +334,234 @@ public final class GuestWasi {
         });
     }
 
-    /** fd_read(fd, iovs, iovs_len, nread_out): stdin is always at its end. */
+    /**
+     * fd_read(fd, iovs, iovs_len, nread_out): what one read of the host's stdin gives, into the
+     * first non-empty iovec (wasi-libc's reads give one), or nothing at the end of the input.
+     */
     private <T> int fdRead(Store<T> store, Caller<T> caller, Val[] p) {
         if (p[0].i32() != 0) {
-            return EBADF;
+            return files.isFile(p[0].i32()) ? fileRead(store, caller, p) : EBADF;
         }
         return withMemory(store, caller, memory -> {
-            memory.window(p[3].i32(), 4).putInt(0, 0);
+            int read = 0;
+            if (stdin != null) {
+                long count = Integer.toUnsignedLong(p[2].i32());
+                ByteBuffer iovs = memory.window(p[1].i32(), 8 * count);
+                for (int i = 0; i < count && read == 0; i++) {
+                    int length = iovs.getInt(8 * i + 4);
+                    if (length == 0) {
+                        continue;
+                    }
+                    byte[] bytes = new byte[Math.min(length, 1 << 16)];
+                    int n;
+                    try {
+                        n = stdin.read(bytes);
+                    } catch (IOException e) {
+                        return EIO;
+                    }
+                    if (n <= 0) {
+                        break;
+                    }
+                    memory.window(iovs.getInt(8 * i), n).put(0, bytes, 0, n);
+                    read = n;
+                }
+            }
+            memory.window(p[3].i32(), 4).putInt(0, read);
             return ESUCCESS;
         });
     }
 
-    /** args_sizes_get / environ_sizes_get(count_out, size_out): nothing to give. */
-    private <T> int zeroSizes(Store<T> store, Caller<T> caller, Val[] p) {
+    /** clock_time_get(id, precision, time_out): nanoseconds as a u64. */
+    private <T> int clockTime(Store<T> store, Caller<T> caller, Val[] p) {
+        long nanos;
+        switch (p[0].i32()) {
+            case CLOCK_REALTIME -> {
+                Instant now = Instant.now();
+                nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+            case CLOCK_MONOTONIC -> nanos = System.nanoTime();
+            default -> {
+                return EINVAL;
+            }
+        }
+        long time = nanos;
         return withMemory(store, caller, memory -> {
-            memory.window(p[0].i32(), 4).putInt(0, 0);
-            memory.window(p[1].i32(), 4).putInt(0, 0);
+            memory.window(p[2].i32(), 8).putLong(0, time);
+            return ESUCCESS;
+        });
+    }
+
+    /** clock_res_get(id, resolution_out). */
+    private <T> int clockResolution(Store<T> store, Caller<T> caller, Val[] p) {
+        int id = p[0].i32();
+        if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC) {
+            return EINVAL;
+        }
+        return withMemory(store, caller, memory -> {
+            memory.window(p[1].i32(), 8).putLong(0, id == CLOCK_REALTIME ? 1_000L : 1L);
+            return ESUCCESS;
+        });
+    }
+
+    // ---- granted directories and their files (GuestFiles) ----
+
+    /** fd_prestat_get(fd, prestat_out): a granted directory's name length. */
+    private <T> int prestat(Store<T> store, Caller<T> caller, Val[] p) {
+        byte[] name = files.directoryName(p[0].i32());
+        if (name == null) {
+            return EBADF;
+        }
+        return withMemory(store, caller, memory -> {
+            ByteBuffer out = memory.window(p[1].i32(), 8);
+            out.put(0, (byte) 0);
+            out.putInt(4, name.length);
+            return ESUCCESS;
+        });
+    }
+
+    /** fd_prestat_dir_name(fd, path, path_len). */
+    private <T> int prestatName(Store<T> store, Caller<T> caller, Val[] p) {
+        byte[] name = files.directoryName(p[0].i32());
+        if (name == null) {
+            return EBADF;
+        }
+        int length = Math.min(name.length, p[2].i32());
+        return withMemory(store, caller, memory -> {
+            memory.window(p[1].i32(), length).put(0, name, 0, length);
+            return ESUCCESS;
+        });
+    }
+
+    /** The UTF-8 path at (address, length) in guest memory. */
+    private static String path(GuestMemoryAccess memory, int address, int length) {
+        byte[] bytes = new byte[length];
+        memory.window(address, length).get(0, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * path_open(dirfd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags,
+     * fd_out).
+     */
+    private <T> int pathOpen(Store<T> store, Caller<T> caller, Val[] p) {
+        return withMemory(store, caller, memory -> {
+            int[] fd = new int[1];
+            int errno = files.open(p[0].i32(), path(memory, p[2].i32(), p[3].i32()), p[4].i32(),
+                    p[5].i64(), p[7].i32(), fd);
+            if (errno == ESUCCESS) {
+                memory.window(p[8].i32(), 4).putInt(0, fd[0]);
+            }
+            return errno;
+        });
+    }
+
+    /** path_filestat_get(dirfd, flags, path, path_len, filestat_out): a 64-byte filestat. */
+    private <T> int pathStat(Store<T> store, Caller<T> caller, Val[] p) {
+        return withMemory(store, caller, memory -> {
+            long[] stat = new long[2];
+            int errno = files.stat(p[0].i32(), path(memory, p[2].i32(), p[3].i32()), stat);
+            if (errno == ESUCCESS) {
+                ByteBuffer out = memory.window(p[4].i32(), 64);
+                for (int i = 0; i < 64; i += 8) {
+                    out.putLong(i, 0L);
+                }
+                out.put(16, (byte) stat[0]);
+                out.putLong(24, 1L);
+                out.putLong(32, stat[1]);
+            }
+            return errno;
+        });
+    }
+
+    /** path_unlink_file(dirfd, path, path_len). */
+    private <T> int pathUnlink(Store<T> store, Caller<T> caller, Val[] p) {
+        return withMemory(store, caller, memory -> files.unlink(p[0].i32(), path(memory, p[1].i32(), p[2].i32())));
+    }
+
+    /** fd_fdstat_get of a granted directory or an open file: its type and every right. */
+    private <T> int fileFdstat(Store<T> store, Caller<T> caller, Val[] p) {
+        int fd = p[0].i32();
+        return withMemory(store, caller, memory -> {
+            ByteBuffer out = memory.window(p[1].i32(), 24);
+            out.put(0, files.isDirectory(fd) ? GuestFiles.FILETYPE_DIRECTORY : GuestFiles.FILETYPE_REGULAR_FILE);
+            out.put(1, (byte) 0);
+            out.putShort(2, (short) 0);
+            out.putInt(4, 0);
+            out.putLong(8, -1L);
+            out.putLong(16, -1L);
+            return ESUCCESS;
+        });
+    }
+
+    /** fd_read of an open file: into the iovecs in turn. */
+    private <T> int fileRead(Store<T> store, Caller<T> caller, Val[] p) {
+        return withMemory(store, caller, memory -> {
+            long count = Integer.toUnsignedLong(p[2].i32());
+            ByteBuffer iovs = memory.window(p[1].i32(), 8 * count);
+            int total = 0;
+            for (int i = 0; i < count; i++) {
+                int length = iovs.getInt(8 * i + 4);
+                ByteBuffer into = memory.window(iovs.getInt(8 * i), Integer.toUnsignedLong(length));
+                int[] n = new int[1];
+                int errno = files.read(p[0].i32(), into, n);
+                if (errno != ESUCCESS) {
+                    return errno;
+                }
+                total += n[0];
+                if (n[0] < length) {
+                    break;
+                }
+            }
+            memory.window(p[3].i32(), 4).putInt(0, total);
+            return ESUCCESS;
+        });
+    }
+
+    /** fd_write to an open file: every iovec. */
+    private <T> int fileWrite(Store<T> store, Caller<T> caller, Val[] p) {
+        return withMemory(store, caller, memory -> {
+            long count = Integer.toUnsignedLong(p[2].i32());
+            ByteBuffer iovs = memory.window(p[1].i32(), 8 * count);
+            int written = 0;
+            for (int i = 0; i < count; i++) {
+                int length = iovs.getInt(8 * i + 4);
+                int errno = files.write(p[0].i32(), memory.window(iovs.getInt(8 * i), Integer.toUnsignedLong(length)));
+                if (errno != ESUCCESS) {
+                    return errno;
+                }
+                written += length;
+            }
+            memory.window(p[3].i32(), 4).putInt(0, written);
+            return ESUCCESS;
+        });
+    }
+
+    private static byte[] cString(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(bytes, bytes.length + 1);
+    }
+
+    /** args_sizes_get / environ_sizes_get(count_out, size_out). */
+    private <T> int sizes(Store<T> store, Caller<T> caller, Val[] p, List<byte[]> strings) {
+        int bytes = strings.stream().mapToInt(b -> b.length).sum();
+        return withMemory(store, caller, memory -> {
+            memory.window(p[0].i32(), 4).putInt(0, strings.size());
+            memory.window(p[1].i32(), 4).putInt(0, bytes);
+            return ESUCCESS;
+        });
+    }
+
+    /** args_get / environ_get(pointers_out, buffer_out): the strings and a pointer to each. */
+    private <T> int strings(Store<T> store, Caller<T> caller, Val[] p, List<byte[]> strings) {
+        return withMemory(store, caller, memory -> {
+            int pointers = p[0].i32();
+            int at = p[1].i32();
+            for (int i = 0; i < strings.size(); i++) {
+                byte[] text = strings.get(i);
+                memory.window(pointers + 4 * i, 4).putInt(0, at);
+                memory.window(at, text.length).put(0, text);
+                at += text.length;
+            }
             return ESUCCESS;
         });
     }

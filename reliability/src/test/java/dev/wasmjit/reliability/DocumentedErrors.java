@@ -15,7 +15,7 @@ final class DocumentedErrors {
     private static final String PRIMITIVE = PrimitiveTable.namePattern();
     /** How errors describe a value: its kind and its written form, cut short when long. */
     private static final String VALUE = "(?:the integer -?\\d+|the boolean #[tf]|the empty list|the unspecified value"
-            + "|the (?:pair|vector|string|symbol|procedure|character|bytevector) .+)";
+            + "|the (?:pair|vector|string|symbol|procedure|port|character|bytevector) .+)";
     /** errors.cc's kinds: an integer, a pair, a proper list, a vector, a string, ... */
     private static final String EXPECTED = PrimitiveTable.EXPECTED_KINDS.stream().map(Pattern::quote)
             .collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
@@ -34,6 +34,8 @@ final class DocumentedErrors {
             Pattern.compile("(?:set-car!|set-cdr!|vector-set!|vector-fill!|string-set!|string-fill!|string-copy!|bytevector-u8-set!|bytevector-copy!) cannot modify a literal constant: " + VALUE),
             Pattern.compile("equal\\?: data nested too deeply"),
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
+            Pattern.compile(PRIMITIVE + ": the port is closed"),
+            Pattern.compile(PRIMITIVE + ": cannot (?:open|read|delete) \".*\": .+"),
             Pattern.compile("heap exhausted: .+"));
 
     private DocumentedErrors() {
