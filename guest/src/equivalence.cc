@@ -164,9 +164,13 @@ class EqualWalk {
       if (!isObject(a) || !isObject(b) || tagOf(a) != tagOf(b)) return eqv(a, b) ? 1 : 0;
       switch (tagOf(a)) {
         case kStringTag:
+          return lengthOf(a) == lengthOf(b) &&
+                         memcmp(stringOf(a)->chars, stringOf(b)->chars, lengthOf(a) * sizeof(uint32_t)) == 0
+                     ? 1
+                     : 0;
         case kBytevectorTag:
           return lengthOf(a) == lengthOf(b) &&
-                         memcmp(stringOf(a)->bytes, stringOf(b)->bytes, lengthOf(a)) == 0
+                         memcmp(bytevectorOf(a)->bytes, bytevectorOf(b)->bytes, lengthOf(a)) == 0
                      ? 1
                      : 0;
         case kVectorTag: {

@@ -42,8 +42,10 @@ void describeValue(Value v, char* out, size_t size) {
   else if (v == kTrue || v == kFalse) kind = "the boolean ";
   else if (v == kNil) { snprintf(out, size, "the empty list"); return; }
   else if (v == kUnspecified) { snprintf(out, size, "the unspecified value"); return; }
+  else if (isCharacter(v)) kind = "the character ";
   else if (v == kEof) { snprintf(out, size, "the eof object"); return; }
   else if (hasTag(v, kPairTag)) kind = "the pair ";
+  else if (hasTag(v, kBytevectorTag)) kind = "the bytevector ";
   else if (hasTag(v, kVectorTag)) kind = "the vector ";
   else if (hasTag(v, kStringTag)) kind = "the string ";
   else if (hasTag(v, kSymbolTag)) kind = "the symbol ";
@@ -73,6 +75,11 @@ static const char* expectedName(Expected e) {
     case Expected::PortCharacter: return "a character";
     case Expected::PortBytevector: return "a bytevector";
     case Expected::Byte: return "a byte (an integer from 0 to 255)";
+    case Expected::Character: return "a character";
+    case Expected::Bytevector: return "a bytevector";
+    case Expected::CharacterList: return "a proper list of characters";
+    case Expected::CharacterVector: return "a vector of characters";
+    case Expected::ScalarValue: return "a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF)";
   }
   return "?";
 }

@@ -18,6 +18,8 @@ enum class Expected : uint8_t {
   // ports.cc
   Port, InputPort, OutputPort, BinaryInputPort, BinaryOutputPort, StringOutputPort,
   BytevectorOutputPort, PortCharacter, PortBytevector, Byte,
+  // characters.cc, strings.cc, bytevectors.cc
+  Character, ScalarValue, CharacterList, CharacterVector, Bytevector,
 };
 
 // A primitive's argument (index from 0) is not what it expects.

@@ -10,6 +10,7 @@
 #include "evaluator.h"
 #include "heap.h"
 #include "ports.h"
+#include "strings.h"
 #include "primitives.h"
 
 namespace {
@@ -17,10 +18,11 @@ namespace {
 // A file name as a C string, in a buffer of the caller's: strings hold no
 // NUL, and a name longer than the buffer is refused.
 const char* fileName(Prim p, Value* args, int32_t i, char* out, size_t size) {
-  Value s = stringAt(p, args, i);
-  size_t n = lengthOf(s);
+  Bytes name;
+  appendStringUtf8(name, stringAt(p, args, i));
+  size_t n = name.size();
   if (n >= size) fail("%s: the file name is longer than %lu bytes", primitiveName(p), (unsigned long)size - 1);
-  memcpy(out, stringOf(s)->bytes, n);
+  memcpy(out, name.data(), n);
   out[n] = 0;
   if (strlen(out) != n) fail("%s: a file name cannot hold a NUL character", primitiveName(p));
   return out;

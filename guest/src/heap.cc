@@ -6,6 +6,7 @@
 
 #include "errors.h"
 #include "symbols.h"
+#include "utf8.h"
 
 Value rootStack[kRootCapacity];
 Value* rootTop = rootStack;
@@ -307,7 +308,8 @@ Value makeData(ObjectTag tag, size_t length, size_t unit) {
   if (length > heapCeiling() / unit)
     fail("heap exhausted: a %s of %lu %s does not fit the %lu-byte heap",
          tag == kStringTag ? "string" : tag == kBignumTag ? "integer" : "bytevector",
-         (unsigned long)length, unit == 1 ? "bytes" : "words", (unsigned long)heapCeiling());
+         (unsigned long)length, tag == kStringTag ? "characters" : unit == 1 ? "bytes" : "words",
+         (unsigned long)heapCeiling());
   size_t bytes = dataObjectBytes(length, unit);
   Value* object = allocate(bytes);
   object[0] = makeHeader(tag, 0);
@@ -325,11 +327,13 @@ Value copyData(Value object) {
   return copy;
 }
 
-Value makeStringUninitialised(size_t length) { return makeData(kStringTag, length, 1); }
+Value makeStringUninitialised(size_t length) { return makeData(kStringTag, length, sizeof(uint32_t)); }
 
 Value makeString(const char* bytes, size_t length) {
-  Value s = makeStringUninitialised(length);
-  memcpy(stringOf(s)->bytes, bytes, length);
+  const uint8_t* p = (const uint8_t*)bytes;
+  Value s = makeStringUninitialised(utf8Count(p, length));
+  size_t step;
+  for (uint32_t i = 0; i < lengthOf(s); i++, p += step) stringOf(s)->chars[i] = utf8Decode(p, (const uint8_t*)bytes + length, &step);
   return s;
 }
 

@@ -85,8 +85,9 @@ Value makePair(Value car, Value cdr);
 Value makeClosure(Func* func, Value env);
 Value makeFrame(Value parent, int32_t slots);  // slots start kUnset
 Value makeVector(uint32_t length, Value fill);
+// A string of the characters `length` bytes of UTF-8 spell (utf8.h).
 Value makeString(const char* bytes, size_t length);
-// A string of `length` bytes to be filled in by the caller at once.
+// A string of `length` characters to be filled in by the caller at once.
 Value makeStringUninitialised(size_t length);
 // An object of a Data kind (objects.def: strings, bytevectors, bignums) of
 // `length` units of `unit` bytes, all zero, to be filled in at once.

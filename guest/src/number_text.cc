@@ -37,7 +37,7 @@ Value prim_NumberToString(ARGS) {
 Value prim_StringToNumber(ARGS) {
   Value s = stringAt(Prim::StringToNumber, args, 0);
   int32_t radix = radixAt(Prim::StringToNumber, args, argc);
-  const char* p = stringOf(s)->bytes;
+  const uint32_t* p = stringOf(s)->chars;
   uint32_t n = lengthOf(s), i = 0;
   bool negative = false;
   if (n > 0 && (p[0] == '-' || p[0] == '+')) {
@@ -47,7 +47,7 @@ Value prim_StringToNumber(ARGS) {
   if (i == n) return kFalse;
   int64_t value = 0;
   for (; i < n; i++) {
-    char c = p[i];
+    uint32_t c = p[i];
     int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
     if (digit >= radix) return kFalse;
     value = value * radix + digit;

@@ -43,6 +43,7 @@
 #include "heap.h"
 #include "printer.h"
 #include "reader.h"
+#include "strings.h"
 #include "symbols.h"
 
 namespace {
@@ -280,10 +281,10 @@ Value characterOrEof(int32_t c) { return c < 0 ? kEof : makeCharacter((uint32_t)
 
 // A new bytevector of a string's text in UTF-8.
 Value textOf(Value string) {
-  Value* root = pushRoot(string);
-  Value text = makeData(kBytevectorTag, lengthOf(string), 1);
-  memcpy(bytevectorOf(text)->bytes, stringOf(*root)->bytes, lengthOf(*root));
-  rootTop = root;
+  Bytes utf8;
+  appendStringUtf8(utf8, string);
+  Value text = makeData(kBytevectorTag, utf8.size(), 1);
+  memcpy(bytevectorOf(text)->bytes, utf8.data(), utf8.size());
   return text;
 }
 

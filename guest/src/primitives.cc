@@ -47,6 +47,14 @@ int32_t indexAt(Prim p, Value* args, int32_t i, uint32_t length) {
   return k;
 }
 
+IndexRange rangeAt(Prim p, Value* args, int32_t argc, int32_t first, uint32_t length) {
+  int32_t start = argc > first ? integerArgument(p, args, first) : 0;
+  int32_t end = argc > first + 1 ? integerArgument(p, args, first + 1) : (int32_t)length;
+  if (start < 0 || (uint32_t)start > length) failIndex(p, start, length);
+  if (end < start || (uint32_t)end > length) failIndex(p, end, length);
+  return {(uint32_t)start, (uint32_t)end};
+}
+
 int32_t properLength(Prim p, Value* args, int32_t i) {
   int32_t n = 0;
   Value slow = args[i];

@@ -68,3 +68,10 @@ bool equal(Value a, Value b);
 // eqv? on two numbers of any kind: the same exactness and the same value.
 // (equivalence.cc defines it for fixnums; number kinds extend it.)
 bool eqvNumbers(Value a, Value b);
+// The optional start and end arguments at args[first] and args[first + 1] of
+// a sequence of `length` elements (defaults: 0 and the length), or the
+// primitive's index error unless 0 <= start <= end <= length.
+struct IndexRange {
+  uint32_t start, end;
+};
+IndexRange rangeAt(Prim p, Value* args, int32_t argc, int32_t first, uint32_t length);

@@ -5,9 +5,12 @@
 #include <string.h>
 
 #include "address_table.h"
+#include "bytevectors.h"
+#include "characters.h"
 #include "ports.h"
 #include "primitives.h"
 #include "records.h"
+#include "strings.h"
 
 // The printer walks pairs, vectors and records with an explicit stack, never C++
 // recursion, so data nested as deep as the heap holds prints in full.
@@ -277,6 +280,11 @@ class Printer {
 
   // Every value that is not a pair, a vector or a record is printed here, and only here.
   void atom(Value v) {
+    if (isCharacter(v)) {
+      Bytes shown;
+      printCharacter(characterOf(v), write_, shown);
+      return bytes(shown);
+    }
     char number[16];
     if (isInteger(v)) {
       snprintf(number, sizeof number, "%d", (int)integerOf(v));
@@ -301,6 +309,11 @@ class Printer {
         return text(">");
       }
       case kPortTag: return text(portDescription(v));
+      case kBytevectorTag: {
+        Bytes shown;
+        printBytevector(v, shown);
+        return bytes(shown);
+      }
       case kRecordTypeTag:
         text("#<record-type ");
         text(symbolOf(recordTypeOf(v)->name)->name);
@@ -343,24 +356,14 @@ class Printer {
   }
 
   void string(Value v) {
-    const char* bytes = stringOf(v)->bytes;
-    uint32_t n = lengthOf(v);
-    if (!write_) return this->bytes(bytes, n);
-    text("\"");
-    for (uint32_t i = 0; i < n && !cut_; i++) {
-      char c = bytes[i];
-      if (c == '"') text("\\\"");
-      else if (c == '\\') text("\\\\");
-      else if (c == '\n') text("\\n");
-      else if (c == '\t') text("\\t");
-      else if (c == '\r') text("\\r");
-      else {
-        char one[2] = {c, 0};
-        text(one);
-      }
-    }
-    text("\"");
+    Bytes shown;
+    printString(v, write_, shown);
+    bytes(shown);
   }
+
+  // Text that may hold any byte, NUL included.
+  void bytes(const Bytes& b) { bytes((const char*)b.data(), b.size()); }
+
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "heap.h"
 #include "ports.h"
 #include "primitives.h"
+#include "strings.h"
 
 extern char** environ;
 
@@ -66,8 +67,10 @@ Value prim_CommandLine(ARGS) {
 
 Value prim_GetEnvironmentVariable(ARGS) {
   UNUSED_ARGC;
-  Value name = stringAt(Prim::GetEnvironmentVariable, args, 0);
-  const char* value = getenv(stringOf(name)->bytes);
+  Bytes name;
+  appendStringUtf8(name, stringAt(Prim::GetEnvironmentVariable, args, 0));
+  name.byte(0);
+  const char* value = getenv((const char*)name.data());
   return value ? makeString(value, strlen(value)) : kFalse;
 }
 

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "characters.h"
 #include "errors.h"
 #include "symbols.h"
+#include "utf8.h"
 
 namespace {
 
@@ -128,6 +130,8 @@ class Reader {
     }
     if (c == '"') return string();
     if (c == '|') return barSymbol();
+    if (c == '#' && at_[1] == '\\') return character(line, column);
+    if (c == '#' && at_[1] == 'u' && at_[2] == '8' && at_[3] == '(') return bytevector(line, column, nesting);
     if (c == '#' && at_[1] == '(') {
       step();
       step();
@@ -176,6 +180,26 @@ class Reader {
     return v;
   }
 
+  // After "#u8": a list of bytes, 0 to 255.
+  Value bytevector(int32_t line, int32_t column, int nesting) {
+    for (int i = 0; i < 4; i++) step();
+    Value elements = list(line, column, nesting);
+    uint32_t n = 0;
+    for (Value p = elements; p != kNil; p = pairOf(p)->cdr, n++) {
+      if (!hasTag(p, kPairTag)) error(line, column, "a bytevector literal cannot have a '.'");
+      Value b = pairOf(p)->car;
+      if (!isInteger(b) || integerOf(b) < 0 || integerOf(b) > 255) {
+        int32_t l, k;
+        literalPosition(p, &l, &k);
+        error(l, k, "a bytevector literal holds bytes, integers from 0 to 255");
+      }
+    }
+    Value v = literalBytevector(n);
+    uint32_t i = 0;
+    for (Value p = elements; p != kNil; p = pairOf(p)->cdr) bytevectorOf(v)->bytes[i++] = (uint8_t)integerOf(pairOf(p)->car);
+    return v;
+  }
+
   Value string() {
     int32_t line = line_, column = column_;
     step();  // "
@@ -191,12 +215,25 @@ class Reader {
       if (c == '\\') {
         step();
         switch (*at_) {
+          case 'a': c = '\a'; break;
+          case 'b': c = '\b'; break;
           case 'n': c = '\n'; break;
           case 't': c = '\t'; break;
           case 'r': c = '\r'; break;
           case '\\': c = '\\'; break;
           case '"': c = '"'; break;
-          default: errorHere("unknown string escape (\\n, \\t, \\r, \\\\ and \\\" are known)");
+          case '|': c = '|'; break;
+          case 'x': {
+            uint8_t encoded[4];
+            size_t length = utf8Encode(hexEscape(), encoded);
+            if (n + length >= capacity) text = (char*)realloc(text, capacity = 2 * capacity + length);
+            memcpy(text + n, encoded, length);
+            n += length;
+            continue;
+          }
+          default:
+            if (lineContinuation()) continue;
+            errorHere("unknown string escape (\\a \\b \\t \\n \\r \\\" \\\\ \\| \\x<hex>; and \\ before a line end are known)");
         }
       }
       if (n + 1 >= capacity) text = (char*)realloc(text, capacity *= 2);
@@ -206,6 +243,55 @@ class Reader {
     Value s = literalString(text, n);
     free(text);
     return s;
+  }
+
+  // #\a, #\space, #\x3bb: the first character is taken whatever it is (#\(
+  // is a parenthesis), then everything up to a delimiter.
+  Value character(int32_t line, int32_t column) {
+    step();
+    step();
+    const char* start = at_;
+    if (!*at_) error(line, column, "unexpected end of input after #\\");
+    do step(); while (((unsigned char)*at_ & 0xc0) == 0x80);
+    while (!isDelimiter(*at_)) step();
+    uint32_t cp;
+    if (!characterFromName((const uint8_t*)start, (size_t)(at_ - start), &cp)) {
+      char message[96];
+      snprintf(message, sizeof message, "unknown character name: #\\%.*s",
+               (int)(at_ - start > 40 ? 40 : at_ - start), start);
+      error(line, column, message);
+    }
+    return makeCharacter(cp);
+  }
+
+  // After "\x" in a string: hex digits and ';', a Unicode scalar value.
+  uint32_t hexEscape() {
+    int32_t line = line_, column = column_ - 1;
+    step();  // x
+    uint32_t value = 0;
+    int digits = 0;
+    for (; isxdigit((unsigned char)*at_); digits++, step()) {
+      uint32_t digit = (uint32_t)(isdigit((unsigned char)*at_) ? *at_ - '0' : (*at_ | 0x20) - 'a' + 10);
+      if (value <= kMaxCodePoint) value = value * 16 + digit;  // past it, stays past it: no wrap-around
+    }
+    if (digits == 0 || *at_ != ';' || !isScalarValue(value))
+      error(line, column, "bad \\x escape: expected hex digits of a Unicode scalar value and ';'");
+    step();  // ;
+    return value;
+  }
+
+  // After a backslash in a string: spaces or tabs, a line end and the next
+  // line's leading spaces or tabs stand for nothing (R7RS). False, having
+  // read nothing, if no line end follows.
+  bool lineContinuation() {
+    const char* p = at_;
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p == '\r') p++;
+    if (*p != '\n') return false;
+    p++;
+    while (*p == ' ' || *p == '\t') p++;
+    while (at_ < p) step();
+    return true;
   }
 
   // |any text|: a symbol with any name (\| and \\ inside), as write prints one.

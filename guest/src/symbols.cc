@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "heap.h"
+#include "utf8.h"
 
 namespace {
 
@@ -92,12 +93,21 @@ void literalPosition(Value pair, int32_t* line, int32_t* column) {
 }
 
 Value literalString(const char* bytes, size_t length) {
-  String* s = (String*)malloc(dataObjectBytes(length, 1));
+  const uint8_t* p = (const uint8_t*)bytes;
+  const uint8_t* end = p + length;
+  size_t count = utf8Count(p, length), step;
+  String* s = (String*)calloc(1, dataObjectBytes(count, sizeof(uint32_t)));
   s->header = makeHeader(kStringTag, 0) | kLiteral;
-  s->length = length;
-  memcpy(s->bytes, bytes, length);
-  s->bytes[length] = 0;
+  s->length = count;
+  for (size_t i = 0; i < count; i++, p += step) s->chars[i] = utf8Decode(p, end, &step);
   return (Value)s;
+}
+
+Value literalBytevector(uint32_t length) {
+  Bytevector* v = (Bytevector*)calloc(1, dataObjectBytes(length, 1));
+  v->header = makeHeader(kBytevectorTag, 0) | kLiteral;
+  v->length = length;
+  return (Value)v;
 }
 
 Value literalVector(uint32_t length) {

@@ -20,4 +20,5 @@ GlobalCell* firstGlobalCell();
 Value literalPair(Value car, Value cdr, int32_t line, int32_t column);
 Value literalString(const char* bytes, size_t length);
 Value literalVector(uint32_t length);  // elements to be filled in by the reader
+Value literalBytevector(uint32_t length);  // bytes to be filled in by the reader
 void literalPosition(Value pair, int32_t* line, int32_t* column);

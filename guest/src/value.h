@@ -85,7 +85,7 @@ struct Vector {
 };
 struct String {
   Value header, length;
-  char bytes[];  // length bytes of UTF-8, then a NUL
+  uint32_t chars[];  // length characters (Unicode scalar values): string-ref is O(1)
 };
 struct Bytevector {
   Value header, length;

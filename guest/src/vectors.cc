@@ -44,29 +44,9 @@ Value prim_VectorSet(ARGS) {
 
 Value prim_VectorLength(ARGS) { UNUSED_ARGC; return makeInteger((int32_t)lengthOf(vectorAt(Prim::VectorLength, args, 0))); }
 
-// The range [start, end) that args[from] and args[from + 1] give (when
-// present) within a vector of `length` elements: R7RS's optional start and end.
-struct Range {
-  uint32_t start, end;
-};
-static Range rangeAt(Prim p, Value* args, int32_t argc, int32_t from, uint32_t length) {
-  Range r = {0, length};
-  if (argc > from) {
-    int32_t start = integerArgument(p, args, from);
-    if (start < 0 || (uint32_t)start > length) failIndex(p, start, length);
-    r.start = (uint32_t)start;
-  }
-  if (argc > from + 1) {
-    int32_t end = integerArgument(p, args, from + 1);
-    if (end < (int32_t)r.start || (uint32_t)end > length) failIndex(p, end, length);
-    r.end = (uint32_t)end;
-  }
-  return r;
-}
-
 Value prim_VectorToList(ARGS) {
   vectorAt(Prim::VectorToList, args, 0);
-  Range r = rangeAt(Prim::VectorToList, args, argc, 1, lengthOf(args[0]));
+  IndexRange r = rangeAt(Prim::VectorToList, args, argc, 1, lengthOf(args[0]));
   Value* list = pushRoot(kNil);
   for (uint32_t i = r.end; i > r.start; i--) *list = makePair(vectorOf(args[0])->elements[i - 1], *list);
   Value result = *list;
@@ -85,14 +65,14 @@ Value prim_ListToVector(ARGS) {
 
 Value prim_VectorFill(ARGS) {
   Value v = mutableVector(Prim::VectorFill, args);
-  Range r = rangeAt(Prim::VectorFill, args, argc, 2, lengthOf(v));
+  IndexRange r = rangeAt(Prim::VectorFill, args, argc, 2, lengthOf(v));
   for (uint32_t i = r.start; i < r.end; i++) vectorOf(v)->elements[i] = args[1];
   return kUnspecified;
 }
 
 Value prim_VectorCopy(ARGS) {
   vectorAt(Prim::VectorCopy, args, 0);
-  Range r = rangeAt(Prim::VectorCopy, args, argc, 1, lengthOf(args[0]));
+  IndexRange r = rangeAt(Prim::VectorCopy, args, argc, 1, lengthOf(args[0]));
   Value copy = makeVector(r.end - r.start, kUnspecified);
   memcpy(vectorOf(copy)->elements, vectorOf(args[0])->elements + r.start, (r.end - r.start) * sizeof(Value));
   return copy;
@@ -104,7 +84,7 @@ Value prim_VectorCopyInto(ARGS) {
   int32_t at = integerArgument(Prim::VectorCopyInto, args, 1);
   if (at < 0 || (uint32_t)at > lengthOf(to)) failIndex(Prim::VectorCopyInto, at, lengthOf(to));
   Value from = vectorAt(Prim::VectorCopyInto, args, 2);
-  Range r = rangeAt(Prim::VectorCopyInto, args, argc, 3, lengthOf(from));
+  IndexRange r = rangeAt(Prim::VectorCopyInto, args, argc, 3, lengthOf(from));
   // The copy would end past the target: its end index is out of range.
   if (r.end - r.start > lengthOf(to) - (uint32_t)at)
     failIndex(Prim::VectorCopyInto, at + (int32_t)(r.end - r.start), lengthOf(to));

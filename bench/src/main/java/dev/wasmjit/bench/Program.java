@@ -28,7 +28,7 @@ public record Program(String name, String source, String expected) {
      */
     public static final List<String> EXAMPLE_NAMES = List.of("ackermann", "closures", "countdown",
             "cpstak", "deriv", "destruc", "div", "factorial", "fib", "higher-order", "map-apply-closures",
-            "mutual-recursion", "nqueens", "primes", "strings", "sum-accumulator", "tak", "takl", "vectors");
+            "mutual-recursion", "nqueens", "primes", "strings", "sum-accumulator", "tak", "takl", "text", "vectors");
 
     /**
      * The benchmark suite ({@code bench/programs/*.scm}), classic programs sized to run

@@ -1,9 +1,11 @@
 package dev.wasmjit.scheme;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Reads a Scheme value from its external representation: the text the guest's {@code write}
@@ -14,7 +16,11 @@ import java.util.List;
  * <ul>
  *   <li>integers: decimal digits with an optional sign, within Java's {@code int};</li>
  *   <li>booleans: {@code #t}, {@code #f}, {@code #true}, {@code #false};</li>
- *   <li>strings: {@code "..."} with the escapes {@code \"}, {@code \\} and {@code \n};</li>
+ *   <li>strings: {@code "..."} with the escapes {@code \"}, {@code \\}, {@code \n}, {@code \t},
+ *       {@code \r}, {@code \a}, {@code \b}, {@code \|} and {@code \x3bb;};</li>
+ *   <li>characters: {@code #\a}, {@code #\λ}, a name such as {@code #\space}, or
+ *       {@code #\x3bb};</li>
+ *   <li>bytevectors: {@code #u8(1 2 255)};</li>
  *   <li>symbols: any other word, that is a run of characters up to whitespace or one of
  *       {@code ( ) " ;}, which does not start with {@code #} and holds none of
  *       {@code ' ` ,};</li>
@@ -170,6 +176,10 @@ public final class ExternalRepresentation {
                 value = innermost.close();
             } else if (c == '"') {
                 value = readString();
+            } else if (text.startsWith("#\\", position)) {
+                value = readCharacter(inRecord);
+            } else if (text.startsWith("#u8(", position)) {
+                value = readBytevector();
             } else if (c == '|') {
                 value = readBarSymbol();
             } else {
@@ -361,8 +371,64 @@ public final class ExternalRepresentation {
                 case 'n' -> characters.append('\n');
                 case 't' -> characters.append('\t');
                 case 'r' -> characters.append('\r');
+                case 'a' -> characters.append('\u0007');
+                case 'b' -> characters.append('\b');
+                case '|' -> characters.append('|');
+                case 'x' -> characters.appendCodePoint(hexEscape(position - 2));
                 default -> throw error("unknown escape \\" + escaped + " in a string", position - 2);
             }
+        }
+    }
+
+    /** After {@code \x} in a string: hex digits of a scalar value and {@code ;}. */
+    private int hexEscape(int start) {
+        int semicolon = text.indexOf(';', position);
+        OptionalInt value = semicolon < 0 ? OptionalInt.empty()
+                : CharacterSyntax.hexScalarValue(text.substring(position, semicolon));
+        if (value.isEmpty()) {
+            throw error("expected hex digits of a Unicode scalar value and ; after \\x", start);
+        }
+        position = semicolon + 1;
+        return value.getAsInt();
+    }
+
+    /** {@code #\} and one character whatever it is, then the rest of a name up to a delimiter. */
+    private SchemeValue readCharacter(boolean inRecord) {
+        int start = position;
+        position += 2;
+        if (position == text.length()) {
+            throw error("a character's name missing after #\\", start);
+        }
+        position += Character.charCount(text.codePointAt(position));
+        readToken(inRecord);
+        String name = text.substring(start + 2, position);
+        OptionalInt codePoint = CharacterSyntax.fromName(name);
+        if (codePoint.isEmpty()) {
+            throw error("unknown character #\\" + name, start);
+        }
+        return SchemeValue.character(codePoint.getAsInt());
+    }
+
+    /** {@code #u8(} integers 0 to 255 {@code )}. */
+    private SchemeValue readBytevector() {
+        int start = position;
+        position += 4;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        while (true) {
+            skipWhitespace();
+            if (position == text.length()) {
+                throw error("unclosed bytevector", start);
+            }
+            if (text.charAt(position) == ')') {
+                position++;
+                return SchemeValue.bytevector(bytes.toByteArray());
+            }
+            int at = position;
+            String token = readToken(false);
+            if (!isIntegerSyntax(token) || token.length() > 4 || Integer.parseInt(token) < 0 || Integer.parseInt(token) > 255) {
+                throw error("a bytevector holds integers from 0 to 255, not " + (token.isEmpty() ? text.charAt(at) : token), at);
+            }
+            bytes.write(Integer.parseInt(token));
         }
     }
 

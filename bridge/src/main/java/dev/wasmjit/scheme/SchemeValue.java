@@ -47,6 +47,10 @@ public final class SchemeValue {
         PROCEDURE,
         /** The value of forms that return nothing in particular, printed {@code #<unspecified>}. */
         UNSPECIFIED,
+        /** A character: a Unicode scalar value, written {@code #\a}, {@code #\space}, {@code #\x85}. */
+        CHARACTER,
+        /** A bytevector: bytes 0 to 255, written {@code #u8(1 2 3)}. */
+        BYTEVECTOR,
         /** What reading past the end of an input gives, printed {@code #<eof>}. */
         EOF_OBJECT,
         /** A port, known by how the guest writes it: {@code #<input port>}, {@code #<closed output port>}. */
@@ -71,7 +75,7 @@ public final class SchemeValue {
     private static final int DESCRIBED_CHARS = 60;
 
     private final Kind kind;
-    /** INTEGER: the value; BOOLEAN: 1 for #t, 0 for #f. */
+    /** INTEGER: the value; BOOLEAN: 1 for #t, 0 for #f; CHARACTER: the code point. */
     private final int number;
     /**
      * STRING: the characters; SYMBOL: the name; PROCEDURE: the name, or null if anonymous;
@@ -81,7 +85,10 @@ public final class SchemeValue {
     /** PAIR: the car and the cdr. */
     private final SchemeValue car;
     private final SchemeValue cdr;
-    /** VECTOR: the elements, unmodifiable; RECORD: the fields' values. */
+    /**
+     * VECTOR: the elements, unmodifiable; RECORD: the fields' values; BYTEVECTOR: the bytes, as
+     * integers 0 to 255.
+     */
     private final List<SchemeValue> elements;
     /** RECORD: the fields' names, unmodifiable, one per value. */
     private final List<String> fieldNames;
@@ -137,6 +144,34 @@ public final class SchemeValue {
      */
     public static SchemeValue string(String value) {
         return new SchemeValue(Kind.STRING, 0, Objects.requireNonNull(value, "value"), null, null, null);
+    }
+
+    /**
+     * A character.
+     *
+     * @param codePoint a Unicode scalar value: 0 to 0x10FFFF, not a surrogate (0xD800 to 0xDFFF)
+     * @return the value
+     * @throws IllegalArgumentException if the code point is not a scalar value
+     */
+    public static SchemeValue character(int codePoint) {
+        if (!CharacterSyntax.isScalarValue(codePoint)) {
+            throw new IllegalArgumentException("not a Unicode scalar value: 0x" + Integer.toHexString(codePoint));
+        }
+        return new SchemeValue(Kind.CHARACTER, codePoint, null, null, null, null);
+    }
+
+    /**
+     * A bytevector.
+     *
+     * @param bytes the bytes, copied; each is read as unsigned, 0 to 255
+     * @return the value
+     */
+    public static SchemeValue bytevector(byte[] bytes) {
+        List<SchemeValue> values = new ArrayList<>(bytes.length);
+        for (byte b : bytes) {
+            values.add(integer(Byte.toUnsignedInt(b)));
+        }
+        return new SchemeValue(Kind.BYTEVECTOR, 0, null, null, null, List.copyOf(values));
     }
 
     /**
@@ -398,6 +433,32 @@ public final class SchemeValue {
     }
 
     /**
+     * The character's code point.
+     *
+     * @return a Unicode scalar value (beyond the BMP, more than one Java {@code char})
+     * @throws IllegalStateException if this is not a character
+     */
+    public int asChar() {
+        require(Kind.CHARACTER, "a character");
+        return number;
+    }
+
+    /**
+     * The bytevector's bytes.
+     *
+     * @return a new array (bytes above 127 are negative as Java {@code byte}s)
+     * @throws IllegalStateException if this is not a bytevector
+     */
+    public byte[] asBytevector() {
+        require(Kind.BYTEVECTOR, "a bytevector");
+        byte[] bytes = new byte[elements.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) elements.get(i).number;
+        }
+        return bytes;
+    }
+
+    /**
      * The symbol's name.
      *
      * @return the name
@@ -619,8 +680,9 @@ public final class SchemeValue {
      * {@code result: }): {@code 42}, {@code #t}, {@code "a\"b"}, {@code sym}, {@code ()},
      * {@code (1 2 3)}, {@code (a . 1)}, {@code #(1 2)}, {@code #<procedure sq>},
      * {@code #<procedure>}, {@code #<unspecified>}, {@code #<point x: 1 y: 2>},
-     * {@code #<record-type <point>>}. Strings escape {@code "}, {@code \} and
-     * newline ({@code \n}); {@code (quote x)} stays unabbreviated.
+     * {@code #<record-type <point>>}, {@code #\a}, {@code #u8(1 2)}. Strings escape
+     * {@code "}, {@code \}, newline ({@code \n}), tab and return, and show other characters
+     * that are not printable as {@code \x85;}; {@code (quote x)} stays unabbreviated.
      *
      * @return the text, which {@link ExternalRepresentation#read(String)} reads back
      */
@@ -687,6 +749,14 @@ public final class SchemeValue {
             case EMPTY_LIST -> out.append("()");
             case PROCEDURE -> out.append(text == null ? "#<procedure>" : "#<procedure " + text + ">");
             case UNSPECIFIED -> out.append("#<unspecified>");
+            case CHARACTER -> CharacterSyntax.write(out, number);
+            case BYTEVECTOR -> {
+                out.append("#u8(");
+                for (int i = 0; i < elements.size(); i++) {
+                    out.append(i > 0 ? " " : "").append(elements.get(i).number);
+                }
+                out.append(')');
+            }
             case EOF_OBJECT -> out.append("#<eof>");
             case PORT -> out.append(text);
             case RECORD -> {
@@ -708,19 +778,25 @@ public final class SchemeValue {
         }
     }
 
+    /** As the guest writes strings: unprintable characters as {@code \x85;} (CharacterSyntax). */
     private static void writeString(StringBuilder out, String characters) {
         out.append('"');
-        for (int i = 0; i < characters.length(); i++) {
-            char c = characters.charAt(i);
+        characters.codePoints().forEach(c -> {
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
-                default -> out.append(c);
+                default -> {
+                    if (CharacterSyntax.isPrintable(c)) {
+                        out.appendCodePoint(c);
+                    } else {
+                        out.append("\\x").append(Integer.toHexString(c)).append(';');
+                    }
+                }
             }
-        }
+        });
         out.append('"');
     }
 
@@ -744,6 +820,8 @@ public final class SchemeValue {
             case VECTOR -> "the vector " + abbreviated();
             case PROCEDURE -> text == null ? "a procedure" : "the procedure " + text;
             case UNSPECIFIED -> "the unspecified value";
+            case CHARACTER -> "the character " + this;
+            case BYTEVECTOR -> "the bytevector " + abbreviated();
             case EOF_OBJECT -> "the eof object";
             case PORT -> "the port " + text;
             case RECORD -> "the record " + abbreviated();

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static dev.wasmjit.scheme.SchemeValue.bool;
+import static dev.wasmjit.scheme.SchemeValue.bytevector;
+import static dev.wasmjit.scheme.SchemeValue.character;
 import static dev.wasmjit.scheme.SchemeValue.cons;
 import static dev.wasmjit.scheme.SchemeValue.emptyList;
 import static dev.wasmjit.scheme.SchemeValue.integer;
@@ -58,6 +60,34 @@ class ExternalRepresentationTest {
         assertThat(read("\"a\\\"b\\\\c\\nd\"")).isEqualTo(string("a\"b\\c\nd"));
         assertThat(read("\"(not a list) ; nor a comment\"")).isEqualTo(string("(not a list) ; nor a comment"));
         assertThat(read("\"h\u00e9llo \u03bb \ud83d\ude00\"")).isEqualTo(string("h\u00e9llo \u03bb \ud83d\ude00"));
+    }
+
+    @Test
+    void readsTheStringEscapesOfR7rsIncludingHexCodePoints() {
+        assertThat(read("\"\\a\\b\\t\\r\\|\"")).isEqualTo(string("\u0007\b\t\r|"));
+        assertThat(read("\"\\x3bb;\\x1F600;\\x0;x\"")).isEqualTo(string("\u03bb\ud83d\ude00\u0000x"));
+    }
+
+    @Test
+    void readsCharactersByThemselvesByNameAndByHex() {
+        assertThat(read("#\\a").asChar()).isEqualTo('a');
+        assertThat(read("#\\\u03bb").asChar()).isEqualTo(0x3bb);
+        assertThat(read("#\\\ud83d\ude00").asChar()).isEqualTo(0x1f600);
+        assertThat(read("#\\(").asChar()).isEqualTo('(');
+        assertThat(read("#\\x").asChar()).isEqualTo('x');
+        assertThat(read("#\\x3bb").asChar()).isEqualTo(0x3bb);
+        assertThat(read("#\\space").asChar()).isEqualTo(' ');
+        assertThat(read("(#\\alarm #\\backspace #\\delete #\\escape #\\newline #\\null #\\return #\\tab)").asList())
+                .extracting(SchemeValue::asChar).containsExactly(7, 8, 127, 27, 10, 0, 13, 9);
+        assertThat(read("#\\a").kind()).isEqualTo(SchemeValue.Kind.CHARACTER);
+    }
+
+    @Test
+    void readsBytevectors() {
+        assertThat(read("#u8()").asBytevector()).isEmpty();
+        assertThat(read("#u8(1 2 255)").asBytevector()).containsExactly(1, 2, (byte) 255);
+        assertThat(read("(#u8(0) #(#u8(7)))")).isEqualTo(list(bytevector(new byte[] {0}), vector(bytevector(new byte[] {7}))));
+        assertThat(read("#u8(1)").kind()).isEqualTo(SchemeValue.Kind.BYTEVECTOR);
     }
 
     @Test
@@ -151,7 +181,11 @@ class ExternalRepresentationTest {
                 list(list(list(emptyList())), cons(vector(procedure("f")), unspecified())),
                 record("point", List.of("x", "y"), List.of(integer(1), symbol("<x>"))),
                 record("node", List.of("next"), List.of(record("node", List.of("next"), List.of(procedure())))),
-                recordType("<point>"));
+                recordType("<point>"),
+                character('a'), character(' '), character(0x3bb), character(0x1f600), character(0), character(0x85),
+                character(0xa0), character('('), character(0x10ffff),
+                string("\u03bb\ud83d\ude00\u00e9"), string("\u0007\u0000\u0085\u00a0 \u200b"),
+                bytevector(new byte[0]), bytevector(new byte[] {0, 1, (byte) 128, (byte) 255}));
         for (SchemeValue value : values) {
             assertThat(read(value.toString())).as(value.toString()).isEqualTo(value);
         }
@@ -230,6 +264,14 @@ class ExternalRepresentationTest {
             "(a ,b)|unexpected , (write spells (quote x) out, never 'x) at offset 3",
             "don't|not a symbol: don't at offset 0",
             "; comment|unexpected ; at offset 0",
+            "#\\spaces|unknown character #\\spaces at offset 0",
+            "#\\x110000|unknown character #\\x110000 at offset 0",
+            "(#\\|a character's name missing after #\\ at offset 1",
+            "\"\\x41\"|expected hex digits of a Unicode scalar value and ; after \\x at offset 1",
+            "\"\\xD800;\"|expected hex digits of a Unicode scalar value and ; after \\x at offset 1",
+            "#u8(1 256)|a bytevector holds integers from 0 to 255, not 256 at offset 6",
+            "#u8(a)|a bytevector holds integers from 0 to 255, not a at offset 4",
+            "#u8(1|unclosed bytevector at offset 0",
     })
     void refusesMalformedTextSayingWhatAndWhere(String text, String message) {
         assertThatThrownBy(() -> read(text))

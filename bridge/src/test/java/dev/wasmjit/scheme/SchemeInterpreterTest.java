@@ -17,6 +17,25 @@ class SchemeInterpreterTest {
     }
 
     @Test
+    void carriesUnicodeSourceResultsAndOutputThroughTheAbi() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            String lambda = "\u03bb";
+            String emoji = "\ud83d\ude00";
+            SchemeValue result = t.scheme.eval(t.scheme.parse(
+                    "(display \"" + lambda + "\u00e9" + emoji + "\") (newline)"
+                    + "(list \"" + lambda + emoji + "\" (string-length \"" + lambda + emoji + "\")"
+                    + " (string-ref \"a" + emoji + "\" 1) #\\" + lambda + " (string->utf8 \"\u00e9\")"
+                    + " (string->symbol \"" + lambda + "x\") (string (integer->char 133)))"));
+
+            assertThat(result.asList()).containsExactly(
+                    SchemeValue.string(lambda + emoji), SchemeValue.integer(2), SchemeValue.character(0x1f600),
+                    SchemeValue.character(0x3bb), SchemeValue.bytevector(new byte[] {(byte) 0xc3, (byte) 0xa9}),
+                    SchemeValue.symbol(lambda + "x"), SchemeValue.string("\u0085"));
+            assertThat(t.stdoutText()).isEqualTo(lambda + "\u00e9" + emoji + "\nresult: " + result + "\n");
+        }
+    }
+
+    @Test
     void parsesAndEvaluatesFib20() {
         try (TestInterpreter t = TestInterpreter.start()) {
             Expression program = t.scheme.parse(TestInterpreter.FIB_20);

@@ -130,6 +130,34 @@ class SchemeValueTest {
     }
 
     @Test
+    void charactersAreUnicodeScalarValuesWrittenAsTheGuestWritesThem() {
+        assertThat(SchemeValue.character(0x3bb).asChar()).isEqualTo(0x3bb);
+        assertThat(SchemeValue.character('a')).hasToString("#\\a");
+        assertThat(SchemeValue.character(0x1f600)).hasToString("#\\\ud83d\ude00");
+        assertThat(SchemeValue.character(' ')).hasToString("#\\space");
+        assertThat(SchemeValue.character(0)).hasToString("#\\null");
+        assertThat(SchemeValue.character(0x85)).hasToString("#\\x85");
+        assertThat(SchemeValue.character(0xe000)).hasToString("#\\xe000");
+        assertThat(string("\u03bb\u0007\u00a0 ")).hasToString("\"\u03bb\\x7;\\xa0; \"");
+        assertThatThrownBy(() -> SchemeValue.character(0xd800))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not a Unicode scalar value: 0xd800");
+        assertThatThrownBy(() -> SchemeValue.character(0x110000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> integer(97).asChar())
+                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the integer 97, not a character");
+    }
+
+    @Test
+    void bytevectorsHoldUnsignedBytesAndCompareByContent() {
+        SchemeValue bytes = SchemeValue.bytevector(new byte[] {1, (byte) 200});
+        assertThat(bytes).hasToString("#u8(1 200)");
+        assertThat(bytes.asBytevector()).containsExactly(1, (byte) 200);
+        assertThat(bytes).isEqualTo(SchemeValue.bytevector(new byte[] {1, (byte) 200}))
+                .isNotEqualTo(vector(integer(1), integer(200)));
+        assertThatThrownBy(() -> string("a").asBytevector())
+                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the string \"a\", not a bytevector");
+    }
+
+    @Test
     void equalityIsStructural() {
         SchemeValue a = list(integer(1), vector(string("x"), symbol("y")), cons(bool(true), procedure("f")));
         SchemeValue b = list(integer(1), vector(string("x"), symbol("y")), cons(bool(true), procedure("f")));

@@ -95,9 +95,13 @@ final class SchemeForms {
                 continue;
             }
             int end;
-            if (c == '(' || c == '#' && i + 1 < n && text.charAt(i + 1) == '(') {
+            if (text.startsWith("#\\", i) && i + 2 < n) {
+                // a character: its first character is taken whatever it is, so #\( and #\) are no parentheses
+                int afterFirst = i + 2 + Character.charCount(text.codePointAt(i + 2));
+                end = afterFirst < n && !endsAtom(text.charAt(afterFirst)) ? skipAtom(text, afterFirst) : afterFirst;
+            } else if (c == '(' || c == '#' && i + 1 < n && text.charAt(i + 1) == '(' || text.startsWith("#u8(", i)) {
                 depth++;
-                end = c == '(' ? i + 1 : i + 2;
+                end = c == '(' ? i + 1 : text.charAt(i + 1) == '(' ? i + 2 : i + 4;
             } else if (c == ')') {
                 depth--;
                 end = i + 1;
@@ -183,12 +187,15 @@ final class SchemeForms {
         return -1;
     }
 
+    private static boolean endsAtom(char c) {
+        return Character.isWhitespace(c) || c == '(' || c == ')' || c == '"' || c == ';' || c == '\'' || c == '`' || c == ',';
+    }
+
     private static int skipAtom(String text, int i) {
         int j = i;
         while (j < text.length()) {
             char c = text.charAt(j);
-            if (Character.isWhitespace(c) || c == '(' || c == ')' || c == '"' || c == ';'
-                    || c == '\'' || c == '`' || c == ',') {
+            if (endsAtom(c)) {
                 break;
             }
             if (c == '|') {

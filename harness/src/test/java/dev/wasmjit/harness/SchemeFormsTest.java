@@ -37,6 +37,13 @@ class SchemeFormsTest {
     }
 
     @Test
+    void charactersThatAreParenthesesDoNotCountAndABytevectorIsOneForm() {
+        assertThat(texts("(list #\\( #\\)) #\\) #\\space #\\\u03bb #u8(1 2) (f #u8(3))"))
+                .containsExactly("(list #\\( #\\))", "#\\)", "#\\space", "#\\\u03bb", "#u8(1 2)", "(f #u8(3))");
+        assertThat(SchemeForms.scan("(char->integer #\\(").incomplete()).isTrue();
+    }
+
+    @Test
     void aDatumCommentRemovesTheNextDatum() {
         assertThat(texts("#;(display 1) (+ 1 2) (list #;2 3)")).containsExactly("(+ 1 2)", "(list #;2 3)");
     }

@@ -51,7 +51,11 @@ final class ProgramGenerator {
         1 << 29, -(1 << 29), 32767, 32768, -32768, 46340, 536870911, 1073741822,
     };
     private static final String[] SYMBOLS = {"a", "b", "c", "foo", "bar", "x1", "hello-world", "if", "else", "lambda", "+", "..."};
-    private static final String STRING_ALPHABET = "abcxyz XYZ019-\u00e9\u03bb";
+    /**
+     * What string literals are made of, as code points: ASCII, Latin-1, Greek, Cyrillic, CJK
+     * and a character beyond the BMP, whose case mappings are the same simple and full.
+     */
+    private static final int[] STRING_ALPHABET = "abcxyz XYZ019-\u00e9\u00c9\u03bb\u039b\u0436\u4e2d\ud83d\ude00".codePoints().toArray();
 
     /** A variable in scope; a procedure variable takes one integer and costs {@code cost} to call. */
     private record Var(String name, Type type, int cost, boolean assignable) {
@@ -438,7 +442,8 @@ final class ProgramGenerator {
             case 6 -> switch (random.nextInt(3)) {
                 case 0 -> "(length " + lengthArgument(scope, depth, budget) + ")";
                 case 1 -> "(vector-length " + expr(Type.VECTOR, scope, depth, budget) + ")";
-                default -> "(string-length " + expr(Type.STRING, scope, depth, budget) + ")";
+                default -> random.nextBoolean() ? "(string-length " + expr(Type.STRING, scope, depth, budget) + ")"
+                        : "(apply + (map char->integer (string->list " + expr(Type.STRING, scope, depth, budget) + ")))";
             };
             case 7 -> {
                 String l = fresh("l");
@@ -809,7 +814,18 @@ final class ProgramGenerator {
             }
             case 3 -> "(number->string " + expr(Type.INT, scope, depth, budget) + (random.nextBoolean() ? "" : " " + pick("2", "8", "10", "16")) + ")";
             case 4 -> "(symbol->string " + expr(Type.SYMBOL, scope, depth, budget) + ")";
-            case 5 -> "(string-append)";
+            case 5 -> switch (random.nextInt(5)) {
+                case 0 -> "(string-append)";
+                case 1 -> "(list->string (reverse (string->list " + expr(Type.STRING, scope, depth, budget) + ")))";
+                case 2 -> "(" + pick("string-upcase", "string-downcase") + " " + expr(Type.STRING, scope, depth, budget) + ")";
+                case 3 -> "(string-map " + pick("char-upcase", "char-downcase", "(lambda (c) (if (char-alphabetic? c) c #\\_))") + " "
+                        + expr(Type.STRING, scope, depth, budget) + ")";
+                default -> {
+                    String s = fresh("s");
+                    yield "(let ((" + s + " " + expr(Type.STRING, scope, depth, budget) + ")) (if (> (string-length " + s + ") 0) (string (string-ref "
+                            + s + " (- (string-length " + s + ") 1)) #\\x3bb) " + s + "))";
+                }
+            };
             default -> common(Type.STRING, scope, depth, budget);
         };
     }
@@ -1018,7 +1034,7 @@ final class ProgramGenerator {
             } else if (r == 2) {
                 s.append("\\n");
             } else {
-                s.append(STRING_ALPHABET.charAt(random.nextInt(STRING_ALPHABET.length())));
+                s.appendCodePoint(STRING_ALPHABET[random.nextInt(STRING_ALPHABET.length)]);
             }
         }
         return s.append('"').toString();
