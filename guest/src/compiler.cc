@@ -720,6 +720,7 @@ class FunctionCompiler {
   // Two-argument tests: the i32 condition when `asCondition`, else a boolean.
   void compare(Prim p, const uint32_t* v, bool asCondition) {
     uint32_t x = v[0], y = v[1];
+    if (p == Prim::IsEqv) return eqvTest(v, asCondition);
     bool numeric = p != Prim::IsEq && p != Prim::IsEqv;
     if (numeric) {
       bothFixnums(x, y);
@@ -741,6 +742,31 @@ class FunctionCompiler {
       a_.op(Op::I32Ne);
       end();
     }
+    if (!asCondition) booleanFromCondition();
+  }
+
+  // eqv?: the same word, or else (boxed numbers) the primitive when both are objects.
+  void eqvTest(const uint32_t* v, bool asCondition) {
+    a_.localGet(v[0]);
+    a_.localGet(v[1]);
+    a_.op(Op::I32Eq);
+    ifThen(BlockType::I32);
+    a_.i32Const(1);
+    a_.elseThen();
+    a_.localGet(v[0]);
+    a_.localGet(v[1]);
+    a_.op(Op::I32Or);
+    a_.i32Const(3);
+    a_.op(Op::I32And);
+    a_.op(Op::I32Eqz);
+    ifThen(BlockType::I32);
+    slowPrimitive(Prim::IsEqv, v, 2);
+    a_.i32Const((int32_t)kFalse);
+    a_.op(Op::I32Ne);
+    a_.elseThen();
+    a_.i32Const(0);
+    end();
+    end();
     if (!asCondition) booleanFromCondition();
   }
 

@@ -10,6 +10,9 @@
 #include "heap.h"
 #include "printer.h"
 #include "symbols.h"
+#include "tower.h"
+
+bool eqv(Value a, Value b) { return a == b || numberEqv(a, b); }
 
 bool equal(Value a, Value b, int nesting) {
   for (;;) {
@@ -29,14 +32,14 @@ bool equal(Value a, Value b, int nesting) {
         a = pairOf(a)->cdr;
         b = pairOf(b)->cdr;
         continue;
-      default: return false;
+      default: return numberEqv(a, b);
     }
   }
 }
 
 Value prim_Not(ARGS) { UNUSED_ARGC; return makeBoolean(args[0] == kFalse); }
 Value prim_IsEq(ARGS) { UNUSED_ARGC; return makeBoolean(args[0] == args[1]); }
-Value prim_IsEqv(ARGS) { UNUSED_ARGC; return makeBoolean(args[0] == args[1]); }
+Value prim_IsEqv(ARGS) { UNUSED_ARGC; return makeBoolean(eqv(args[0], args[1])); }
 Value prim_IsEqual(ARGS) { UNUSED_ARGC; return makeBoolean(equal(args[0], args[1], 0)); }
 Value prim_IsNull(ARGS) { UNUSED_ARGC; return makeBoolean(args[0] == kNil); }
 Value prim_IsPair(ARGS) { UNUSED_ARGC; return makeBoolean(hasTag(args[0], kPairTag)); }
@@ -61,6 +64,4 @@ Value prim_IsProcedure(ARGS) {
   return makeBoolean(hasTag(args[0], kClosureTag) || hasTag(args[0], kPrimitiveTag));
 }
 Value prim_IsBoolean(ARGS) { UNUSED_ARGC; return makeBoolean(args[0] == kTrue || args[0] == kFalse); }
-Value prim_IsInteger(ARGS) { UNUSED_ARGC; return makeBoolean(isInteger(args[0])); }
-Value prim_IsNumber(ARGS) { UNUSED_ARGC; return makeBoolean(isInteger(args[0])); }
 

@@ -13,11 +13,11 @@ const char* lastErrorMessage();
 void clearLastError();
 
 // What an argument of a primitive must be, for wrong-type messages.
-enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix, Count };
+enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix, Count,
+                                Number, Real, Finite, DecimalRadix };
 
 // A primitive's argument (index from 0) is not what it expects.
 [[noreturn]] void failWrongType(Prim p, int32_t index, Expected expected, Value got);
-[[noreturn]] void failOverflow(Prim p);
 [[noreturn]] void failIndex(Prim p, int32_t index, uint32_t length);
 [[noreturn]] void failDivisionByZero(Prim p);
 [[noreturn]] void failLiteral(Prim p, Value object);

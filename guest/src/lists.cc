@@ -119,7 +119,10 @@ Value prim_ListRef(ARGS) {
 }
 
 enum class Equivalence { Eq, Eqv, Equal };
-bool same(Equivalence e, Value a, Value b) { return e == Equivalence::Equal ? equal(a, b, 0) : a == b; }
+bool same(Equivalence e, Value a, Value b) {
+  if (e == Equivalence::Equal) return equal(a, b, 0);
+  return e == Equivalence::Eqv ? eqv(a, b) : a == b;
+}
 
 static Value member(Prim p, Value* args, Equivalence e) {
   properLength(p, args, 1);

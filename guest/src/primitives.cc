@@ -15,11 +15,6 @@
 #include "symbols.h"
 
 
-Value checkedInteger(Prim p, int64_t n) {
-  if (!inIntegerRange(n)) failOverflow(p);
-  return makeInteger((int32_t)n);
-}
-
 Value pairAt(Prim p, Value* args, int32_t i) {
   if (!hasTag(args[i], kPairTag)) failWrongType(p, i, Expected::Pair, args[i]);
   return args[i];

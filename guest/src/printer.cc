@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "primitives.h"
+#include "tower.h"
 
 namespace {
 
@@ -15,10 +16,10 @@ class Printer {
   void value(Value v, int nesting) {
     if (full()) return;
     if (nesting > 1000) return text("...");
-    char number[16];
     if (isInteger(v)) {
-      snprintf(number, sizeof number, "%d", (int)integerOf(v));
-      return text(number);
+      char digits[16];
+      snprintf(digits, sizeof digits, "%d", (int)integerOf(v));
+      return text(digits);
     }
     switch (v) {
       case kTrue: return text("#t");
@@ -38,6 +39,7 @@ class Printer {
         return text(")");
       }
       case kStringTag: return string(v);
+      case kFlonumTag: case kBignumTag: case kRatnumTag: case kCompnumTag: return numberText(v);
       case kSymbolTag: return symbol(symbolOf(v)->name);
       case kClosureTag: {
         const char* name = closureOf(v)->func->name;
@@ -72,6 +74,13 @@ class Printer {
       return;
     }
     out_.append((const uint8_t*)s, n);
+  }
+
+  void numberText(Value v) {
+    Bytes digits;
+    ::numberToText(v, 10, digits);
+    digits.byte(0);
+    text((const char*)digits.data());
   }
 
   void list(Value v, int nesting) {
