@@ -12,7 +12,10 @@ import java.util.List;
  *
  * <p>The syntax, and nothing else:
  * <ul>
- *   <li>integers: decimal digits with an optional sign, within Java's {@code int};</li>
+ *   <li>numbers as the guest writes them: exact integers of any size ({@code -42},
+ *       {@code 123456789012345678901234567890}), exact rationals ({@code 1/3}), inexact reals
+ *       ({@code 1.5}, {@code 1.0e21}, {@code -0.0}, {@code +inf.0}, {@code -inf.0},
+ *       {@code +nan.0}) and inexact complex numbers ({@code 1.0+2.0i});</li>
  *   <li>booleans: {@code #t}, {@code #f}, {@code #true}, {@code #false};</li>
  *   <li>strings: {@code "..."} with the escapes {@code \"}, {@code \\} and {@code \n};</li>
  *   <li>symbols: any other word, that is a run of characters up to whitespace or one of
@@ -53,7 +56,7 @@ public final class ExternalRepresentation {
      * @return the value
      * @throws IllegalArgumentException if the text is not exactly one value: empty, malformed,
      *                                  unbalanced, nested deeper than {@link #MAX_DEPTH},
-     *                                  an integer out of range, or followed by more text
+     *                                  or followed by more text
      */
     public static SchemeValue read(String text) {
         ExternalRepresentation reader = new ExternalRepresentation(text);
@@ -155,17 +158,14 @@ public final class ExternalRepresentation {
         }
     }
 
-    /** An integer, boolean, symbol, or one of the {@code #<...>} forms. */
+    /** A number, boolean, symbol, or one of the {@code #<...>} forms. */
     private SchemeValue atom(String token, int start) {
         if (token.isEmpty()) {
             throw error("unexpected " + text.charAt(start), start);
         }
-        if (isIntegerSyntax(token)) {
-            try {
-                return SchemeValue.integer(Integer.parseInt(token));
-            } catch (NumberFormatException e) {
-                throw error("integer out of range: " + token, start);
-            }
+        SchemeValue number = NumberSyntax.read(token);
+        if (number != null) {
+            return number;
         }
         switch (token) {
             case "#t", "#true":
@@ -316,6 +316,10 @@ public final class ExternalRepresentation {
         char second = name.length() > 1 ? name.charAt(1) : ' ';
         if (Character.isDigit(first) || (first == '+' || first == '-' || first == '.') && Character.isDigit(second)) {
             return false; // the guest's reader takes these for numbers
+        }
+        if ((first == '+' || first == '-')
+                && (name.startsWith("inf.0", 1) || name.startsWith("nan.0", 1) || name.length() == 2 && second == 'i')) {
+            return false; // +inf.0, -nan.0, +i and the complex numbers they start
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
