@@ -161,8 +161,10 @@ bool numberEqv(Value a, Value b) {
     Parts p = partsOf(a), q = partsOf(b);
     return memcmp(&p, &q, sizeof p) == 0;
   }
+  // Without allocating (eqv? never collects): both are in lowest terms.
   if (x == NumberKind::Integer) return integerCompare(a, b) == 0;
-  return rationalCompare(a, b) == 0;
+  return integerCompare(ratnumOf(a)->numerator, ratnumOf(b)->numerator) == 0 &&
+         integerCompare(ratnumOf(a)->denominator, ratnumOf(b)->denominator) == 0;
 }
 
 Value toInexact(Value n) {

@@ -328,3 +328,63 @@ Value prim_Denominator(ARGS) {
   }
   return denominatorOf(x);
 }
+
+// ---- rationalize ----
+
+namespace {
+
+Value floorOf(Value exact) {
+  Value* root = pushRoot(exact);  // rounded() reads its argument from a root slot
+  Value result = rounded(Prim::Rationalize, root, Round::Floor);
+  rootTop = root;
+  return result;
+}
+
+// The simplest rational in [lo, hi], 0 < lo <= hi, both exact: the one with
+// the smallest denominator (and then numerator), by continued fractions.
+Value simplestBetween(Value lo, Value hi) {
+  Value* r = pushRoot(lo);
+  pushRoot(hi);
+  pushRoot(floorOf(r[0]));  // r[2]: floor(lo)
+  Value result;
+  if (rationalCompare(r[2], r[0]) == 0) {
+    result = r[2];
+  } else if (rationalCompare(r[2], floorOf(r[1])) < 0) {
+    result = integerAdd(r[2], makeInteger(1));
+  } else {
+    // fl + 1 / simplest(1 / (hi - fl), 1 / (lo - fl))
+    pushRoot(rationalDivide(makeInteger(1), rationalSubtract(r[1], r[2])));  // r[3]
+    pushRoot(rationalDivide(makeInteger(1), rationalSubtract(r[0], r[2])));  // r[4]
+    r[3] = simplestBetween(r[3], r[4]);
+    result = rationalAdd(r[2], rationalDivide(makeInteger(1), r[3]));
+  }
+  rootTop = r;
+  return result;
+}
+
+}  // namespace
+
+Value prim_Rationalize(ARGS) {
+  UNUSED_ARGC;
+  realAt(Prim::Rationalize, args, 0);
+  realAt(Prim::Rationalize, args, 1);
+  bool inexact = isFlonum(args[0]) || isFlonum(args[1]);
+  Value* r = pushRoot(toExact(args[0], Prim::Rationalize));
+  pushRoot(toExact(args[1], Prim::Rationalize));
+  if (realSign(r[1]) < 0) r[1] = rationalSubtract(makeInteger(0), r[1]);
+  pushRoot(rationalSubtract(r[0], r[1]));  // r[2]: lo
+  r[1] = rationalAdd(r[0], r[1]);           // hi
+  Value result;
+  if (realSign(r[2]) <= 0 && realSign(r[1]) >= 0) {
+    result = makeInteger(0);
+  } else if (realSign(r[2]) > 0) {
+    result = simplestBetween(r[2], r[1]);
+  } else {
+    r[2] = rationalSubtract(makeInteger(0), r[2]);
+    r[1] = rationalSubtract(makeInteger(0), r[1]);
+    result = rationalSubtract(makeInteger(0), simplestBetween(r[1], r[2]));
+  }
+  if (inexact) result = toInexact(result);
+  rootTop = r;
+  return result;
+}

@@ -124,7 +124,9 @@ class Printer {
     bool sign = (name[0] == '-' || name[0] == '+');
     if (number && !(sign && !name[1])) return false;  // digits would read as an integer
     if (isdigit((unsigned char)name[0]) || ((sign || name[0] == '.') && isdigit((unsigned char)name[1])))
-      return false;  // the reader refuses these as numbers it does not support
+      return false;  // the reader takes these for numbers, or refuses them as malformed ones
+    if (sign && (!strncmp(name + 1, "inf.0", 5) || !strncmp(name + 1, "nan.0", 5) || !strcmp(name + 1, "i")))
+      return false;  // +inf.0, -nan.0, +i and the complex numbers they start
     return true;
   }
 

@@ -51,6 +51,9 @@ export const numberCases = [
   { name: 'a flonum loop in compiled code', source: '(define (sum-to n) (let loop ((i 0.0) (acc 0.0)) (if (>= i n) acc (loop (+ i 1.0) (+ acc i))))) (list (sum-to 100.0) (sum-to 1000.0))', expect: '(4950.0 499500.0)' },
   { name: 'a bignum factorial in compiled code', source: '(define (fact n) (if (< n 2) 1 (* n (fact (- n 1))))) (list (fact 20) (fact 30) (quotient (fact 30) (fact 28)))', expect: '(2432902008176640000 265252859812191058636308480000000 870)' },
   { name: 'a fibonacci of flonums', source: '(define (fibfp n) (if (< n 2.0) n (+ (fibfp (- n 1.0)) (fibfp (- n 2.0))))) (fibfp 20.0)', expect: '6765.0' },
+  { name: 'rationalize', source: '(list (rationalize 3/10 1/10) (rationalize .3 1/10) (rationalize 1/3 0) (rationalize -3/10 1/10) (rationalize 5 2) (rationalize 0.333 0.001))', expect: '(1/3 0.3333333333333333 1/3 -1/3 3 0.3333333333333333)' },
+  // Ours, not Guile's (which writes #{+inf.0}#): a symbol that would read as a number is written in bars.
+  { name: 'symbols named like special numbers are written in bars', source: '(list (string->symbol "+inf.0") (string->symbol "-i") (string->symbol "+x"))', expect: '(|+inf.0| |-i| +x)' },
   { name: 'bignums survive collections', heap: 65536, source: '(define (fact n) (if (< n 2) 1 (* n (fact (- n 1))))) (let loop ((i 0) (x 0)) (if (= i 200) (quotient x (fact 98)) (loop (+ i 1) (fact 100))))', expect: '9900' },
   { name: 'flonums and rationals survive collections', heap: 65536, source: '(let loop ((i 0) (acc 0.0) (r 0)) (if (= i 100000) (list acc r) (loop (+ i 1) (+ acc 0.5) (let ((x (+ r 3/7))) (if (> x 1) (- x 1) x)))))', expect: '(50000.0 1/7)' },
   { name: 'bignum and flonum literals in compiled code', source: "(define (f x) (list (+ x 123456789012345678901234567890) (* x 1.5) (- x 1/3) (eqv? x 2.5))) (f 2)", expect: '(123456789012345678901234567892 3.0 5/3 #f)' },
