@@ -76,11 +76,15 @@ class Printer {
     out_.append((const uint8_t*)s, n);
   }
 
+  // In pieces, so that a long number cut short still shows its first digits.
   void numberText(Value v) {
     Bytes digits;
     ::numberToText(v, 10, digits);
-    digits.byte(0);
-    text((const char*)digits.data());
+    for (size_t at = 0; at < digits.size() && !full(); at += 8) {
+      char piece[9] = {};
+      memcpy(piece, digits.data() + at, digits.size() - at < 8 ? digits.size() - at : 8);
+      text(piece);
+    }
   }
 
   void list(Value v, int nesting) {
