@@ -263,8 +263,12 @@ class NumberReader {
     if (exactness_ == Exactness::Exact) {
       if (scale > 100000 || scale < -100000) return kFalse;  // too large to make exactly
       Value* roots = pushRoot(integer(mantissa, n, negative));
-      pushRoot(makeInteger(1));
-      for (long i = 0; i < (scale < 0 ? -scale : scale); i++) roots[1] = integerMultiply(roots[1], makeInteger(10));
+      pushRoot(makeInteger(1));   // roots[1]: 10^|scale|, by repeated squaring
+      pushRoot(makeInteger(10));  // roots[2]: 10^(2^k)
+      for (long k = scale < 0 ? -scale : scale; k > 0; k >>= 1) {
+        if (k & 1) roots[1] = integerMultiply(roots[1], roots[2]);
+        if (k > 1) roots[2] = integerMultiply(roots[2], roots[2]);
+      }
       Value result = scale < 0 ? makeRational(roots[0], roots[1]) : integerMultiply(roots[0], roots[1]);
       rootTop = roots;
       return result;
