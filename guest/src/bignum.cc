@@ -424,8 +424,9 @@ void integerToText(Value a, int radix, Bytes& out) {
     uint64_t rest = 0;
     for (uint32_t i = n; i-- > 0;) {
       uint64_t cur = (rest << 32) | work[i];
-      work[i] = (uint32_t)(cur / chunk);
-      rest = cur % chunk;
+      uint64_t q = cur / chunk;  // one division; the remainder from it
+      work[i] = (uint32_t)q;
+      rest = cur - q * chunk;
     }
     while (n > 0 && work[n - 1] == 0) n--;
     for (uint32_t i = 0; i < perChunk && (n > 0 || rest > 0); i++) {
@@ -443,12 +444,20 @@ Value integerFromDigits(const char* digits, size_t length, int radix, bool negat
   size_t capacity = length * 6 / 32 + 2;
   uint32_t* work = (uint32_t*)calloc(capacity, sizeof(uint32_t));
   if (!work) fail("out of memory: reading an integer of %lu digits", (unsigned long)length);
+  // As many digits at a time as a limb holds: one pass over the limbs per chunk.
+  uint32_t perChunk = 1;
+  uint64_t chunkScale = radix;
+  while (chunkScale * radix <= 0xffffffffu) chunkScale *= radix, perChunk++;
   uint32_t n = 0;
-  for (size_t i = 0; i < length; i++) {
-    char c = digits[i];
-    uint64_t carry = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+  for (size_t i = 0; i < length;) {
+    uint64_t scale = 1, carry = 0;
+    for (uint32_t k = 0; k < perChunk && i < length; k++, i++) {
+      char c = digits[i];
+      carry = carry * radix + (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+      scale *= radix;
+    }
     for (uint32_t j = 0; j < n; j++) {
-      uint64_t t = (uint64_t)work[j] * radix + carry;
+      uint64_t t = (uint64_t)work[j] * scale + carry;
       work[j] = (uint32_t)t;
       carry = t >> 32;
     }
