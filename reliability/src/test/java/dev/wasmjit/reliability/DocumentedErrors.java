@@ -15,7 +15,7 @@ final class DocumentedErrors {
     private static final String PRIMITIVE = PrimitiveTable.namePattern();
     /** How errors describe a value: its kind and its written form, cut short when long. */
     private static final String VALUE = "(?:the integer -?\\d+|the boolean #[tf]|the empty list|the unspecified value"
-            + "|the (?:pair|vector|string|symbol|procedure) .+)";
+            + "|the (?:pair|vector|string|symbol|procedure|rational|real|complex number) .+)";
     /** errors.cc's kinds: an integer, a pair, a proper list, a vector, a string, ... */
     private static final String EXPECTED = PrimitiveTable.EXPECTED_KINDS.stream().map(Pattern::quote)
             .collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
@@ -27,9 +27,8 @@ final class DocumentedErrors {
             Pattern.compile("wrong type: " + PRIMITIVE + " expects " + EXPECTED + " as argument \\d+, got " + VALUE),
             Pattern.compile("wrong number of arguments: .+ expects (?:\\d+|at least \\d+|\\d+ to \\d+) arguments?, got \\d+"),
             Pattern.compile("not a procedure: " + VALUE),
-            Pattern.compile("integer overflow: " + PRIMITIVE),
             Pattern.compile("index out of range: " + PRIMITIVE + " index -?\\d+, length \\d+"),
-            Pattern.compile("division by zero: (?:quotient|remainder|modulo)"),
+            Pattern.compile("division by zero: " + PRIMITIVE),
             Pattern.compile("(?:set-car!|set-cdr!|vector-set!|vector-fill!) cannot modify a literal constant: " + VALUE),
             Pattern.compile("equal\\?: data nested too deeply"),
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
