@@ -66,6 +66,7 @@ static const char* expectedName(Expected e) {
     case Expected::Real: return "a real number";
     case Expected::Finite: return "a finite real number";
     case Expected::DecimalRadix: return "radix 10 for an inexact number";
+    case Expected::Fixnum: return "an integer from -2^30 to 2^30-1";
   }
   return "?";
 }

@@ -14,7 +14,7 @@ void clearLastError();
 
 // What an argument of a primitive must be, for wrong-type messages.
 enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix, Count,
-                                Number, Real, Finite, DecimalRadix };
+                                Number, Real, Finite, DecimalRadix, Fixnum };
 
 // A primitive's argument (index from 0) is not what it expects.
 [[noreturn]] void failWrongType(Prim p, int32_t index, Expected expected, Value got);

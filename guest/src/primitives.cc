@@ -94,6 +94,7 @@ Value callPrimitive(Prim p, Value* args, int32_t argc) {
 }
 
 int32_t integerArgument(Prim p, Value* args, int32_t index) {
-  if (!isInteger(args[index])) failWrongType(p, index, Expected::Integer, args[index]);
+  if (!isInteger(args[index]))
+    failWrongType(p, index, hasTag(args[index], kBignumTag) ? Expected::Fixnum : Expected::Integer, args[index]);
   return integerOf(args[index]);
 }

@@ -61,6 +61,7 @@ export const numberCases = [
 
 /** Errors: each names the procedure and the argument, or the literal. */
 export const numberErrors = [
+  { name: 'a bignum index', source: '(vector-ref (vector 1 2) (expt 2 40))', expect: { error: 'wrong type: vector-ref expects an integer from -2^30 to 2^30-1 as argument 2, got the integer 1099511627776' } },
   { name: 'exact of an infinity', source: '(exact +inf.0)', expect: { error: 'wrong type: exact expects a finite real number as argument 1, got the real +inf.0' } },
   { name: 'exact of a NaN', source: '(exact +nan.0)', expect: { error: 'wrong type: exact expects a finite real number as argument 1, got the real +nan.0' } },
   { name: 'exact of a complex number', source: '(inexact->exact 1+2i)', expect: { error: 'wrong type: inexact->exact expects a finite real number as argument 1, got the complex number 1.0+2.0i' } },
