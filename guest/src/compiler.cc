@@ -720,6 +720,7 @@ class FunctionCompiler {
   // Two-argument tests: the i32 condition when `asCondition`, else a boolean.
   void compare(Prim p, const uint32_t* v, bool asCondition) {
     uint32_t x = v[0], y = v[1];
+    if (p == Prim::IsEqv) return eqvTest(v, asCondition);
     bool numeric = p != Prim::IsEq && p != Prim::IsEqv;
     if (numeric) {
       bothFixnums(x, y);
@@ -734,7 +735,6 @@ class FunctionCompiler {
       case Prim::GreaterEqual: a_.op(Op::I32GeS); break;
       default: a_.op(Op::I32Eq); break;
     }
-    if (p == Prim::IsEqv) eqvOfDifferentWords(v);
     if (numeric) {
       a_.elseThen();
       slowPrimitive(p, v, 2);  // reports the wrong type
@@ -745,32 +745,20 @@ class FunctionCompiler {
     if (!asCondition) booleanFromCondition();
   }
 
-  // With "the same word" on the stack, eqv?'s condition: two different words
-  // are still eqv? only when they are boxed numbers of the same value
-  // (eqvNumbers), which the primitive decides. Symbols, pairs and the rest
-  // never reach it.
-  void eqvOfDifferentWords(const uint32_t* v) {
-    static_assert(kBignumTag == kFlonumTag + 1 && kRatnumTag == kFlonumTag + 2 && kCompnumTag == kFlonumTag + 3,
-                  "the number kinds' tags are consecutive");
+  // eqv?: the same word, or else (boxed numbers) the primitive when both are objects.
+  void eqvTest(const uint32_t* v, bool asCondition) {
+    a_.localGet(v[0]);
+    a_.localGet(v[1]);
+    a_.op(Op::I32Eq);
     ifThen(BlockType::I32);
     a_.i32Const(1);
     a_.elseThen();
     a_.localGet(v[0]);
+    a_.localGet(v[1]);
+    a_.op(Op::I32Or);
     a_.i32Const(3);
     a_.op(Op::I32And);
     a_.op(Op::I32Eqz);
-    ifThen(BlockType::I32);  // an object: is it a boxed number?
-    a_.localGet(v[0]);
-    a_.i32Load(0);
-    a_.i32Const((int32_t)kTagMask);
-    a_.op(Op::I32And);
-    a_.i32Const((int32_t)kFlonumTag);
-    a_.op(Op::I32Sub);
-    a_.i32Const(4);
-    a_.op(Op::I32LtU);
-    a_.elseThen();
-    a_.i32Const(0);
-    end();
     ifThen(BlockType::I32);
     slowPrimitive(Prim::IsEqv, v, 2);
     a_.i32Const((int32_t)kFalse);
@@ -779,6 +767,7 @@ class FunctionCompiler {
     a_.i32Const(0);
     end();
     end();
+    if (!asCondition) booleanFromCondition();
   }
 
   // The fast paths of hasFastPath's primitives, on values in locals.

@@ -11,6 +11,7 @@
 #include "heap.h"
 #include "printer.h"
 #include "symbols.h"
+#include "tower.h"
 
 // ---- eqv? ----
 
@@ -18,14 +19,12 @@ static bool isNumberObject(Value v) {
   return hasTag(v, kFlonumTag) || hasTag(v, kBignumTag) || hasTag(v, kRatnumTag) || hasTag(v, kCompnumTag);
 }
 
-// For the numbers helper to extend: today every number is a fixnum, and two
-// fixnums are eqv? when they are the same word. Boxed numbers (flonums,
-// bignums, ratnums, compnums) must compare their exactness and value here
-// (R7RS 6.1: (eqv? 2.0 2.0) is #t, (eqv? 2 2.0) #f, (eqv? 0.0 -0.0) #f, and a
-// NaN is eqv? to the same NaN). Compiled code's inline eqv? calls the
-// primitive whenever its first argument is a boxed number
-// (compiler.cc, eqvOfDifferentWords), so extending this covers it too.
-bool eqvNumbers(Value a, Value b) { return a == b; }
+// Two numbers are eqv? when they have the same exactness and value (R7RS 6.1:
+// (eqv? 2.0 2.0) is #t, (eqv? 2 2.0) #f, (eqv? 0.0 -0.0) #f, and a NaN is
+// eqv? to the same NaN): numberEqv (tower.h) decides for the boxed kinds.
+// Compiled code's inline eqv? calls the primitive whenever both arguments
+// are objects, so this covers it too.
+bool eqvNumbers(Value a, Value b) { return a == b || numberEqv(a, b); }
 
 bool eqv(Value a, Value b) {
   if (a == b) return true;
@@ -231,6 +230,4 @@ Value prim_IsProcedure(ARGS) {
   return makeBoolean(hasTag(args[0], kClosureTag) || hasTag(args[0], kPrimitiveTag));
 }
 Value prim_IsBoolean(ARGS) { UNUSED_ARGC; return makeBoolean(args[0] == kTrue || args[0] == kFalse); }
-Value prim_IsInteger(ARGS) { UNUSED_ARGC; return makeBoolean(isInteger(args[0])); }
-Value prim_IsNumber(ARGS) { UNUSED_ARGC; return makeBoolean(isInteger(args[0])); }
 

@@ -38,7 +38,10 @@ void describeValue(Value v, char* out, size_t size) {
   char text[64];
   writeValueShort(v, text, sizeof text);
   const char* kind = "";
-  if (isInteger(v)) kind = "the integer ";
+  if (isInteger(v) || hasTag(v, kBignumTag)) kind = "the integer ";
+  else if (hasTag(v, kRatnumTag)) kind = "the rational ";
+  else if (hasTag(v, kFlonumTag)) kind = "the real ";
+  else if (hasTag(v, kCompnumTag)) kind = "the complex number ";
   else if (v == kTrue || v == kFalse) kind = "the boolean ";
   else if (v == kNil) { snprintf(out, size, "the empty list"); return; }
   else if (v == kUnspecified) { snprintf(out, size, "the unspecified value"); return; }
@@ -63,7 +66,7 @@ static const char* expectedName(Expected e) {
     case Expected::String: return "a string";
     case Expected::Symbol: return "a symbol";
     case Expected::Procedure: return "a procedure";
-    case Expected::Radix: return "a radix of 2, 8, 10 or 16";
+    case Expected::Radix: return "a radix from 2 to 36";
     case Expected::Count: return "a non-negative integer";
     case Expected::Port: return "a port";
     case Expected::InputPort: return "an open textual input port";
@@ -80,6 +83,11 @@ static const char* expectedName(Expected e) {
     case Expected::CharacterList: return "a proper list of characters";
     case Expected::CharacterVector: return "a vector of characters";
     case Expected::ScalarValue: return "a Unicode scalar value (0 to #x10FFFF, not #xD800 to #xDFFF)";
+    case Expected::Number: return "a number";
+    case Expected::Real: return "a real number";
+    case Expected::Finite: return "a finite real number";
+    case Expected::DecimalRadix: return "radix 10 for an inexact number";
+    case Expected::Fixnum: return "an integer from -2^30 to 2^30-1";
   }
   return "?";
 }
@@ -90,8 +98,6 @@ void failWrongType(Prim p, int32_t index, Expected expected, Value got) {
   fail("wrong type: %s expects %s as argument %d, got %s", primitiveName(p), expectedName(expected),
        (int)index + 1, what);
 }
-
-void failOverflow(Prim p) { fail("integer overflow: %s", primitiveName(p)); }
 
 void failIndex(Prim p, int32_t index, uint32_t length) {
   fail("index out of range: %s index %d, length %u", primitiveName(p), (int)index,

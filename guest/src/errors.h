@@ -20,11 +20,12 @@ enum class Expected : uint8_t {
   BytevectorOutputPort, PortCharacter, PortBytevector, Byte,
   // characters.cc, strings.cc, bytevectors.cc
   Character, ScalarValue, CharacterList, CharacterVector, Bytevector,
+  // the numbers' files
+  Number, Real, Finite, DecimalRadix, Fixnum,
 };
 
 // A primitive's argument (index from 0) is not what it expects.
 [[noreturn]] void failWrongType(Prim p, int32_t index, Expected expected, Value got);
-[[noreturn]] void failOverflow(Prim p);
 [[noreturn]] void failIndex(Prim p, int32_t index, uint32_t length);
 [[noreturn]] void failDivisionByZero(Prim p);
 [[noreturn]] void failLiteral(Prim p, Value object);

@@ -15,11 +15,6 @@
 #include "symbols.h"
 
 
-Value checkedInteger(Prim p, int64_t n) {
-  if (!inIntegerRange(n)) failOverflow(p);
-  return makeInteger((int32_t)n);
-}
-
 Value pairAt(Prim p, Value* args, int32_t i) {
   if (!hasTag(args[i], kPairTag)) failWrongType(p, i, Expected::Pair, args[i]);
   return args[i];
@@ -107,6 +102,7 @@ Value callPrimitive(Prim p, Value* args, int32_t argc) {
 }
 
 int32_t integerArgument(Prim p, Value* args, int32_t index) {
-  if (!isInteger(args[index])) failWrongType(p, index, Expected::Integer, args[index]);
+  if (!isInteger(args[index]))
+    failWrongType(p, index, hasTag(args[index], kBignumTag) ? Expected::Fixnum : Expected::Integer, args[index]);
   return integerOf(args[index]);
 }

@@ -55,10 +55,9 @@ Value stringAt(Prim p, Value* args, int32_t i);
 Value procedureAt(Prim p, Value* args, int32_t i);
 // Elements of a proper list, or a wrong-type error naming argument i.
 int32_t properLength(Prim p, Value* args, int32_t i);
-// n as a fixnum, or the primitive's overflow error.
-Value checkedInteger(Prim p, int64_t n);
-// Integers compared or combined by the arithmetic primitives; fails with the
-// primitive's wrong-type message when an argument is not an integer.
+// A fixnum argument (an index, a count, a radix); fails with the primitive's
+// wrong-type message ("an integer") for anything else. The numeric
+// primitives take every number instead (tower.h).
 int32_t integerArgument(Prim p, Value* args, int32_t index);
 // An index below length, or the primitive's index error.
 int32_t indexAt(Prim p, Value* args, int32_t i, uint32_t length);

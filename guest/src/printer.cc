@@ -11,6 +11,7 @@
 #include "primitives.h"
 #include "records.h"
 #include "strings.h"
+#include "tower.h"
 
 // The printer walks pairs, vectors and records with an explicit stack, never C++
 // recursion, so data nested as deep as the heap holds prints in full.
@@ -278,6 +279,13 @@ class Printer {
       push(kValue, field, 0);
   }
 
+  // Numbers of the boxed kinds, as number->string writes them in radix 10.
+  void numberText(Value v) {
+    Bytes digits;
+    ::numberToText(v, 10, digits);
+    bytes((const char*)digits.data(), digits.size());
+  }
+
   // Every value that is not a pair, a vector or a record is printed here, and only here.
   void atom(Value v) {
     if (isCharacter(v)) {
@@ -308,6 +316,7 @@ class Printer {
         text(name);
         return text(">");
       }
+      case kFlonumTag: case kBignumTag: case kRatnumTag: case kCompnumTag: return numberText(v);
       case kPortTag: return text(portDescription(v));
       case kBytevectorTag: {
         Bytes shown;
@@ -351,7 +360,9 @@ class Printer {
     bool sign = (name[0] == '-' || name[0] == '+');
     if (number && !(sign && !name[1])) return false;  // digits would read as an integer
     if (isdigit((unsigned char)name[0]) || ((sign || name[0] == '.') && isdigit((unsigned char)name[1])))
-      return false;  // the reader refuses these as numbers it does not support
+      return false;  // the reader takes these for numbers, or refuses them as malformed ones
+    if (sign && (!strncmp(name + 1, "inf.0", 5) || !strncmp(name + 1, "nan.0", 5) || !strcmp(name + 1, "i")))
+      return false;  // +inf.0, -nan.0, +i and the complex numbers they start
     return true;
   }
 

@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "symbols.h"
 #include "utf8.h"
+#include "tower.h"
 
 namespace {
 
@@ -331,36 +332,16 @@ class Reader {
     char shown[48];
     snprintf(shown, sizeof shown, "%.*s", (int)(length > 40 ? 40 : length), start);
     char message[96];
+    Value number = readNumberLiteral(start, length);
+    if (number != kFalse) return number;
+    if (looksLikeNumber(start, length)) {
+      snprintf(message, sizeof message, "malformed number literal: %s", shown);
+      error(line, column, message);
+    }
     if (start[0] == '#') {
       if (equals(start, length, "#t") || equals(start, length, "#true")) return kTrue;
       if (equals(start, length, "#f") || equals(start, length, "#false")) return kFalse;
       snprintf(message, sizeof message, "unsupported syntax: %s", shown);
-      error(line, column, message);
-    }
-    bool digits = false, other = false;
-    for (size_t i = (start[0] == '-' || start[0] == '+') ? 1 : 0; i < length; i++) {
-      if (isdigit((unsigned char)start[i]))
-        digits = true;
-      else
-        other = true;
-    }
-    if (digits && !other) {
-      bool negative = start[0] == '-';
-      int64_t n = 0;
-      for (size_t i = (start[0] == '-' || start[0] == '+') ? 1 : 0; i < length; i++) {
-        n = n * 10 + (start[i] - '0');
-        if (n > (int64_t)kMaxInteger + 1) break;  // any number of digits stays caught
-      }
-      if (negative) n = -n;
-      if (!inIntegerRange(n)) {
-        snprintf(message, sizeof message, "integer literal out of range: %s", shown);
-        error(line, column, message);
-      }
-      return makeInteger((int32_t)n);
-    }
-    if (isdigit((unsigned char)start[0]) || ((start[0] == '-' || start[0] == '+' || start[0] == '.') &&
-                                             length > 1 && isdigit((unsigned char)start[1]))) {
-      snprintf(message, sizeof message, "only integers are supported: %s", shown);
       error(line, column, message);
     }
     if (length == 1 && start[0] == '.') error(line, column, "unexpected '.'");

@@ -109,7 +109,8 @@ struct Bignum {
 struct Ratnum {
   Value header, numerator, denominator;
 };
-// An inexact complex number with a non-zero imaginary part, rectangular.
+// An inexact complex number, rectangular. Its imaginary part may be 0.0 (as
+// Guile's 1.0+0.0i); an exact zero imaginary part makes a real instead.
 struct Compnum {
   Value header;
   Value bits[16 / sizeof(Value)];

@@ -14,7 +14,10 @@ import java.util.OptionalInt;
  *
  * <p>The syntax, and nothing else:
  * <ul>
- *   <li>integers: decimal digits with an optional sign, within Java's {@code int};</li>
+ *   <li>numbers as the guest writes them: exact integers of any size ({@code -42},
+ *       {@code 123456789012345678901234567890}), exact rationals ({@code 1/3}), inexact reals
+ *       ({@code 1.5}, {@code 1.0e21}, {@code -0.0}, {@code +inf.0}, {@code -inf.0},
+ *       {@code +nan.0}) and inexact complex numbers ({@code 1.0+2.0i});</li>
  *   <li>booleans: {@code #t}, {@code #f}, {@code #true}, {@code #false};</li>
  *   <li>strings: {@code "..."} with the escapes {@code \"}, {@code \\}, {@code \n}, {@code \t},
  *       {@code \r}, {@code \a}, {@code \b}, {@code \|} and {@code \x3bb;};</li>
@@ -243,7 +246,7 @@ public final class ExternalRepresentation {
     }
 
     /**
-     * An integer, boolean, symbol, or one of the {@code #<...>} forms. In a record the token
+     * A number, boolean, symbol, or one of the {@code #<...>} forms. In a record the token
      * stops short of a {@code >} that may close the record, which is then read here when it
      * ends a {@code #<...>} form instead.
      */
@@ -256,12 +259,9 @@ public final class ExternalRepresentation {
         if (token.isEmpty()) {
             throw error("unexpected " + text.charAt(start), start);
         }
-        if (isIntegerSyntax(token)) {
-            try {
-                return SchemeValue.integer(Integer.parseInt(token));
-            } catch (NumberFormatException e) {
-                throw error("integer out of range: " + token, start);
-            }
+        SchemeValue number = NumberSyntax.read(token);
+        if (number != null) {
+            return number;
         }
         switch (token) {
             case "#t", "#true":
@@ -535,6 +535,10 @@ public final class ExternalRepresentation {
         char second = name.length() > 1 ? name.charAt(1) : ' ';
         if (Character.isDigit(first) || (first == '+' || first == '-' || first == '.') && Character.isDigit(second)) {
             return false; // the guest's reader takes these for numbers
+        }
+        if ((first == '+' || first == '-')
+                && (name.startsWith("inf.0", 1) || name.startsWith("nan.0", 1) || name.length() == 2 && second == 'i')) {
+            return false; // +inf.0, -nan.0, +i and the complex numbers they start
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

@@ -1,6 +1,8 @@
 package dev.wasmjit.scheme;
 
 import java.util.ArrayDeque;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -29,8 +31,14 @@ public final class SchemeValue {
 
     /** What a value is. */
     public enum Kind {
-        /** A fixnum: the guest's integers are 31-bit, -2^30 .. 2^30-1. */
+        /** An exact integer of any size (the guest's fixnums and bignums alike). */
         INTEGER,
+        /** An exact rational that is not an integer: a numerator and a denominator above 1. */
+        RATIONAL,
+        /** An inexact real: a double, infinities and NaN included. */
+        REAL,
+        /** An inexact complex number: two doubles, its real and imaginary parts. */
+        COMPLEX,
         /** {@code #t} or {@code #f}. */
         BOOLEAN,
         /** A string of characters. */
@@ -92,15 +100,35 @@ public final class SchemeValue {
     private final List<SchemeValue> elements;
     /** RECORD: the fields' names, unmodifiable, one per value. */
     private final List<String> fieldNames;
+    /**
+     * INTEGER: its BigInteger; RATIONAL: a {@link Ratio}; REAL: a Double; COMPLEX: a
+     * {@link Rectangular}. (Doubles compare by their bits, as {@code eqv?} does: NaN equals NaN,
+     * 0.0 does not equal -0.0.)
+     */
+    private final Object numeric;
+
+    /** An exact rational's parts, in lowest terms, the denominator above 1. */
+    private record Ratio(BigInteger numerator, BigInteger denominator) {
+    }
+
+    /** An inexact complex number's parts. */
+    private record Rectangular(double real, double imaginary) {
+    }
 
     private SchemeValue(Kind kind, int number, String text, SchemeValue car, SchemeValue cdr,
                         List<SchemeValue> elements) {
+        this(kind, number, text, car, cdr, elements, null);
+    }
+
+    private SchemeValue(Kind kind, int number, String text, SchemeValue car, SchemeValue cdr,
+                        List<SchemeValue> elements, Object numeric) {
         this.kind = kind;
         this.number = number;
         this.text = text;
         this.car = car;
         this.cdr = cdr;
         this.elements = elements;
+        this.numeric = numeric;
         this.fieldNames = null;
     }
 
@@ -112,18 +140,88 @@ public final class SchemeValue {
         this.cdr = null;
         this.elements = values;
         this.fieldNames = fieldNames;
+        this.numeric = null;
     }
 
     // ---- factories -----------------------------------------------------------------------
 
     /**
-     * An integer.
+     * An exact integer.
      *
-     * @param value the value; the guest's fixnums are -2^30 .. 2^30-1, but any int is accepted
+     * @param value the value
      * @return the value
      */
     public static SchemeValue integer(int value) {
-        return new SchemeValue(Kind.INTEGER, value, null, null, null, null);
+        return integer(BigInteger.valueOf(value));
+    }
+
+    /**
+     * An exact integer.
+     *
+     * @param value the value
+     * @return the value
+     */
+    public static SchemeValue integer(long value) {
+        return integer(BigInteger.valueOf(value));
+    }
+
+    /**
+     * An exact integer of any size.
+     *
+     * @param value the value
+     * @return the value
+     */
+    public static SchemeValue integer(BigInteger value) {
+        Objects.requireNonNull(value, "value");
+        int small = value.bitLength() < 32 ? value.intValue() : 0;
+        return new SchemeValue(Kind.INTEGER, small, null, null, null, null, value);
+    }
+
+    /**
+     * An exact rational, in lowest terms: an integer when the denominator divides the numerator.
+     *
+     * @param numerator   the numerator
+     * @param denominator the denominator, not zero (a negative one moves its sign up)
+     * @return the value: a RATIONAL, or an INTEGER
+     * @throws ArithmeticException if the denominator is zero
+     */
+    public static SchemeValue rational(BigInteger numerator, BigInteger denominator) {
+        if (denominator.signum() == 0) {
+            throw new ArithmeticException("a rational with denominator 0");
+        }
+        if (denominator.signum() < 0) {
+            numerator = numerator.negate();
+            denominator = denominator.negate();
+        }
+        BigInteger gcd = numerator.gcd(denominator);
+        numerator = numerator.divide(gcd);
+        denominator = denominator.divide(gcd);
+        if (denominator.equals(BigInteger.ONE)) {
+            return integer(numerator);
+        }
+        return new SchemeValue(Kind.RATIONAL, 0, null, null, null, null, new Ratio(numerator, denominator));
+    }
+
+    /**
+     * An inexact real.
+     *
+     * @param value any double, infinities and NaN included
+     * @return the value
+     */
+    public static SchemeValue real(double value) {
+        return new SchemeValue(Kind.REAL, 0, null, null, null, null, value);
+    }
+
+    /**
+     * An inexact complex number. Its imaginary part may be 0.0, as the guest's may (as in
+     * Guile, {@code (* +i +i)} is {@code -1.0+0.0i}).
+     *
+     * @param real      the real part
+     * @param imaginary the imaginary part
+     * @return the value
+     */
+    public static SchemeValue complex(double real, double imaginary) {
+        return new SchemeValue(Kind.COMPLEX, 0, null, null, null, null, new Rectangular(real, imaginary));
     }
 
     /**
@@ -347,12 +445,30 @@ public final class SchemeValue {
     }
 
     /**
-     * Whether this is an integer.
+     * Whether this is an exact integer.
      *
-     * @return true for integers
+     * @return true for exact integers of any size
      */
     public boolean isInteger() {
         return kind == Kind.INTEGER;
+    }
+
+    /**
+     * Whether this is a number of any kind.
+     *
+     * @return true for integers, rationals, reals and complex numbers
+     */
+    public boolean isNumber() {
+        return kind == Kind.INTEGER || kind == Kind.RATIONAL || kind == Kind.REAL || kind == Kind.COMPLEX;
+    }
+
+    /**
+     * Whether this is an exact number.
+     *
+     * @return true for integers and rationals
+     */
+    public boolean isExact() {
+        return kind == Kind.INTEGER || kind == Kind.RATIONAL;
     }
 
     /**
@@ -398,14 +514,140 @@ public final class SchemeValue {
     // ---- contents ------------------------------------------------------------------------
 
     /**
-     * The integer's value.
+     * The integer's value as an int.
      *
      * @return the value
-     * @throws IllegalStateException if this is not an integer
+     * @throws IllegalStateException if this is not an integer, or one beyond int's range
      */
     public int asInteger() {
         require(Kind.INTEGER, "an integer");
+        if (((BigInteger) numeric).bitLength() >= 32) {
+            throw new IllegalStateException("the result is " + describe() + ", beyond an int");
+        }
         return number;
+    }
+
+    /**
+     * The integer's value as a long.
+     *
+     * @return the value
+     * @throws IllegalStateException if this is not an integer, or one beyond long's range
+     */
+    public long asLong() {
+        require(Kind.INTEGER, "an integer");
+        if (((BigInteger) numeric).bitLength() >= 64) {
+            throw new IllegalStateException("the result is " + describe() + ", beyond a long");
+        }
+        return ((BigInteger) numeric).longValue();
+    }
+
+    /**
+     * The integer's value.
+     *
+     * @return the value, of any size
+     * @throws IllegalStateException if this is not an exact integer
+     */
+    public BigInteger asBigInteger() {
+        require(Kind.INTEGER, "an integer");
+        return (BigInteger) numeric;
+    }
+
+    /**
+     * A real number's value as a double: an inexact real's own, an exact number's nearest.
+     *
+     * @return the value
+     * @throws IllegalStateException if this is not a real number (complex numbers are not)
+     */
+    public double asDouble() {
+        return switch (kind) {
+            case INTEGER -> ((BigInteger) numeric).doubleValue();
+            case RATIONAL -> new BigDecimal(numerator()).divide(new BigDecimal(denominator()),
+                    java.math.MathContext.DECIMAL64).doubleValue();
+            case REAL -> (Double) numeric;
+            default -> throw new IllegalStateException("the result is " + describe() + ", not a real number");
+        };
+    }
+
+    /**
+     * A real number's exact value as a BigDecimal: an integer, a rational whose decimal
+     * expansion ends (1/4 is 0.25), or a finite inexact real (0.1 is the double's exact value,
+     * 0.1000000000000000055511151231257827021181583404541015625).
+     *
+     * @return the value, exactly
+     * @throws IllegalStateException if this is not a real number, is a rational with no finite
+     *                               decimal expansion (1/3), or is an infinity or NaN
+     */
+    public BigDecimal asBigDecimal() {
+        switch (kind) {
+            case INTEGER:
+                return new BigDecimal((BigInteger) numeric);
+            case RATIONAL:
+                try {
+                    return new BigDecimal(numerator()).divide(new BigDecimal(denominator()));
+                } catch (ArithmeticException e) {
+                    throw new IllegalStateException("the result is " + describe() + ", which no decimal holds exactly");
+                }
+            case REAL:
+                double d = (Double) numeric;
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new IllegalStateException("the result is " + describe() + ", which no decimal holds");
+                }
+                return new BigDecimal(d);
+            default:
+                throw new IllegalStateException("the result is " + describe() + ", not a real number");
+        }
+    }
+
+    /**
+     * An exact number's numerator, in lowest terms (an integer's is itself).
+     *
+     * @return the numerator, with the number's sign
+     * @throws IllegalStateException if this is not an exact number
+     */
+    public BigInteger numerator() {
+        if (kind == Kind.INTEGER) {
+            return (BigInteger) numeric;
+        }
+        require(Kind.RATIONAL, "an exact rational");
+        return ((Ratio) numeric).numerator();
+    }
+
+    /**
+     * An exact number's denominator, in lowest terms: positive, and 1 for an integer.
+     *
+     * @return the denominator
+     * @throws IllegalStateException if this is not an exact number
+     */
+    public BigInteger denominator() {
+        if (kind == Kind.INTEGER) {
+            return BigInteger.ONE;
+        }
+        require(Kind.RATIONAL, "an exact rational");
+        return ((Ratio) numeric).denominator();
+    }
+
+    /**
+     * A number's real part: a complex number's, or a real number's value as a double.
+     *
+     * @return the real part
+     * @throws IllegalStateException if this is not a number
+     */
+    public double realPart() {
+        return kind == Kind.COMPLEX ? ((Rectangular) numeric).real() : asDouble();
+    }
+
+    /**
+     * A number's imaginary part: a complex number's, 0.0 for a real number.
+     *
+     * @return the imaginary part
+     * @throws IllegalStateException if this is not a number
+     */
+    public double imaginaryPart() {
+        if (kind == Kind.COMPLEX) {
+            return ((Rectangular) numeric).imaginary();
+        }
+        asDouble(); // a real number, or the error
+        return 0.0;
     }
 
     /**
@@ -636,7 +878,7 @@ public final class SchemeValue {
                     }
                 }
                 default -> {
-                    if (a.number != b.number || !Objects.equals(a.text, b.text)) {
+                    if (a.number != b.number || !Objects.equals(a.text, b.text) || !Objects.equals(a.numeric, b.numeric)) {
                         return false;
                     }
                 }
@@ -669,7 +911,7 @@ public final class SchemeValue {
                         pending.push(v.elements.get(i));
                     }
                 }
-                default -> hash = 31 * hash + Objects.hash(v.number, v.text);
+                default -> hash = 31 * hash + Objects.hash(v.number, v.text, v.numeric);
             }
         }
         return hash;
@@ -677,7 +919,8 @@ public final class SchemeValue {
 
     /**
      * The external representation, exactly as the guest's {@code write} prints it (and after
-     * {@code result: }): {@code 42}, {@code #t}, {@code "a\"b"}, {@code sym}, {@code ()},
+     * {@code result: }): {@code 42}, {@code 1/3}, {@code 1.5}, {@code 1.0e21}, {@code +inf.0},
+     * {@code 1.0+2.0i}, {@code #t}, {@code "a\"b"}, {@code sym}, {@code ()},
      * {@code (1 2 3)}, {@code (a . 1)}, {@code #(1 2)}, {@code #<procedure sq>},
      * {@code #<procedure>}, {@code #<unspecified>}, {@code #<point x: 1 y: 2>},
      * {@code #<record-type <point>>}, {@code #\a}, {@code #u8(1 2)}. Strings escape
@@ -742,7 +985,11 @@ public final class SchemeValue {
     /** Every kind but pairs and vectors. */
     private void writeAtom(StringBuilder out) {
         switch (kind) {
-            case INTEGER -> out.append(number);
+            case INTEGER -> out.append(numeric);
+            case RATIONAL -> out.append(((Ratio) numeric).numerator()).append('/').append(((Ratio) numeric).denominator());
+            case REAL -> out.append(NumberSyntax.writeReal((Double) numeric));
+            case COMPLEX -> out.append(NumberSyntax.writeComplex(((Rectangular) numeric).real(),
+                    ((Rectangular) numeric).imaginary()));
             case BOOLEAN -> out.append(number != 0 ? "#t" : "#f");
             case STRING -> writeString(out, text);
             case SYMBOL -> writeSymbol(out, text);
@@ -811,7 +1058,10 @@ public final class SchemeValue {
     /** For error messages: "the integer 5", "the list (1 2 3)", "a procedure". */
     private String describe() {
         return switch (kind) {
-            case INTEGER -> "the integer " + number;
+            case INTEGER -> "the integer " + numeric;
+            case RATIONAL -> "the rational " + this;
+            case REAL -> "the real " + this;
+            case COMPLEX -> "the complex number " + this;
             case BOOLEAN -> "the boolean " + this;
             case STRING -> "the string " + abbreviated();
             case SYMBOL -> "the symbol " + abbreviated();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigInteger;
 import java.util.List;
 
 import static dev.wasmjit.scheme.SchemeValue.bool;
@@ -27,14 +28,74 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ExternalRepresentationTest {
 
     @Test
-    void readsIntegersWithinTheGuestsRangeAndJavasInt() {
+    void readsIntegersOfAnySize() {
         assertThat(read("0")).isEqualTo(integer(0));
         assertThat(read("121393")).isEqualTo(integer(121393));
         assertThat(read("-42")).isEqualTo(integer(-42));
         assertThat(read("+7")).isEqualTo(integer(7));
         assertThat(read("1073741823")).isEqualTo(integer((1 << 30) - 1));
         assertThat(read("-1073741824")).isEqualTo(integer(-(1 << 30)));
-        assertThat(read("2147483647")).isEqualTo(integer(Integer.MAX_VALUE));
+        assertThat(read("2147483648").asLong()).isEqualTo(2147483648L);
+        assertThat(read("-123456789012345678901234567890").asBigInteger())
+                .isEqualTo(new BigInteger("-123456789012345678901234567890"));
+    }
+
+    @Test
+    void readsRationalsInLowestTerms() {
+        SchemeValue third = read("-1/3");
+        assertThat(third.kind()).isEqualTo(SchemeValue.Kind.RATIONAL);
+        assertThat(third.numerator()).isEqualTo(BigInteger.valueOf(-1));
+        assertThat(third.denominator()).isEqualTo(BigInteger.valueOf(3));
+        assertThat(read("6/4")).isEqualTo(SchemeValue.rational(BigInteger.valueOf(3), BigInteger.TWO)).hasToString("3/2");
+        assertThat(read("6/3")).isEqualTo(integer(2));
+        assertThat(read("1/4").asBigDecimal()).isEqualByComparingTo("0.25");
+    }
+
+    @Test
+    void readsRealsAsTheGuestWritesThem() {
+        assertThat(read("1.5").asDouble()).isEqualTo(1.5);
+        assertThat(read("1.0e21").asDouble()).isEqualTo(1e21);
+        assertThat(read("1.0e-7").asDouble()).isEqualTo(1e-7);
+        assertThat(read("-0.0")).isEqualTo(SchemeValue.real(-0.0)).isNotEqualTo(SchemeValue.real(0.0));
+        assertThat(read("+inf.0").asDouble()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(read("-inf.0").asDouble()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(read("+nan.0")).isEqualTo(SchemeValue.real(Double.NaN));
+        assertThat(read("0.1").asBigDecimal()).isEqualByComparingTo(new java.math.BigDecimal(0.1));
+        assertThat(read("(1.5 2)")).isEqualTo(list(SchemeValue.real(1.5), integer(2)));
+    }
+
+    @Test
+    void readsComplexNumbersWithBothParts() {
+        SchemeValue z = read("1.0-2.5e-3i");
+        assertThat(z.kind()).isEqualTo(SchemeValue.Kind.COMPLEX);
+        assertThat(z.realPart()).isEqualTo(1.0);
+        assertThat(z.imaginaryPart()).isEqualTo(-2.5e-3);
+        assertThat(read("+inf.0+nan.0i")).isEqualTo(SchemeValue.complex(Double.POSITIVE_INFINITY, Double.NaN));
+        assertThat(read("-1.0+0.0i")).hasToString("-1.0+0.0i");
+    }
+
+    @Test
+    void writesRealsAsTheShortestDecimalInGuilesLayout() {
+        double[] values = {0.1, 1.0, 100.0, 1e21, 1e22, 0.001, 1e-4, 1234567.0, 1e7, 12345678901.0, 3.141592653589793,
+            5e-324, 1.7976931348623157e308, -2.5, 0.1 + 0.2};
+        String[] written = {"0.1", "1.0", "100.0", "1.0e21", "1.0e22", "0.001", "1.0e-4", "1234567.0", "1.0e7",
+            "12345678901.0", "3.141592653589793", "5.0e-324", "1.7976931348623157e308", "-2.5", "0.30000000000000004"};
+        for (int i = 0; i < values.length; i++) {
+            assertThat(SchemeValue.real(values[i])).hasToString(written[i]);
+            assertThat(read(written[i]).asDouble()).isEqualTo(values[i]);
+        }
+    }
+
+    @Test
+    void refusesAccessorsOfTheWrongNumber() {
+        assertThatThrownBy(() -> read("1/3").asBigDecimal()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the result is the rational 1/3, which no decimal holds exactly");
+        assertThatThrownBy(() -> read("2147483648").asInteger()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the result is the integer 2147483648, beyond an int");
+        assertThatThrownBy(() -> read("1.5").asInteger()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the result is the real 1.5, not an integer");
+        assertThatThrownBy(() -> read("1.0+2.0i").asDouble()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the result is the complex number 1.0+2.0i, not a real number");
     }
 
     @Test
@@ -167,6 +228,12 @@ class ExternalRepresentationTest {
     void readsBackWhatToStringWritesForEveryKind() {
         List<SchemeValue> values = List.of(
                 integer(0), integer(-(1 << 30)), integer((1 << 30) - 1),
+                integer(new BigInteger("-98765432109876543210987654321")), integer(Long.MIN_VALUE),
+                SchemeValue.rational(BigInteger.ONE, BigInteger.valueOf(-7)),
+                SchemeValue.real(0.1), SchemeValue.real(-0.0), SchemeValue.real(6.02e23), SchemeValue.real(1e-300),
+                SchemeValue.real(Double.NaN), SchemeValue.real(Double.NEGATIVE_INFINITY),
+                SchemeValue.complex(1.5, -2.0), SchemeValue.complex(0.0, Double.POSITIVE_INFINITY),
+                symbol("+inf.x"), symbol("-i"),
                 bool(true), bool(false),
                 string(""), string("a\"b\\c\nd\te"), string("#t"), string("(1 . 2)"),
                 symbol("x"), symbol("string->symbol"), symbol("..."),
@@ -247,8 +314,8 @@ class ExternalRepresentationTest {
             "(1 . 2 . 3)|expected ) after the value that follows the dot at offset 7",
             ".|a dot outside a list at offset 0",
             "#(1 . 2)|a dot in a vector at offset 4",
-            "2147483648|integer out of range: 2147483648 at offset 0",
-            "(1 -99999999999)|integer out of range: -99999999999 at offset 3",
+            "1.5.2|not a symbol: 1.5.2 at offset 0",
+            "(1 1/0)|not a symbol: 1/0 at offset 3",
             "#x|unknown # syntax: #x at offset 0",
             "#q|unknown # syntax: #q at offset 0",
             "#<point x 1>|expected a field's name and : or > in a record at offset 8",

@@ -32,10 +32,10 @@ class RunErrorTest {
     }
 
     @Test
-    void anIntegerOverflowIsAnErrorNotAWrapAround() {
-        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(* 1000000 1000000)");
+    void anExactDivisionByZeroIsAnErrorNamingTheProcedure() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(/ 1000000 0)");
 
-        assertProgramError(run, "error: integer overflow");
+        assertProgramError(run, "error: division by zero: /");
     }
 
     @Test

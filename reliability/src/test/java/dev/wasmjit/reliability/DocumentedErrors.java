@@ -15,7 +15,7 @@ final class DocumentedErrors {
     private static final String PRIMITIVE = PrimitiveTable.namePattern();
     /** How errors describe a value: its kind and its written form, cut short when long. */
     private static final String VALUE = "(?:the integer -?\\d+|the boolean #[tf]|the empty list|the unspecified value"
-            + "|the (?:pair|vector|string|symbol|procedure|port|character|bytevector) .+)";
+            + "|the (?:pair|vector|string|symbol|procedure|port|character|bytevector|rational|real|complex number) .+)";
     /** errors.cc's kinds: an integer, a pair, a proper list, a vector, a string, ... */
     private static final String EXPECTED = PrimitiveTable.EXPECTED_KINDS.stream().map(Pattern::quote)
             .collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
@@ -28,9 +28,8 @@ final class DocumentedErrors {
             Pattern.compile("wrong number of arguments: .+ expects (?:\\d+|at least \\d+|\\d+ to \\d+) arguments?, got \\d+"),
             Pattern.compile("wrong type: string-map's procedure returned " + VALUE + ", not a character"),
             Pattern.compile("not a procedure: " + VALUE),
-            Pattern.compile("integer overflow: " + PRIMITIVE),
             Pattern.compile("index out of range: " + PRIMITIVE + " index -?\\d+, length \\d+"),
-            Pattern.compile("division by zero: (?:quotient|remainder|modulo)"),
+            Pattern.compile("division by zero: " + PRIMITIVE),
             Pattern.compile("(?:set-car!|set-cdr!|list-set!|vector-set!|vector-fill!|vector-copy!|string-set!|string-fill!"
                     + "|string-copy!|bytevector-u8-set!|bytevector-copy!) cannot modify a literal constant: " + VALUE),
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls"

@@ -167,27 +167,28 @@ class LimitsAndRecoveryTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "+ | (letrec ((up (lambda (n) (if (eq? n 0) 1073741822 (+ (up (- n 1)) 1))))) (up 2))",
-        "- | (letrec ((dn (lambda (n) (if (eq? n 0) -1073741823 (- (dn (- n 1)) 1))))) (dn 2))",
-        "* | (letrec ((double (lambda (n) (if (eq? n 0) 1 (* 2 (double (- n 1))))))) (double 30))",
+        "+ | (letrec ((up (lambda (n) (if (eq? n 0) 1073741822 (+ (up (- n 1)) 1))))) (up 2)) | 1073741824",
+        "- | (letrec ((dn (lambda (n) (if (eq? n 0) -1073741823 (- (dn (- n 1)) 1))))) (dn 2)) | -1073741825",
+        "* | (letrec ((double (lambda (n) (if (eq? n 0) 1 (* 2 (double (- n 1))))))) (double 70)) | 1180591620717411303424",
     })
-    void integerOverflowIsAnErrorInterpretedAndInCompiledCode(String operator, String program, SchemeInterpreter scheme) {
+    void leavingTheFixnumRangeGivesABignumInterpretedAndInCompiledCode(String operator, String program, String value,
+                                                                      SchemeInterpreter scheme) {
         Recovery recovery = Recovery.prepare(scheme);
-        Expression overflowing = scheme.parse(program);
-        ThrowingCallable eval = () -> scheme.eval(overflowing);
-        assertThatThrownBy(eval).isExactlyInstanceOf(GuestError.class).hasMessage("integer overflow: " + operator);
+        Expression leaving = scheme.parse(program);
+        assertThat(scheme.eval(leaving).asBigInteger()).as(operator).isEqualTo(new java.math.BigInteger(value));
         assertThat(recovery.linkAnotherRound()).isGreaterThan(recovery.compiledAtStart);
 
-        assertThatThrownBy(eval).isExactlyInstanceOf(GuestError.class).hasMessage("integer overflow: " + operator);
+        assertThat(scheme.eval(leaving).asBigInteger()).as(operator + " compiled").isEqualTo(new java.math.BigInteger(value));
         recovery.assertWorksOn();
     }
 
     @Test
-    void theIntegerLimitsThemselvesAreNoOverflow(SchemeInterpreter scheme) {
+    void theIntegerLimitsThemselvesAreFixnumsAndOneBeyondIsABignum(SchemeInterpreter scheme) {
         assertThat(evalInteger(scheme, "(+ 1073741822 1)")).isEqualTo(Programs.MAX_INTEGER);
         assertThat(evalInteger(scheme, "(- -1073741823 1)")).isEqualTo(Programs.MIN_INTEGER);
         assertThat(evalInteger(scheme, "(* -32768 32768)")).isEqualTo(Programs.MIN_INTEGER);
-        assertThatThrownBy(() -> evalInteger(scheme, "(* 32768 32768)")).hasMessage("integer overflow: *");
+        assertThat(evalInteger(scheme, "(* 32768 32768)")).isEqualTo(Programs.MAX_INTEGER + 1);
+        assertThat(evalInteger(scheme, "(- (* 32768 32768) 1)")).isEqualTo(Programs.MAX_INTEGER);
     }
 
     @Test

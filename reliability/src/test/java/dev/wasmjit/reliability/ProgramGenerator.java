@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * symbol, one-argument procedure of integers, anything), so that most programs give a
  * result; a few contain one of the guest's run-time errors on purpose (wrong type, wrong
  * number of arguments, car of a non-pair, index out of range, division by zero, a user's
- * {@code error}, an unbound variable, a literal constant modified, overflow).
+ * {@code error}, an unbound variable, a literal constant modified).
  *
  * <p>How long a program runs is bounded by a budget of calls and loop iterations handed
  * down the expression tree: a loop of n iterations gives its body a budget of 1/n of its
  * own, and a procedure is only called where the budget covers its body. Data stays small
- * (a native Value is twice a wasm one, so a heap-size-dependent outcome would differ), and
- * integers may overflow, which must give the same "integer overflow" error everywhere.
+ * (a native Value is twice a wasm one, so a heap-size-dependent outcome would differ).
+ * Integers cross the fixnum range (-2^30 .. 2^30-1) into bignums freely, but whatever feeds
+ * back into itself (a loop's accumulator, an assigned variable) is kept below 2^40 by
+ * {@link #bounded}, so that repeated squaring cannot grow it without end.
  *
  * <p>Every name a program defines or binds starts with {@code pN-}, N the program's number,
  * so programs evaluated one after another in one instance (whose top-level definitions
@@ -266,7 +268,7 @@ final class ProgramGenerator {
                 String acc = fresh("acc");
                 Scope inside = scope.withCounter(n).with(acc, Type.INT);
                 String step = cheapInt(inside);
-                String next = "(- " + n + " 1) (+ " + acc + " " + step + ")";
+                String next = "(- " + n + " 1) " + bounded("(+ " + acc + " " + step + ")");
                 String recur = random.nextInt(4) == 0 ? "(apply " + f + " (list " + next + "))" : "(" + f + " " + next + ")";
                 String bodyText = switch (random.nextInt(5)) {
                     case 0 -> "(if (<= " + n + " 0) " + acc + " " + recur + ")";
@@ -432,7 +434,7 @@ final class ProgramGenerator {
     }
 
     private String integer(Scope scope, int depth, int budget) {
-        return switch (random.nextInt(31)) {
+        return switch (random.nextInt(33)) {
             case 0, 1, 2 -> "(" + pick("+", "-", "*") + " " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.INT, scope, depth, budget) + ")";
             case 3 -> "(" + pick("+", "*", "-", "max", "min") + " " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.INT, scope, depth, budget)
                     + " " + expr(Type.INT, scope, depth, budget) + ")";
@@ -477,7 +479,7 @@ final class ProgramGenerator {
                 int each = budget / (LONG_LIST + 1);
                 Scope inside = scope.with(acc, Type.INT).with(x, Type.INT);
                 yield "(let ((" + acc + " " + smallInt() + ")) (for-each (lambda (" + x + ") (set! " + acc + " "
-                        + (each > 1 ? expr(Type.INT, inside, depth, each) : "(+ " + acc + " " + x + ")") + ")) "
+                        + bounded(each > 1 ? expr(Type.INT, inside, depth, each) : "(+ " + acc + " " + x + ")") + ")) "
                         + expr(Type.LIST, scope, depth, budget) + ") " + acc + ")";
             }
             case 19 -> {
@@ -514,8 +516,33 @@ final class ProgramGenerator {
                 yield "(let ((" + x + " " + expr(Type.INT, scope, depth, budget) + ")) (let ((" + f + " (lambda () " + x + "))) (set! " + x + " "
                         + expr(Type.INT, inside, depth, budget) + ") (" + pick("+", "-") + " (" + f + ") " + x + ")))";
             }
+            case 31 -> {
+                // an exact integer out of rational or inexact arithmetic
+                String e = expr(Type.INT, scope, depth, budget);
+                yield switch (random.nextInt(4)) {
+                    case 0 -> "(" + pick("numerator", "denominator", "round", "floor", "ceiling", "truncate") + " (/ " + e + " " + nonZero() + "))";
+                    case 1 -> "(inexact->exact (" + pick("round", "floor", "truncate") + " (* " + pick("1.5", "-0.25", "1e3", "0.1") + " " + e + ")))";
+                    case 2 -> "(" + pick("gcd", "lcm") + " " + e + " " + nearLimit() + ")";
+                    default -> "(numerator (+ (/ " + e + " " + nonZero() + ") (/ " + nearLimit() + " " + nonZero() + ")))";
+                };
+            }
+            case 32 -> {
+                // across the fixnum/bignum boundary and back
+                String e = expr(Type.INT, scope, depth, budget);
+                yield switch (random.nextInt(4)) {
+                    case 0 -> "(" + pick("quotient", "remainder", "modulo") + " (* " + nearLimit() + " " + e + ") " + nearLimit() + ")";
+                    case 1 -> "(- (" + pick("+", "*") + " " + nearLimit() + " " + e + ") " + nearLimit() + ")";
+                    case 2 -> "(expt " + e + " " + random.nextInt(6) + ")";
+                    default -> "(if (" + pick("<", "=", ">=") + " (* " + nearLimit() + " " + nearLimit() + ") " + e + ") 1 0)";
+                };
+            }
             default -> common(Type.INT, scope, depth, budget);
         };
+    }
+
+    /** A number at or next to the ends of the fixnum range, or one of the squares' neighbours. */
+    private String nearLimit() {
+        return String.valueOf(NEAR_LIMITS[random.nextInt(NEAR_LIMITS.length)]);
     }
 
     private String lengthArgument(Scope scope, int depth, int budget) {
@@ -563,7 +590,7 @@ final class ProgramGenerator {
         int count = deep ? random.nextInt(DEEP) : random.nextInt(Math.min(budget, 30) + 1);
         int each = deep ? 0 : budget / (count + 1);
         Scope inside = scope.withCounter(i).with(acc, Type.INT);
-        String step = deep || each < 2 ? cheapInt(inside) : expr(Type.INT, inside, depth, each);
+        String step = bounded(deep || each < 2 ? cheapInt(inside) : expr(Type.INT, inside, depth, each));
         return switch (random.nextInt(4)) {
             case 0 -> {
                 String loop = fresh("loop");
@@ -595,7 +622,7 @@ final class ProgramGenerator {
         String acc = fresh("acc");
         int count = budget >= DEEP ? random.nextInt(DEEP) : random.nextInt(Math.min(budget, 50) + 1);
         Scope inside = scope.withCounter(n).with(acc, Type.INT);
-        String step = cheapInt(inside);
+        String step = bounded(cheapInt(inside));
         String pingBody = "(if (<= " + n + " 0) " + acc + " (" + b + " (- " + n + " 1) " + step + "))";
         String pongBody = pick(
                 "(if (<= " + n + " 0) " + acc + " (" + a + " (- " + n + " 1) " + acc + "))",
@@ -627,6 +654,14 @@ final class ProgramGenerator {
             default -> "(if (< " + step + " 0) " + n + " " + recur + ")";
         };
         return "(letrec ((" + f + " (lambda (" + n + ") (if (< " + n + " 1) " + base + " " + combined + ")))) (" + f + " " + count + "))";
+    }
+
+    /**
+     * An integer expression whose value feeds back into itself, kept below 2^40 in magnitude:
+     * squaring stays a bignum of two limbs, however often a loop repeats it.
+     */
+    private static String bounded(String intExpr) {
+        return "(remainder " + intExpr + " 1099511627776)";
     }
 
     /** An integer expression without calls or loops. */
@@ -900,7 +935,7 @@ final class ProgramGenerator {
             case 2 -> "(write " + expr(pickType(), scope, depth, budget) + ")";
             case 3 -> "(newline)";
             case 4 -> assignable.isEmpty() ? "(newline)"
-                    : "(set! " + assignable.get(random.nextInt(assignable.size())).name + " " + expr(Type.INT, scope, depth, budget) + ")";
+                    : "(set! " + assignable.get(random.nextInt(assignable.size())).name + " " + bounded(expr(Type.INT, scope, depth, budget)) + ")";
             case 5 -> {
                 String x = fresh("x");
                 yield "(for-each (lambda (" + x + ") (display " + x + ") (display \" \")) " + expr(Type.LIST, scope, depth, budget) + ")";
