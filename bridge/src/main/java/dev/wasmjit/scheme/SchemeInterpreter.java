@@ -53,11 +53,22 @@ public final class SchemeInterpreter implements AutoCloseable {
     private final int heapBytes;
     private volatile boolean closed;
 
+    private final Tiering tiering;
+    private final AutomaticTiering automaticTiering; // null unless tiering is automatic
+
     /** Made by {@link InterpreterSettings#build()}. */
     SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes) {
+        this(instance, abi, heapBytes, Tiering.manual(), null);
+    }
+
+    /** Made by {@link InterpreterSettings#build()}, with its tiering. */
+    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, Tiering tiering,
+                      AutomaticTiering automaticTiering) {
         this.instance = instance;
         this.abi = abi;
         this.heapBytes = heapBytes;
+        this.tiering = tiering;
+        this.automaticTiering = automaticTiering;
     }
 
     /**
@@ -161,7 +172,18 @@ public final class SchemeInterpreter implements AutoCloseable {
     private SchemeValue evalWith(GuestFunction eval, Expression expression, int heapBytes) {
         Objects.requireNonNull(expression, "expression");
         ensureOpen();
-        return abi.eval(this, eval, expression, heapBytes);
+        if (automaticTiering == null) {
+            return abi.eval(this, eval, expression, heapBytes);
+        }
+        // Between evaluations is a safe point: a round compiled meanwhile is linked before and after.
+        automaticTiering.atBoundary();
+        try {
+            return abi.eval(this, eval, expression, heapBytes);
+        } finally {
+            if (!closed) {
+                automaticTiering.atBoundary();
+            }
+        }
     }
 
     /**
@@ -173,6 +195,9 @@ public final class SchemeInterpreter implements AutoCloseable {
      */
     public Optional<JitModule> jit() {
         ensureOpen();
+        if (tiering.mode() == Tiering.Mode.OFF) {
+            return Optional.empty();
+        }
         return abi.jit(this);
     }
 
@@ -220,6 +245,30 @@ public final class SchemeInterpreter implements AutoCloseable {
      */
     public OptionalInt collectionCount() {
         return counter(abi.collectionCount);
+    }
+
+    /**
+     * How this interpreter decides what to compile.
+     *
+     * @return the tiering it was built with
+     */
+    public Tiering tiering() {
+        return tiering;
+    }
+
+    /**
+     * What automatic tiering has done so far: rounds, functions compiled, failed rounds, time
+     * compiling in the background, linking and waiting on the guest thread.
+     *
+     * @return the counts; {@link TieringStats#NONE} unless the tiering is automatic
+     */
+    public TieringStats tieringStats() {
+        return automaticTiering == null ? TieringStats.NONE : automaticTiering.stats();
+    }
+
+    /** The host's half of automatic tiering, for this package's tests; null unless automatic. */
+    AutomaticTiering automaticTiering() {
+        return automaticTiering;
     }
 
     /**
@@ -273,6 +322,9 @@ public final class SchemeInterpreter implements AutoCloseable {
             return;
         }
         closed = true;
+        if (automaticTiering != null) {
+            automaticTiering.close(); // before the engine: no compilation outlives it
+        }
         instance.close(); // and the module and isolated engine it owns
     }
 
