@@ -185,6 +185,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
             abi.setMaxNestedCalls.ifPresent(setLimit -> setLimit.callVoid(maxNestedCalls));
             if (automatic != null) {
                 automatic.attach(instance.lateLinker());
+                instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
                 instance.function("setTiering", FuncSignature.i32(2, 0))
                         .ifPresent(set -> set.callVoid(tiering.threshold(), tiering.maxRoundBytes()));
             }
