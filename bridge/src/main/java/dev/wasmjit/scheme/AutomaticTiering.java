@@ -32,6 +32,8 @@ import java.util.function.UnaryOperator;
  * in flight at a time. A round that fails to compile or link is counted and dropped: its
  * functions stay interpreted.
  *
+ * <p>Every interpreter has one; unless its tiering is automatic it does nothing.
+ *
  * <p>The imports' handlers hold this object weakly: wasmtime-java keeps every handler for as
  * long as the store lives, and the interpreter must stay collectable.
  */
@@ -93,8 +95,27 @@ final class AutomaticTiering implements AutoCloseable {
         this.linker = lateLinker;
     }
 
+    Tiering settings() {
+        return settings;
+    }
+
+    /**
+     * Runs an evaluation. Between evaluations is a safe point: a round compiled meanwhile is
+     * linked before and after it.
+     */
+    <T> T aroundEvaluation(java.util.function.Supplier<T> evaluation) {
+        atBoundary();
+        try {
+            return evaluation.get();
+        } finally {
+            if (!closed) {
+                atBoundary();
+            }
+        }
+    }
+
     /** Between evaluations: links a round whose compilation has finished; never waits for one. */
-    void atBoundary() {
+    private void atBoundary() {
         Round round = inFlight.get();
         if (round != null && waitForCompilation) {
             round.ended().join();
@@ -105,6 +126,9 @@ final class AutomaticTiering implements AutoCloseable {
     }
 
     TieringStats stats() {
+        if (!settings.isAutomatic()) {
+            return TieringStats.NONE;
+        }
         return new TieringStats(rounds.get(), functionsCompiled.get(), failedRounds.get(),
                 Duration.ofNanos(compileNanos.get()), Duration.ofNanos(linkNanos.get()),
                 Duration.ofNanos(waitNanos.get()));

@@ -177,23 +177,21 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      */
     public final SchemeInterpreter build() {
         WasmEngine engine = interruptible ? WasmEngine.isolated(engineSettings) : WasmEngine.of(engineSettings);
-        AutomaticTiering automatic = tiering.isAutomatic() ? new AutomaticTiering(tiering, engine) : null;
+        AutomaticTiering automatic = new AutomaticTiering(tiering, engine);
         ReactorInstance instance = instantiate(engine, automatic);
         try {
             GuestAbi abi = new GuestAbi(instance);
             abi.setHeapLimit.ifPresent(setLimit -> setLimit.callVoid((int) maxHeapBytes));
             abi.setMaxNestedCalls.ifPresent(setLimit -> setLimit.callVoid(maxNestedCalls));
-            if (automatic != null) {
+            if (tiering.isAutomatic()) {
                 automatic.attach(instance.lateLinker());
                 instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
                 instance.function("setTiering", FuncSignature.i32(2, 0))
                         .ifPresent(set -> set.callVoid(tiering.threshold(), tiering.maxRoundBytes()));
             }
-            return new SchemeInterpreter(instance, abi, heapBytes, tiering, automatic);
+            return new SchemeInterpreter(instance, abi, heapBytes, automatic);
         } catch (RuntimeException | Error e) {
-            if (automatic != null) {
-                automatic.close();
-            }
+            automatic.close();
             instance.close();
             throw e;
         }
@@ -243,7 +241,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         if (ownModule) {
             builder.owning(module);
         }
-        if (automatic != null) {
+        if (automatic.settings().isAutomatic()) {
             automatic.imports().forEach(builder::hostFunction);
         }
         if (interruptible) {

@@ -37,7 +37,7 @@ import java.util.OptionalInt;
  * runs. Every guest allocation the host makes is freed. One thread at a time may use an
  * interpreter; a second thread is refused with {@link IllegalStateException}.
  */
-public final class SchemeInterpreter implements AutoCloseable {
+public final class SchemeInterpreter extends TieredInterpreter implements AutoCloseable {
 
     /** The class-path resource holding the bundled guest. */
     public static final String BUNDLED_RESOURCE = "/dev/wasmjit/scheme/interplib.wasm";
@@ -53,22 +53,12 @@ public final class SchemeInterpreter implements AutoCloseable {
     private final int heapBytes;
     private volatile boolean closed;
 
-    private final Tiering tiering;
-    private final AutomaticTiering automaticTiering; // null unless tiering is automatic
-
     /** Made by {@link InterpreterSettings#build()}. */
-    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes) {
-        this(instance, abi, heapBytes, Tiering.manual(), null);
-    }
-
-    /** Made by {@link InterpreterSettings#build()}, with its tiering. */
-    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, Tiering tiering,
-                      AutomaticTiering automaticTiering) {
+    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, AutomaticTiering tiering) {
+        super(tiering);
         this.instance = instance;
         this.abi = abi;
         this.heapBytes = heapBytes;
-        this.tiering = tiering;
-        this.automaticTiering = automaticTiering;
     }
 
     /**
@@ -172,18 +162,7 @@ public final class SchemeInterpreter implements AutoCloseable {
     private SchemeValue evalWith(GuestFunction eval, Expression expression, int heapBytes) {
         Objects.requireNonNull(expression, "expression");
         ensureOpen();
-        if (automaticTiering == null) {
-            return abi.eval(this, eval, expression, heapBytes);
-        }
-        // Between evaluations is a safe point: a round compiled meanwhile is linked before and after.
-        automaticTiering.atBoundary();
-        try {
-            return abi.eval(this, eval, expression, heapBytes);
-        } finally {
-            if (!closed) {
-                automaticTiering.atBoundary();
-            }
-        }
+        return tiering.aroundEvaluation(() -> abi.eval(this, eval, expression, heapBytes));
     }
 
     /**
@@ -195,10 +174,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      */
     public Optional<JitModule> jit() {
         ensureOpen();
-        if (tiering.mode() == Tiering.Mode.OFF) {
-            return Optional.empty();
-        }
-        return abi.jit(this);
+        return tiering.settings().mode() == Tiering.Mode.OFF ? Optional.empty() : abi.jit(this);
     }
 
     /**
@@ -248,30 +224,6 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * How this interpreter decides what to compile.
-     *
-     * @return the tiering it was built with
-     */
-    public Tiering tiering() {
-        return tiering;
-    }
-
-    /**
-     * What automatic tiering has done so far: rounds, functions compiled, failed rounds, time
-     * compiling in the background, linking and waiting on the guest thread.
-     *
-     * @return the counts; {@link TieringStats#NONE} unless the tiering is automatic
-     */
-    public TieringStats tieringStats() {
-        return automaticTiering == null ? TieringStats.NONE : automaticTiering.stats();
-    }
-
-    /** The host's half of automatic tiering, for this package's tests; null unless automatic. */
-    AutomaticTiering automaticTiering() {
-        return automaticTiering;
-    }
-
-    /**
      * The current size of the guest's function table: it grows with each linked round.
      *
      * @return slots in {@code __indirect_function_table}
@@ -309,12 +261,11 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * Frees the guest instance, from any thread. Idempotent; any other use afterwards is an
-     * {@link IllegalStateException}. An evaluation under way on another thread does not hold it
-     * up: an {@linkplain Builder#interruptible interruptible} interpreter interrupts it and returns
-     * within milliseconds; otherwise it returns at once, and the evaluation ends at its next
-     * output or at its deadline and frees the interpreter then ({@link ReactorInstance#close()}).
-     * An interpreter dropped without {@code close()} is freed once it is unreachable.
+     * Stops a background compilation and frees the guest instance, from any thread. Idempotent;
+     * any other use afterwards is an {@link IllegalStateException}. A call under way on another
+     * thread does not hold it up: an {@linkplain Builder#interruptible interruptible} interpreter
+     * interrupts it at once; otherwise the call frees the interpreter at its next output or its
+     * deadline ({@link ReactorInstance#close()}). One dropped unclosed is freed when unreachable.
      */
     @Override
     public void close() {
@@ -322,10 +273,7 @@ public final class SchemeInterpreter implements AutoCloseable {
             return;
         }
         closed = true;
-        if (automaticTiering != null) {
-            automaticTiering.close(); // before the engine: no compilation outlives it
-        }
-        instance.close(); // and the module and isolated engine it owns
+        closeWith(instance);
     }
 
     private OptionalInt counter(Optional<GuestFunction> function) {
