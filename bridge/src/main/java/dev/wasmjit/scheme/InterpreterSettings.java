@@ -183,12 +183,13 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
             GuestAbi abi = new GuestAbi(instance);
             abi.setHeapLimit.ifPresent(setLimit -> setLimit.callVoid((int) maxHeapBytes));
             abi.setMaxNestedCalls.ifPresent(setLimit -> setLimit.callVoid(maxNestedCalls));
-            if (tiering.isAutomatic()) {
+            // A guest without the setTiering extension is never asked, and never tiers.
+            instance.function("setTiering", FuncSignature.i32(2, 0))
+                    .filter(set -> tiering.isAutomatic()).ifPresent(set -> {
                 automatic.attach(instance.lateLinker());
                 instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
-                instance.function("setTiering", FuncSignature.i32(2, 0))
-                        .ifPresent(set -> set.callVoid(tiering.threshold(), tiering.maxRoundBytes()));
-            }
+                set.callVoid(tiering.threshold(), tiering.maxRoundBytes());
+            });
             return new SchemeInterpreter(instance, abi, heapBytes, automatic);
         } catch (RuntimeException | Error e) {
             automatic.close();
