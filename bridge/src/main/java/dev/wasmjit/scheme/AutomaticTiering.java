@@ -162,6 +162,9 @@ final class AutomaticTiering implements AutoCloseable {
             }
             byte[] bytes = memory.read(address, size);
             inFlight.set(compile(bytes));
+            if (closed) {
+                close(); // close() came from another thread meanwhile: drop what it did not see
+            }
             return 1;
         } finally {
             waitNanos.addAndGet(System.nanoTime() - started);
@@ -201,7 +204,10 @@ final class AutomaticTiering implements AutoCloseable {
             compiler.set(Thread.currentThread());
             try {
                 if (!module.isDone()) {
-                    module.complete(compilingEngine.compile(transform.apply(bytes)));
+                    WasmModule compiled = compilingEngine.compile(transform.apply(bytes));
+                    if (!module.complete(compiled)) {
+                        compiled.close(); // dropped by close() while it compiled
+                    }
                 }
             } catch (RuntimeException | Error e) {
                 module.completeExceptionally(e);
