@@ -2,10 +2,14 @@ package dev.wasmjit.scheme;
 
 import org.junit.jupiter.api.Test;
 
+import dev.wasmjit.bridge.GuestInterrupted;
+
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Automatic tiering with tiny thresholds: hot functions compile and link by themselves. */
 class AutomaticTieringTest {
@@ -104,6 +108,25 @@ class AutomaticTieringTest {
                 .filter(thread -> thread.getName().startsWith("wasmjit-guest")).count();
         assertThat(compilers).as("one shared compiler pool of one thread").isLessThanOrEqualTo(1);
         assertThat(guests).as("every interpreter's guest thread ended").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void interruptingALoopThatTieredUpLeavesTheInterpreterAndItsCodeWorking() throws Exception {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.interruptible(true)
+                .tiering(Tiering.automatic().withThreshold(50)))) {
+            t.scheme.automaticTiering().waitForCompilation = true;
+            Expression endless = t.scheme.parse("(define (spin n) (spin (+ n 1))) (spin 0)");
+            CompletableFuture<SchemeValue> running = CompletableFuture.supplyAsync(() -> t.scheme.eval(endless));
+            // The statistics are read without entering the instance: wait for spin's round to link.
+            for (int i = 0; i < 3000 && t.scheme.tieringStats().rounds() == 0; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(t.scheme.tieringStats().rounds()).as("spin linked while it loops").isEqualTo(1);
+            assertThat(t.scheme.interrupt()).isTrue();
+            assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(GuestInterrupted.class);
+            assertThat(t.evalInteger(LONG_LOOP)).isEqualTo(1000000 % 1001);
+            assertThat(t.scheme.compiledFunctionCount()).as("spin, then the loop and step").hasValue(3);
+        }
     }
 
     @Test
