@@ -3,6 +3,7 @@
 #include "errors.h"
 #include "heap.h"
 #include "primitives.h"
+#include "tiering.h"
 
 int32_t callDepth;
 int32_t compiledDepthLimit = kCompiledDepthLimit;
@@ -162,6 +163,7 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
     if (!func->jitCode || callDepth >= compiledDepthCeiling()) {
       if (!acceptsCount(func, argc)) failArgumentCount(callee, argc);
       noteRun(func);
+      if (tierThreshold) countEntry(func);
       *env = bindArguments(base, argc);
       *body = func->body;
       return false;
@@ -505,6 +507,7 @@ Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
     bool done = callUntilInterpreted(callBase, argc, &value, &body, &frame);
     rootTop = callBase;
     if (done) goto deliver;
+    if (tierSafePointDue) tierSafePoint();  // allocates nothing: frame stays put
     e = body;
     env = frame;
     nesting = callNesting;
@@ -556,6 +559,7 @@ Value applyProcedure(Value callee, Value* args, int32_t argc) {
   Value frame;
   if (!callUntilInterpreted(base, argc, &result, &body, &frame)) {
     rootTop = base;
+    if (tierSafePointDue) tierSafePoint();
     result = interpret(body, frame, outer + 1, outer);
   }
   callDepth -= kRuntimeCallWeight;

@@ -12,6 +12,7 @@
 #include "parser.h"
 #include "primitives.h"
 #include "printer.h"
+#include "tiering.h"
 
 #ifdef __wasm__
 #define EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -146,6 +147,13 @@ EXPORT(isExpressionHandle) int32_t isExpressionHandle(Program* program) {
   }
   return 0;
 }
+// Automatic tiering (tiering.h): interpreted entries that make a function
+// hot, 0 = off (the default); and the largest module a round hands over, in
+// bytes (0 keeps the current bound, 1 MiB at first).
+EXPORT(setTiering) void setTieringExport(int32_t threshold, int32_t maxRoundBytes) {
+  setTiering(threshold > 0 ? (uint32_t)threshold : 0, maxRoundBytes > 0 ? (uint32_t)maxRoundBytes : 0);
+}
+EXPORT(tierRoundsStarted) int32_t tierRoundsStartedExport() { return (int32_t)tierRoundsStarted(); }
 EXPORT(heapSize) uint32_t heapSize() { return (uint32_t)(2 * heapStatistics().semispaceBytes); }
 
 #ifdef __wasm__

@@ -46,13 +46,9 @@ uint32_t compiledFunctionCount() {
   return n;
 }
 
-JitModule* buildJitModule() {
-  uint32_t count = pendingFunctionCount();
-  if (count == 0) return nullptr;
-  Func** funcs = (Func**)malloc(count * sizeof(Func*));
-  uint32_t k = 0;
-  for (Func* f = firstRunFunction(); f; f = f->nextRun)
-    if (pending(f)) funcs[k++] = f;
+namespace {
+
+JitModule* buildModuleOf(Func** funcs, uint32_t count) {
 
   uint32_t codeFunctions = planRound(funcs, count);
   CompiledFunction* compiled = new CompiledFunction[count];
@@ -90,6 +86,30 @@ JitModule* buildJitModule() {
   delete[] compiled;
   free(types);
   free(definitions);
+  return module;
+}
+
+}  // namespace
+
+JitModule* buildJitModule() { return buildJitModuleOf(pending, 0, nullptr); }
+
+JitModule* buildJitModuleOf(bool (*chosen)(const Func*), uint32_t maxBytes, void (*included)(Func*)) {
+  uint32_t count = 0;
+  for (Func* f = firstRunFunction(); f; f = f->nextRun) count += chosen(f);
+  if (count == 0) return nullptr;
+  Func** funcs = (Func**)malloc(count * sizeof(Func*));
+  uint32_t k = 0;
+  for (Func* f = firstRunFunction(); f; f = f->nextRun)
+    if (chosen(f)) funcs[k++] = f;
+  JitModule* module = buildModuleOf(funcs, count);
+  // Too large: the oldest half, and again, down to one function.
+  while (maxBytes && module->size > maxBytes && count > 1) {
+    freeJitModule(module);
+    count /= 2;
+    module = buildModuleOf(funcs, count);
+  }
+  if (included)
+    for (uint32_t i = 0; i < count; i++) included(funcs[i]);
   free(funcs);
   return module;
 }

@@ -12,6 +12,11 @@ struct JitModule {
 // set their jitCode, so a module that is never linked loses nothing.
 JitModule* buildJitModule();
 void freeJitModule(JitModule* module);
+// The functions that have run and `chosen` picks, oldest first; with maxBytes
+// (0: no bound) as many of the oldest as fit, at least one. `included`, if
+// given, is told each function the module holds.
+struct Func;
+JitModule* buildJitModuleOf(bool (*chosen)(const Func*), uint32_t maxBytes, void (*included)(Func*));
 
 uint32_t pendingFunctionCount();
 uint32_t compiledFunctionCount();

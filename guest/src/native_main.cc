@@ -22,6 +22,7 @@ int32_t collectionCount();
 void setHeapLimitExport(uint32_t bytes);
 void setMaxNestedCalls(int32_t n);
 int32_t pendingJitCount();
+void setTieringExport(int32_t threshold, int32_t maxRoundBytes);
 }
 
 static jmp_buf recovery;
@@ -64,12 +65,14 @@ static void printPrimitives() {
 static void usage() {
   fprintf(stderr,
           "usage: interp-native [--heap BYTES] [--heap-limit BYTES] [--max-calls N] [--stats]\n"
-          "                     [--jit-out FILE] (-e EXPR | FILE)...\n"
+          "                     [--tier-threshold N] [--jit-out FILE] (-e EXPR | FILE)...\n"
           "       interp-native --primitives\n"
           "Evaluates each program in turn in one interpreter; after an error it goes on\n"
           "with the next. --heap-limit lets the heap grow up to BYTES when live data\n"
           "crowds it (by default it stays at --heap's size). --max-calls sets how many\n"
-          "non-tail calls may nest. --jit-out writes the module of a JIT round after\n"
+          "non-tail calls may nest. --tier-threshold counts interpreted entries as\n"
+          "automatic tiering does (no host links here: for measuring the counters).\n"
+          "--jit-out writes the module of a JIT round after\n"
           "the last program.\n"
           "Exit status: 0 when every program succeeded, 1 otherwise.\n");
   exit(2);
@@ -118,6 +121,8 @@ int main(int argc, char** argv) {
       setHeapLimitExport((uint32_t)strtoul(argv[++i], nullptr, 10));
     } else if (!strcmp(argv[i], "--max-calls") && i + 1 < argc) {
       setMaxNestedCalls(atoi(argv[++i]));
+    } else if (!strcmp(argv[i], "--tier-threshold") && i + 1 < argc) {
+      setTieringExport(atoi(argv[++i]), 0);
     } else if (!strcmp(argv[i], "--stats")) {
       stats = true;
     } else if (!strcmp(argv[i], "--jit-out") && i + 1 < argc) {

@@ -175,6 +175,7 @@ struct Func {
   uint8_t hasRun;             // the evaluator has interpreted it at least once
   uint8_t createsClosures;    // its body contains a lambda: its frame can be captured
   uint8_t hasRest;            // a rest parameter follows the required ones
+  uint8_t tier;               // automatic tiering's state of it (tiering.h)
   int32_t required;           // parameters before the rest parameter
   int32_t slotCount;          // frame slots: parameters, rest, then every local of the body
   Expr* body;
@@ -185,6 +186,7 @@ struct Func {
   uint32_t round;
   uint32_t roundEntry;        // index of its entry in the round's module
   uint32_t roundIndex;        // index of the function direct callers call
+  uint32_t heat;              // interpreted entries, while tiering is on (tiering.h)
 };
 
 // The core syntax the parser reduces every form to (syntax.cc says how).

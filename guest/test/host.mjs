@@ -117,7 +117,7 @@ export class Guest {
    * the process's stdout and stderr, or with `capture` into this.stdout and
    * this.stderr (strings), or with `quiet` nowhere.
    */
-  static load({ wasmPath = defaultWasmPath, quiet = false, capture = false } = {}) {
+  static load({ wasmPath = defaultWasmPath, quiet = false, capture = false, tiering = false } = {}) {
     let module = compiledModules.get(wasmPath);
     if (!module) {
       module = new WebAssembly.Module(readFileSync(wasmPath));
@@ -131,17 +131,33 @@ export class Guest {
     };
     let memory = null;
     const wasi = minimalWasi(module, () => memory, write);
+    let guest = null;
+    // Automatic tiering's imports. Without `tiering` this host does not tier (jit_ready is
+    // refused, tier_poll answers 0). With it, a module handed over is linked at the guest's next
+    // poll, synchronously: Node compiles it there and then.
+    let handedOver = null;
     const instance = new WebAssembly.Instance(module, {
       wasi_snapshot_preview1: wasi,
       env: {
         throw_error() {
           throw new GuestAbort('guest error');
         },
+        jit_ready(address, size) {
+          if (!tiering) return 0;
+          handedOver = new Uint8Array(memory.buffer, address, size).slice();
+          return 1;
+        },
+        tier_poll() {
+          if (!tiering) return 0;
+          if (handedOver) guest.link(handedOver);
+          handedOver = null;
+          return 1;
+        },
       },
     });
     memory = instance.exports.memory;
     instance.exports._initialize();
-    const guest = new Guest(instance);
+    guest = new Guest(instance);
     guest.output = output;
     return guest;
   }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 import { churn, constructs, errors, examples, expectedStdout, fib30, primitives, tailLoop } from './cases.mjs';
@@ -143,6 +144,47 @@ describe('the example corpus, interpreted and compiled', () => {
       assert.ok(bytes, 'every example defines a function, so a JIT round compiles something');
     });
   }
+});
+
+/**
+ * Automatic tiering at a threshold of 2 interpreted entries: every function that runs twice is
+ * compiled and linked at the guest's next poll, so compiled code takes over in the middle of
+ * the program. Evaluated twice: the second run starts with what the first compiled.
+ */
+function withAutomaticTiering(c) {
+  const guest = Guest.load({ capture: true, tiering: true });
+  guest.exports.setTiering(2, 0);
+  if (c.maxCalls) guest.exports.setMaxNestedCalls(c.maxCalls);
+  const expected = expectedOutcome(c);
+  const alternative = straightforward && c.straightforward !== undefined
+    ? expectedOutcome({ ...c, expect: c.straightforward })
+    : expected;
+  let program;
+  try {
+    program = guest.parse(c.source);
+  } catch (e) {
+    if (!(e instanceof GuestError)) throw e;
+    return;
+  }
+  for (const run of ['first run', 'second run']) {
+    const outcome = evaluate(guest, program, c.heap);
+    assert.ok(isDeepStrictEqual(outcome, expected) || isDeepStrictEqual(outcome, alternative),
+      `${run}: ${JSON.stringify(outcome)} is neither ${JSON.stringify(expected)} nor ${JSON.stringify(alternative)}`);
+  }
+  return guest;
+}
+
+describe('automatic tiering at threshold 2: compiled code takes over mid-program', () => {
+  for (const c of [...constructs, ...primitives, ...errors, ...examples]) {
+    it(c.name, () => withAutomaticTiering(c));
+  }
+  it('compiles a loop within one evaluation', () => {
+    const guest = withAutomaticTiering({
+      name: 'loop', source: '(let loop ((i 0)) (if (< i 100000) (loop (+ i 1)) i))', expect: '100000',
+    });
+    assert.equal(guest.exports.tierRoundsStarted(), 1);
+    assert.equal(guest.exports.compiledFunctionCount(), 1);
+  });
 });
 
 describe('sessions: the heap and top-level definitions persist across evals', () => {
@@ -489,10 +531,10 @@ describe('the runtime', () => {
       'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',
       'moduleData:function', 'moduleSize:function', 'parse:function', 'pendingJitCount:function',
       'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',
-      'stackPointer:function',
+      'setTiering:function', 'stackPointer:function', 'tierRoundsStarted:function',
     ]);
     const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
-    assert.deepEqual(imports.filter((i) => !i.startsWith('wasi_snapshot_preview1.')), ['env.throw_error']);
+    assert.deepEqual(imports.filter((i) => !i.startsWith('wasi_snapshot_preview1.')), ['env.throw_error', 'env.tier_poll', 'env.jit_ready']);
   });
 
   it('generates modules that import only env.memory and env.__indirect_function_table', () => {

@@ -71,8 +71,10 @@ final class GuestLinker {
                 define(anImport, (caller, params, results) -> {
                     throw new CallFailure.GuestErrorRaised();
                 });
-            } else if (anImport.module().equals(ENV) && hostFunctions.containsKey(anImport.name())) {
-                HostFunction function = hostFunctions.get(anImport.name());
+            } else if (anImport.module().equals(ENV) && (hostFunctions.containsKey(anImport.name())
+                    || TieringImports.withoutTiering(anImport.name()) != null)) {
+                HostFunction function = hostFunctions.containsKey(anImport.name())
+                        ? hostFunctions.get(anImport.name()) : TieringImports.withoutTiering(anImport.name());
                 if (!function.signature().equals(anImport.signature().orElseThrow())) {
                     missing.add(anImport + " (the host function has type " + function.signature() + ")");
                 } else {

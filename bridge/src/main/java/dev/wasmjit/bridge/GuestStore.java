@@ -120,6 +120,11 @@ final class GuestStore {
         }
     }
 
+    /** Whether the calling thread is this store's guest thread (inside a call or a host function). */
+    boolean isGuestThread() {
+        return thread.isCurrent();
+    }
+
     boolean isClosed() {
         return closed;
     }

@@ -123,6 +123,41 @@ public final class LateLinker {
     }
 
     /**
+     * Links a module compiled earlier from inside a host function of this instance: the guest
+     * is in a call and has asked for it at a point where its state allows (automatic tiering's
+     * poll). The call gate is not passed again (it refuses calls back into a running
+     * instance); the patch runs under the running call's deadline. Counts as a round like
+     * {@link #link(WasmModule)}, and the function table's size is read the same way.
+     *
+     * @param generated the compiled generated module, from this instance's engine
+     * @return what was linked
+     * @throws IllegalStateException if called other than on this instance's guest thread
+     * @throws LinkException         if linking fails; the instance keeps what it had before
+     */
+    public LinkReport linkWithinCall(WasmModule generated) {
+        Objects.requireNonNull(generated, "generated");
+        if (generated.engine() != engine) {
+            throw new IllegalArgumentException("the module was compiled by another engine");
+        }
+        if (!store.isGuestThread()) {
+            throw new IllegalStateException("linkWithinCall runs only inside a host function of this instance");
+        }
+        checkImports(generated.shape());
+        return store.run(() -> {
+            int before = table.sizeWithinCall();
+            String namespace = "jit-" + (rounds + 1);
+            try {
+                linker.instantiate(namespace, generated.wasmtime());
+            } catch (WasmtimeException | io.github.kawamuray.wasmtime.WasmFunctionError e) {
+                throw new LinkException("could not link " + namespace + " within the call: " + e.getMessage(), e);
+            }
+            rounds++;
+            return new LinkReport(namespace, generated.bytes().length, generated.shape().definedFunctionCount(),
+                    before, table.sizeWithinCall());
+        });
+    }
+
+    /**
      * How many modules this linker has linked.
      *
      * @return the number of successful links

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A wasmtime engine: compiles modules and keeps time for deadlines.
@@ -85,6 +86,9 @@ public final class WasmEngine {
     private final Engine engine;
     private final boolean isolated;
     private volatile boolean closed;
+    // Compilations (on any thread: automatic tiering compiles on background threads) hold it
+    // shared, close() exclusively: a compilation never runs on a disposed engine.
+    private final ReentrantReadWriteLock disposal = new ReentrantReadWriteLock();
 
     private WasmEngine(EngineSettings settings) {
         this.settings = settings;
@@ -140,11 +144,14 @@ public final class WasmEngine {
         if (!isolated) {
             throw new IllegalStateException("a shared engine lives as long as the process; only an isolated engine is closed");
         }
-        synchronized (this) {
+        disposal.writeLock().lock();
+        try {
             if (!closed) {
                 closed = true;
                 engine.dispose();
             }
+        } finally {
+            disposal.writeLock().unlock();
         }
     }
 
@@ -186,16 +193,19 @@ public final class WasmEngine {
      * @throws ModuleException if the bytes are not a valid module; the message says why
      */
     public WasmModule compile(byte[] bytes) {
-        if (closed) {
-            throw new IllegalStateException("this engine has been closed");
-        }
         byte[] copy = bytes.clone();
         ModuleShape shape = ModuleShape.read(copy);
         Module module;
+        disposal.readLock().lock();
         try {
+            if (closed) {
+                throw new IllegalStateException("this engine has been closed");
+            }
             module = Module.fromBinary(engine, TableCeiling.apply(copy));
         } catch (WasmtimeException e) {
             throw new ModuleException("invalid WebAssembly module (" + copy.length + " bytes): " + e.getMessage(), e);
+        } finally {
+            disposal.readLock().unlock();
         }
         return new WasmModule(this, module, copy, shape);
     }

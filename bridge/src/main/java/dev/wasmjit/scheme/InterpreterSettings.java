@@ -1,5 +1,6 @@
 package dev.wasmjit.scheme;
 
+import dev.wasmjit.bridge.FuncSignature;
 import dev.wasmjit.bridge.ReactorInstance;
 import dev.wasmjit.bridge.StoreSettings;
 import dev.wasmjit.bridge.TrapKind;
@@ -43,6 +44,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     private int maxNestedCalls = DEFAULT_MAX_NESTED_CALLS;
     private EngineSettings engineSettings = EngineSettings.defaults();
     private boolean interruptible;
+    private Tiering tiering = Tiering.manual();
 
     InterpreterSettings() {
     }
@@ -58,6 +60,20 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      */
     public final SchemeInterpreter.Builder interruptible(boolean interruptible) {
         this.interruptible = interruptible;
+        return self();
+    }
+
+    /**
+     * How the interpreter decides what to compile ({@link Tiering}): {@link Tiering#manual()} by
+     * default, the seed's protocol. {@link Tiering#automatic()} compiles hot functions by itself,
+     * on background compiler threads, and links them within long evaluations; a guest without
+     * the {@code setTiering} extension is simply never asked.
+     *
+     * @param tiering off, manual or automatic with its settings
+     * @return this builder
+     */
+    public final SchemeInterpreter.Builder tiering(Tiering tiering) {
+        this.tiering = Objects.requireNonNull(tiering, "tiering");
         return self();
     }
 
@@ -160,13 +176,23 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      *                                            guest ABI
      */
     public final SchemeInterpreter build() {
-        ReactorInstance instance = instantiate();
+        WasmEngine engine = interruptible ? WasmEngine.isolated(engineSettings) : WasmEngine.of(engineSettings);
+        AutomaticTiering automatic = new AutomaticTiering(tiering, engine);
+        ReactorInstance instance = instantiate(engine, automatic);
         try {
             GuestAbi abi = new GuestAbi(instance);
             abi.setHeapLimit.ifPresent(setLimit -> setLimit.callVoid((int) maxHeapBytes));
             abi.setMaxNestedCalls.ifPresent(setLimit -> setLimit.callVoid(maxNestedCalls));
-            return new SchemeInterpreter(instance, abi, heapBytes);
+            // A guest without the setTiering extension is never asked, and never tiers.
+            instance.function("setTiering", FuncSignature.i32(2, 0))
+                    .filter(set -> tiering.isAutomatic()).ifPresent(set -> {
+                automatic.attach(instance.lateLinker());
+                instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
+                set.callVoid(tiering.threshold(), tiering.maxRoundBytes());
+            });
+            return new SchemeInterpreter(instance, abi, heapBytes, automatic);
         } catch (RuntimeException | Error e) {
+            automatic.close();
             instance.close();
             throw e;
         }
@@ -198,8 +224,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      * module on an isolated engine) and an isolated engine are owned by the instance, closed
      * after its store, by its close() or by its cleaner.
      */
-    private ReactorInstance instantiate() {
-        WasmEngine engine = interruptible ? WasmEngine.isolated(engineSettings) : WasmEngine.of(engineSettings);
+    private ReactorInstance instantiate(WasmEngine engine, AutomaticTiering automatic) {
         WasmModule module;
         boolean ownModule = moduleBytes != null || interruptible;
         try {
@@ -216,6 +241,9 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
                 .allocator("allocateBytes", "freeBytes");
         if (ownModule) {
             builder.owning(module);
+        }
+        if (automatic.settings().isAutomatic()) {
+            automatic.imports().forEach(builder::hostFunction);
         }
         if (interruptible) {
             builder.owning(engine::close);

@@ -37,7 +37,7 @@ import java.util.OptionalInt;
  * runs. Every guest allocation the host makes is freed. One thread at a time may use an
  * interpreter; a second thread is refused with {@link IllegalStateException}.
  */
-public final class SchemeInterpreter implements AutoCloseable {
+public final class SchemeInterpreter extends TieredInterpreter implements AutoCloseable {
 
     /** The class-path resource holding the bundled guest. */
     public static final String BUNDLED_RESOURCE = "/dev/wasmjit/scheme/interplib.wasm";
@@ -54,7 +54,8 @@ public final class SchemeInterpreter implements AutoCloseable {
     private volatile boolean closed;
 
     /** Made by {@link InterpreterSettings#build()}. */
-    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes) {
+    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, AutomaticTiering tiering) {
+        super(tiering);
         this.instance = instance;
         this.abi = abi;
         this.heapBytes = heapBytes;
@@ -161,7 +162,7 @@ public final class SchemeInterpreter implements AutoCloseable {
     private SchemeValue evalWith(GuestFunction eval, Expression expression, int heapBytes) {
         Objects.requireNonNull(expression, "expression");
         ensureOpen();
-        return abi.eval(this, eval, expression, heapBytes);
+        return tiering.aroundEvaluation(() -> abi.eval(this, eval, expression, heapBytes));
     }
 
     /**
@@ -173,7 +174,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      */
     public Optional<JitModule> jit() {
         ensureOpen();
-        return abi.jit(this);
+        return tiering.settings().mode() == Tiering.Mode.OFF ? Optional.empty() : abi.jit(this);
     }
 
     /**
@@ -260,12 +261,11 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * Frees the guest instance, from any thread. Idempotent; any other use afterwards is an
-     * {@link IllegalStateException}. An evaluation under way on another thread does not hold it
-     * up: an {@linkplain Builder#interruptible interruptible} interpreter interrupts it and returns
-     * within milliseconds; otherwise it returns at once, and the evaluation ends at its next
-     * output or at its deadline and frees the interpreter then ({@link ReactorInstance#close()}).
-     * An interpreter dropped without {@code close()} is freed once it is unreachable.
+     * Stops a background compilation and frees the guest instance, from any thread. Idempotent;
+     * any other use afterwards is an {@link IllegalStateException}. A call under way on another
+     * thread does not hold it up: an {@linkplain Builder#interruptible interruptible} interpreter
+     * interrupts it at once; otherwise the call frees the interpreter at its next output or its
+     * deadline ({@link ReactorInstance#close()}). One dropped unclosed is freed when unreachable.
      */
     @Override
     public void close() {
@@ -273,7 +273,7 @@ public final class SchemeInterpreter implements AutoCloseable {
             return;
         }
         closed = true;
-        instance.close(); // and the module and isolated engine it owns
+        closeWith(instance);
     }
 
     private OptionalInt counter(Optional<GuestFunction> function) {

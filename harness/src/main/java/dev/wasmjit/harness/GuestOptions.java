@@ -1,6 +1,7 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.scheme.Tiering;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,6 +50,31 @@ public final class GuestOptions {
         maxNestedCalls = calls;
     }
 
+    @Option(names = "--tiering", paramLabel = "MODE",
+            description = "off, manual or auto: what is compiled without being asked. auto compiles hot functions "
+                    + "in the background and links them mid-evaluation (default for run, repl and serve); manual "
+                    + "compiles only when asked (--jit, ,jit; the default elsewhere); off never compiles.")
+    void tiering(String mode) {
+        try {
+            tiering = Tiering.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "--tiering must be off, manual or auto, was " + mode);
+        }
+    }
+
+    private Tiering tiering;
+    private Tiering commandDefault;
+
+    /**
+     * The tiering to use unless {@code --tiering} says otherwise, for a command whose other
+     * options choose it ({@code run --jit} asks for the manual protocol).
+     *
+     * @param tiering the default
+     */
+    public void defaultTiering(Tiering tiering) {
+        this.commandDefault = tiering;
+    }
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop any single evaluation that runs longer, e.g. 500ms, 2s, 1m (default: no limit).")
     private Duration timeout;
@@ -69,6 +95,27 @@ public final class GuestOptions {
      */
     public int heapBytes() {
         return heapBytes;
+    }
+
+    /**
+     * The tiering: {@code --tiering}, or the command's default (automatic for {@code run},
+     * {@code repl} and {@code serve}, which run programs as people run them; manual for the
+     * drop-in demo, which keeps the seed's protocol, and for {@code link}).
+     *
+     * @return the tiering to build interpreters with
+     */
+    public Tiering tiering() {
+        if (tiering != null) {
+            return tiering;
+        }
+        if (commandDefault != null) {
+            return commandDefault;
+        }
+        String name = command == null ? "" : command.name();
+        return switch (name) {
+            case "run", "repl", "serve" -> Tiering.automatic();
+            default -> Tiering.manual();
+        };
     }
 
     /**
@@ -132,6 +179,7 @@ public final class GuestOptions {
                                               OutputStream guestStdout) {
         timeout().ifPresentOrElse(builder::deadline, builder::noDeadline);
         return builder
+                .tiering(tiering())
                 .heapBytes(heapBytes)
                 .maxHeapBytes(maxHeapBytes)
                 .maxNestedCalls(maxNestedCalls)

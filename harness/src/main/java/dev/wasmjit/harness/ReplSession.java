@@ -166,6 +166,9 @@ final class ReplSession {
         out.println("jit rounds: " + jitRounds + ", " + jitBytes + " bytes linked; table " + scheme.tableSize() + " slots");
         out.println("collections: " + count(scheme.collectionCount()) + " in the last evaluation");
         out.println("heap: " + heapBytes + " bytes; guest memory " + scheme.instance().memory().size() + " bytes");
+        if (scheme.tiering().isAutomatic()) {
+            out.println(scheme.tieringStats());
+        }
     }
 
     /** Runs guest work; a failure becomes one line on stderr. */

@@ -5,6 +5,7 @@ import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.scheme.Tiering;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,14 +48,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Evaluate the expression already in the module: the handle `wasmjit link` printed (handle: 0x...), given with the --module it wrote.")
     private Integer handle;
 
-    @Option(names = "--jit", description = "After a first evaluation, compile and link what ran, then evaluate again.")
+    @Option(names = "--jit", description = "After a first evaluation, compile and link what ran, then evaluate again (tiering manual unless --tiering says otherwise).")
     private boolean jit;
 
     @Option(names = "--rounds", paramLabel = "N",
             description = "Rounds of evaluate+compile+link before the final evaluation (implies --jit; default with --jit: 1).")
     private Integer rounds;
 
-    @Option(names = "--stats", description = "Print what each JIT round compiled and linked (implies --jit).")
+    @Option(names = "--stats", description = "With automatic tiering, print what it did; otherwise print what each JIT round compiled and linked (implies --jit).")
     private boolean stats;
 
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<String> source = source();
+        if (jit || rounds != null) {
+            guest.defaultTiering(Tiering.manual()); // they ask for the seed's protocol
+        }
         int jitRounds = jitRounds();
         try (SchemeInterpreter scheme = guest.start(streams, streams.out(), this::grantInputAndDirectories)) {
             if (source.isPresent()) {
@@ -116,6 +120,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         scheme.eval(program);
+        if (stats && scheme.tiering().isAutomatic()) {
+            streams.out().println(scheme.tieringStats());
+        }
     }
 
     /**
@@ -166,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int jitRounds() {
         if (rounds == null) {
-            return jit || stats ? 1 : 0;
+            return jit || (stats && !guest.tiering().isAutomatic()) ? 1 : 0;
         }
         if (rounds < 1) {
             throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, was " + rounds);

@@ -121,7 +121,7 @@ class RunCommandTest {
 
     @Test
     void statsAloneRunsOneJitRound() {
-        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--stats", "-e", CURRIED_LOOP);
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--tiering", "manual", "--stats", "-e", CURRIED_LOOP);
 
         assertThat(run.stdoutLines()).hasSize(3).element(1).asString().startsWith("jit round 1: ");
     }

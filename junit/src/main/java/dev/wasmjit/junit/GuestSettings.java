@@ -86,6 +86,8 @@ final class GuestSettings {
             }
         });
         deadline().ifPresent(builder::deadline);
+        find(Tiering.class).ifPresent(t ->
+                builder.tiering(dev.wasmjit.scheme.Tiering.of(t.value()).withThreshold(t.threshold())));
         return builder;
     }
 

@@ -6,6 +6,7 @@ import dev.wasmjit.bridge.GuestTimeout;
 import dev.wasmjit.bridge.GuestTrap;
 import dev.wasmjit.bridge.ReactorInstance;
 import dev.wasmjit.bridge.TrapKind;
+import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,18 @@ class InjectionTest {
         assertThatThrownBy(() -> small.eval(small.parse(bigList)))
                 .isInstanceOfSatisfying(GuestTrap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY));
         assertThat(eval(normal, bigList)).isEqualTo(20000);
+    }
+
+    @Test
+    void tieringOnTheParameterCompilesWhatRunsWithoutBeingAsked(
+            @Tiering(value = dev.wasmjit.scheme.Tiering.Mode.AUTOMATIC, threshold = 2) SchemeInterpreter scheme) {
+        Expression loop = scheme.parse("(let loop ((i 0)) (if (< i 100000) (loop (+ i 1)) i))");
+        // The round compiles in the background: evaluate until it is linked, at a poll or between evaluations.
+        for (int i = 0; i < 1000 && scheme.tieringStats().rounds() == 0; i++) {
+            assertThat(scheme.eval(loop).asInteger()).isEqualTo(100000);
+        }
+        assertThat(scheme.tieringStats().rounds()).isEqualTo(1);
+        assertThat(scheme.compiledFunctionCount()).hasValue(1);
     }
 
     @Test

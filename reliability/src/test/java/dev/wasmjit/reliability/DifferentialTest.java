@@ -4,6 +4,8 @@ import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.junit.WasmjitTest;
 import dev.wasmjit.scheme.Expression;
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.scheme.Tiering;
+import dev.wasmjit.scheme.TieringStats;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -108,6 +110,52 @@ class DifferentialTest {
         }
         assertThat(results).as("most programs give a result").isGreaterThan(PROGRAMS / 2);
         assertThat(PROGRAMS - results).as("some give an error").isGreaterThan(PROGRAMS / 50);
+    }
+
+    /**
+     * Automatic tiering at a threshold of 2: each batch's interpreter compiles whatever runs
+     * twice, in the background, and links it at the guest's polls and between programs, so
+     * compiled code takes over in the middle of the batch, at points that vary from run to run.
+     * Every program's transcript must still be the interpreter's (which the test above compares
+     * with the native build and Guile).
+     */
+    @Test
+    void generatedProgramsGiveTheSameTranscriptsWithAutomaticTieringAtThresholdTwo(SchemeInterpreter.Builder builder) {
+        List<String> programs = generate().subList(0, Math.min(PROGRAMS, 500));
+        List<String> disagreements = new ArrayList<>();
+        int rounds = 0;
+        for (int from = 0; from < programs.size(); from += BATCH) {
+            int to = Math.min(from + BATCH, programs.size());
+            List<Run> interpreted = runBatch(builder.tiering(Tiering.manual()), programs, from, to, disagreements).runs();
+            Batch tiered = runBatch(builder.tiering(Tiering.automatic().withThreshold(2)), programs, from, to, disagreements);
+            rounds += tiered.stats().rounds();
+            for (int i = from; i < to; i++) {
+                compare("automatic tiering", i, programs.get(i), interpreted.get(i - from).transcript(),
+                        tiered.runs().get(i - from).transcript(), disagreements);
+            }
+        }
+        if (!disagreements.isEmpty()) {
+            fail("%d disagreements (seed %d); the first ones:%n%s", disagreements.size(), SEED,
+                    String.join("\n", disagreements.subList(0, Math.min(SHOWN, disagreements.size()))));
+        }
+        assertThat(rounds).as("rounds linked by automatic tiering").isPositive();
+    }
+
+    private record Batch(List<Run> runs, TieringStats stats) {
+    }
+
+    /** Evaluates a batch once in one interpreter built by the builder. */
+    private static Batch runBatch(SchemeInterpreter.Builder builder, List<String> programs, int from, int to,
+                                  List<String> disagreements) {
+        Transcript transcript = new Transcript();
+        try (SchemeInterpreter scheme = builder.stdout(transcript.stdout).stderr(transcript.stderr).build()) {
+            Expression separator = scheme.parse(NativeGuest.SEPARATOR);
+            List<Run> runs = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                runs.add(evaluate(scheme, transcript, i, programs.get(i), scheme.parse(programs.get(i)), separator, disagreements));
+            }
+            return new Batch(runs, scheme.tieringStats());
+        }
     }
 
     /** PROGRAMS programs, no two the same once their names' prefixes are set aside, none with a literal result. */
