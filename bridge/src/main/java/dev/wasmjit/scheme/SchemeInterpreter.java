@@ -8,6 +8,9 @@ import dev.wasmjit.bridge.ReactorInstance;
 import dev.wasmjit.bridge.StoreSettings;
 import dev.wasmjit.bridge.TrapKind;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +50,8 @@ public final class SchemeInterpreter implements AutoCloseable {
 
     /** How large the heap may grow by default when live data crowds it: 256 MiB. */
     public static final long DEFAULT_MAX_HEAP_BYTES = 256L << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemeInterpreter.class);
 
     private final ReactorInstance instance;
     private final GuestAbi abi;
@@ -192,7 +197,9 @@ public final class SchemeInterpreter implements AutoCloseable {
         Objects.requireNonNull(module, "module");
         byte[] bytes = module.bytesFor(this);
         ensureOpen();
-        return instance.lateLinker().link(bytes);
+        LinkReport report = instance.lateLinker().link(bytes);
+        LOG.debug("JIT round {}", report);
+        return report;
     }
 
     /**
