@@ -88,7 +88,10 @@ EXPORT(parse) Program* parse(const char* source) {
   return program;
 }
 
-EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
+namespace {
+
+// Evaluates a parsed program and keeps its result for the lastResult* exports.
+void evaluate(Program* program, int32_t heapBytes) {
   beginCall();
   if (heapBytes <= 0) fail("heap size must be positive, got %d", (int)heapBytes);
   if (!program) fail("eval of a null expression");
@@ -102,6 +105,13 @@ EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
   resultText.append(text);
   resultKind = kindOf(v);
   resultInteger = isInteger(v) ? integerOf(v) : v == kTrue;
+}
+
+}  // namespace
+
+// The seed's eval: the result line follows what the program printed.
+EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
+  evaluate(program, heapBytes);
   endOutputLine();
   printf("result: %s\n", (const char*)resultText.data());
   fflush(stdout);
@@ -116,6 +126,12 @@ EXPORT(moduleSize) int32_t moduleSize(JitModule* m) { return (int32_t)m->size; }
 EXPORT(freeModule) void freeModule(JitModule* m) { freeJitModule(m); }
 
 // Extensions.
+// eval without the result line, for a host that reads the result
+// through lastResultText and prints nothing the program did not print.
+EXPORT(evalQuietly) void evalQuietly(Program* program, int32_t heapBytes) {
+  evaluate(program, heapBytes);
+  fflush(stdout);
+}
 EXPORT(lastResultKind) int32_t lastResultKind() { return resultKind; }
 EXPORT(lastResultInteger) int32_t lastResultInteger() { return resultInteger; }
 EXPORT(lastResultText) const char* lastResultText() {
