@@ -22,7 +22,7 @@ import java.util.OptionalInt;
  * <pre>{@code
  * try (SchemeInterpreter scheme = SchemeInterpreter.builder().build()) {
  *     Expression program = scheme.parse("(letrec ((fib (lambda (n) ...))) (fib 20))");
- *     scheme.eval(program);                 // interpreted; prints "result: 10946"
+ *     scheme.eval(program);                 // interpreted: 10946
  *     scheme.jit().ifPresent(scheme::link); // compile the functions that ran, link them
  *     scheme.eval(program);                 // now runs compiled code
  * }
@@ -119,6 +119,79 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
+     * Parses a program and evaluates it with the default heap size and deadline: every
+     * top-level form in order, as one program; its definitions persist for later
+     * evaluations. The interpreter prints nothing of its own (unless built with
+     * {@link Builder#resultLines(boolean) resultLines(true)}); what the program displays goes
+     * to the builder's stdout.
+     *
+     * <p>Each call parses anew, and a parsed program stays in guest memory as long as the
+     * interpreter, as the procedures it defines do. To run the same text many times, parse it
+     * once and {@link #eval(Expression)} the handle: its procedures, once compiled, stay
+     * compiled.
+     *
+     * @param source the program text
+     * @return the value of the last form
+     * @throws GuestError if the program does not parse or fails
+     * @throws GuestTrap  if the guest traps or hits a limit, as {@link #eval(Expression)}
+     */
+    public SchemeValue eval(String source) {
+        return eval(parse(source));
+    }
+
+    /**
+     * Calls the procedure a global variable holds, with Java values as its arguments:
+     * {@code scheme.call("fib", 20)}. Each argument goes to the guest as quoted data:
+     * {@code int}, {@code long}, {@code short}, {@code byte} and {@link java.math.BigInteger}
+     * as integers, {@code boolean} as {@code #t}/{@code #f}, {@link String} as a string,
+     * {@link java.util.List} as a list and an array as a vector (their elements converted the
+     * same way), a {@link SchemeValue} as itself, a {@link SchemeProcedure} as the procedure.
+     * {@code double}, {@link Character} and {@code byte[]} become Scheme's reals, characters
+     * and bytevectors, which the guest refuses (a {@link GuestError}) until it has them; the
+     * guest's integers are 31-bit today, and a larger one is a {@link GuestError} too.
+     *
+     * <p>Each call with arguments parses a small expression, which stays in guest memory as
+     * {@link #eval(String)}'s do: a hot loop belongs in Scheme.
+     *
+     * @param globalName the global variable, such as {@code fib}
+     * @param arguments  the arguments
+     * @return the procedure's result
+     * @throws GuestError               if the global is unbound or not a procedure, an argument
+     *                                  is of a kind the guest cannot read, or the call fails
+     * @throws IllegalArgumentException if the name is not a symbol's name, or an argument has
+     *                                  no Scheme value (the guest is not called)
+     */
+    public SchemeValue call(String globalName, Object... arguments) {
+        Objects.requireNonNull(arguments, "arguments");
+        for (Object argument : arguments) {
+            if (argument instanceof SchemeProcedure p && p.owner() != this) {
+                throw new IllegalArgumentException("the procedure " + p.globalName() + " belongs to another interpreter");
+            }
+        }
+        return eval(SchemeLiteral.call(checkedGlobalName(globalName), arguments));
+    }
+
+    /**
+     * The procedure a global variable holds, to call from Java or pass to Scheme. The variable
+     * is looked up at each call, so it need not be defined yet.
+     *
+     * @param globalName the global variable, such as {@code fib}
+     * @return the procedure
+     * @throws IllegalArgumentException if the name is not a symbol's name
+     */
+    public SchemeProcedure procedure(String globalName) {
+        return new SchemeProcedure(this, checkedGlobalName(globalName));
+    }
+
+    private static String checkedGlobalName(String name) {
+        Objects.requireNonNull(name, "globalName");
+        if (!ExternalRepresentation.isSymbolName(name)) {
+            throw new IllegalArgumentException("not the name of a global variable: \"" + name + "\"");
+        }
+        return name;
+    }
+
+    /**
      * Evaluates with the default heap size and deadline.
      *
      * @param expression a handle from this interpreter's {@link #parse}
@@ -155,7 +228,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      * @param expression a handle from this interpreter's {@link #parse}
      * @param heapBytes  the heap size for this evaluation
      * @param deadline   how long the evaluation may run: positive
-     * @return the result; the guest's {@code result:} line has gone to stdout too
+     * @return the result
      * @throws IllegalArgumentException if the expression belongs to another interpreter, or
      *                                  the heap size or the deadline is zero or negative
      */
