@@ -172,6 +172,23 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
+     * Defines a global variable with a Java value, converted as {@link #call}'s arguments are
+     * (a {@link SchemeProcedure} makes the new name another name of that procedure).
+     *
+     * @param globalName the variable's name
+     * @param value      its value
+     * @throws GuestError               if the guest cannot read the value (see {@link #call})
+     * @throws IllegalArgumentException if the name is not a symbol's name, or the value has no
+     *                                  Scheme value
+     */
+    public void define(String globalName, Object value) {
+        if (value instanceof SchemeProcedure p && p.owner() != this) {
+            throw new IllegalArgumentException("the procedure " + p.globalName() + " belongs to another interpreter");
+        }
+        eval(SchemeLiteral.definition(checkedGlobalName(globalName), value));
+    }
+
+    /**
      * The procedure a global variable holds, to call from Java or pass to Scheme. The variable
      * is looked up at each call, so it need not be defined yet.
      *

@@ -27,6 +27,13 @@ final class SchemeLiteral {
         return out.append(')').toString();
     }
 
+    /** The definition {@code (define NAME 'DATUM)} as source text. */
+    static String definition(String globalName, Object value) {
+        StringBuilder out = new StringBuilder("(define ").append(globalName).append(' ');
+        argument(out, value, 1);
+        return out.append(')').toString();
+    }
+
     private static void argument(StringBuilder out, Object value, int position) {
         if (value instanceof SchemeProcedure procedure) {
             out.append(procedure.globalName());
