@@ -8,9 +8,6 @@ import dev.wasmjit.bridge.ReactorInstance;
 import dev.wasmjit.bridge.StoreSettings;
 import dev.wasmjit.bridge.TrapKind;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,9 +35,10 @@ import java.util.OptionalInt;
  * {@link dev.wasmjit.bridge.GuestTimeout} ({@link TrapKind#TIMEOUT}). After any of them
  * the interpreter keeps working, expressions parsed earlier included, and linked code still
  * runs. Every guest allocation the host makes is freed. One thread at a time may use an
- * interpreter; a second thread is refused with {@link IllegalStateException}.
+ * interpreter; a second thread is refused with {@link IllegalStateException}. Programs as
+ * text and calls with Java values are {@link SchemeGlobals}'s.
  */
-public final class SchemeInterpreter implements AutoCloseable {
+public final class SchemeInterpreter extends SchemeGlobals implements AutoCloseable {
 
     /** The class-path resource holding the bundled guest. */
     public static final String BUNDLED_RESOURCE = "/dev/wasmjit/scheme/interplib.wasm";
@@ -50,8 +48,6 @@ public final class SchemeInterpreter implements AutoCloseable {
 
     /** How large the heap may grow by default when live data crowds it: 256 MiB. */
     public static final long DEFAULT_MAX_HEAP_BYTES = 256L << 20;
-
-    private static final Logger LOG = LoggerFactory.getLogger(SchemeInterpreter.class);
 
     private final ReactorInstance instance;
     private final GuestAbi abi;
@@ -76,11 +72,7 @@ public final class SchemeInterpreter implements AutoCloseable {
         return new Builder();
     }
 
-    /**
-     * Configures and creates a {@link SchemeInterpreter}: {@link StoreSettings} says how
-     * output and the deadline of each guest call are set, {@link InterpreterSettings} which
-     * guest runs with how much heap, and builds it.
-     */
+    /** Configures a {@link SchemeInterpreter} ({@link StoreSettings}, {@link InterpreterSettings}) and builds it. */
     public static final class Builder extends InterpreterSettings {
         private Builder() {
         }
@@ -95,6 +87,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      *                    A NUL character is a parse error too: the guest reads NUL-terminated
      *                    text and would silently ignore the rest.
      */
+    @Override
     public Expression parse(String source) {
         Objects.requireNonNull(source, "source");
         ensureOpen();
@@ -119,96 +112,6 @@ public final class SchemeInterpreter implements AutoCloseable {
     }
 
     /**
-     * Parses a program and evaluates it with the default heap size and deadline: every
-     * top-level form in order, as one program; its definitions persist for later
-     * evaluations. The interpreter prints nothing of its own (unless built with
-     * {@link Builder#resultLines(boolean) resultLines(true)}); what the program displays goes
-     * to the builder's stdout.
-     *
-     * <p>Each call parses anew, and a parsed program stays in guest memory as long as the
-     * interpreter, as the procedures it defines do. To run the same text many times, parse it
-     * once and {@link #eval(Expression)} the handle: its procedures, once compiled, stay
-     * compiled.
-     *
-     * @param source the program text
-     * @return the value of the last form
-     * @throws GuestError if the program does not parse or fails
-     * @throws GuestTrap  if the guest traps or hits a limit, as {@link #eval(Expression)}
-     */
-    public SchemeValue eval(String source) {
-        return eval(parse(source));
-    }
-
-    /**
-     * Calls the procedure a global variable holds, with Java values as its arguments:
-     * {@code scheme.call("fib", 20)}. Each argument goes to the guest as quoted data:
-     * {@code int}, {@code long}, {@code short}, {@code byte} and {@link java.math.BigInteger}
-     * as integers, {@code boolean} as {@code #t}/{@code #f}, {@link String} as a string,
-     * {@link java.util.List} as a list and an array as a vector (their elements converted the
-     * same way), a {@link SchemeValue} as itself, a {@link SchemeProcedure} as the procedure.
-     * {@code double}, {@link Character} and {@code byte[]} become Scheme's reals, characters
-     * and bytevectors, which the guest refuses (a {@link GuestError}) until it has them; the
-     * guest's integers are 31-bit today, and a larger one is a {@link GuestError} too.
-     *
-     * <p>Each call with arguments parses a small expression, which stays in guest memory as
-     * {@link #eval(String)}'s do: a hot loop belongs in Scheme.
-     *
-     * @param globalName the global variable, such as {@code fib}
-     * @param arguments  the arguments
-     * @return the procedure's result
-     * @throws GuestError               if the global is unbound or not a procedure, an argument
-     *                                  is of a kind the guest cannot read, or the call fails
-     * @throws IllegalArgumentException if the name is not a symbol's name, or an argument has
-     *                                  no Scheme value (the guest is not called)
-     */
-    public SchemeValue call(String globalName, Object... arguments) {
-        Objects.requireNonNull(arguments, "arguments");
-        for (Object argument : arguments) {
-            if (argument instanceof SchemeProcedure p && p.owner() != this) {
-                throw new IllegalArgumentException("the procedure " + p.globalName() + " belongs to another interpreter");
-            }
-        }
-        return eval(SchemeLiteral.call(checkedGlobalName(globalName), arguments));
-    }
-
-    /**
-     * Defines a global variable with a Java value, converted as {@link #call}'s arguments are
-     * (a {@link SchemeProcedure} makes the new name another name of that procedure).
-     *
-     * @param globalName the variable's name
-     * @param value      its value
-     * @throws GuestError               if the guest cannot read the value (see {@link #call})
-     * @throws IllegalArgumentException if the name is not a symbol's name, or the value has no
-     *                                  Scheme value
-     */
-    public void define(String globalName, Object value) {
-        if (value instanceof SchemeProcedure p && p.owner() != this) {
-            throw new IllegalArgumentException("the procedure " + p.globalName() + " belongs to another interpreter");
-        }
-        eval(SchemeLiteral.definition(checkedGlobalName(globalName), value));
-    }
-
-    /**
-     * The procedure a global variable holds, to call from Java or pass to Scheme. The variable
-     * is looked up at each call, so it need not be defined yet.
-     *
-     * @param globalName the global variable, such as {@code fib}
-     * @return the procedure
-     * @throws IllegalArgumentException if the name is not a symbol's name
-     */
-    public SchemeProcedure procedure(String globalName) {
-        return new SchemeProcedure(this, checkedGlobalName(globalName));
-    }
-
-    private static String checkedGlobalName(String name) {
-        Objects.requireNonNull(name, "globalName");
-        if (!ExternalRepresentation.isSymbolName(name)) {
-            throw new IllegalArgumentException("not the name of a global variable: \"" + name + "\"");
-        }
-        return name;
-    }
-
-    /**
      * Evaluates with the default heap size and deadline.
      *
      * @param expression a handle from this interpreter's {@link #parse}
@@ -218,6 +121,7 @@ public final class SchemeInterpreter implements AutoCloseable {
      *                    ({@link TrapKind#STACK_OVERFLOW}), an exhausted heap
      *                    ({@link TrapKind#OUT_OF_MEMORY}), the deadline ({@link TrapKind#TIMEOUT})
      */
+    @Override
     public SchemeValue eval(Expression expression) {
         return eval(expression, heapBytes);
     }
@@ -287,9 +191,7 @@ public final class SchemeInterpreter implements AutoCloseable {
         Objects.requireNonNull(module, "module");
         byte[] bytes = module.bytesFor(this);
         ensureOpen();
-        LinkReport report = instance.lateLinker().link(bytes);
-        LOG.debug("JIT round {}", report);
-        return report;
+        return instance.lateLinker().link(bytes);
     }
 
     /**

@@ -5,21 +5,21 @@ import java.util.Objects;
 /**
  * A Scheme procedure that Java calls: the procedure a global variable of one interpreter holds
  * at the time of each call (a later {@code define} of the name is seen). Made by
- * {@link SchemeInterpreter#procedure(String)}. As an argument of a call it is passed as the
+ * {@link SchemeGlobals#procedure(String)}. As an argument of a call it is passed as the
  * procedure itself, so Scheme can call it back: {@code scheme.call("map", square, List.of(1, 2))}.
  */
 public final class SchemeProcedure {
 
-    private final SchemeInterpreter owner;
+    private final SchemeGlobals owner;
     private final String globalName;
 
-    SchemeProcedure(SchemeInterpreter owner, String globalName) {
+    SchemeProcedure(SchemeGlobals owner, String globalName) {
         this.owner = owner;
         this.globalName = globalName;
     }
 
     /**
-     * Calls the procedure, converting the arguments as {@link SchemeInterpreter#call} does.
+     * Calls the procedure, converting the arguments as {@link SchemeGlobals#call} does.
      *
      * @param arguments the arguments
      * @return the procedure's result
@@ -41,7 +41,7 @@ public final class SchemeProcedure {
     }
 
     /** The interpreter whose global it is. */
-    SchemeInterpreter owner() {
+    SchemeGlobals owner() {
         return owner;
     }
 

@@ -17,12 +17,9 @@ import javax.script.ScriptEngineFactory;
 import javax.script.ScriptException;
 import javax.script.SimpleBindings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -282,33 +279,6 @@ public final class SchemeScriptEngine extends AbstractScriptEngine implements In
             ScriptException failure = new ScriptException("could not read the script: " + e.getMessage());
             failure.initCause(e);
             throw failure;
-        }
-    }
-
-    /**
-     * The guest's output, to whichever writer the context of the call under way has. The
-     * guest's lines arrive whole (or in pieces that never split a UTF-8 character).
-     */
-    private static final class WriterStream extends OutputStream {
-        private final java.util.function.Supplier<Writer> writer;
-
-        WriterStream(java.util.function.Supplier<Writer> writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            writer.get().write(new String(bytes, offset, length, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() throws IOException {
-            writer.get().flush();
         }
     }
 }
