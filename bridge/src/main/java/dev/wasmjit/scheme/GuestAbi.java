@@ -9,7 +9,6 @@ import dev.wasmjit.bridge.ModuleShape;
 import dev.wasmjit.bridge.ReactorInstance;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -125,8 +124,8 @@ final class GuestAbi {
     }
 
     /** Reads a counter extension, or empty when the module lacks it. */
-    OptionalInt count(Optional<GuestFunction> counter) {
-        return counter.map(f -> OptionalInt.of(unit(f::callI32))).orElse(OptionalInt.empty());
+    GuestCount count(Optional<GuestFunction> counter, String export) {
+        return counter.map(f -> GuestCount.of(export, unit(f::callI32))).orElse(GuestCount.absent(export));
     }
 
     private <T> T unit(Supplier<T> calls) {

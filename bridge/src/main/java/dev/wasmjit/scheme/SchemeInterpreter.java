@@ -11,7 +11,6 @@ import dev.wasmjit.bridge.TrapKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The Scheme interpreter guest, driven from Java: parse, evaluate, compile what ran, link it.
@@ -197,28 +196,28 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     /**
      * How many functions have run and wait for the next {@link #jit()} round.
      *
-     * @return the count, or empty if the guest lacks the {@code pendingJitCount} extension
+     * @return the count, absent if the guest lacks the {@code pendingJitCount} extension
      */
-    public OptionalInt pendingJitCount() {
-        return counter(abi.pendingJitCount);
+    public GuestCount pendingJitCount() {
+        return counter(abi.pendingJitCount, "pendingJitCount");
     }
 
     /**
      * How many functions have compiled code linked in.
      *
-     * @return the count, or empty if the guest lacks the {@code compiledFunctionCount} extension
+     * @return the count, absent if the guest lacks the {@code compiledFunctionCount} extension
      */
-    public OptionalInt compiledFunctionCount() {
-        return counter(abi.compiledFunctionCount);
+    public GuestCount compiledFunctionCount() {
+        return counter(abi.compiledFunctionCount, "compiledFunctionCount");
     }
 
     /**
      * How many garbage collections the last (or current) evaluation ran.
      *
-     * @return the count, or empty if the guest lacks the {@code collectionCount} extension
+     * @return the count, absent if the guest lacks the {@code collectionCount} extension
      */
-    public OptionalInt collectionCount() {
-        return counter(abi.collectionCount);
+    public GuestCount collectionCount() {
+        return counter(abi.collectionCount, "collectionCount");
     }
 
     /**
@@ -275,9 +274,9 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
         instance.close(); // and the module and isolated engine it owns
     }
 
-    private OptionalInt counter(Optional<GuestFunction> function) {
+    private GuestCount counter(Optional<GuestFunction> function, String export) {
         ensureOpen();
-        return abi.count(function);
+        return abi.count(function, export);
     }
     private void ensureOpen() {
         if (closed) {

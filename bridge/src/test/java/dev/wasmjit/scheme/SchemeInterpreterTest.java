@@ -11,8 +11,9 @@ class SchemeInterpreterTest {
     void instantiatesTheBundledGuest() {
         try (TestInterpreter t = TestInterpreter.start()) {
             assertThat(t.scheme.tableSize()).isPositive();
-            assertThat(t.scheme.pendingJitCount()).hasValue(0);
-            assertThat(t.scheme.compiledFunctionCount()).hasValue(0);
+            assertThat(t.scheme.pendingJitCount().asOptionalInt()).hasValue(0);
+            assertThat(t.scheme.compiledFunctionCount().asOptionalInt()).hasValue(0);
+            assertThat(t.scheme.compiledFunctionCount()).as("a count prints as its number").hasToString("0");
         }
     }
 
