@@ -823,9 +823,7 @@ class FunctionCompiler {
         a_.i32Const(1);
         a_.op(Op::I32ShrS);
         a_.localGet(vector);
-        a_.i32Load(0);
-        a_.i32Const(8);
-        a_.op(Op::I32ShrU);
+        a_.i32Load(objects_.vectorLength);
         a_.op(Op::I32LtU);  // also false for a negative index
         a_.elseThen();
         a_.i32Const(0);

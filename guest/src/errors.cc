@@ -1,5 +1,7 @@
 #include "errors.h"
 
+#include "ports.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,11 +42,13 @@ void describeValue(Value v, char* out, size_t size) {
   else if (v == kTrue || v == kFalse) kind = "the boolean ";
   else if (v == kNil) { snprintf(out, size, "the empty list"); return; }
   else if (v == kUnspecified) { snprintf(out, size, "the unspecified value"); return; }
+  else if (v == kEof) { snprintf(out, size, "the eof object"); return; }
   else if (hasTag(v, kPairTag)) kind = "the pair ";
   else if (hasTag(v, kVectorTag)) kind = "the vector ";
   else if (hasTag(v, kStringTag)) kind = "the string ";
   else if (hasTag(v, kSymbolTag)) kind = "the symbol ";
   else if (hasTag(v, kClosureTag) || hasTag(v, kPrimitiveTag)) kind = "the procedure ";
+  else if (hasTag(v, kPortTag)) kind = "the port ";
   snprintf(out, size, "%s%s", kind, text);
 }
 
@@ -59,6 +63,16 @@ static const char* expectedName(Expected e) {
     case Expected::Procedure: return "a procedure";
     case Expected::Radix: return "a radix of 2, 8, 10 or 16";
     case Expected::Count: return "a non-negative integer";
+    case Expected::Port: return "a port";
+    case Expected::InputPort: return "an open textual input port";
+    case Expected::OutputPort: return "an open textual output port";
+    case Expected::BinaryInputPort: return "an open binary input port";
+    case Expected::BinaryOutputPort: return "an open binary output port";
+    case Expected::StringOutputPort: return "a string output port";
+    case Expected::BytevectorOutputPort: return "a bytevector output port";
+    case Expected::PortCharacter: return "a character";
+    case Expected::PortBytevector: return "a bytevector";
+    case Expected::Byte: return "a byte (an integer from 0 to 255)";
   }
   return "?";
 }

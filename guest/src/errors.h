@@ -13,7 +13,12 @@ const char* lastErrorMessage();
 void clearLastError();
 
 // What an argument of a primitive must be, for wrong-type messages.
-enum class Expected : uint8_t { Integer, Pair, List, Vector, String, Symbol, Procedure, Radix, Count };
+enum class Expected : uint8_t {
+  Integer, Pair, List, Vector, String, Symbol, Procedure, Radix, Count,
+  // ports.cc
+  Port, InputPort, OutputPort, BinaryInputPort, BinaryOutputPort, StringOutputPort,
+  BytevectorOutputPort, PortCharacter, PortBytevector, Byte,
+};
 
 // A primitive's argument (index from 0) is not what it expects.
 [[noreturn]] void failWrongType(Prim p, int32_t index, Expected expected, Value got);

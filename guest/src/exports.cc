@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "errors.h"
+#include "ports.h"
 #include "evaluator.h"
 #include "heap.h"
 #include "jit_round.h"
@@ -70,7 +71,7 @@ void rememberProgram(Program* program) {
 
 void beginCall() {
   clearLastError();
-  resetOutputLine();
+  resetPorts();
   resultKind = kNoResult;
   resetEvaluator();
 }

@@ -27,6 +27,9 @@ char* fromSpace;     // where objects are allocated
 char* toSpace;
 char* allocatedFrom;  // where the objects not yet counted in bytesAllocated start
 HeapStatistics statistics;
+const int kMaxRegisteredRoots = 16;
+Value* registeredRoots[kMaxRegisteredRoots];
+int registeredRootCount;
 
 // During a collection the halves have already been swapped: toSpace holds
 // the objects being evacuated, fromSpace receives the copies.
@@ -34,15 +37,29 @@ bool inEvacuatedHalf(Value v) {
   return (char*)v >= toSpace && (char*)v < toSpace + semispace;
 }
 
-size_t objectBytes(const Value* object) {
-  uintptr_t header = object[0];
-  uint32_t length = (uint32_t)(header >> 8);
+enum class Shape : uint8_t { Fields, Frame, Elements, Data, Outside };
+struct ObjectShape {
+  Shape shape;
+  uint8_t words, traced, unit;
+};
+ObjectShape shapeOf(uintptr_t header) {
   switch (header & kTagMask) {
-    case kPairTag:
-    case kClosureTag: return wordsToBytes(3);
-    case kVectorTag: return wordsToBytes(1 + (length ? length : 1));
-    case kFrameTag: return wordsToBytes(2 + length);
-    case kStringTag: return stringObjectBytes(length);
+#define OBJECT(id, tag, shape, words, traced, unit, noun) \
+  case tag: return ObjectShape{Shape::shape, (uint8_t)(words), traced, unit};
+#include "objects.def"
+#undef OBJECT
+  }
+  __builtin_trap();  // a header no row describes: memory was overwritten
+}
+
+size_t objectBytes(const Value* object) {
+  ObjectShape s = shapeOf(object[0]);
+  switch (s.shape) {
+    case Shape::Fields: return wordsToBytes(s.words);
+    case Shape::Frame: return wordsToBytes(2 + (object[0] >> 8));
+    case Shape::Elements: return wordsToBytes(2 + object[1]);
+    case Shape::Data: return dataObjectBytes(object[1], s.unit);
+    case Shape::Outside: break;
   }
   __builtin_trap();  // nothing else is ever in the heap
 }
@@ -63,21 +80,16 @@ Value forward(Value v) {
 
 // Updates the fields of a copied object; returns its size.
 size_t scan(Value* object) {
-  uintptr_t header = object[0];
-  uint32_t length = (uint32_t)(header >> 8);
-  switch (header & kTagMask) {
-    case kPairTag:
-      object[1] = forward(object[1]);
-      object[2] = forward(object[2]);
-      break;
-    case kClosureTag: object[2] = forward(object[2]); break;
-    case kVectorTag:
-      for (uint32_t i = 1; i <= length; i++) object[i] = forward(object[i]);
-      break;
-    case kFrameTag:
-      for (uint32_t i = 1; i <= length + 1; i++) object[i] = forward(object[i]);
-      break;
+  ObjectShape s = shapeOf(object[0]);
+  size_t first = 1, end = 1;  // the traced words: [first, end)
+  switch (s.shape) {
+    case Shape::Fields: first = s.words - s.traced, end = s.words; break;
+    case Shape::Frame: end = 2 + (object[0] >> 8); break;
+    case Shape::Elements: first = 2, end = 2 + object[1]; break;
+    case Shape::Data:
+    case Shape::Outside: break;
   }
+  for (size_t i = first; i < end; i++) object[i] = forward(object[i]);
   return objectBytes(object);
 }
 
@@ -95,6 +107,7 @@ void collectInto(char* target, size_t targetBytes) {
   for (int32_t i = 0; i < tailArgumentCount; i++) tailArguments[i] = forward(tailArguments[i]);
   for (GlobalCell* cell = firstGlobalCell(); cell; cell = cell->next)
     cell->value = forward(cell->value);
+  for (int i = 0; i < registeredRootCount; i++) *registeredRoots[i] = forward(*registeredRoots[i]);
   for (char* p = fromSpace; p < allocationNext;) p += scan((Value*)p);
   allocatedFrom = allocationNext;  // the survivors were counted when they were made
 }
@@ -153,6 +166,11 @@ Value* allocate(size_t bytes) {
 }
 
 }  // namespace
+
+void registerRoot(Value* global) {
+  if (registeredRootCount == kMaxRegisteredRoots) __builtin_trap();  // raise kMaxRegisteredRoots
+  registeredRoots[registeredRootCount++] = global;
+}
 
 void failRootStackFull() { failRuntime(errorCode(RuntimeError::TooDeep), 0); }
 
@@ -245,28 +263,79 @@ Value makeVector(uint32_t length, Value fill) {
     fail("heap exhausted: a vector of %u elements does not fit the %lu-byte heap",
          (unsigned)length, (unsigned long)heapCeiling());
   Value* root = pushRoot(fill);
-  Value* vector = allocate(wordsToBytes(1 + (length ? length : 1)));
-  vector[0] = makeHeader(kVectorTag, length);
-  for (uint32_t i = 1; i <= length; i++) vector[i] = *root;
-  if (length == 0) vector[1] = kUnset;
+  Value* vector = allocate(wordsToBytes(2 + (size_t)length));
+  vector[0] = makeHeader(kVectorTag, 0);
+  vector[1] = length;
+  for (size_t i = 0; i < length; i++) vector[2 + i] = *root;
   rootTop = root;
   return (Value)vector;
 }
 
-Value makeStringUninitialised(size_t length) {
-  if (length > heapCeiling())
-    fail("heap exhausted: a string of %lu bytes does not fit the %lu-byte heap",
-         (unsigned long)length, (unsigned long)heapCeiling());
-  Value* string = allocate(stringObjectBytes(length));
-  string[0] = makeHeader(kStringTag, (uint32_t)length);
-  ((String*)string)->bytes[length] = 0;
-  return (Value)string;
+Value makeData(ObjectTag tag, size_t length, size_t unit) {
+  if (length > heapCeiling() / unit)
+    fail("heap exhausted: a %s of %lu %s does not fit the %lu-byte heap",
+         tag == kStringTag ? "string" : tag == kBignumTag ? "integer" : "bytevector",
+         (unsigned long)length, unit == 1 ? "bytes" : "words", (unsigned long)heapCeiling());
+  size_t bytes = dataObjectBytes(length, unit);
+  Value* object = allocate(bytes);
+  object[0] = makeHeader(tag, 0);
+  object[1] = length;
+  memset(object + 2, 0, bytes - wordsToBytes(2));  // data, and the zero byte after it
+  return (Value)object;
 }
+
+Value copyData(Value object) {
+  Value* root = pushRoot(object);
+  ObjectShape s = shapeOf(headerOf(object));
+  Value copy = makeData((ObjectTag)tagOf(object), lengthOf(object), s.unit);
+  memcpy(objectOf(copy) + 2, objectOf(*root) + 2, lengthOf(copy) * s.unit);
+  rootTop = root;
+  return copy;
+}
+
+Value makeStringUninitialised(size_t length) { return makeData(kStringTag, length, 1); }
 
 Value makeString(const char* bytes, size_t length) {
   Value s = makeStringUninitialised(length);
   memcpy(stringOf(s)->bytes, bytes, length);
   return s;
+}
+
+Value makeTwoFields(ObjectTag tag, uint32_t detail, Value a, Value b) {
+  Value* roots = pushRoot(a);
+  pushRoot(b);
+  Value* object = allocate(wordsToBytes(3));
+  object[0] = makeHeader(tag, detail);
+  object[1] = roots[0];
+  object[2] = roots[1];
+  rootTop = roots;
+  return (Value)object;
+}
+
+Value makeFlonum(double d) {
+  Value* object = allocate(sizeof(Flonum));
+  object[0] = makeHeader(kFlonumTag, 0);
+  memcpy(((Flonum*)object)->bits, &d, sizeof d);
+  return (Value)object;
+}
+
+Value makeCompnum(double real, double imaginary) {
+  Value* object = allocate(sizeof(Compnum));
+  object[0] = makeHeader(kCompnumTag, 0);
+  memcpy(((Compnum*)object)->bits, &real, sizeof real);
+  memcpy((char*)((Compnum*)object)->bits + sizeof real, &imaginary, sizeof imaginary);
+  return (Value)object;
+}
+
+Value makeRatnum(Value numerator, Value denominator) {
+  Value* roots = pushRoot(numerator);
+  pushRoot(denominator);
+  Value* object = allocate(sizeof(Ratnum));
+  object[0] = makeHeader(kRatnumTag, 0);
+  object[1] = roots[0];
+  object[2] = roots[1];
+  rootTop = roots;
+  return (Value)object;
 }
 
 void resetHeapStatistics() {

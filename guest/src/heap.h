@@ -34,6 +34,10 @@ inline void reserveContinuation(size_t words) {
   if (continuationCapacity - continuationTop < words) growContinuation(words);
 }
 
+// Values the runtime keeps in globals of its own (the current ports) are
+// roots too: each such global is registered once, and the collector updates it.
+void registerRoot(Value* global);
+
 // A tail call that compiled code hands to its caller's trampoline: the
 // callee, and its arguments (roots too).
 const int32_t kMaxTailArguments = 64;
@@ -58,8 +62,9 @@ void setHeapLimit(size_t bytes);
 
 // Object sizes in bytes, rounded to whole words.
 inline size_t wordsToBytes(size_t words) { return words * sizeof(Value); }
-inline size_t stringObjectBytes(size_t length) {
-  return (sizeof(Value) + length + 1 + sizeof(Value) - 1) / sizeof(Value) * sizeof(Value);
+// An object of a Data kind (objects.def): header, length, the data, a zero byte.
+inline size_t dataObjectBytes(size_t length, size_t unit) {
+  return (2 * sizeof(Value) + length * unit + 1 + sizeof(Value) - 1) / sizeof(Value) * sizeof(Value);
 }
 
 // Each of these may collect: callers keep the values they hold in root slots.
@@ -70,6 +75,16 @@ Value makeVector(uint32_t length, Value fill);
 Value makeString(const char* bytes, size_t length);
 // A string of `length` bytes to be filled in by the caller at once.
 Value makeStringUninitialised(size_t length);
+// An object of a Data kind (objects.def: strings, bytevectors, bignums) of
+// `length` units of `unit` bytes, all zero, to be filled in at once.
+Value makeData(ObjectTag tag, size_t length, size_t unit);
+// An object of three words: the header (tag and detail) and two values.
+Value makeTwoFields(ObjectTag tag, uint32_t detail, Value a, Value b);
+Value makeFlonum(double d);
+Value makeCompnum(double real, double imaginary);
+Value makeRatnum(Value numerator, Value denominator);  // both exact integers, in lowest terms
+// A mutable copy in the heap of an object of a Data kind (a string, a bytevector).
+Value copyData(Value object);
 
 struct HeapStatistics {
   uint32_t collections;      // during the current eval

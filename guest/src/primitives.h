@@ -37,14 +37,30 @@ bool acceptsArgumentCount(Prim p, int32_t argc);
 // Calls p after checking the argument count.
 Value callPrimitive(Prim p, Value* args, int32_t argc);
 
+// ---- For the files that implement primitives ----
+// Each prim_ID is defined in the file of its kind of data (primitives.cc
+// lists them). Arguments are in root slots: re-read them after any
+// allocation, never keep their contents in C++ locals across one.
+#define PRIMITIVE(id, name, min, max, allocates, doc) Value prim_##id(Value* args, int32_t argc);
+#include "primitives.def"
+#undef PRIMITIVE
+#define ARGS Value* args, int32_t argc
+#define UNUSED_ARGC (void)argc
+
+// Argument checks: each returns the argument, or fails with the primitive's
+// wrong-type message naming argument i.
+Value pairAt(Prim p, Value* args, int32_t i);
+Value vectorAt(Prim p, Value* args, int32_t i);
+Value stringAt(Prim p, Value* args, int32_t i);
+Value procedureAt(Prim p, Value* args, int32_t i);
+// Elements of a proper list, or a wrong-type error naming argument i.
+int32_t properLength(Prim p, Value* args, int32_t i);
+// n as a fixnum, or the primitive's overflow error.
+Value checkedInteger(Prim p, int64_t n);
 // Integers compared or combined by the arithmetic primitives; fails with the
 // primitive's wrong-type message when an argument is not an integer.
 int32_t integerArgument(Prim p, Value* args, int32_t index);
-
-// Ends the line display and write have left open, so that what follows (the
-// result line) starts a line of its own.
-void endOutputLine();
-
-// A new call starts at the start of a line (the host ends a line a trapped
-// call left open).
-void resetOutputLine();
+// An index below length, or the primitive's index error.
+int32_t indexAt(Prim p, Value* args, int32_t i, uint32_t length);
+// equal? (equivalence.cc).
+bool equal(Value a, Value b, int nesting);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ports.h"
 #include "primitives.h"
 
 namespace {
@@ -26,6 +27,7 @@ class Printer {
       case kNil: return text("()");
       case kUnspecified: return text("#<unspecified>");
       case kUnset: return text("#<unset>");
+      case kEof: return text("#<eof>");
     }
     switch (tagOf(v)) {
       case kPairTag: return list(v, nesting);
@@ -46,6 +48,7 @@ class Printer {
         text(name);
         return text(">");
       }
+      case kPortTag: return text(portDescription(v));
       case kPrimitiveTag:
         text("#<procedure ");
         text(primitiveName((Prim)((PrimitiveObject*)v)->index));

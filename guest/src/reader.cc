@@ -14,6 +14,20 @@ class Reader {
  public:
   explicit Reader(const char* source) : at_(source) {}
 
+  // The next datum, if any is left before the end of the text.
+  bool one(Datum* out, size_t* consumed, const char* start) {
+    skipAtmosphere();
+    if (!*at_) {
+      *consumed = at_ - start;
+      return false;
+    }
+    out->line = line_;
+    out->column = column_;
+    out->value = datum(0);
+    *consumed = at_ - start;
+    return true;
+  }
+
   Datum* all(int32_t* count) {
     int32_t capacity = 16, n = 0;
     Datum* data = (Datum*)malloc(capacity * sizeof(Datum));
@@ -278,4 +292,9 @@ class Reader {
 Datum* readAll(const char* source, int32_t* count) {
   Reader reader(source);
   return reader.all(count);
+}
+
+bool readOne(const char* text, Datum* out, size_t* consumed) {
+  Reader reader(text);
+  return reader.one(out, consumed, text);
 }

@@ -13,6 +13,10 @@ struct Datum {
 // column C: ..." on malformed text.
 Datum* readAll(const char* source, int32_t* count);
 
+// Reads the first datum of the text (the read procedure on a port). False
+// at the end of the text; either way *consumed is how many bytes were used.
+bool readOne(const char* text, Datum* out, size_t* consumed);
+
 // Deeper nesting than this is refused, so that neither the parser nor the
 // evaluator can exhaust the wasm stack on a silly input.
 const int kMaxNesting = 1000;

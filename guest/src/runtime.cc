@@ -87,6 +87,7 @@ RuntimeLayout runtimeLayout() {
 ObjectLayout objectLayout() {
   return ObjectLayout{offsetof(Pair, car),      offsetof(Pair, cdr),       sizeof(Pair),
                       offsetof(Closure, func),  offsetof(Closure, env),    sizeof(Closure),
-                      offsetof(Frame, parent),  offsetof(Frame, slots),    offsetof(Vector, elements),
+                      offsetof(Frame, parent),  offsetof(Frame, slots),    offsetof(Vector, length),
+                      offsetof(Vector, elements),
                       offsetof(Func, jitCode),  offsetof(GlobalCell, value)};
 }

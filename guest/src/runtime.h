@@ -35,7 +35,7 @@ struct ObjectLayout {
   uint32_t pairCar, pairCdr, pairBytes;
   uint32_t closureFunc, closureEnv, closureBytes;
   uint32_t frameParent, frameSlots;  // slot i at frameSlots + 4i
-  uint32_t vectorElements;
+  uint32_t vectorLength, vectorElements;
   uint32_t funcJitCode;  // in a function record (not in the heap)
   uint32_t cellValue;    // in a global cell
 };

@@ -92,15 +92,17 @@ void literalPosition(Value pair, int32_t* line, int32_t* column) {
 }
 
 Value literalString(const char* bytes, size_t length) {
-  String* s = (String*)malloc(stringObjectBytes(length));
-  s->header = makeHeader(kStringTag, (uint32_t)length) | kLiteral;
+  String* s = (String*)malloc(dataObjectBytes(length, 1));
+  s->header = makeHeader(kStringTag, 0) | kLiteral;
+  s->length = length;
   memcpy(s->bytes, bytes, length);
   s->bytes[length] = 0;
   return (Value)s;
 }
 
 Value literalVector(uint32_t length) {
-  Vector* v = (Vector*)calloc(1 + length, sizeof(Value));
-  v->header = makeHeader(kVectorTag, length) | kLiteral;
+  Vector* v = (Vector*)calloc(2 + (size_t)length, sizeof(Value));
+  v->header = makeHeader(kVectorTag, 0) | kLiteral;
+  v->length = length;
   return (Value)v;
 }

@@ -28,20 +28,31 @@ inline bool inIntegerRange(int64_t n) { return n >= kMinInteger && n <= kMaxInte
 inline Value makeBoolean(bool b) { return b ? kTrue : kFalse; }
 inline bool isObject(Value v) { return (v & 3) == 0 && v != kUnset; }
 
-// Every object starts with a header word: its tag in the low byte, and its
-// length (elements, slots or bytes) above it. Objects made by the reader (the
-// program's literal constants, symbols, primitives) live outside the heap and
-// are never moved; literal pairs and vectors carry kLiteral, so mutating one is
-// an error rather than a pointer the collector cannot see.
+// Characters are immediates too: the Unicode scalar value above a byte that
+// no constant above uses, so a character is never mistaken for one of them.
+const Value kCharacterTag = 0x1e;  // ...00011110
+const Value kEof = 22;             // the end-of-file object
+inline bool isCharacter(Value v) { return (v & 0xff) == kCharacterTag; }
+inline Value makeCharacter(uint32_t codePoint) { return ((Value)codePoint << 8) | kCharacterTag; }
+inline uint32_t characterOf(Value v) { return (uint32_t)(v >> 8); }
+const uint32_t kMaxCodePoint = 0x10ffff;
+
+// Every object starts with a header word: its tag in the low seven bits, the
+// literal flag, and a small number of the kind's own above them (a frame's
+// slot count, a bignum's sign). Objects whose length a program chooses
+// (vectors, strings, bytevectors, bignums) keep it in a word of its own after
+// the header, so that every length the heap can hold is exact.
+//
+// Objects made by the reader (the program's literal constants, symbols,
+// primitives) live outside the heap and are never moved; literal pairs,
+// vectors, strings and bytevectors carry kLiteral, so mutating one is an
+// error rather than a pointer the collector cannot see.
+//
+// How the collector sizes and scans each kind is its row in objects.def.
 enum ObjectTag : uintptr_t {
-  kPairTag = 1,       // car, cdr
-  kVectorTag = 2,     // length elements
-  kStringTag = 3,     // length bytes of UTF-8, then a NUL
-  kClosureTag = 4,    // Func*, the environment frame (or kNil at top level)
-  kFrameTag = 5,      // parent frame (or kNil), then length slots
-  kSymbolTag = 6,     // never in the heap: name, global cell
-  kPrimitiveTag = 7,  // never in the heap: primitive index
-  kForwardedTag = 8,  // during a collection: the new address follows
+#define OBJECT(id, tag, shape, words, traced, unit, noun) k##id##Tag = tag,
+#include "objects.def"
+#undef OBJECT
 };
 const uintptr_t kLiteral = 0x80;
 const uintptr_t kTagMask = 0x7f;
@@ -49,8 +60,11 @@ const uintptr_t kTagMask = 0x7f;
 inline Value* objectOf(Value v) { return (Value*)v; }
 inline uintptr_t headerOf(Value v) { return objectOf(v)[0]; }
 inline uintptr_t tagOf(Value v) { return headerOf(v) & kTagMask; }
-inline uint32_t lengthOf(Value v) { return (uint32_t)(headerOf(v) >> 8); }
-inline Value makeHeader(ObjectTag tag, uint32_t length) { return ((Value)length << 8) | tag; }
+// The small number in the header (frames: slots; bignums: 1 when negative).
+inline uint32_t headerDetailOf(Value v) { return (uint32_t)(headerOf(v) >> 8); }
+// The length of an object of a sized kind (Elements or Data in objects.def).
+inline uint32_t lengthOf(Value v) { return (uint32_t)objectOf(v)[1]; }
+inline Value makeHeader(ObjectTag tag, uint32_t detail) { return ((Value)detail << 8) | tag; }
 inline bool hasTag(Value v, ObjectTag tag) { return isObject(v) && tagOf(v) == tag; }
 
 struct Pair {
@@ -66,12 +80,39 @@ struct Frame {
   Value slots[];
 };
 struct Vector {
-  Value header;
+  Value header, length;
   Value elements[];
 };
 struct String {
+  Value header, length;
+  char bytes[];  // length bytes of UTF-8, then a NUL
+};
+struct Bytevector {
+  Value header, length;
+  uint8_t bytes[];
+};
+// An inexact real. The double is kept in the words after the header, which
+// are word-aligned only: read and write it with memcpy (flonumValue).
+struct Flonum {
   Value header;
-  char bytes[];
+  Value bits[8 / sizeof(Value)];
+};
+// An exact integer outside the fixnum range: magnitude in 32-bit limbs,
+// least significant first, never with a zero limb on top; the sign in the
+// header's detail (1: negative).
+struct Bignum {
+  Value header, length;
+  uint32_t limbs[];
+};
+// An exact non-integer: numerator and denominator are exact integers
+// (fixnums or bignums) with no common factor, the denominator above 1.
+struct Ratnum {
+  Value header, numerator, denominator;
+};
+// An inexact complex number with a non-zero imaginary part, rectangular.
+struct Compnum {
+  Value header;
+  Value bits[16 / sizeof(Value)];
 };
 struct GlobalCell;
 struct Symbol {
@@ -90,6 +131,25 @@ inline Frame* frameOf(Value v) { return (Frame*)v; }
 inline Vector* vectorOf(Value v) { return (Vector*)v; }
 inline String* stringOf(Value v) { return (String*)v; }
 inline Symbol* symbolOf(Value v) { return (Symbol*)v; }
+// A port (ports.cc says what its fields hold for each kind of port).
+struct Port {
+  Value header, a, b;
+};
+inline Port* portOf(Value v) { return (Port*)v; }
+inline Bytevector* bytevectorOf(Value v) { return (Bytevector*)v; }
+inline Bignum* bignumOf(Value v) { return (Bignum*)v; }
+inline Ratnum* ratnumOf(Value v) { return (Ratnum*)v; }
+inline double flonumValue(Value v) {
+  double d;
+  __builtin_memcpy(&d, ((Flonum*)v)->bits, sizeof d);
+  return d;
+}
+// A compnum's parts: real, then imaginary.
+inline double compnumPart(Value v, int part) {
+  double d;
+  __builtin_memcpy(&d, (const char*)((Compnum*)v)->bits + part * sizeof(double), sizeof d);
+  return d;
+}
 
 // A top-level variable. Cells are never freed or moved, so compiled code
 // embeds their addresses; the collector treats every cell as a root.

@@ -28,14 +28,15 @@ class GuestAbort extends Error {}
 
 const compiledModules = new Map();
 
-const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;
+const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_INVAL = 28, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;
 const FILETYPE_CHARACTER_DEVICE = 2;
 const RIGHT_FD_WRITE = 1n << 6n;
 
 /**
  * The WASI preview1 functions the guest imports: fd_write to fds 1 and 2,
  * fd_fdstat_get saying they are character devices without seek rights (so
- * wasi-libc line-buffers them); everything else fails with EBADF or ENOSYS.
+ * wasi-libc line-buffers them), clock_time_get; everything else fails with
+ * EBADF or ENOSYS (so standard input is empty).
  */
 function minimalWasi(module, memory, write) {
   const isOutput = (fd) => fd === 1 || fd === 2;
@@ -70,6 +71,12 @@ function minimalWasi(module, memory, write) {
     },
     proc_exit(code) {
       throw new Error(`guest called proc_exit(${code})`);
+    },
+    clock_time_get(id, precision, timeAddress) {
+      const nanos = id === 0 ? BigInt(Date.now()) * 1000000n : id === 1 ? process.hrtime.bigint() : null;
+      if (nanos === null) return ERRNO_INVAL;
+      new DataView(memory().buffer).setBigUint64(timeAddress, nanos, true);
+      return ERRNO_SUCCESS;
     },
   };
   const imports = {};

@@ -39,7 +39,8 @@ final class InstanceParts {
         // Nothing the store's host functions reach may refer to the instance or its store:
         // wasmtime-java keeps every host function's handler in a static registry until the
         // store is freed, which would keep an instance dropped without close() reachable.
-        GuestWasi wasi = new GuestWasi(settings.stdout, settings.stderr, output.recordingThen(settings.lineListener));
+        GuestWasi wasi = new GuestWasi(settings.stdout, settings.stderr,
+                output.recordingThen(settings.lineListener), settings.stdin);
         CallFailure failure = new CallFailure();
         this.epochDeadline = new EpochDeadline(engine);
         this.store = new GuestStore(engine, epochDeadline, settings.owned);

@@ -2,6 +2,7 @@ package dev.wasmjit.bridge;
 
 import dev.wasmjit.nativeconfig.GuestWasi;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * once, here.
  *
  * <p>The defaults a caller may rely on: stdout to {@link System#out} and stderr to
- * {@link System#err}, line by line; no line listener; a deadline of {@link #DEFAULT_DEADLINE}
+ * {@link System#err}, line by line; an empty standard input; no line listener; a deadline of {@link #DEFAULT_DEADLINE}
  * for each call.
  *
  * @param <B> the builder's own type, which each setter returns
@@ -26,6 +27,8 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
 
     OutputStream stdout = GuestWasi.passThroughStdout();
     OutputStream stderr = GuestWasi.passThroughStderr();
+    /** Null: the guest's standard input is empty. */
+    InputStream stdin;
     GuestWasi.LineListener lineListener = (fd, line) -> { };
     /** Empty for no limit. */
     Optional<Duration> deadline = Optional.of(DEFAULT_DEADLINE);
@@ -53,6 +56,20 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
      */
     public final B stderr(OutputStream err) {
         this.stderr = Objects.requireNonNull(err, "err");
+        return self();
+    }
+
+    /**
+     * What the guest reads as its standard input (Scheme's {@code current-input-port});
+     * by default nothing: the guest sees an empty input, as a sandbox should. Reads block the
+     * guest's thread until the stream has data or ends, and a call's deadline cannot cut such
+     * a wait short. The stream is never closed by the guest.
+     *
+     * @param in the stream, for instance {@link System#in}
+     * @return this builder
+     */
+    public final B stdin(InputStream in) {
+        this.stdin = Objects.requireNonNull(in, "in");
         return self();
     }
 
@@ -95,7 +112,7 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
     }
 
     /**
-     * Gives another builder this one's output and deadline settings: for a builder that
+     * Gives another builder this one's input, output and deadline settings: for a builder that
      * makes its instance through another.
      *
      * @param other the builder to configure
@@ -105,6 +122,7 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
     protected final <O extends StoreSettings<O>> O copyStoreSettingsTo(O other) {
         other.stdout = stdout;
         other.stderr = stderr;
+        other.stdin = stdin;
         other.lineListener = lineListener;
         other.deadline = deadline;
         return other;

@@ -20,7 +20,8 @@ import java.util.List;
  *       {@code ' ` ,};</li>
  *   <li>lists: {@code ()}, {@code (1 2 3)}, dotted {@code (a . b)} and {@code (a b . c)};</li>
  *   <li>vectors: {@code #(1 2 3)};</li>
- *   <li>{@code #<procedure>}, {@code #<procedure NAME>} and {@code #<unspecified>}.</li>
+ *   <li>{@code #<procedure>}, {@code #<procedure NAME>}, {@code #<unspecified>}, {@code #<eof>}
+ *       and ports: {@code #<input port>}, {@code #<closed output port>}...</li>
  * </ul>
  * Whitespace may surround the value and separate its parts. Quote abbreviations such as
  * {@code 'x} and comments are not part of what {@code write} prints and are rejected.
@@ -178,6 +179,10 @@ public final class ExternalRepresentation {
                 return SchemeValue.unspecified();
             case "#<procedure":
                 return namedProcedure(start);
+            case "#<eof>":
+                return SchemeValue.eofObject();
+            case "#<input", "#<output", "#<closed":
+                return port(start);
             default:
                 break;
         }
@@ -205,6 +210,19 @@ public final class ExternalRepresentation {
             throw error("expected a procedure's name and > after #<procedure", start);
         }
         return SchemeValue.procedure(name);
+    }
+
+    /** After {@code #<input}, {@code #<output} or {@code #<closed}: the rest, to the {@code >}. */
+    private SchemeValue port(int start) {
+        int end = text.indexOf('>', position);
+        String written = end < 0 ? "" : text.substring(start, end + 1);
+        try {
+            SchemeValue port = SchemeValue.port(written);
+            position = end + 1;
+            return port;
+        } catch (IllegalArgumentException e) {
+            throw error("expected a port's written form, as #<input port>", start);
+        }
     }
 
     private SchemeValue readString() {

@@ -44,13 +44,18 @@ public final class SchemeValue {
         /** A procedure, named or anonymous. */
         PROCEDURE,
         /** The value of forms that return nothing in particular, printed {@code #<unspecified>}. */
-        UNSPECIFIED
+        UNSPECIFIED,
+        /** What reading past the end of an input gives, printed {@code #<eof>}. */
+        EOF_OBJECT,
+        /** A port, known by how the guest writes it: {@code #<input port>}, {@code #<closed output port>}. */
+        PORT
     }
 
     private static final SchemeValue TRUE = new SchemeValue(Kind.BOOLEAN, 1, null, null, null, null);
     private static final SchemeValue FALSE = new SchemeValue(Kind.BOOLEAN, 0, null, null, null, null);
     private static final SchemeValue EMPTY_LIST = new SchemeValue(Kind.EMPTY_LIST, 0, null, null, null, null);
     private static final SchemeValue UNSPECIFIED = new SchemeValue(Kind.UNSPECIFIED, 0, null, null, null, null);
+    private static final SchemeValue EOF_OBJECT = new SchemeValue(Kind.EOF_OBJECT, 0, null, null, null, null);
     private static final SchemeValue ANONYMOUS_PROCEDURE = new SchemeValue(Kind.PROCEDURE, 0, null, null, null, null);
 
     /** How much of a value an error message shows. */
@@ -59,7 +64,10 @@ public final class SchemeValue {
     private final Kind kind;
     /** INTEGER: the value; BOOLEAN: 1 for #t, 0 for #f. */
     private final int number;
-    /** STRING: the characters; SYMBOL: the name; PROCEDURE: the name, or null if anonymous. */
+    /**
+     * STRING: the characters; SYMBOL: the name; PROCEDURE: the name, or null if anonymous;
+     * PORT: its written form.
+     */
     private final String text;
     /** PAIR: the car and the cdr. */
     private final SchemeValue car;
@@ -213,6 +221,30 @@ public final class SchemeValue {
      */
     public static SchemeValue unspecified() {
         return UNSPECIFIED;
+    }
+
+    /**
+     * The eof object, printed {@code #<eof>}.
+     *
+     * @return the value
+     */
+    public static SchemeValue eofObject() {
+        return EOF_OBJECT;
+    }
+
+    /**
+     * A port, as the guest writes it.
+     *
+     * @param written its written form: {@code #<input port>}, {@code #<output port>},
+     *                {@code #<closed input port>} or {@code #<closed output port>}
+     * @return the value
+     * @throws IllegalArgumentException if the form is none of those
+     */
+    public static SchemeValue port(String written) {
+        if (!written.matches("#<(?:closed )?(?:input|output) port>")) {
+            throw new IllegalArgumentException("not a port's written form: " + written);
+        }
+        return new SchemeValue(Kind.PORT, 0, written, null, null, null);
     }
 
     // ---- what it is ----------------------------------------------------------------------
@@ -485,6 +517,8 @@ public final class SchemeValue {
             }
             case PROCEDURE -> out.append(text == null ? "#<procedure>" : "#<procedure " + text + ">");
             case UNSPECIFIED -> out.append("#<unspecified>");
+            case EOF_OBJECT -> out.append("#<eof>");
+            case PORT -> out.append(text);
             default -> throw new AssertionError(kind);
         }
     }
@@ -525,6 +559,8 @@ public final class SchemeValue {
             case VECTOR -> "the vector " + abbreviated();
             case PROCEDURE -> text == null ? "a procedure" : "the procedure " + text;
             case UNSPECIFIED -> "the unspecified value";
+            case EOF_OBJECT -> "the eof object";
+            case PORT -> "the port " + text;
         };
     }
 

@@ -34,6 +34,14 @@ class ExternalRepresentationTest {
     }
 
     @Test
+    void readsTheEofObjectAndPortsAsTheGuestWritesThem() {
+        assertThat(read("#<eof>")).isEqualTo(SchemeValue.eofObject());
+        assertThat(read("(#<input port> #<closed output port>)").asList())
+                .extracting(SchemeValue::kind).containsExactly(SchemeValue.Kind.PORT, SchemeValue.Kind.PORT);
+        assertThatThrownBy(() -> read("#<input thing>")).hasMessageContaining("expected a port's written form");
+    }
+
+    @Test
     void readsBothSpellingsOfTheBooleans() {
         assertThat(read("#t")).isEqualTo(bool(true));
         assertThat(read("#true")).isEqualTo(bool(true));
@@ -171,7 +179,7 @@ class ExternalRepresentationTest {
             "2147483648|integer out of range: 2147483648 at offset 0",
             "(1 -99999999999)|integer out of range: -99999999999 at offset 3",
             "#x|unknown # syntax: #x at offset 0",
-            "#<eof>|unknown # syntax: #<eof> at offset 0",
+            "#<thing>|unknown # syntax: #<thing> at offset 0",
             "#<procedure|unclosed #<procedure at offset 0",
             "#<procedure sq|expected a procedure's name and > after #<procedure at offset 0",
             "#<procedure >|expected a procedure's name and > after #<procedure at offset 0",

@@ -24,7 +24,7 @@ class ResultValueTest {
     private static final List<String> TEXTS = List.of(
             "42", "-1073741824", "#t", "#f", "\"a\\\"b\\\\c\\nd\"", "sym", "()", "(1 2 3)", "(a . 1)",
             "(1 (2 #(3 \"x\")) . 4)", "#(1 2)", "#<procedure sq>", "#<procedure>", "#<unspecified>",
-            "(quote x)");
+            "(quote x)", "#<eof>", "(#<input port> #<closed output port>)");
 
     @Test
     void readsEveryKindFromLastResultText() {
@@ -91,10 +91,10 @@ class ResultValueTest {
     void anUnreadableResultLineIsTheGuestsFault() {
         byte[] withoutText = CoreAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
         try (TestInterpreter t = TestInterpreter.start(b -> b.module(withoutText))) {
-            assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("#<eof>")))
+            assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("#<thing>")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the guest's result line is not a readable value: "
-                            + "malformed value: unknown # syntax: #<eof> at offset 0 in: #<eof>");
+                            + "malformed value: unknown # syntax: #<thing> at offset 0 in: #<thing>");
         }
     }
 

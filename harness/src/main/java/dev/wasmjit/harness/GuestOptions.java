@@ -7,6 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,24 @@ public final class GuestOptions {
      * @throws dev.wasmjit.bridge.ModuleException   if the module is not wasm or lacks the guest ABI
      */
     public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout) {
-        SchemeInterpreter.Builder builder = configure(SchemeInterpreter.builder(), streams, guestStdout);
+        return start(configure(SchemeInterpreter.builder(), streams, guestStdout));
+    }
+
+    /**
+     * As {@link #start(StandardStreams, OutputStream)}, with the guest reading {@code stdin} as
+     * its standard input ({@code wasmjit run} gives the process's own, as {@code guile FILE}
+     * does).
+     *
+     * @param streams     the program's streams
+     * @param guestStdout where the guest's stdout goes
+     * @param stdin       the guest's standard input
+     * @return the interpreter; the caller closes it
+     */
+    public SchemeInterpreter start(StandardStreams streams, OutputStream guestStdout, InputStream stdin) {
+        return start(configure(SchemeInterpreter.builder(), streams, guestStdout).stdin(stdin));
+    }
+
+    private SchemeInterpreter start(SchemeInterpreter.Builder builder) {
         if (module != null) {
             builder.module(existingModule());
         }

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
  * {@code wasmjit run FILE}, {@code wasmjit run -e EXPR} or {@code wasmjit run --handle ADDRESS}
  * (an expression a statically linked module already holds): evaluate a program and print its
  * result as the guest does, {@code result: N}. With {@code --jit}, each round evaluates,
- * compiles what ran and links it; a last evaluation then runs the compiled code.
+ * compiles what ran and links it; a last evaluation then runs the compiled code. The program
+ * reads the process's standard input as its {@code current-input-port}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
@@ -65,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Optional<String> source = source();
         int jitRounds = jitRounds();
-        try (SchemeInterpreter scheme = guest.start(streams, streams.out())) {
+        try (SchemeInterpreter scheme = guest.start(streams, streams.out(), System.in)) {
             if (source.isPresent()) {
                 evaluate(scheme, scheme.parse(source.get()), jitRounds);
             } else {

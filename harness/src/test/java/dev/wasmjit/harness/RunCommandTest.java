@@ -27,6 +27,24 @@ class RunCommandTest {
     }
 
     @Test
+    void theProgramReadsDataFromTheProcessStandardInput() {
+        Wasmjit.CommandOutcome run = Wasmjit.runWithInput("(1 2)\nfoo 42\n",
+                "run", "-e", "(let* ((a (read)) (b (read)) (c (read))) (list a b c (eof-object? (read))))");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: ((1 2) foo 42 #t)\n");
+    }
+
+    @Test
+    void theProgramReadsLinesOfUnicodeTextFromStandardInput() {
+        Wasmjit.CommandOutcome run = Wasmjit.runWithInput("first line\nλ second\n",
+                "run", "-e", "(list (read-line) (read-line) (eof-object? (read-line)))");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("result: (\"first line\" \"λ second\" #t)\n");
+    }
+
+    @Test
     void printsAProcedureResultAsTheGuestDoes() {
         Wasmjit.CommandOutcome run = Wasmjit.run("run", "-e", "(lambda (x) x)");
 

@@ -47,6 +47,17 @@ final class Wasmjit {
         return new CommandOutcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** As {@link #run}, with {@code stdin} as the process's standard input ({@link System#in}). */
+    static CommandOutcome runWithInput(String stdin, String... args) {
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     /** {@code java -jar harness/target/wasmjit.jar ARGS}, with the JDK running these tests. */
     static List<String> jarCommand(String... args) {
         String jar = System.getProperty("wasmjit.jar");

@@ -9,16 +9,18 @@ import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Val;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The WASI a guest gets: stdout and stderr, and nothing else. No arguments, no environment,
- * no preopened directories, no stdin data. It implements {@code wasi_snapshot_preview1}
+ * The WASI a guest gets: stdout and stderr, the clocks, and standard input only when the host
+ * gives one. No arguments, no environment, no preopened directories. It implements {@code wasi_snapshot_preview1}
  * imports as Java host functions rather than wasmtime's WasiCtx, so output ordering and the
  * sandbox are the host's by construction.
  *
@@ -31,7 +33,11 @@ import java.util.function.Supplier;
  *   <li>{@code fd_fdstat_get} reports fds 0 to 2 as character devices without seek rights, so
  *       wasi-libc line-buffers stdout even when the JVM's stdout is a pipe or a file.</li>
  *   <li>{@code args_*} and {@code environ_*} report zero entries; {@code fd_prestat_get}
- *       reports no preopens; {@code fd_read} on stdin reads end of file.</li>
+ *       reports no preopens; {@code fd_read} on stdin reads the host's {@link InputStream},
+ *       or end of file when it gave none (a read blocks the guest's thread until the stream
+ *       has data: a deadline cannot cut it short).</li>
+ *   <li>{@code clock_time_get} gives the wall clock (realtime) and {@link System#nanoTime}
+ *       (monotonic); {@code clock_res_get} says 1 microsecond and 1 nanosecond.</li>
  *   <li>{@code proc_exit} throws {@link WasiExit}; any other import returns ENOSYS, or
  *       traps when its type has no errno result.</li>
  * </ul>
@@ -81,6 +87,10 @@ public final class GuestWasi {
 
     private static final int ESUCCESS = 0;
     private static final int EBADF = 8;
+    private static final int EINVAL = 28;
+    private static final int EIO = 29;
+    private static final int CLOCK_REALTIME = 0;
+    private static final int CLOCK_MONOTONIC = 1;
     private static final int ENOSYS = 52;
     private static final int ESPIPE = 70;
     private static final byte FILETYPE_CHARACTER_DEVICE = 2;
@@ -90,6 +100,19 @@ public final class GuestWasi {
     private final LineStream stdout;
     private final LineStream stderr;
     private final MemoryWindows windows;
+    /** Null: standard input is empty. */
+    private final InputStream stdin;
+
+    /**
+     * Creates the WASI for one guest instance, with an empty standard input.
+     *
+     * @param stdout   where the guest's stdout goes
+     * @param stderr   where the guest's stderr goes
+     * @param listener told about every line on either stream
+     */
+    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener) {
+        this(stdout, stderr, listener, null);
+    }
 
     /**
      * Creates the WASI for one guest instance.
@@ -97,9 +120,12 @@ public final class GuestWasi {
      * @param stdout   where the guest's stdout goes
      * @param stderr   where the guest's stderr goes
      * @param listener told about every line on either stream
+     * @param stdin    what the guest reads from fd 0, or null for an empty standard input;
+     *                 never closed here
      */
-    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener) {
+    public GuestWasi(OutputStream stdout, OutputStream stderr, LineListener listener, InputStream stdin) {
         Objects.requireNonNull(listener, "listener");
+        this.stdin = stdin;
         this.windows = new MemoryWindows();
         this.stdout = new LineStream(1, Objects.requireNonNull(stdout, "stdout"), listener);
         this.stderr = new LineStream(2, Objects.requireNonNull(stderr, "stderr"), listener);
@@ -191,6 +217,8 @@ public final class GuestWasi {
             case "fd_seek", "fd_tell" -> (caller, p, r) -> r[0] = errno(isStdio(p[0].i32()) ? ESPIPE : EBADF);
             case "fd_read" -> (caller, p, r) -> r[0] = errno(fdRead(store, caller, p));
             case "fd_prestat_get" -> (caller, p, r) -> r[0] = errno(EBADF);
+            case "clock_time_get" -> (caller, p, r) -> r[0] = errno(clockTime(store, caller, p));
+            case "clock_res_get" -> (caller, p, r) -> r[0] = errno(clockResolution(store, caller, p));
             case "args_sizes_get", "environ_sizes_get" -> (caller, p, r) -> r[0] = errno(zeroSizes(store, caller, p));
             case "args_get", "environ_get" -> (caller, p, r) -> r[0] = errno(ESUCCESS);
             case "proc_exit" -> (caller, p, r) -> {
@@ -259,13 +287,71 @@ public final class GuestWasi {
         });
     }
 
-    /** fd_read(fd, iovs, iovs_len, nread_out): stdin is always at its end. */
+    /**
+     * fd_read(fd, iovs, iovs_len, nread_out): what one read of the host's stdin gives, into the
+     * first non-empty iovec (wasi-libc's reads give one), or nothing at the end of the input.
+     */
     private <T> int fdRead(Store<T> store, Caller<T> caller, Val[] p) {
         if (p[0].i32() != 0) {
             return EBADF;
         }
         return withMemory(store, caller, memory -> {
-            memory.window(p[3].i32(), 4).putInt(0, 0);
+            int read = 0;
+            if (stdin != null) {
+                long count = Integer.toUnsignedLong(p[2].i32());
+                ByteBuffer iovs = memory.window(p[1].i32(), 8 * count);
+                for (int i = 0; i < count && read == 0; i++) {
+                    int length = iovs.getInt(8 * i + 4);
+                    if (length == 0) {
+                        continue;
+                    }
+                    byte[] bytes = new byte[Math.min(length, 1 << 16)];
+                    int n;
+                    try {
+                        n = stdin.read(bytes);
+                    } catch (IOException e) {
+                        return EIO;
+                    }
+                    if (n <= 0) {
+                        break;
+                    }
+                    memory.window(iovs.getInt(8 * i), n).put(0, bytes, 0, n);
+                    read = n;
+                }
+            }
+            memory.window(p[3].i32(), 4).putInt(0, read);
+            return ESUCCESS;
+        });
+    }
+
+    /** clock_time_get(id, precision, time_out): nanoseconds as a u64. */
+    private <T> int clockTime(Store<T> store, Caller<T> caller, Val[] p) {
+        long nanos;
+        switch (p[0].i32()) {
+            case CLOCK_REALTIME -> {
+                Instant now = Instant.now();
+                nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+            case CLOCK_MONOTONIC -> nanos = System.nanoTime();
+            default -> {
+                return EINVAL;
+            }
+        }
+        long time = nanos;
+        return withMemory(store, caller, memory -> {
+            memory.window(p[2].i32(), 8).putLong(0, time);
+            return ESUCCESS;
+        });
+    }
+
+    /** clock_res_get(id, resolution_out). */
+    private <T> int clockResolution(Store<T> store, Caller<T> caller, Val[] p) {
+        int id = p[0].i32();
+        if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC) {
+            return EINVAL;
+        }
+        return withMemory(store, caller, memory -> {
+            memory.window(p[1].i32(), 8).putLong(0, id == CLOCK_REALTIME ? 1_000L : 1L);
             return ESUCCESS;
         });
     }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The error messages docs/LANGUAGE.md documents (the guest writes them in errors.cc,
- * reader.cc, syntax.cc, primitives.cc and heap.cc); anything else the guest says is a bug.
+ * reader.cc, syntax.cc, the primitives' files and heap.cc); anything else the guest says is a bug.
  * A user's {@code (error "message" irritant ...)} says whatever its caller wants: an input
  * that calls {@code error} may end with any message.
  */
@@ -15,7 +15,7 @@ final class DocumentedErrors {
     private static final String PRIMITIVE = PrimitiveTable.namePattern();
     /** How errors describe a value: its kind and its written form, cut short when long. */
     private static final String VALUE = "(?:the integer -?\\d+|the boolean #[tf]|the empty list|the unspecified value"
-            + "|the (?:pair|vector|string|symbol|procedure) .+)";
+            + "|the (?:pair|vector|string|symbol|procedure|port) .+)";
     /** errors.cc's kinds: an integer, a pair, a proper list, a vector, a string, ... */
     private static final String EXPECTED = PrimitiveTable.EXPECTED_KINDS.stream().map(Pattern::quote)
             .collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
@@ -33,6 +33,7 @@ final class DocumentedErrors {
             Pattern.compile("(?:set-car!|set-cdr!|vector-set!|vector-fill!) cannot modify a literal constant: " + VALUE),
             Pattern.compile("equal\\?: data nested too deeply"),
             Pattern.compile("recursion too deep: (?:the root stack is full|more than \\d+ nested calls)"),
+            Pattern.compile(PRIMITIVE + ": the port is closed"),
             Pattern.compile("heap exhausted: .+"));
 
     private DocumentedErrors() {

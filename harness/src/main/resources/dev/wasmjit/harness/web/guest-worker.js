@@ -8,7 +8,7 @@
 // Messages out: {id, ok: true, ...} | {id, ok: false, error}
 'use strict';
 
-const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;
+const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_INVAL = 28, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;
 const FILETYPE_CHARACTER_DEVICE = 2;
 const RIGHT_FD_WRITE = 1n << 6n;
 const OUTPUT_LIMIT = 64 * 1024;
@@ -22,7 +22,7 @@ let stdout = '';
 const parsed = new Map();    // source text -> {handle, firstRunRound}
 let jitRounds = 0;
 
-/** The WASI functions the guest imports: fd_write to 1 and 2, fd_fdstat_get; ENOSYS otherwise. */
+/** The WASI functions the guest imports: fd_write to 1 and 2, fd_fdstat_get, clock_time_get; ENOSYS otherwise. */
 function wasi(module, memory) {
   const isOutput = (fd) => fd === 1 || fd === 2;
   const functions = {
@@ -56,6 +56,12 @@ function wasi(module, memory) {
     },
     fd_close() {
       return ERRNO_BADF;
+    },
+    clock_time_get(id, precision, timeAddress) {
+      if (id !== 0 && id !== 1) return ERRNO_INVAL;
+      const millis = id === 0 ? performance.timeOrigin + performance.now() : performance.now();
+      new DataView(memory().buffer).setBigUint64(timeAddress, BigInt(Math.round(millis * 1e6)), true);
+      return ERRNO_SUCCESS;
     },
   };
   const imports = {};
