@@ -90,7 +90,10 @@ EXPORT(parse) Program* parse(const char* source) {
   return program;
 }
 
-EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
+namespace {
+
+// Evaluates a parsed program and keeps its result for the lastResult* exports.
+void evaluate(Program* program, int32_t heapBytes) {
   beginCall();
   if (heapBytes <= 0) fail("heap size must be positive, got %d", (int)heapBytes);
   if (!program) fail("eval of a null expression");
@@ -102,13 +105,19 @@ EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
   // either all of it or, when memory runs out, no result but an error.
   resultText.clear();
   printValue(v, true, resultText);
-  size_t length = resultText.size();
   resultText.byte(0);
   resultKind = kindOf(v);
   resultInteger = isInteger(v) ? integerOf(v) : v == kTrue;
+}
+
+}  // namespace
+
+// The seed's eval: the result line follows what the program printed.
+EXPORT(eval) void eval(Program* program, int32_t heapBytes) {
+  evaluate(program, heapBytes);
   endOutputLine();
   fputs("result: ", stdout);
-  fwrite(resultText.data(), 1, length, stdout);
+  fwrite(resultText.data(), 1, resultText.size() - 1, stdout);  // without the NUL
   fputs("\n", stdout);
   fflush(stdout);
 }
@@ -122,6 +131,12 @@ EXPORT(moduleSize) int32_t moduleSize(JitModule* m) { return (int32_t)m->size; }
 EXPORT(freeModule) void freeModule(JitModule* m) { freeJitModule(m); }
 
 // Extensions.
+// eval without the result line, for a host that reads the result
+// through lastResultText and prints nothing the program did not print.
+EXPORT(evalQuietly) void evalQuietly(Program* program, int32_t heapBytes) {
+  evaluate(program, heapBytes);
+  fflush(stdout);
+}
 EXPORT(lastResultKind) int32_t lastResultKind() { return resultKind; }
 EXPORT(lastResultInteger) int32_t lastResultInteger() { return resultInteger; }
 EXPORT(lastResultText) const char* lastResultText() {

@@ -525,7 +525,7 @@ describe('the runtime', () => {
     const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
     assert.deepEqual(exports, [
       '__indirect_function_table:table', '_initialize:function', 'allocateBytes:function',
-      'collectionCount:function', 'compiledFunctionCount:function', 'eval:function',
+      'collectionCount:function', 'compiledFunctionCount:function', 'eval:function', 'evalQuietly:function',
       'freeBytes:function', 'freeModule:function', 'heapSize:function', 'isExpressionHandle:function',
       'jitModule:function', 'lastErrorMessage:function',
       'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',

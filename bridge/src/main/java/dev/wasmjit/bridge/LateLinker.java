@@ -2,6 +2,8 @@ package dev.wasmjit.bridge;
 
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.WasmtimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.Optional;
  * Global imports are refused: wasmtime-java 0.19.0 cannot pass globals between instances.
  */
 public final class LateLinker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LateLinker.class);
 
     private final WasmEngine engine;
     private final GuestStore store;
@@ -178,7 +182,9 @@ public final class LateLinker {
             throw new LinkException("the start function (patch) of " + namespace + " failed: " + e.getMessage(), e);
         }
         rounds++;
-        return new LinkReport(namespace, byteCount, shape.definedFunctionCount(), before, table.size());
+        LinkReport report = new LinkReport(namespace, byteCount, shape.definedFunctionCount(), before, table.size());
+        LOG.debug("JIT round {}", report);
+        return report;
     }
 
     private void checkImports(ModuleShape shape) {

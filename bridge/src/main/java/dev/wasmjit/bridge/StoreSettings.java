@@ -189,6 +189,24 @@ public abstract class StoreSettings<B extends StoreSettings<B>> {
     }
 
     /**
+     * Where the guest's stdout goes, as set: for a subclass that filters it.
+     *
+     * @return the stream given to {@link #stdout(OutputStream)}, or the default
+     */
+    protected final OutputStream configuredStdout() {
+        return stdout;
+    }
+
+    /**
+     * Where the guest's stderr goes, as set: for a subclass that filters it.
+     *
+     * @return the stream given to {@link #stderr(OutputStream)}, or the default
+     */
+    protected final OutputStream configuredStderr() {
+        return stderr;
+    }
+
+    /**
      * The one check of every deadline a caller gives: a positive duration.
      *
      * @throws IllegalArgumentException if it is zero or negative

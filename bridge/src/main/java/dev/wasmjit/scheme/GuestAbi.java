@@ -9,7 +9,6 @@ import dev.wasmjit.bridge.ModuleShape;
 import dev.wasmjit.bridge.ReactorInstance;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -20,9 +19,14 @@ import java.util.function.Supplier;
  */
 final class GuestAbi {
 
+    /** The extension that evaluates without printing the result line. */
+    static final String EVAL_QUIETLY = "evalQuietly";
+
     private final ReactorInstance instance;
+    private final QuietOutput quiet;
 
     final GuestFunction parse;
+    /** What evaluates: {@code evalQuietly} for a quiet interpreter when the module has it, else {@code eval}. */
     final GuestFunction eval;
     final GuestFunction jitModule;
     final GuestFunction moduleData;
@@ -43,10 +47,13 @@ final class GuestAbi {
      *
      * @throws ModuleException if the instance lacks an export of the guest ABI
      */
-    GuestAbi(ReactorInstance instance) {
+    GuestAbi(ReactorInstance instance, QuietOutput quiet) {
         this.instance = instance;
+        this.quiet = quiet;
         parse = required(instance, "parse", FuncSignature.i32(1, 1));
-        eval = required(instance, "eval", FuncSignature.i32(2, 0));
+        GuestFunction printingEval = required(instance, "eval", FuncSignature.i32(2, 0));
+        eval = quiet.errorReports == null ? printingEval
+                : instance.function(EVAL_QUIETLY, FuncSignature.i32(2, 0)).orElse(printingEval);
         jitModule = required(instance, "jitModule", FuncSignature.i32(0, 1));
         moduleData = required(instance, "moduleData", FuncSignature.i32(1, 1));
         moduleSize = required(instance, "moduleSize", FuncSignature.i32(1, 1));
@@ -105,7 +112,7 @@ final class GuestAbi {
             throw new IllegalArgumentException("the expression was parsed by another interpreter");
         }
         InterpreterSettings.checkedHeapSize(heapBytes);
-        return unit(() -> {
+        return unit(true, () -> {
             eval.callVoid(expression.address(), heapBytes);
             return ResultReader.lastResult(this, instance);
         });
@@ -117,16 +124,28 @@ final class GuestAbi {
     }
 
     /** Reads a counter extension, or empty when the module lacks it. */
-    OptionalInt count(Optional<GuestFunction> counter) {
-        return counter.map(f -> OptionalInt.of(unit(f::callI32))).orElse(OptionalInt.empty());
+    GuestCount count(Optional<GuestFunction> counter, String export) {
+        return counter.map(f -> GuestCount.of(export, unit(f::callI32))).orElse(GuestCount.absent(export));
     }
 
     private <T> T unit(Supplier<T> calls) {
+        return unit(false, calls);
+    }
+
+    /** Runs guest calls as one unit; {@code evaluates} when they are an evaluation. */
+    private <T> T unit(boolean evaluates, Supplier<T> calls) {
         return instance.exclusive(() -> {
+            boolean finished = false;
+            boolean guestError = false;
             try {
-                return calls.get();
+                T result = calls.get();
+                finished = true;
+                return result;
             } catch (GuestError e) {
+                guestError = true;
                 throw GuestErrors.refine(e, this, instance);
+            } finally {
+                quiet.endCall(evaluates && finished, guestError);
             }
         });
     }

@@ -45,8 +45,27 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     private EngineSettings engineSettings = EngineSettings.defaults();
     private boolean interruptible;
     private Tiering tiering = Tiering.manual();
+    private boolean resultLines;
 
     InterpreterSettings() {
+    }
+
+    /**
+     * Whether the interpreter speaks the seed's protocol on its output streams: each evaluation
+     * prints {@code result: VALUE} on stdout after the program's own output, and each failure
+     * {@code error: MESSAGE} on stderr, as the guest ABI's {@code eval} does (the drop-in
+     * demo's and the {@code wasmjit} commands' output). By default it does not: the
+     * interpreter is quiet, and its streams carry only what the program prints with
+     * {@code display}, {@code write} and {@code newline}; results come back as
+     * {@link SchemeValue}s and failures as exceptions. A line listener sees the protocol
+     * lines either way.
+     *
+     * @param on true for the seed's result and error lines
+     * @return this builder
+     */
+    public final SchemeInterpreter.Builder resultLines(boolean on) {
+        this.resultLines = on;
+        return self();
     }
 
     /**
@@ -178,9 +197,10 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     public final SchemeInterpreter build() {
         WasmEngine engine = interruptible ? WasmEngine.isolated(engineSettings) : WasmEngine.of(engineSettings);
         AutomaticTiering automatic = new AutomaticTiering(tiering, engine);
-        ReactorInstance instance = instantiate(engine, automatic);
+        QuietOutput quiet = new QuietOutput();
+        ReactorInstance instance = instantiate(engine, automatic, quiet);
         try {
-            GuestAbi abi = new GuestAbi(instance);
+            GuestAbi abi = new GuestAbi(instance, quiet);
             abi.setHeapLimit.ifPresent(setLimit -> setLimit.callVoid((int) maxHeapBytes));
             abi.setMaxNestedCalls.ifPresent(setLimit -> setLimit.callVoid(maxNestedCalls));
             // A guest without the setTiering extension is never asked, and never tiers.
@@ -224,7 +244,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      * module on an isolated engine) and an isolated engine are owned by the instance, closed
      * after its store, by its close() or by its cleaner.
      */
-    private ReactorInstance instantiate(WasmEngine engine, AutomaticTiering automatic) {
+    private ReactorInstance instantiate(WasmEngine engine, AutomaticTiering automatic, QuietOutput quiet) {
         WasmModule module;
         boolean ownModule = moduleBytes != null || interruptible;
         try {
@@ -239,6 +259,14 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         ReactorInstance.Builder builder = copyStoreSettingsTo(ReactorInstance.builder(module))
                 .errorImport("throw_error")
                 .allocator("allocateBytes", "freeBytes");
+        if (!resultLines) {
+            quiet.errorReports = new ProtocolLineFilter(configuredStderr(), "error: ");
+            builder.stderr(quiet.errorReports);
+            if (module.shape().export(GuestAbi.EVAL_QUIETLY).isEmpty()) {
+                quiet.resultLines = new ProtocolLineFilter(configuredStdout(), "result: ");
+                builder.stdout(quiet.resultLines);
+            }
+        }
         if (ownModule) {
             builder.owning(module);
         }

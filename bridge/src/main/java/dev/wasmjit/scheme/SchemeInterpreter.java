@@ -11,7 +11,6 @@ import dev.wasmjit.bridge.TrapKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The Scheme interpreter guest, driven from Java: parse, evaluate, compile what ran, link it.
@@ -19,7 +18,7 @@ import java.util.OptionalInt;
  * <pre>{@code
  * try (SchemeInterpreter scheme = SchemeInterpreter.builder().build()) {
  *     Expression program = scheme.parse("(letrec ((fib (lambda (n) ...))) (fib 20))");
- *     scheme.eval(program);                 // interpreted; prints "result: 10946"
+ *     scheme.eval(program);                 // interpreted: 10946
  *     scheme.jit().ifPresent(scheme::link); // compile the functions that ran, link them
  *     scheme.eval(program);                 // now runs compiled code
  * }
@@ -35,9 +34,10 @@ import java.util.OptionalInt;
  * {@link dev.wasmjit.bridge.GuestTimeout} ({@link TrapKind#TIMEOUT}). After any of them
  * the interpreter keeps working, expressions parsed earlier included, and linked code still
  * runs. Every guest allocation the host makes is freed. One thread at a time may use an
- * interpreter; a second thread is refused with {@link IllegalStateException}.
+ * interpreter; a second thread is refused with {@link IllegalStateException}. Programs as
+ * text and calls with Java values are {@link SchemeGlobals}'s.
  */
-public final class SchemeInterpreter extends TieredInterpreter implements AutoCloseable {
+public final class SchemeInterpreter extends SchemeGlobals implements AutoCloseable {
 
     /** The class-path resource holding the bundled guest. */
     public static final String BUNDLED_RESOURCE = "/dev/wasmjit/scheme/interplib.wasm";
@@ -72,11 +72,7 @@ public final class SchemeInterpreter extends TieredInterpreter implements AutoCl
         return new Builder();
     }
 
-    /**
-     * Configures and creates a {@link SchemeInterpreter}: {@link StoreSettings} says how
-     * output and the deadline of each guest call are set, {@link InterpreterSettings} which
-     * guest runs with how much heap, and builds it.
-     */
+    /** Configures a {@link SchemeInterpreter} ({@link StoreSettings}, {@link InterpreterSettings}) and builds it. */
     public static final class Builder extends InterpreterSettings {
         private Builder() {
         }
@@ -91,6 +87,7 @@ public final class SchemeInterpreter extends TieredInterpreter implements AutoCl
      *                    A NUL character is a parse error too: the guest reads NUL-terminated
      *                    text and would silently ignore the rest.
      */
+    @Override
     public Expression parse(String source) {
         Objects.requireNonNull(source, "source");
         ensureOpen();
@@ -124,6 +121,7 @@ public final class SchemeInterpreter extends TieredInterpreter implements AutoCl
      *                    ({@link TrapKind#STACK_OVERFLOW}), an exhausted heap
      *                    ({@link TrapKind#OUT_OF_MEMORY}), the deadline ({@link TrapKind#TIMEOUT})
      */
+    @Override
     public SchemeValue eval(Expression expression) {
         return eval(expression, heapBytes);
     }
@@ -151,7 +149,7 @@ public final class SchemeInterpreter extends TieredInterpreter implements AutoCl
      * @param expression a handle from this interpreter's {@link #parse}
      * @param heapBytes  the heap size for this evaluation
      * @param deadline   how long the evaluation may run: positive
-     * @return the result; the guest's {@code result:} line has gone to stdout too
+     * @return the result
      * @throws IllegalArgumentException if the expression belongs to another interpreter, or
      *                                  the heap size or the deadline is zero or negative
      */
@@ -199,28 +197,28 @@ public final class SchemeInterpreter extends TieredInterpreter implements AutoCl
     /**
      * How many functions have run and wait for the next {@link #jit()} round.
      *
-     * @return the count, or empty if the guest lacks the {@code pendingJitCount} extension
+     * @return the count, absent if the guest lacks the {@code pendingJitCount} extension
      */
-    public OptionalInt pendingJitCount() {
-        return counter(abi.pendingJitCount);
+    public GuestCount pendingJitCount() {
+        return counter(abi.pendingJitCount, "pendingJitCount");
     }
 
     /**
      * How many functions have compiled code linked in.
      *
-     * @return the count, or empty if the guest lacks the {@code compiledFunctionCount} extension
+     * @return the count, absent if the guest lacks the {@code compiledFunctionCount} extension
      */
-    public OptionalInt compiledFunctionCount() {
-        return counter(abi.compiledFunctionCount);
+    public GuestCount compiledFunctionCount() {
+        return counter(abi.compiledFunctionCount, "compiledFunctionCount");
     }
 
     /**
      * How many garbage collections the last (or current) evaluation ran.
      *
-     * @return the count, or empty if the guest lacks the {@code collectionCount} extension
+     * @return the count, absent if the guest lacks the {@code collectionCount} extension
      */
-    public OptionalInt collectionCount() {
-        return counter(abi.collectionCount);
+    public GuestCount collectionCount() {
+        return counter(abi.collectionCount, "collectionCount");
     }
 
     /**
@@ -276,9 +274,9 @@ public final class SchemeInterpreter extends TieredInterpreter implements AutoCl
         closeWith(instance);
     }
 
-    private OptionalInt counter(Optional<GuestFunction> function) {
+    private GuestCount counter(Optional<GuestFunction> function, String export) {
         ensureOpen();
-        return abi.count(function);
+        return abi.count(function, export);
     }
     private void ensureOpen() {
         if (closed) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * tells nothing more about them). {@link #toString()} is the value's external representation
  * exactly as the guest's {@code write} prints it, and {@link ExternalRepresentation#read}
  * reads it back: {@code read(v.toString()).equals(v)} holds for every value. The accessors
- * {@code asX()} throw {@link IllegalStateException} naming what the value is instead when it
+ * {@code asX()} throw {@link ClassCastException} naming what the value is instead when it
  * is not an X.
  *
  * <p>Lists are what Scheme makes them: chains of pairs ending in the empty list, so
@@ -517,7 +517,8 @@ public final class SchemeValue {
      * The integer's value as an int.
      *
      * @return the value
-     * @throws IllegalStateException if this is not an integer, or one beyond int's range
+     * @throws ClassCastException    if this is not an integer
+     * @throws IllegalStateException if it is one beyond int's range
      */
     public int asInteger() {
         require(Kind.INTEGER, "an integer");
@@ -655,7 +656,7 @@ public final class SchemeValue {
      * of any value.
      *
      * @return true for {@code #t}, false for {@code #f}
-     * @throws IllegalStateException if this is not a boolean
+     * @throws ClassCastException if this is not a boolean
      */
     public boolean asBoolean() {
         require(Kind.BOOLEAN, "a boolean");
@@ -666,7 +667,7 @@ public final class SchemeValue {
      * The string's characters, without quotes or escapes.
      *
      * @return the characters
-     * @throws IllegalStateException if this is not a string (a symbol is not one: see
+     * @throws ClassCastException if this is not a string (a symbol is not one: see
      *                               {@link #asSymbol()})
      */
     public String asString() {
@@ -704,7 +705,7 @@ public final class SchemeValue {
      * The symbol's name.
      *
      * @return the name
-     * @throws IllegalStateException if this is not a symbol
+     * @throws ClassCastException if this is not a symbol
      */
     public String asSymbol() {
         require(Kind.SYMBOL, "a symbol");
@@ -715,12 +716,12 @@ public final class SchemeValue {
      * The elements of a proper list.
      *
      * @return an unmodifiable list, empty for the empty list
-     * @throws IllegalStateException if this is not a proper list (a dotted pair, or not a
+     * @throws ClassCastException if this is not a proper list (a dotted pair, or not a
      *                               list at all)
      */
     public List<SchemeValue> asList() {
         if (!isList()) {
-            throw new IllegalStateException("the result is " + describe() + ", not a "
+            throw new ClassCastException("the result is " + describe() + ", not a "
                     + (kind == Kind.PAIR ? "proper list" : "list"));
         }
         List<SchemeValue> list = new ArrayList<>();
@@ -734,7 +735,7 @@ public final class SchemeValue {
      * The elements of a vector.
      *
      * @return an unmodifiable list
-     * @throws IllegalStateException if this is not a vector
+     * @throws ClassCastException if this is not a vector
      */
     public List<SchemeValue> asVector() {
         require(Kind.VECTOR, "a vector");
@@ -745,7 +746,7 @@ public final class SchemeValue {
      * A pair's first part: a list's first element.
      *
      * @return the car
-     * @throws IllegalStateException if this is not a pair (the empty list is not one)
+     * @throws ClassCastException if this is not a pair (the empty list is not one)
      */
     public SchemeValue car() {
         require(Kind.PAIR, "a pair");
@@ -756,7 +757,7 @@ public final class SchemeValue {
      * A pair's second part: the rest of a list.
      *
      * @return the cdr
-     * @throws IllegalStateException if this is not a pair (the empty list is not one)
+     * @throws ClassCastException if this is not a pair (the empty list is not one)
      */
     public SchemeValue cdr() {
         require(Kind.PAIR, "a pair");
@@ -767,7 +768,7 @@ public final class SchemeValue {
      * A procedure's name, as the guest prints it in {@code #<procedure NAME>}.
      *
      * @return the name, or empty for an anonymous procedure
-     * @throws IllegalStateException if this is not a procedure
+     * @throws ClassCastException if this is not a procedure
      */
     public Optional<String> procedureName() {
         require(Kind.PROCEDURE, "a procedure");
@@ -1051,7 +1052,7 @@ public final class SchemeValue {
 
     private void require(Kind expected, String what) {
         if (kind != expected) {
-            throw new IllegalStateException("the result is " + describe() + ", not " + what);
+            throw new ClassCastException("the result is " + describe() + ", not " + what);
         }
     }
 

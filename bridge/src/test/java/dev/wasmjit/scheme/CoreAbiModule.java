@@ -17,7 +17,7 @@ public final class CoreAbiModule {
             "allocateBytes", "freeBytes", "parse", "eval", "jitModule", "moduleData", "moduleSize", "freeModule");
 
     /** The exports of the extensions, which a host uses when present: every other export of the guest. */
-    public static final Set<String> EXTENSIONS = Set.of("lastResultText", "lastResultKind", "lastResultInteger",
+    public static final Set<String> EXTENSIONS = Set.of("evalQuietly", "lastResultText", "lastResultKind", "lastResultInteger",
             "lastErrorMessage", "pendingJitCount", "compiledFunctionCount", "collectionCount",
             "setHeapLimit", "heapSize", "setMaxNestedCalls", "isExpressionHandle", "setTiering", "tierRoundsStarted",
             "stackPointer", "setStackPointer");

@@ -6,9 +6,9 @@ public final class Fib20Main {
     public static void main(String[] args) {
         try (SchemeInterpreter scheme = SchemeInterpreter.builder().build()) {
             Expression program = scheme.parse(TestInterpreter.FIB_20);
-            scheme.eval(program);
+            System.out.println(scheme.eval(program));
             scheme.jit().ifPresent(scheme::link);
-            scheme.eval(program);
+            System.out.println(scheme.eval(program));
         }
     }
 }

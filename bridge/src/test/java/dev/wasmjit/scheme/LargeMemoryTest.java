@@ -16,7 +16,7 @@ class LargeMemoryTest {
 
     @Test
     void aHeapThatGrowsMemoryPastTwoGibibytesLeavesTheInstanceWorking() {
-        try (TestInterpreter t = TestInterpreter.start(b -> b.heapBytes(HEAP_2047_MIB))) {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.heapBytes(HEAP_2047_MIB).resultLines(true))) {
             assertThat(t.evalInteger("(+ 1 2)")).isEqualTo(3);
             assertThat(t.stdoutText()).contains("result: 3");
 

@@ -21,7 +21,7 @@ class RecoveryTest {
             Expression fib = linkedFib(t);
             assertThatThrownBy(() -> t.scheme.eval(t.scheme.parse("(+ x 1)")))
                     .isInstanceOf(GuestError.class).hasMessageContaining("unbound variable: x");
-            assertThat(t.stderrText()).contains("error: unbound variable: x");
+            assertThat(t.stderrText()).as("the exception reports it, not stderr").isEmpty();
             assertWorksOn(t, fib);
         }
     }
@@ -42,7 +42,7 @@ class RecoveryTest {
             Expression deep = t.scheme.parse(TestInterpreter.DEEP_RECURSION);
             assertThat(t.scheme.eval(deep).asInteger()).isEqualTo(1_000_000);
             t.scheme.link(t.scheme.jit().orElseThrow());
-            assertThat(t.scheme.compiledFunctionCount()).hasValue(1);
+            assertThat(t.scheme.compiledFunctionCount().asOptionalInt()).hasValue(1);
             assertThat(t.scheme.eval(deep).asInteger()).isEqualTo(1_000_000);
         }
     }
@@ -159,6 +159,6 @@ class RecoveryTest {
         int compiled = t.scheme.compiledFunctionCount().orElseThrow();
         assertThat(t.scheme.eval(linkedFib).asInteger()).isEqualTo(10946);
         assertThat(t.evalInteger("(+ 40 2)")).isEqualTo(42);
-        assertThat(t.scheme.compiledFunctionCount()).hasValue(compiled);
+        assertThat(t.scheme.compiledFunctionCount().asOptionalInt()).hasValue(compiled);
     }
 }

@@ -41,13 +41,24 @@ class ResultValueTest {
     @Test
     void readsEveryKindFromTheResultLineWhenTheModuleLacksLastResultText() {
         byte[] withoutText = CoreAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
-        try (TestInterpreter t = TestInterpreter.start(b -> b.module(withoutText))) {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.module(withoutText).resultLines(true))) {
             assertThat(t.scheme.instance().function("lastResultText",
                     FuncSignature.i32(0, 1))).isEmpty();
             for (String text : TEXTS) {
                 assertThat(t.scheme.eval(t.scheme.parse(text))).as(text).hasToString(text);
             }
             assertThat(t.stdoutText()).isEqualTo("result: " + String.join("\nresult: ", TEXTS) + "\n");
+        }
+    }
+
+    @Test
+    void aQuietInterpreterKeepsTheResultLinesOfAModuleWithoutEvalQuietlyOffItsStdout() {
+        byte[] withoutText = CoreAbiModule.withoutExports(echoModule(), Set.of("lastResultText"));
+        try (TestInterpreter t = TestInterpreter.start(b -> b.module(withoutText))) {
+            for (String text : TEXTS) {
+                assertThat(t.scheme.eval(t.scheme.parse(text))).as(text).hasToString(text);
+            }
+            assertThat(t.stdoutText()).isEmpty();
         }
     }
 

@@ -187,38 +187,38 @@ class SchemeValueTest {
     }
 
     @Test
-    void anAccessorOfAnotherKindSaysWhatTheValueIs() {
+    void anAccessorOfAnotherKindIsAClassCastExceptionSayingWhatTheValueIs() {
         assertThatThrownBy(() -> integer(5).asList())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the integer 5, not a list");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the integer 5, not a list");
         assertThatThrownBy(() -> cons(integer(1), integer(2)).asList())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the pair (1 . 2), not a proper list");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the pair (1 . 2), not a proper list");
         assertThatThrownBy(() -> procedure().asInteger())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is a procedure, not an integer");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is a procedure, not an integer");
         assertThatThrownBy(() -> procedure("sq").asInteger())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the procedure sq, not an integer");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the procedure sq, not an integer");
         assertThatThrownBy(() -> list(integer(1), integer(2)).asInteger())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the list (1 2), not an integer");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the list (1 2), not an integer");
         assertThatThrownBy(() -> symbol("abc").asString())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the symbol abc, not a string");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the symbol abc, not a string");
         assertThatThrownBy(() -> string("abc").asSymbol())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the string \"abc\", not a symbol");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the string \"abc\", not a symbol");
         assertThatThrownBy(() -> integer(0).asBoolean())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the integer 0, not a boolean");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the integer 0, not a boolean");
         assertThatThrownBy(() -> bool(false).asVector())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the boolean #f, not a vector");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the boolean #f, not a vector");
         assertThatThrownBy(() -> emptyList().car())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the empty list, not a pair");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the empty list, not a pair");
         assertThatThrownBy(() -> vector(integer(1)).cdr())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the vector #(1), not a pair");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the vector #(1), not a pair");
         assertThatThrownBy(() -> unspecified().procedureName())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the unspecified value, not a procedure");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the unspecified value, not a procedure");
     }
 
     @Test
     void anErrorShowsOnlyTheStartOfALongValue() {
         SchemeValue longList = list(java.util.Collections.nCopies(1000, integer(12345)));
         assertThatThrownBy(longList::asInteger)
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ClassCastException.class)
                 .hasMessage("the result is the list " + ("(" + "12345 ".repeat(12)).substring(0, 60) + "..., not an integer");
     }
 

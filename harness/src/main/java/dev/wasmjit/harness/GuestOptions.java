@@ -168,7 +168,8 @@ public final class GuestOptions {
 
     /**
      * Sets heap size, deadline and output on a builder, as {@link #start} does, but not the
-     * module: for tools that run a rewritten copy of it (see {@link #moduleBytes()}).
+     * module. The guest prints the seed's {@code result:} lines
+     * ({@link SchemeInterpreter.Builder#resultLines(boolean)}), which the commands promise: for tools that run a rewritten copy of it (see {@link #moduleBytes()}).
      *
      * @param builder     the builder to configure
      * @param streams     the program's streams
@@ -180,6 +181,7 @@ public final class GuestOptions {
         timeout().ifPresentOrElse(builder::deadline, builder::noDeadline);
         return builder
                 .tiering(tiering())
+                .resultLines(true) // every command that evaluates prints the seed's result lines
                 .heapBytes(heapBytes)
                 .maxHeapBytes(maxHeapBytes)
                 .maxNestedCalls(maxNestedCalls)

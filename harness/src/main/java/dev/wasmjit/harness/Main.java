@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /**
  * The {@code wasmjit} command line: with no command the seed's interp.py demo, and the
  * commands registered here. Exit status 0 on success, 1 when the program or the guest fails
- * ({@code error: MESSAGE} on stderr), 2 on a usage error (picocli's usage message).
+ * ({@code error: MESSAGE} on stderr), 2 on a usage error (the message and a hint to try {@code --help}).
  */
 public final class Main {
 
@@ -71,8 +71,23 @@ public final class Main {
         cli.setOut(new PrintWriter(streams.out(), true));
         cli.setErr(new PrintWriter(streams.err(), true));
         cli.setExecutionExceptionHandler(new ProgramErrorHandler(streams));
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionStrategy(Main::runLastCommand);
         return cli;
+    }
+
+    /**
+     * A usage error is the message and a one-line hint, picocli's convention, rather than the
+     * whole help, which would scroll the message away: {@code Try 'wasmjit run --help' for more
+     * information.}
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

@@ -3,13 +3,13 @@ package dev.wasmjit.harness;
 import dev.wasmjit.bridge.GuestException;
 import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.scheme.Expression;
+import dev.wasmjit.scheme.GuestCount;
 import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
 
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * What the REPL does with one entry, whether it came from a terminal or a pipe: a command
@@ -188,7 +188,7 @@ final class ReplSession {
         err.println("error: " + message);
     }
 
-    private static String count(OptionalInt value) {
+    private static String count(GuestCount value) {
         return value.isPresent() ? String.valueOf(value.getAsInt()) : "?";
     }
 

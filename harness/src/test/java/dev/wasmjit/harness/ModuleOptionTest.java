@@ -90,6 +90,6 @@ class ModuleOptionTest {
         Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", directory.resolve("absent.wasm").toString(), "-e", "1");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).startsWith("--module: no such file: ").contains("Usage: wasmjit run");
+        assertThat(run.stderr()).startsWith("--module: no such file: ").endsWith("Try 'wasmjit run --help' for more information.\n");
     }
 }

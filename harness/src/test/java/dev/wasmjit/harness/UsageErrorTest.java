@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A command line wasmjit cannot make sense of exits with status 2 and picocli's usage message. */
+/** A command line wasmjit cannot make sense of exits with status 2, its message and a hint to try --help. */
 class UsageErrorTest {
 
     @ParameterizedTest(name = "{0}")
@@ -36,7 +36,8 @@ class UsageErrorTest {
         Wasmjit.CommandOutcome run = Wasmjit.run(arguments.split(" "));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.stderr()).contains(message).contains("Usage: wasmjit");
+        assertThat(run.stderr()).contains(message).doesNotContain("Usage:");
+        assertThat(run.stderrLines()).last().asString().matches("Try 'wasmjit( [a-z]+)? --help' for more information\\.");
         assertThat(run.stdout()).isEmpty();
     }
 
@@ -46,7 +47,8 @@ class UsageErrorTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines().get(0)).isEqualTo("no such file: no-such-program.scm");
-        assertThat(run.stderr()).contains("Usage: wasmjit run");
+        assertThat(run.stderrLines()).containsExactly("no such file: no-such-program.scm",
+                "Try 'wasmjit run --help' for more information.");
     }
 
     @ParameterizedTest(name = "wasmjit {0} --version")

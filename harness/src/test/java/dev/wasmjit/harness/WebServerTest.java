@@ -40,7 +40,7 @@ class WebServerTest {
         // the server's own seam, a fresh builder per session as ServeCommand makes it: sessions start
         // concurrently, each with its own stdout, so one builder injected by dev.wasmjit:junit would not do
         return new WebServer(new InetSocketAddress("127.0.0.1", 0), settings, SchemeInterpreter.bundledBytes(),
-                stdout -> SchemeInterpreter.builder().stdout(stdout).stderr(OutputStream.nullOutputStream())
+                stdout -> SchemeInterpreter.builder().resultLines(true).stdout(stdout).stderr(OutputStream.nullOutputStream())
                         .deadline(deadline).build(),
                 log);
     }

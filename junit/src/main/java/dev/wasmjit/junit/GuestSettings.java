@@ -73,9 +73,14 @@ final class GuestSettings {
         return Optional.empty();
     }
 
-    /** A builder for an interpreter with the module, heap and deadline, its output discarded. */
+    /**
+     * A builder for an interpreter with the module, heap and deadline, its output discarded. It
+     * prints the seed's result and error lines, so that {@link GuestOutput} and the program
+     * files' checks see each result where the program's output ends.
+     */
     SchemeInterpreter.Builder schemeBuilder() {
         SchemeInterpreter.Builder builder = SchemeInterpreter.builder()
+                .resultLines(true)
                 .stdout(OutputStream.nullOutputStream())
                 .stderr(OutputStream.nullOutputStream());
         moduleBytes().ifPresent(builder::module);

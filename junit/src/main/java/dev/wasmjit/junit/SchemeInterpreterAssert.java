@@ -1,10 +1,10 @@
 package dev.wasmjit.junit;
 
+import dev.wasmjit.scheme.GuestCount;
 import dev.wasmjit.scheme.SchemeInterpreter;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-import java.util.OptionalInt;
 
 /**
  * Assertions on an interpreter's compiled code, through the guest's counters
@@ -98,7 +98,7 @@ public final class SchemeInterpreterAssert extends AbstractAssert<SchemeInterpre
         return counter(actual.pendingJitCount(), "pendingJitCount");
     }
 
-    private int counter(OptionalInt value, String export) {
+    private int counter(GuestCount value, String export) {
         if (value.isEmpty()) {
             failWithMessage("%nExpecting the guest to count its compiled code, but it does not export %s", export);
         }

@@ -2,6 +2,8 @@ package dev.wasmjit.nativeconfig;
 
 import com.sun.jna.Platform;
 import io.github.kawamuray.wasmtime.NativeLibraryLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +55,8 @@ public final class NativeLibrary {
 
     private static final String META_RESOURCE = "/wasmtime-java-meta.properties";
 
+    private static final Logger LOG = LoggerFactory.getLogger(NativeLibrary.class);
+
     private static Path loadedFrom;
 
     private NativeLibrary() {
@@ -98,6 +102,7 @@ public final class NativeLibrary {
                     + "directory's file system allows executable mappings (noexec).", e);
         }
         markWasmtimeLoaderDone();
+        LOG.debug("loaded the wasmtime JNI library from {}", cached);
         loadedFrom = cached;
         return cached;
     }
@@ -250,6 +255,8 @@ public final class NativeLibrary {
         if (Files.isRegularFile(target) && key.matches(target)) {
             return;
         }
+        // once per user and wasmtime-java version, or after the cached copy was damaged
+        LOG.info("extracting the wasmtime JNI library ({}) to {}", key.directory(), target);
         Path directory = target.getParent();
         Files.createDirectories(directory);
         Path partial = Files.createTempFile(directory, ".extracting-", ".part");
