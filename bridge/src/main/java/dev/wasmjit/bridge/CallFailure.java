@@ -75,8 +75,13 @@ final class CallFailure {
         if (failure instanceof GuestWasi.WasiExit exit) {
             return new GuestExit(exit.code(), what + ": the guest called proc_exit(" + exit.code() + ")");
         }
+        if (failure instanceof IndexOutOfBoundsException) {
+            // a pointer the guest passed to a host function (fd_write's iovecs) lies outside its memory
+            return new GuestTrap(TrapKind.MEMORY_OUT_OF_BOUNDS, what + ": a host function was given a pointer outside"
+                    + " the guest's memory: " + failure.getMessage(), failure);
+        }
         if (failure != null) {
-            return new GuestTrap(TrapKind.HOST_FUNCTION_FAILED, what + ": a host function failed: " + failure, failure);
+            return new GuestTrap(TrapKind.HOST_FUNCTION_FAILED, what + ": a host function failed: " + reason(failure), failure);
         }
         if (e instanceof WasmFunctionError.TrapError trap) {
             TrapKind kind = kindOf(trap.trap());
@@ -89,6 +94,12 @@ final class CallFailure {
                     : new GuestTrap(TrapKind.OTHER, what + " trapped (wasmtime-java 0.19.0 does not say how)", e);
         }
         return new GuestTrap(TrapKind.OTHER, what + ": trapped: " + oneLine(String.valueOf(e.getMessage())), e);
+    }
+
+    /** What a host function's failure says, without the Java type that carried it. */
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     /**
