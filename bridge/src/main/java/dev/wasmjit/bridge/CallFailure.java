@@ -88,10 +88,17 @@ final class CallFailure {
             return kind == TrapKind.TIMEOUT ? timeout(what, deadline, e)
                     : new GuestTrap(kind, what + ": " + kind.description(), e);
         }
-        if (String.valueOf(e.getMessage()).contains(INITIALIZATION_FAILED)) {
+        String message = String.valueOf(e.getMessage());
+        boolean atDeadline = deadline.isPresent() && ran.compareTo(deadline.get()) >= 0;
+        if (message.contains(INITIALIZATION_FAILED)) {
             // the binding lost the trap's kind: a failure at the deadline is the deadline's
-            return deadline.isPresent() && ran.compareTo(deadline.get()) >= 0 ? timeout(what, deadline, e)
+            return atDeadline ? timeout(what, deadline, e)
                     : new GuestTrap(TrapKind.OTHER, what + " trapped (wasmtime-java 0.19.0 does not say how)", e);
+        }
+        if (atDeadline && (message.contains("interrupt") || message.contains("wasm backtrace"))) {
+            // a start function's trap reaches Java as wasmtime's text without its kind (as
+            // above): one that came once the deadline had passed is the deadline's
+            return timeout(what, deadline, e);
         }
         return new GuestTrap(TrapKind.OTHER, what + ": trapped: " + oneLine(String.valueOf(e.getMessage())), e);
     }

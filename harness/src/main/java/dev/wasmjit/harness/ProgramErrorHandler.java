@@ -32,6 +32,9 @@ final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandle
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+        if (StoppingStdout.causedBy(e)) {
+            return PROGRAM_ERROR; // Main reports the failed write, once, for every command alike
+        }
         streams.err().println("error: " + message(e));
         if (!isExpected(e)) {
             e.printStackTrace(streams.err());

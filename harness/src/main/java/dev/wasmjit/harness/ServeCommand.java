@@ -1,7 +1,6 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
  * JavaScript; a switch runs the same programs here on wasmtime instead, through a JSON API.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        modelTransformer = ServeCommand.ServerDeadline.class,
         description = {
             "Serve the browser demo: the guest runs in the page (V8) or, switched, here on wasmtime.",
             "Binds 127.0.0.1 unless told otherwise; runs until interrupted."})
@@ -36,18 +34,18 @@ final class ServeCommand implements Callable<Integer> {
     /**
      * The shared {@code --timeout} says "no limit" by default, which is true of the other
      * commands; the server's evaluations have {@link #DEFAULT_DEADLINE}, and its help says so.
+     * Called on the command line's model once the command is added (picocli applies model
+     * transformers only to the commands a CommandLine is constructed with).
+     *
+     * @param spec this command's model
      */
-    static final class ServerDeadline implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            OptionSpec timeout = spec.findOption("--timeout");
-            spec.remove(timeout);
-            spec.addOption(OptionSpec.builder(timeout)
-                    .description("Deadline of each evaluation on the server, e.g. 500ms, 2s, 1m (default: "
-                            + DurationConverter.format(DEFAULT_DEADLINE) + ").")
-                    .build());
-            return spec;
-        }
+    static void describeItsOwnDeadline(CommandSpec spec) {
+        OptionSpec timeout = spec.findOption("--timeout");
+        spec.remove(timeout);
+        spec.addOption(OptionSpec.builder(timeout)
+                .description("Deadline of each evaluation on the server, e.g. 500ms, 2s, 1m (default: "
+                        + DurationConverter.format(DEFAULT_DEADLINE) + ").")
+                .build());
     }
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
