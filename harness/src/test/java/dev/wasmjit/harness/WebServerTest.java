@@ -52,7 +52,7 @@ class WebServerTest {
     }
 
     private void start(int sessions, Duration idleTimeout, Duration deadline) throws Exception {
-        start(sessions, sessions, deadline);
+        server = start(sessions, sessions, idleTimeout, deadline, new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     private void start(int sessions, int perClient, Duration deadline) throws Exception {
@@ -140,7 +140,9 @@ class WebServerTest {
 
     @Test
     void badRequestsAreJsonErrorsAndTheServerServesOn() throws Exception {
-        start(2, Duration.ofMinutes(1), Duration.ofSeconds(5));
+        // 2,000,000 nested calls before "recursion too deep" take seconds on a loaded machine:
+        // a deadline far beyond them, since no deadline is in question here
+        start(2, Duration.ofMinutes(1), Duration.ofSeconds(120));
         Answer malformed = post("/api/eval", "{\"source\": \"(+ 1 2)\"");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat((String) malformed.get("error")).startsWith("malformed JSON at character");
@@ -199,6 +201,19 @@ class WebServerTest {
         assertThat(eval(a, "x").get("result")).as("the recently used session keeps its definitions").isEqualTo("1");
         // the visitor whose session was closed gets a new one, and is told
         Answer back = eval(b, "(+ 2 2)");
+        assertThat(back.get("result")).isEqualTo("4");
+        assertThat(back.get("newSession")).isEqualTo(true);
+    }
+
+    @Test
+    void aSessionIdleForTheIdleTimeoutIsClosedAndItsVisitorGetsANewOne() throws Exception {
+        start(2, Duration.ofMillis(1500), Duration.ofSeconds(5));
+        String a = (String) eval(null, "(define x 1)").get("session");
+        for (int i = 0; i < 1000 && server.pool().size() > 0; i++) {
+            Thread.sleep(20); // the sweeper runs every idle timeout / 4
+        }
+        assertThat(server.pool().size()).as("sessions after the idle timeout").isZero();
+        Answer back = eval(a, "(+ 2 2)");
         assertThat(back.get("result")).isEqualTo("4");
         assertThat(back.get("newSession")).isEqualTo(true);
     }
