@@ -43,11 +43,15 @@ class SoakTest {
         Kind.GOOD, Kind.ERROR, Kind.GOOD, Kind.GOOD, Kind.GOOD, Kind.JIT_ROUND};
     private static final Duration TIMEOUT = Duration.ofMillis(50);
     /**
-     * A stopped loop ends within its deadline and this, on the wall clock or, on a loaded
-     * machine, on one of the other clocks of {@link DeadlineBounds.CallTimer}: the ticks are
-     * 5 ms, the rest is room for a machine whose cores are busy elsewhere.
+     * A stopped loop ends within its deadline and this, on the wall clock less the longest
+     * stall of the JVM meanwhile ({@link DeadlineBounds.CallTimer}). The ticks are 5 ms; the
+     * rest is room for the work after the deadline (wasmtime unwinding the trap, the stack
+     * pointer restored, the exception made), which waits for a core beside the other seven
+     * soak threads: at a load average of 23 on 2 cores one such call took 2.4 s in all. Here the
+     * question is whether the loop stopped; how precisely a deadline ends a call is
+     * {@link DeadlineBounds}'s own tests' question, with deadlines long enough to tell.
      */
-    private static final Duration TIMEOUT_SLACK = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT_SLACK = Duration.ofSeconds(5);
 
     /** Threads the process may have beyond those at the start: none of the interpreters' may remain. */
     private static final int THREAD_BOUND = 0;
