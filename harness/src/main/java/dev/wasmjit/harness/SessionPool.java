@@ -2,9 +2,7 @@ package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,39 +81,6 @@ final class SessionPool implements AutoCloseable {
         }
     }
 
-    /** The guest's stdout of one request, kept up to a limit (a program may print without end until its deadline). */
-    static final class LimitedOutput extends OutputStream {
-        private final int limit;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private boolean truncated;
-
-        LimitedOutput(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            int room = limit - bytes.size();
-            if (len > room) {
-                truncated = true;
-            }
-            bytes.write(b, off, Math.max(0, Math.min(len, room)));
-        }
-
-        /** The text written since the last call, and forgets it. */
-        synchronized String take() {
-            String text = bytes.toString(StandardCharsets.UTF_8) + (truncated ? "\n[output cut at " + limit + " bytes]\n" : "");
-            bytes.reset();
-            truncated = false;
-            return text;
-        }
-    }
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int capacity;
@@ -124,6 +89,8 @@ final class SessionPool implements AutoCloseable {
     private final Function<OutputStream, SchemeInterpreter> factory;
     private final int outputLimit;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** Places reserved per client by sessions being made: they count toward its cap. */
+    private final Map<String, Integer> reserved = new java.util.HashMap<>();
     private final ScheduledExecutorService sweeper;
     private volatile boolean closed;
 
@@ -217,9 +184,6 @@ final class SessionPool implements AutoCloseable {
         }
         return session;
     }
-
-    /** Places reserved per client by sessions being made: they count toward its cap. */
-    private final Map<String, Integer> reserved = new java.util.HashMap<>();
 
     private void unreserve(String client) {
         reserved.computeIfPresent(client, (c, n) -> n > 1 ? n - 1 : null);
