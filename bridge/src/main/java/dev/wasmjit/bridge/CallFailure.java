@@ -75,20 +75,38 @@ final class CallFailure {
         if (failure instanceof GuestWasi.WasiExit exit) {
             return new GuestExit(exit.code(), what + ": the guest called proc_exit(" + exit.code() + ")");
         }
+        if (failure instanceof IndexOutOfBoundsException) {
+            // a pointer the guest passed to a host function (fd_write's iovecs) lies outside its memory
+            return new GuestTrap(TrapKind.MEMORY_OUT_OF_BOUNDS, what + ": a host function was given a pointer outside"
+                    + " the guest's memory: " + failure.getMessage(), failure);
+        }
         if (failure != null) {
-            return new GuestTrap(TrapKind.HOST_FUNCTION_FAILED, what + ": a host function failed: " + failure, failure);
+            return new GuestTrap(TrapKind.HOST_FUNCTION_FAILED, what + ": a host function failed: " + reason(failure), failure);
         }
         if (e instanceof WasmFunctionError.TrapError trap) {
             TrapKind kind = kindOf(trap.trap());
             return kind == TrapKind.TIMEOUT ? timeout(what, deadline, e)
                     : new GuestTrap(kind, what + ": " + kind.description(), e);
         }
-        if (String.valueOf(e.getMessage()).contains(INITIALIZATION_FAILED)) {
+        String message = String.valueOf(e.getMessage());
+        boolean atDeadline = deadline.isPresent() && ran.compareTo(deadline.get()) >= 0;
+        if (message.contains(INITIALIZATION_FAILED)) {
             // the binding lost the trap's kind: a failure at the deadline is the deadline's
-            return deadline.isPresent() && ran.compareTo(deadline.get()) >= 0 ? timeout(what, deadline, e)
+            return atDeadline ? timeout(what, deadline, e)
                     : new GuestTrap(TrapKind.OTHER, what + " trapped (wasmtime-java 0.19.0 does not say how)", e);
         }
+        if (atDeadline && (message.contains("interrupt") || message.contains("wasm backtrace"))) {
+            // a start function's trap reaches Java as wasmtime's text without its kind (as
+            // above): one that came once the deadline had passed is the deadline's
+            return timeout(what, deadline, e);
+        }
         return new GuestTrap(TrapKind.OTHER, what + ": trapped: " + oneLine(String.valueOf(e.getMessage())), e);
+    }
+
+    /** What a host function's failure says, without the Java type that carried it. */
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     /**

@@ -102,8 +102,13 @@ final class CallGate {
     void restoreStackPointerAfterFailures(Func setter, int value, Optional<Duration> deadline) {
         this.setStackPointer = setter;
         this.savedStackPointer = value;
-        this.restoreDeadline = deadline;
+        // setting a global takes microseconds: a module whose setter runs away is stopped soon
+        // even when its calls have no deadline
+        this.restoreDeadline = Optional.of(deadline.filter(d -> d.compareTo(LONGEST_RESTORE) < 0).orElse(LONGEST_RESTORE));
     }
+
+    /** The longest the restoring of the stack pointer may take. */
+    static final Duration LONGEST_RESTORE = Duration.ofSeconds(1);
 
     /**
      * Marks the store as in a call. The mark is set last, once nothing here can fail, and
@@ -149,7 +154,18 @@ final class CallGate {
         }
         if (setStackPointer != null) {
             epochDeadline.setUninterruptible(store.wasmtime(), restoreDeadline);
-            setStackPointer.call(store.wasmtime(), Val.fromI32(savedStackPointer));
+            try {
+                setStackPointer.call(store.wasmtime(), Val.fromI32(savedStackPointer));
+            } catch (RuntimeException restore) {
+                // a broken module's setter trapped or ran past its deadline: say so with the
+                // call's own failure, in words, rather than let wasmtime's trap escape
+                GuestException why = failure.translate("setStackPointer", restoreDeadline,
+                        Duration.ofNanos(System.nanoTime() - callStarted), restore, output);
+                GuestTrap both = new GuestTrap(TrapKind.OTHER, translated.getMessage()
+                        + "; then restoring the shadow-stack pointer failed too: " + why.getMessage(), translated);
+                both.addSuppressed(why);
+                return both;
+            }
         }
         return translated;
     }

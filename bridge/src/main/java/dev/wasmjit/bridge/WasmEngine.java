@@ -29,10 +29,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * instances, linked code) stays with it: the bridge never lets a module of one engine meet a
  * store of another, because wasmtime would abort the JVM with a native panic.
  *
- * <p>Deadlines use epoch interruption: a daemon thread advances the engine's epoch every
- * {@link #TICK}, and each call into a guest gets a deadline counted in ticks. Ticks are at
- * least a {@link #TICK} apart, so a deadline never passes early; when the machine is busy
- * it may pass late. A deadline longer than {@link #LONGEST_DEADLINE} (about 174 years) is
+ * <p>Deadlines use epoch interruption: the engine's epoch counts the {@link #TICK}s of
+ * wall-clock time since the engine was made ({@link EpochClock}), advanced by a daemon thread
+ * that wakes every tick and makes up for any ticks it was late for, and each call into a
+ * guest gets a deadline counted in ticks from the wall clock. So a deadline never passes
+ * early, and passes late by at most two ticks plus the time the machine takes to schedule the
+ * ticker thread and then the guest's thread; under load that is the scheduler's latency
+ * (milliseconds to tens of milliseconds), not a stretch in proportion to the deadline. A
+ * deadline longer than {@link #LONGEST_DEADLINE} (about 174 years) is
  * counted as that one, and so is a call without a deadline
  * ({@link StoreSettings#noDeadline()}): in effect, no limit.
  *
@@ -85,6 +89,8 @@ public final class WasmEngine {
     private final EngineSettings settings;
     private final Engine engine;
     private final boolean isolated;
+    /** The shared engine's epoch as wall-clock ticks; null for an isolated engine, whose epoch does not tick. */
+    private final EpochClock clock;
     private volatile boolean closed;
     // Compilations (on any thread: automatic tiering compiles on background threads) hold it
     // shared, close() exclusively: a compilation never runs on a disposed engine.
@@ -94,21 +100,27 @@ public final class WasmEngine {
         this.settings = settings;
         this.engine = settings.newEngine();
         this.isolated = false;
+        this.clock = new EpochClock(System.nanoTime(), TICK.toNanos());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "wasmjit-epoch-ticker");
             thread.setDaemon(true);
             return thread;
         });
         long period = TICK.toNanos();
-        // Fixed delay, not fixed rate: after the ticker thread was held up, a fixed rate would
-        // fire the missed ticks in a burst and end a running call before its deadline.
-        ticker.scheduleWithFixedDelay(engine::incrementEpoch, period, period, TimeUnit.NANOSECONDS);
+        // Fixed delay: each wake-up makes up for the ticks it was late for itself, at once.
+        ticker.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /** The ticker's work: advance the epoch to the wall clock. */
+    private void tick() {
+        clock.advanceTo(System.nanoTime(), engine::incrementEpoch);
     }
 
     private WasmEngine(EngineSettings settings, boolean isolated) {
         this.settings = settings;
         this.engine = settings.newEngine();
         this.isolated = isolated;
+        this.clock = null;
     }
 
     /**
@@ -234,9 +246,11 @@ public final class WasmEngine {
     }
 
     /**
-     * A deadline in epoch ticks, rounded up, plus one tick for the one under way. No deadline
-     * (empty) and deadlines beyond {@link #LONGEST_DEADLINE} count as the longest one, clamped
-     * before any arithmetic, since {@link Duration#toNanos()} overflows past about 292 years.
+     * A deadline in epoch ticks, rounded up, plus one tick for the one under way, plus the
+     * ticks the epoch lags the wall clock by now (the ticker advances them at its next
+     * wake-up, which must not shorten the deadline). No deadline (empty) and deadlines beyond
+     * {@link #LONGEST_DEADLINE} count as the longest one, clamped before any arithmetic, since
+     * {@link Duration#toNanos()} overflows past about 292 years.
      */
     long ticksFor(Optional<Duration> deadline) {
         if (isolated) {
@@ -246,7 +260,7 @@ public final class WasmEngine {
             return MAX_TICKS;
         }
         long ticks = (deadline.get().toNanos() + TICK.toNanos() - 1) / TICK.toNanos() + 1;
-        return Math.min(Math.max(ticks, 2), MAX_TICKS);
+        return Math.min(Math.max(ticks, 2) + clock.lag(System.nanoTime()), MAX_TICKS);
     }
 
     /** For an isolated engine: ends the call under way of its one instance (its deadline is one epoch away). */

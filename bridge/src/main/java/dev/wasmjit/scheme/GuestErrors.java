@@ -69,6 +69,14 @@ final class GuestErrors {
 
     private static Optional<String> read(GuestFunction lastErrorMessage, ReactorInstance instance) {
         int address = lastErrorMessage.callI32();
-        return address == 0 ? Optional.empty() : Optional.of(instance.memory().readCString(address));
+        if (address == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(instance.memory().readCString(address));
+        } catch (IndexOutOfBoundsException e) {
+            // a broken module's address: the message it wrote to stderr is the one there is
+            return Optional.empty();
+        }
     }
 }

@@ -35,6 +35,12 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      */
     public static final int DEFAULT_MAX_NESTED_CALLS = 2_000_000;
 
+    /**
+     * The largest heap limit: 4 GiB less one 64 KiB page, all a 32-bit guest can address (the
+     * guest takes the limit as an unsigned 32-bit number).
+     */
+    public static final long LARGEST_HEAP_LIMIT = (4L << 30) - (64 << 10);
+
     /** The bundled guest compiled once per engine; compiled modules are shareable. */
     private static final Map<WasmEngine, WasmModule> BUNDLED = new ConcurrentHashMap<>();
 
@@ -131,12 +137,13 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      * the heap at the size each evaluation asks for, as the seed's guest did. Modules without
      * the extension ignore it.
      *
-     * @param bytes the limit, from 0 to 2 GiB
+     * @param bytes the limit, from 0 to {@link #LARGEST_HEAP_LIMIT}
      * @return this builder
      */
     public final SchemeInterpreter.Builder maxHeapBytes(long bytes) {
-        if (bytes < 0 || bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("heap limit must lie in 0 .. 2 GiB, was " + bytes);
+        if (bytes < 0 || bytes > LARGEST_HEAP_LIMIT) {
+            throw new IllegalArgumentException("heap limit must lie in 0 .. " + LARGEST_HEAP_LIMIT
+                    + " (4 GiB less 64 KiB), was " + bytes);
         }
         this.maxHeapBytes = bytes;
         return self();
@@ -201,6 +208,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         ReactorInstance instance = instantiate(engine, automatic, quiet);
         try {
             GuestAbi abi = new GuestAbi(instance, quiet);
+            // the guest reads the limit as unsigned: above 2 GiB the int carries the same 32 bits
             abi.setHeapLimit.ifPresent(setLimit -> setLimit.callVoid((int) maxHeapBytes));
             abi.setMaxNestedCalls.ifPresent(setLimit -> setLimit.callVoid(maxNestedCalls));
             // A guest without the setTiering extension is never asked, and never tiers.
@@ -216,6 +224,16 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
             instance.close();
             throw e;
         }
+    }
+
+    /** {@link SchemeInterpreter#DEFAULT_MAX_HEAP_BYTES}: a quarter of physical memory, within bounds. */
+    static long machineHeapLimit() {
+        long physical = 0;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            physical = os.getTotalMemorySize();
+        }
+        return Math.min(Math.max(physical / 4, 256L << 20), LARGEST_HEAP_LIMIT);
     }
 
     /** Reads the bundled guest's bytes from the class path. */

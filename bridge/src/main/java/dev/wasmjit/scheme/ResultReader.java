@@ -26,7 +26,7 @@ final class ResultReader {
         if (abi.lastResultText.isPresent()) {
             int address = abi.lastResultText.get().callI32();
             if (address != 0) {
-                return read(instance.memory().readCString(address), "lastResultText()");
+                return read(guestText(instance, address, "lastResultText()"), "lastResultText()");
             }
         }
         if (abi.lastResultKind.isPresent() && abi.lastResultInteger.isPresent()) {
@@ -50,6 +50,15 @@ final class ResultReader {
             }
         }
         throw new IllegalStateException("the guest's eval returned without printing a result line");
+    }
+
+    /** The text at an address the guest gave, which a broken module may give outside its memory. */
+    static String guestText(ReactorInstance instance, int address, String source) {
+        try {
+            return instance.memory().readCString(address);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IllegalStateException("the guest's " + source + " gave no readable text: " + e.getMessage(), e);
+        }
     }
 
     private static SchemeValue read(String text, String source) {

@@ -2,6 +2,8 @@ package dev.wasmjit.bridge;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,6 +79,31 @@ class GuestFailureTest {
                     .isInstanceOfSatisfying(GuestTrap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.HOST_FUNCTION_FAILED))
                     .hasRootCauseInstanceOf(ArithmeticException.class);
             assertStillWorks(r);
+        }
+    }
+
+    @Test
+    void aHostFunctionGivenAPointerOutsideMemoryTrapsAsOutOfBoundsWithoutAJavaExceptionName() {
+        HostFunction reader = new HostFunction("host_add", FuncSignature.i32(2, 1),
+                (memory, args) -> List.of(memory.readI32(args.get(0).intValue())));
+        try (TestReactor r = TestReactor.start(reader)) {
+            assertThatThrownBy(() -> r.fn("useHost").callI32(-16, 0))
+                    .isInstanceOfSatisfying(GuestTrap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.MEMORY_OUT_OF_BOUNDS))
+                    .hasMessageContaining("a host function was given a pointer outside the guest's memory")
+                    .hasMessageNotContaining("Exception");
+            assertStillWorks(r);
+        }
+    }
+
+    @Test
+    void aFailingHostFunctionIsReportedByItsMessageNotItsJavaType() {
+        HostFunction broken = new HostFunction("host_add", FuncSignature.i32(2, 1), (memory, args) -> {
+            throw new java.io.UncheckedIOException("could not write to standard output: Broken pipe", new java.io.IOException("Broken pipe"));
+        });
+        try (TestReactor r = TestReactor.start(broken)) {
+            assertThatThrownBy(() -> r.fn("useHost").callI32(1, 2))
+                    .hasMessageEndingWith("a host function failed: could not write to standard output: Broken pipe")
+                    .hasMessageNotContaining("Exception");
         }
     }
 

@@ -44,8 +44,12 @@ class InterpreterDefaultsTest {
     }
 
     @Test
-    void theHeapGrowsWhenLiveDataCrowdsItUpTo256MebibytesByDefault() {
-        assertThat(SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES).isEqualTo(256L << 20);
+    void theHeapGrowsWhenLiveDataCrowdsItUpToAQuarterOfPhysicalMemoryByDefault() {
+        long physical = ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        assertThat(SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES)
+                .isEqualTo(Math.min(Math.max(physical / 4, 256L << 20), InterpreterSettings.LARGEST_HEAP_LIMIT));
+        assertThat(SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES).isBetween(256L << 20, (4L << 30) - (64 << 10));
         try (TestInterpreter t = TestInterpreter.start()) {
             assertThat(t.evalInteger(LARGE_LIVE_DATA)).isEqualTo(100000);
         }

@@ -31,13 +31,13 @@ public final class GuestOptions {
 
     @Option(names = "--heap-size", paramLabel = "BYTES", converter = HeapSizeConverter.class,
             defaultValue = "1048576",
-            description = "Heap of each evaluation, in bytes; k and m suffixes allowed; at least 4k (default: ${DEFAULT-VALUE}, as interp.py).")
+            description = "Heap of each evaluation, in bytes; k, m and g suffixes allowed; at least 4k (default: ${DEFAULT-VALUE}, as interp.py).")
     private int heapBytes;
 
-    @Option(names = "--max-heap", paramLabel = "BYTES", converter = ByteSizeConverter.class,
-            defaultValue = "268435456",
-            description = "How large the heap may grow when live data crowds it; k and m suffixes allowed (default: ${DEFAULT-VALUE}). At or below --heap-size, it never grows.")
-    private int maxHeapBytes;
+    @Option(names = "--max-heap", paramLabel = "BYTES", converter = HeapLimitConverter.class,
+            description = "How large the heap may grow when live data crowds it; k, m and g suffixes allowed, at most 4g"
+                    + " (default: a quarter of physical memory, here ${DEFAULT-VALUE}). At or below --heap-size, it never grows.")
+    private long maxHeapBytes = SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES;
 
     private int maxNestedCalls;
 
@@ -161,7 +161,7 @@ public final class GuestOptions {
 
     private SchemeInterpreter start(SchemeInterpreter.Builder builder) {
         if (module != null) {
-            builder.module(existingModule());
+            builder.module(moduleBytes());
         }
         return builder.build();
     }
@@ -185,7 +185,7 @@ public final class GuestOptions {
                 .heapBytes(heapBytes)
                 .maxHeapBytes(maxHeapBytes)
                 .maxNestedCalls(maxNestedCalls)
-                .stdout(guestStdout)
+                .stdout(guestStdout == streams.out() ? new StoppingStdout(streams.out()) : guestStdout)
                 .stderr(OutputStream.nullOutputStream())
                 .lineListener((fd, line) -> {
                     if (fd == 2 && !line.startsWith("error: ")) {
@@ -206,12 +206,39 @@ public final class GuestOptions {
         if (module == null) {
             return SchemeInterpreter.bundledBytes();
         }
-        try {
-            return Files.readAllBytes(existingModule());
+        Path path = existingModule();
+        // a regular file says its size; a device or pipe (/dev/zero) is read up to a smaller limit
+        int limit = Files.isRegularFile(path) ? MAX_MODULE_BYTES : MAX_STREAMED_MODULE_BYTES;
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            if (Files.isRegularFile(path) && Files.size(path) > limit) {
+                throw tooLarge(limit);
+            }
+            bytes = in.readNBytes(limit + 1);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("--module: cannot read " + module, e);
         }
+        if (bytes.length > limit) {
+            throw tooLarge(limit);
+        }
+        return bytes;
     }
+
+    private IllegalStateException tooLarge(int limit) {
+        // reading such a file whole would exhaust the JVM's memory before the engine refused it
+        return new IllegalStateException("--module: " + module + " is larger than " + (limit >> 20)
+                + " MiB, more than any module this host runs");
+    }
+
+    /** The largest {@code --module} read from a device or a pipe: 64 MiB. */
+    static final int MAX_STREAMED_MODULE_BYTES = 64 << 20;
+
+    /**
+     * The largest {@code --module} file read: 1 GiB. A module is its code and its memory's
+     * data; a statically linked guest carries its heap, so this leaves room for the largest
+     * heap a guest reaches in practice.
+     */
+    static final int MAX_MODULE_BYTES = 1 << 30;
 
     /**
      * The {@code --module} path, checked before anything runs. As for source files, a path

@@ -64,6 +64,7 @@ public final class Main {
                 .addSubcommand(new ReplCommand(streams, input))
                 .addSubcommand(new ServeCommand(streams))
                 .addSubcommand(new ReportCommand(streams.err()));
+        ServeCommand.describeItsOwnDeadline(cli.getSubcommands().get("serve").getCommandSpec());
         // Subcommands, report among them, are declared without a version provider; -V and
         // --version must answer the same everywhere.
         WasmjitVersion version = new WasmjitVersion();

@@ -36,6 +36,9 @@ final class ProgramErrorHandler implements CommandLine.IExecutionExceptionHandle
         if (e instanceof GuestExit exit) {
             return exit.code();
         }
+        if (StoppingStdout.causedBy(e)) {
+            return PROGRAM_ERROR; // Main reports the failed write, once, for every command alike
+        }
         streams.err().println("error: " + message(e));
         if (!isExpected(e)) {
             e.printStackTrace(streams.err());

@@ -1,14 +1,10 @@
 package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
-import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -69,58 +65,111 @@ final class ReplCommand implements Callable<Integer> {
     /** No prompt, no echo: forms in, results out; status 1 if any form failed. */
     private int scripted(ReplSession session) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.UTF_8));
-        StringBuilder entry = new StringBuilder();
+        Entry entry = new Entry();
         int entryLine = 1;
         int lineNumber = 0;
         try {
             for (String line; (line = reader.readLine()) != null; ) {
                 lineNumber++;
-                entry.append(line).append('\n');
-                String text = entry.toString();
-                if (ReplSession.isComplete(text)) {
+                entry.add(line);
+                if (entry.complete()) {
+                    String text = entry.text();
                     if (ReplSession.hasWork(text) && !session.run(text, entryLine)) {
                         return status(session);
                     }
-                    entry.setLength(0);
+                    entry.clear();
                     entryLine = lineNumber + 1;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read standard input", e);
         }
-        if (ReplSession.hasWork(entry.toString())) {
-            session.run(entry.toString(), entryLine); // ends inside a form: the guest says where
+        String rest = entry.text();
+        if (ReplSession.hasWork(rest)) {
+            session.run(rest, entryLine); // ends inside a form: the guest says where
         }
         return status(session);
+    }
+
+    /**
+     * The entry being read, line by line, and whether it is complete: a command on its line
+     * ({@code ,time} once its expression balances), or forms whose parentheses balance, told
+     * by an {@link EntryScanner} so that each line costs its own length only.
+     */
+    private static final class Entry {
+        private final EntryScanner forms = new EntryScanner();
+        private boolean command;
+
+        void add(String line) {
+            if (forms.text().isEmpty() && line.strip().startsWith(",")) {
+                command = true;
+            }
+            forms.add(line);
+        }
+
+        boolean complete() {
+            return command ? ReplSession.isComplete(forms.text()) : forms.complete();
+        }
+
+        String text() {
+            return forms.text();
+        }
+
+        void clear() {
+            forms.clear();
+            command = false;
+        }
     }
 
     private static int status(ReplSession session) {
         return session.failures() == 0 ? 0 : ProgramErrorHandler.PROGRAM_ERROR;
     }
 
+    /**
+     * Reads an entry a line at a time: JLine edits one line, and the entry goes on with the
+     * continuation prompt until it is complete. JLine's own multi-line buffer redrew the whole
+     * entry at every key, so a pasted entry of thousands of lines never finished, and Ctrl-C
+     * waited behind it. The whole entry goes into the history, as one item.
+     */
     private int interactive(ReplSession session) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("wasmjit")
-                    .parser(new EntryParser())
                     .variable(LineReader.HISTORY_FILE, historyFile())
-                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+                    .variable(LineReader.DISABLE_HISTORY, true) // entries, not lines, are added below
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' belongs in names like set!
                     .option(LineReader.Option.INSERT_TAB, true)
                     .build();
             terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
             streams.out().println("wasmjit REPL: Scheme on wasmtime with a JIT. ,help for commands, Ctrl-D to leave.");
+            Entry entry = new Entry();
             while (true) {
-                String entry;
+                String line;
                 try {
-                    entry = reader.readLine(PROMPT);
+                    line = reader.readLine(entry.text().isEmpty() ? PROMPT : CONTINUATION);
                 } catch (UserInterruptException e) {
-                    continue; // Ctrl-C while typing: drop the entry
+                    entry.clear(); // Ctrl-C while typing: drop the entry
+                    continue;
                 } catch (EndOfFileException e) {
                     return 0;
                 }
-                if (ReplSession.hasWork(entry) && !session.run(entry, 1)) {
+                // a recalled entry comes back whole, its lines in one
+                line.lines().forEach(entry::add);
+                if (line.isEmpty()) {
+                    entry.add("");
+                }
+                if (!entry.complete()) {
+                    continue;
+                }
+                String text = entry.text();
+                entry.clear();
+                if (!text.isBlank()) {
+                    reader.setVariable(LineReader.DISABLE_HISTORY, false);
+                    reader.getHistory().add(text.stripTrailing());
+                    reader.setVariable(LineReader.DISABLE_HISTORY, true);
+                }
+                if (ReplSession.hasWork(text) && !session.run(text, 1)) {
                     return 0;
                 }
             }
@@ -135,18 +184,5 @@ final class ReplCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         return file;
-    }
-
-    /** Asks JLine for another line while the entry is incomplete; words as JLine's own parser splits them. */
-    private static final class EntryParser implements Parser {
-        private final DefaultParser words = new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]);
-
-        @Override
-        public ParsedLine parse(String line, int cursor, ParseContext context) {
-            if (context == ParseContext.ACCEPT_LINE && !ReplSession.isComplete(line)) {
-                throw new EOFError(-1, -1, "the entry goes on until its parentheses balance");
-            }
-            return words.parse(line, cursor, context);
-        }
     }
 }

@@ -177,6 +177,9 @@ final class ReplSession {
             work.run();
             return true;
         } catch (GuestException | IllegalStateException | IllegalArgumentException e) {
+            if (StoppingStdout.causedBy(e)) {
+                throw e; // nobody reads the results any more: the session ends, as run does
+            }
             fail(ProgramErrorHandler.message(e));
             return false;
         }

@@ -58,6 +58,7 @@ final class SchemeForms {
      */
     static Scan scan(String text) {
         List<Form> forms = new ArrayList<>();
+        Lines lines = new Lines(text);
         int depth = 0;
         int start = -1;          // start of the form under way, -1 between forms
         boolean commentedOut = false;  // the form under way is a top-level #; datum comment
@@ -72,7 +73,7 @@ final class SchemeForms {
             if (c == '#' && i + 1 < n && text.charAt(i + 1) == '|') {
                 int end = skipBlockComment(text, i);
                 if (end < 0) {
-                    return incomplete(forms, text, start >= 0 ? start : i);
+                    return incomplete(forms, text, start >= 0 ? start : i, lines);
                 }
                 i = end;
                 continue;
@@ -108,7 +109,7 @@ final class SchemeForms {
             } else if (c == '"' || c == '|') {
                 end = skipDelimited(text, i, c);
                 if (end < 0) {
-                    return incomplete(forms, text, start);
+                    return incomplete(forms, text, start, lines);
                 }
             } else {
                 end = skipAtom(text, i);
@@ -118,35 +119,50 @@ final class SchemeForms {
                 // a datum ended at top level (a stray ')' too: the guest's parser reports it)
                 depth = 0;
                 if (!commentedOut) {
-                    forms.add(form(text, start, end));
+                    forms.add(form(text, start, end, lines));
                 }
                 commentedOut = false;
                 start = -1;
             }
         }
         if (start >= 0) {
-            return incomplete(forms, text, start);
+            return incomplete(forms, text, start, lines);
         }
-        return new Scan(forms, "", lineOf(text, n));
+        return new Scan(forms, "", lines.lineAt(n));
     }
 
-    private static Scan incomplete(List<Form> forms, String text, int start) {
-        return new Scan(forms, text.substring(start), lineOf(text, start));
+    private static Scan incomplete(List<Form> forms, String text, int start, Lines lines) {
+        return new Scan(forms, text.substring(start), lines.lineAt(start));
     }
 
-    private static Form form(String text, int start, int end) {
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        return new Form(text.substring(start, end), lineOf(text, start), start - lineStart + 1);
+    private static Form form(String text, int start, int end, Lines lines) {
+        int line = lines.lineAt(start);
+        return new Form(text.substring(start, end), line, start - lines.lineStart + 1);
     }
 
-    private static int lineOf(String text, int index) {
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+    /**
+     * Line numbers of positions asked for in increasing order, counted once through the text:
+     * counting from the start for every form made an entry of many forms quadratic.
+     */
+    private static final class Lines {
+        private final String text;
+        private int counted;      // the text before this index is counted
+        private int line = 1;     // the line at counted
+        int lineStart;            // where that line starts
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        int lineAt(int index) {
+            for (; counted < index; counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                    lineStart = counted + 1;
+                }
             }
+            return line;
         }
-        return line;
     }
 
     private static int skipLine(String text, int i) {

@@ -4,6 +4,7 @@ import dev.wasmjit.scheme.SchemeInterpreter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,23 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
 
+    /**
+     * The shared {@code --timeout} says "no limit" by default, which is true of the other
+     * commands; the server's evaluations have {@link #DEFAULT_DEADLINE}, and its help says so.
+     * Called on the command line's model once the command is added (picocli applies model
+     * transformers only to the commands a CommandLine is constructed with).
+     *
+     * @param spec this command's model
+     */
+    static void describeItsOwnDeadline(CommandSpec spec) {
+        OptionSpec timeout = spec.findOption("--timeout");
+        spec.remove(timeout);
+        spec.addOption(OptionSpec.builder(timeout)
+                .description("Deadline of each evaluation on the server, e.g. 500ms, 2s, 1m (default: "
+                        + DurationConverter.format(DEFAULT_DEADLINE) + ").")
+                .build());
+    }
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
@@ -41,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "8",
             description = "Server-side sessions (one interpreter each) at most at once (default: ${DEFAULT-VALUE}).")
     private int sessions;
+
+    @Option(names = "--sessions-per-client", paramLabel = "N",
+            description = "Sessions one client address may hold at most; its next new one closes its least recently"
+                    + " used (default: half of --sessions, rounded up).")
+    private Integer sessionsPerClient;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
             description = "Close a session unused this long (default: ${DEFAULT-VALUE}).")
@@ -70,6 +93,10 @@ final class ServeCommand implements Callable<Integer> {
         if (sessions < 1) {
             throw new ParameterException(spec.commandLine(), "--sessions must be at least 1, was " + sessions);
         }
+        int perClient = sessionsPerClient == null ? (sessions + 1) / 2 : sessionsPerClient;
+        if (perClient < 1) {
+            throw new ParameterException(spec.commandLine(), "--sessions-per-client must be at least 1, was " + perClient);
+        }
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
@@ -78,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         byte[] module = guest.moduleBytes();
         Duration deadline = guest.timeout().orElse(DEFAULT_DEADLINE);
-        WebServer.Settings settings = new WebServer.Settings(sessions, idleTimeout, deadline, maxRequestBytes,
+        WebServer.Settings settings = new WebServer.Settings(sessions, Math.min(perClient, sessions), idleTimeout,
+                deadline, maxRequestBytes,
                 64 * 1024, sessions + 4);
         WebServer server;
         try {

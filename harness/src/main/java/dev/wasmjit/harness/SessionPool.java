@@ -2,9 +2,7 @@ package dev.wasmjit.harness;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +20,13 @@ import java.util.function.Function;
 /**
  * The web server's visitors' sessions: each has an interpreter of its own, so that its
  * definitions persist and no visitor sees another's, and there are at most {@code capacity}
- * of them. A session unused for the idle timeout is closed (by a sweeper, and at once when a
- * new visitor finds the pool full); a visitor who comes back after that gets a new one.
+ * of them, at most {@code perClient} for one client address. A session unused for the idle
+ * timeout is closed by a sweeper. When a new session is needed and the pool (or the client's
+ * share) is full, the least recently used session that is not running a request is closed to
+ * make room, so sessions that were made and left never lock anyone out; only when every
+ * session is running is the answer {@link Busy}. A visitor whose session was closed gets a
+ * new one and is told. No server thread ever waits for a session: a running session is
+ * closed by the request that runs it, when it ends.
  */
 final class SessionPool implements AutoCloseable {
 
@@ -36,6 +40,8 @@ final class SessionPool implements AutoCloseable {
     /** One visitor's interpreter, its captured output, and the lock that serialises its requests. */
     static final class Session {
         final String id;
+        /** The address of the client that made it, for the cap per client. */
+        final String client;
         final SchemeInterpreter scheme;
         final LimitedOutput stdout;
         final ReentrantLock lock = new ReentrantLock();
@@ -50,9 +56,12 @@ final class SessionPool implements AutoCloseable {
         int jitRounds;
         volatile long lastUsed = System.nanoTime();
         volatile boolean closed;
+        /** Taken out of the pool; closed by whoever holds or next takes its lock. */
+        private volatile boolean retired;
 
-        Session(String id, Function<OutputStream, SchemeInterpreter> factory, int outputLimit) {
+        Session(String id, String client, Function<OutputStream, SchemeInterpreter> factory, int outputLimit) {
             this.id = id;
+            this.client = client;
             this.stdout = new LimitedOutput(outputLimit);
             this.scheme = factory.apply(stdout);
         }
@@ -72,51 +81,23 @@ final class SessionPool implements AutoCloseable {
         }
     }
 
-    /** The guest's stdout of one request, kept up to a limit (a program may print without end until its deadline). */
-    static final class LimitedOutput extends OutputStream {
-        private final int limit;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private boolean truncated;
-
-        LimitedOutput(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            int room = limit - bytes.size();
-            if (len > room) {
-                truncated = true;
-            }
-            bytes.write(b, off, Math.max(0, Math.min(len, room)));
-        }
-
-        /** The text written since the last call, and forgets it. */
-        synchronized String take() {
-            String text = bytes.toString(StandardCharsets.UTF_8) + (truncated ? "\n[output cut at " + limit + " bytes]\n" : "");
-            bytes.reset();
-            truncated = false;
-            return text;
-        }
-    }
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int capacity;
+    private final int perClient;
     private final Duration idleTimeout;
     private final Function<OutputStream, SchemeInterpreter> factory;
     private final int outputLimit;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** Places reserved per client by sessions being made: they count toward its cap. */
+    private final Map<String, Integer> reserved = new java.util.HashMap<>();
     private final ScheduledExecutorService sweeper;
-    private boolean closed;
+    private volatile boolean closed;
 
-    SessionPool(int capacity, Duration idleTimeout, int outputLimit, Function<OutputStream, SchemeInterpreter> factory) {
+    SessionPool(int capacity, int perClient, Duration idleTimeout, int outputLimit,
+                Function<OutputStream, SchemeInterpreter> factory) {
         this.capacity = capacity;
+        this.perClient = perClient;
         this.idleTimeout = idleTimeout;
         this.factory = factory;
         this.outputLimit = outputLimit;
@@ -134,47 +115,93 @@ final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * The visitor's session, or a new one when the id is null or no longer known.
+     * The visitor's session if it is still open.
      *
-     * @throws Busy if a new session is needed and every interpreter belongs to a live session
+     * @param id the session id the visitor sent
+     * @return the session, or empty if there is none by that id (never was, or was closed)
      */
-    Session session(String id) {
+    synchronized Optional<Session> existing(String id) {
+        Session known = closed || id == null ? null : sessions.get(id);
+        if (known == null) {
+            return Optional.empty();
+        }
+        known.lastUsed = System.nanoTime();
+        return Optional.of(known);
+    }
+
+    /**
+     * The visitor's session, or a new one for this client when the id is null or no longer
+     * known. To make room for a new one, the least recently used session not running a
+     * request is closed: the client's own when it has {@code perClient} already, else any.
+     *
+     * @param id     the session id the visitor sent, or null
+     * @param client the client's address
+     * @throws Busy if a new session is needed and every session that could make room is running
+     */
+    Session session(String id, String client) {
+        Optional<Session> known = existing(id);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        List<Session> evicted = new ArrayList<>();
+        String newId;
         synchronized (this) {
             if (closed) {
                 throw new Busy("the server is shutting down");
             }
-            Session known = id == null ? null : sessions.get(id);
-            if (known != null) {
-                known.lastUsed = System.nanoTime();
-                return known;
-            }
-            if (sessions.size() >= capacity) {
-                closeIdle();
-            }
-            if (sessions.size() >= capacity) {
-                throw new Busy("busy: all " + capacity + " interpreters of this server are in use by other sessions; "
-                        + "try again when one has been idle for " + DurationConverter.format(idleTimeout));
+            long mine = sessions.values().stream().filter(s -> s != null && s.client.equals(client)).count()
+                    + reserved.getOrDefault(client, 0);
+            if (mine >= perClient) {
+                evicted.add(evictLeastRecentlyUsed(client).orElseThrow(() -> new Busy("busy: all " + perClient
+                        + " sessions of your address are running a request; try again when one has ended")));
+            } else if (sessions.size() >= capacity) {
+                evicted.add(evictLeastRecentlyUsed(null).orElseThrow(() -> new Busy("busy: all " + capacity
+                        + " interpreters of this server are running a request; try again when one has ended")));
             }
             // reserve the place before the (slower) instantiation, outside the pool's lock
-            String newId = HexFormat.of().formatHex(randomBytes());
+            newId = HexFormat.of().formatHex(randomBytes());
             sessions.put(newId, null);
-            id = newId;
+            reserved.merge(client, 1, Integer::sum);
         }
+        evicted.forEach(SessionPool::retire);
+        Session session = null;
+        boolean kept = false;
         try {
-            Session session = new Session(id, factory, outputLimit);
+            session = new Session(newId, client, factory, outputLimit);
+        } finally {
             synchronized (this) {
-                sessions.put(id, session);
+                unreserve(client);
+                sessions.remove(newId);
+                if (session != null && !closed) {
+                    sessions.put(newId, session);
+                    kept = true;
+                }
             }
-            return session;
-        } catch (RuntimeException | Error e) {
-            synchronized (this) {
-                sessions.remove(id);
-            }
-            throw e;
         }
+        if (!kept) {
+            session.scheme.close();
+            throw new Busy("the server is shutting down");
+        }
+        return session;
     }
 
-    /** Ends a session now (the page's "reset"). */
+    private void unreserve(String client) {
+        reserved.computeIfPresent(client, (c, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /**
+     * Takes out of the pool the least recently used session not running a request, of this
+     * client or (null) of any; the caller retires it outside the pool's lock.
+     */
+    private Optional<Session> evictLeastRecentlyUsed(String client) {
+        Optional<Session> victim = sessions.values().stream()
+                .filter(s -> s != null && !s.lock.isLocked() && (client == null || s.client.equals(client)))
+                .min(java.util.Comparator.comparingLong(s -> s.lastUsed));
+        victim.ifPresent(s -> sessions.remove(s.id));
+        return victim;
+    }
+
+    /** Ends a session now, or when the request running it ends (the page's "reset"). */
     void close(String id) {
         Session session;
         synchronized (this) {
@@ -184,11 +211,16 @@ final class SessionPool implements AutoCloseable {
             }
             sessions.remove(id);
         }
-        closeWhenFree(session);
+        retire(session);
     }
 
     synchronized int size() {
         return sessions.size();
+    }
+
+    /** Whether a request is running in any session. */
+    synchronized boolean anyRunning() {
+        return sessions.values().stream().anyMatch(s -> s != null && s.lock.isLocked());
     }
 
     /** Closes the sessions idle for longer than the timeout that no request is using. */
@@ -204,14 +236,63 @@ final class SessionPool implements AutoCloseable {
                 return false;
             });
         }
-        idle.forEach(SessionPool::closeWhenFree);
+        idle.forEach(SessionPool::retire);
+    }
+
+    /**
+     * Runs a request's work on its session, or returns false at once if the session is
+     * running another request or has been closed: no thread ever waits for a session.
+     */
+    static boolean runIfFree(Session session, Runnable work) {
+        if (!session.lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (session.closed || session.retired) {
+                return false;
+            }
+            work.run();
+            return true;
+        } finally {
+            session.lastUsed = System.nanoTime();
+            session.lock.unlock();
+            // retired while it ran: whoever gets the lock now closes it (see retire)
+            if (session.retired) {
+                closeIfFree(session);
+            }
+        }
+    }
+
+    /**
+     * Closes a session taken out of the pool: now if no request runs it, else when that
+     * request ends. The flag is set before the lock is tried, and the request reads it after
+     * unlocking, so one of the two closes it.
+     */
+    private static void retire(Session session) {
+        session.retired = true;
+        closeIfFree(session);
+    }
+
+    private static void closeIfFree(Session session) {
+        if (session.lock.tryLock()) {
+            try {
+                if (!session.closed) {
+                    session.closed = true;
+                    session.scheme.close();
+                }
+            } finally {
+                session.lock.unlock();
+            }
+        }
     }
 
     private static void closeWhenFree(Session session) {
-        session.lock.lock(); // a request under way ends at its deadline at the latest
+        session.lock.lock(); // at shutdown: a request under way ends at its deadline at the latest
         try {
-            session.closed = true;
-            session.scheme.close();
+            if (!session.closed) {
+                session.closed = true;
+                session.scheme.close();
+            }
         } finally {
             session.lock.unlock();
         }

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * GET  /interplib.wasm   the guest
  * GET  /api/examples     [{"name", "source"}]: the example programs
  * POST /api/eval         {"source", "session"?} -&gt; {"session", "result", "output", "timeMs", "mode", "compiledFunctions", "pendingFunctions"}
- * POST /api/jit          {"session"?} -&gt; {"session", "bytes", "functions", "timeMs", "tableBefore", "tableAfter"} (bytes 0: nothing to compile)
+ * POST /api/jit          {"session"} -&gt; {"session", "bytes", "functions", "timeMs", "tableBefore", "tableAfter"} (bytes 0: nothing to compile; no session is made for it)
  * POST /api/reset        {"session"} -&gt; {"closed"}
  * </pre>
  *
@@ -46,7 +46,9 @@ import java.util.concurrent.TimeUnit;
  * Every answer of the API is JSON; a failure is {@code {"error": MESSAGE}} with a status that
  * says whose it is: 400 a malformed request, 404/405 a wrong path or method, 413 a body over
  * the limit, 422 a program that failed (its message as the REPL prints it, a passed deadline
- * included), 503 no free interpreter. Nothing a client sends reaches it as a stack trace.
+ * included), 503 a session still running an earlier request or no free interpreter, 403 a
+ * request to the API from another site ({@link SameOrigin}), 415 a body not sent as JSON.
+ * Nothing a client sends reaches it as a stack trace.
  */
 final class WebServer implements AutoCloseable {
 
@@ -57,8 +59,8 @@ final class WebServer implements AutoCloseable {
             "primes", "higher-order");
 
     /** Limits and sizes of one server. */
-    record Settings(int sessions, Duration idleTimeout, Duration deadline, int maxRequestBytes, int maxOutputBytes,
-                    int threads) {
+    record Settings(int sessions, int sessionsPerClient, Duration idleTimeout, Duration deadline, int maxRequestBytes,
+                    int maxOutputBytes, int threads) {
     }
 
     private final HttpServer server;
@@ -67,14 +69,16 @@ final class WebServer implements AutoCloseable {
     private final Settings settings;
     private final byte[] guest;
     private final PrintStream log;
+    private final SameOrigin origins;
 
     WebServer(InetSocketAddress address, Settings settings, byte[] guest,
               java.util.function.Function<OutputStream, SchemeInterpreter> interpreters, PrintStream log) throws IOException {
         this.settings = settings;
         this.guest = guest.clone();
         this.log = log;
-        this.pool = new SessionPool(settings.sessions(), settings.idleTimeout(), settings.maxOutputBytes(), interpreters);
+        this.pool = new SessionPool(settings.sessions(), settings.sessionsPerClient(), settings.idleTimeout(), settings.maxOutputBytes(), interpreters);
         this.server = HttpServer.create(address, 64);
+        this.origins = new SameOrigin(server.getAddress());
         this.executor = Executors.newFixedThreadPool(settings.threads(), task -> {
             Thread thread = new Thread(task, "wasmjit-serve");
             thread.setDaemon(true);
@@ -108,6 +112,8 @@ final class WebServer implements AutoCloseable {
                 route(exchange);
             } catch (HttpError e) {
                 sendJson(exchange, e.status, Map.of("error", e.getMessage()));
+            } catch (SameOrigin.Refused e) {
+                sendJson(exchange, 403, Map.of("error", e.getMessage()));
             } catch (RuntimeException | Error e) {
                 log.println("wasmjit serve: internal error on " + exchange.getRequestURI().getPath() + ": " + e);
                 sendJson(exchange, 500, Map.of("error", "internal error of the server"));
@@ -120,21 +126,24 @@ final class WebServer implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
+        if (path.startsWith("/api/")) {
+            origins.check(exchange);
+        }
         switch (path) {
             case "/", "/index.html", "/interp.html" -> {
-                requireMethod(method, "GET");
+                requireReading(method);
                 sendBytes(exchange, 200, "text/html; charset=utf-8", resource("interp.html"));
             }
             case "/guest-worker.js" -> {
-                requireMethod(method, "GET");
+                requireReading(method);
                 sendBytes(exchange, 200, "text/javascript; charset=utf-8", resource("guest-worker.js"));
             }
             case "/interplib.wasm" -> {
-                requireMethod(method, "GET");
+                requireReading(method);
                 sendBytes(exchange, 200, "application/wasm", guest);
             }
             case "/api/examples" -> {
-                requireMethod(method, "GET");
+                requireReading(method);
                 sendJson(exchange, 200, examples());
             }
             case "/api/eval" -> {
@@ -182,6 +191,21 @@ final class WebServer implements AutoCloseable {
     }
 
     private void jit(HttpExchange exchange, Map<String, Object> request) throws IOException {
+        String id = optionalString(request, "session").orElse(null);
+        if (pool.existing(id).isEmpty()) {
+            // nothing has run in a session that does not exist: nothing to compile, and no
+            // session is taken for it
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("session", null);
+            answer.put("newSession", false);
+            answer.put("engine", "wasmtime");
+            answer.put("timeMs", 0.0);
+            answer.put("bytes", 0);
+            answer.put("functions", 0);
+            answer.put("compiledFunctions", 0);
+            sendJson(exchange, 200, answer);
+            return;
+        }
         withSession(exchange, request, (session, answer) -> {
             long start = System.nanoTime();
             Optional<JitModule> module = session.scheme.jit();
@@ -203,55 +227,46 @@ final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Runs work on the visitor's session, one request at a time per session; a program's
-     * failure is a 422 with its message, a pool without a free interpreter a 503.
+     * Runs work on the visitor's session; a program's failure is a 422 with its message. A
+     * session already running a request is a 503 at once, as is a pool whose every session is
+     * running: no request waits for another, so none holds a server thread but its own.
      */
     private void withSession(HttpExchange exchange, Map<String, Object> request, SessionWork work) throws IOException {
-        String id = optionalString(request, "session").orElse(null);
+        String asked = optionalString(request, "session").orElse(null);
+        String id = asked;
+        String client = exchange.getRemoteAddress().getAddress().getHostAddress();
         for (int attempt = 0; attempt < 2; attempt++) {
             SessionPool.Session session;
             try {
-                session = pool.session(id);
+                session = pool.session(id, client);
             } catch (SessionPool.Busy e) {
                 throw new HttpError(503, e.getMessage());
             }
-            boolean locked;
-            try {
-                locked = session.lock.tryLock(settings.deadline().toMillis() + 2000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpError(503, "the server is shutting down");
-            }
-            if (!locked) {
-                throw new HttpError(503, "busy: this session is still running an earlier request");
-            }
-            try {
-                if (session.closed) {
-                    id = null; // swept as idle between lookup and lock: start afresh
-                    continue;
-                }
-                Map<String, Object> answer = new LinkedHashMap<>();
+            Map<String, Object> answer = new LinkedHashMap<>();
+            int[] status = {200};
+            boolean ran = SessionPool.runIfFree(session, () -> {
                 answer.put("session", session.id);
-                answer.put("newSession", !session.id.equals(optionalString(request, "session").orElse(null)));
+                answer.put("newSession", !session.id.equals(asked));
                 answer.put("engine", "wasmtime");
-                int status = 200;
                 try {
                     session.stdout.take();
                     work.run(session, answer);
                 } catch (GuestException | IllegalStateException | IllegalArgumentException e) {
-                    status = 422;
+                    status[0] = 422;
                     answer.put("error", e instanceof GuestTimeout t
                             ? "timed out: stopped after the server's deadline of " + DurationConverter.format(t.deadline())
                             : ProgramErrorHandler.message(e));
                     answer.put("output", session.stdout.take());
-                } finally {
-                    session.lastUsed = System.nanoTime();
                 }
-                sendJson(exchange, status, answer);
+            });
+            if (ran) {
+                sendJson(exchange, status[0], answer);
                 return;
-            } finally {
-                session.lock.unlock();
             }
+            if (!session.closed) {
+                throw new HttpError(503, "busy: this session is still running an earlier request");
+            }
+            id = null; // closed between lookup and lock: start afresh
         }
         throw new HttpError(503, "busy: could not get a session; try again");
     }
@@ -285,14 +300,27 @@ final class WebServer implements AutoCloseable {
         }
     }
 
+    /** GET, or HEAD: the same answer without its body. */
+    private static void requireReading(String method) {
+        if (!method.equals("HEAD")) {
+            requireMethod(method, "GET");
+        }
+    }
+
     private static void requireMethod(String method, String allowed) {
         if (!method.equals(allowed)) {
             throw new HttpError(405, "method " + method + " not allowed here; use " + allowed);
         }
     }
 
-    /** The body as a JSON object, read up to the size limit. */
+    /** The body as a JSON object, read up to the size limit; it must say it is JSON. */
     private Map<String, Object> body(HttpExchange exchange) throws IOException {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+            // a form or text/plain is what a page of another site can send without asking
+            throw new HttpError(415, "the request body must be sent as Content-Type: application/json, was "
+                    + (type == null ? "none" : type));
+        }
         int limit = settings.maxRequestBytes();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
@@ -348,8 +376,9 @@ final class WebServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
+        if (body.length > 0 && !head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

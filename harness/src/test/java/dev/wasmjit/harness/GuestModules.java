@@ -25,6 +25,23 @@ final class GuestModules {
         return write(directory.resolve("core-abi.wasm"), CoreAbiModule.bytes());
     }
 
+    /** The bundled guest whose {@code export}, of type {@code () -> i32}, answers {@code value}. */
+    static Path withExportReturning(Path directory, String export, int value) {
+        return write(directory.resolve(export + "-" + value + ".wasm"),
+                CoreAbiModule.withExportReturning(SchemeInterpreter.bundledBytes(), export, value));
+    }
+
+    /** The bundled guest whose {@code export}, of type {@code (i32) -> ()}, never returns. */
+    static Path withExportLoopingForever(Path directory, String export) {
+        return write(directory.resolve(export + "-loops.wasm"),
+                CoreAbiModule.withExportLoopingForever(SchemeInterpreter.bundledBytes(), export));
+    }
+
+    /** The bundled guest with a start function that never returns. */
+    static Path withStartLoopingForever(Path directory) {
+        return write(directory.resolve("start-loops.wasm"), CoreAbiModule.withStartLoopingForever(SchemeInterpreter.bundledBytes()));
+    }
+
     private static Path write(Path file, byte[] bytes) {
         try {
             return Files.write(file, bytes);

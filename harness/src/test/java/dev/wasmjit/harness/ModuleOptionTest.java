@@ -92,4 +92,54 @@ class ModuleOptionTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).startsWith("--module: no such file: ").endsWith("Try 'wasmjit run --help' for more information.\n");
     }
+
+    @Test
+    void aDeviceThatNeverEndsAsModuleIsOneErrorLine() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", "/dev/zero", "-e", "1");
+
+        assertOneErrorLine(run, "error: --module: /dev/zero is larger than 64 MiB, more than any module this host runs");
+    }
+
+    @Test
+    void aModuleGivingItsResultTextOutsideItsMemoryIsOneErrorLine() {
+        Path module = GuestModules.withExportReturning(directory, "lastResultText", 0x7ffffff0);
+
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "1");
+
+        assertOneErrorLine(run, "error: the guest's lastResultText() gave no readable text: guest memory access at");
+    }
+
+    @Test
+    void aModuleGivingItsErrorMessageOutsideItsMemoryReportsTheMessageItPrinted() {
+        Path module = GuestModules.withExportReturning(directory, "lastErrorMessage", -8);
+
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "(car 5)");
+
+        assertOneErrorLine(run, "error: wrong type: car expects a pair");
+    }
+
+    @Test
+    void aModuleWhoseStackPointerSetterRunsAwayAfterAFailureIsOneErrorLine() {
+        Path module = GuestModules.withExportLoopingForever(directory, "setStackPointer");
+
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", module.toString(), "-e", "(car 5)");
+
+        assertOneErrorLine(run, "error: wrong type: car expects a pair");
+        assertThat(run.stderr()).contains("then restoring the shadow-stack pointer failed too: setStackPointer: deadline of 1000 ms exceeded");
+    }
+
+    @Test
+    void aStartFunctionCutByTheTimeoutIsReportedAsATimeout() {
+        Path module = GuestModules.withStartLoopingForever(directory);
+
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--module", module.toString(), "--timeout", "1s", "-e", "1");
+
+        assertOneErrorLine(run, "error: timed out: stopped after the --timeout of 1s");
+    }
+
+    private static void assertOneErrorLine(Wasmjit.CommandOutcome run, String message) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderrLines()).as(run.toString()).singleElement().asString().startsWith(message);
+        assertThat(run.stderr()).doesNotContain("Exception", "\tat ");
+    }
 }

@@ -111,4 +111,41 @@ class ReplScriptTest {
         assertThat(outcome.stderrLines()).containsExactly("error: timed out: stopped after the --timeout of 200ms");
         assertThat(outcome.stdoutLines()).containsExactly("result: 3");
     }
+
+    @Test
+    void anEntryOfFortyThousandLinesRuns() {
+        StringBuilder entry = new StringBuilder("(length '(\n");
+        for (int i = 0; i < 40_000; i++) {
+            entry.append("  (item ").append(i).append(" \"a string\") ; a comment (\n");
+        }
+        entry.append("))\n(+ 1 2)\n");
+        Wasmjit.CommandOutcome outcome = repl(entry.toString(), "--max-heap", "64m");
+        assertThat(outcome.stdoutLines()).as(outcome.toString()).containsExactly("result: 40000", "result: 3");
+        assertThat(outcome.exitCode()).isZero();
+    }
+
+    @Test
+    void aClosedStandardInputEndsTheSessionAtOnceWithNothingRead() throws Exception {
+        // as `wasmjit repl <&-`: the JVM's first file takes descriptor 0
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder("sh", "-c", "exec \"$0\" -cp \"$1\" dev.wasmjit.harness.Main repl <&-",
+                javaBin, System.getProperty("java.class.path")).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("ended").isTrue();
+        assertThat(process.exitValue()).as(out + err).isZero();
+        assertThat(out).isEmpty();
+        assertThat(err).isEmpty();
+    }
+
+    @Test
+    void theJvmsOwnFilesOnDescriptorZeroMeanStandardInputWasClosed() {
+        java.nio.file.Path home = java.nio.file.Path.of("/usr/lib/jvm/java-17");
+        assertThat(ConsoleInput.isJvmsOwnFile(java.nio.file.Path.of("/usr/lib/jvm/java-17/lib/modules"), home, "")).isTrue();
+        assertThat(ConsoleInput.isJvmsOwnFile(java.nio.file.Path.of("/opt/wasmjit.jar"), home, "/opt/wasmjit.jar")).isTrue();
+        assertThat(ConsoleInput.isJvmsOwnFile(java.nio.file.Path.of("/home/me/session.scm"), home, "/opt/wasmjit.jar")).isFalse();
+        assertThat(ConsoleInput.isJvmsOwnFile(java.nio.file.Path.of("pipe:[1234]"), home, "")).isFalse();
+        assertThat(ConsoleInput.isJvmsOwnFile(java.nio.file.Path.of("/dev/null"), home, "")).isFalse();
+    }
 }

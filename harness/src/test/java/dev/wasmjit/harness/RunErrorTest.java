@@ -72,6 +72,32 @@ class RunErrorTest {
         assertThat(run.stderrLines()).containsExactly("error: timed out: stopped after the --timeout of 1ms");
     }
 
+    @Test
+    void aProgramPrintingWithoutEndStopsAtTheFirstWriteIntoAClosedPipe() {
+        Wasmjit.CommandOutcome run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofMinutes(2), // a guard against a hang, not a bound on the time
+                () -> Wasmjit.runIntoPipeClosedAfter(2, "run", "-e", "(define (f i) (display i) (newline) (f (+ i 1))) (f 0)"));
+
+        assertThat(run.stdoutLines()).containsExactly("0", "1");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderrLines()).as(run.toString()).singleElement().asString()
+                .startsWith("error: could not write to standard output");
+    }
+
+    @Test
+    void aReplWhoseOutputPipeClosedEndsAtTheFirstFailedWrite() {
+        String forms = "(define (f i) (display i) (newline) (if (< i 5) (f (+ i 1)) 'done))\n(f 0)\n(f 0)\n(f 0)\n";
+        Wasmjit.CommandOutcome run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofMinutes(2), // a guard against a hang, not a bound on the time
+                () -> Wasmjit.runIntoPipeClosedAfter(3, new ConsoleInput(
+                        new java.io.ByteArrayInputStream(forms.getBytes(java.nio.charset.StandardCharsets.UTF_8)), false), "repl"));
+
+        assertThat(run.stdoutLines()).hasSize(3);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderrLines()).as(run.toString()).singleElement().asString()
+                .startsWith("error: could not write to standard output");
+    }
+
     private static void assertProgramError(Wasmjit.CommandOutcome run, String message) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stderrLines()).as(run.toString()).singleElement().asString().startsWith(message);

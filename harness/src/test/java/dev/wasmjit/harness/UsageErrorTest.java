@@ -86,4 +86,28 @@ class UsageErrorTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).startsWith("Usage: wasmjit run").contains("--jit", "--rounds", "--stats", "--timeout");
     }
+
+    @Test
+    void serveHelpGivesTheServersOwnDeadlineAsTheTimeoutsDefault() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("serve", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        String help = run.stdout().replaceAll("\\s+", " ");
+        assertThat(help).contains("--timeout=DURATION Deadline of each evaluation on the server")
+                .contains("(default: 5s)").doesNotContain("no limit");
+        assertThat(run.stdout()).contains("--sessions-per-client");
+    }
+
+    @Test
+    void sizesTakeAGibibyteSuffixAndTheHeapLimitReachesFourGibibytes() {
+        Wasmjit.CommandOutcome run = Wasmjit.run("run", "--max-heap", "2g", "-e", "(+ 1 2)");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdoutLines()).containsExactly("result: 3");
+        assertThat(Wasmjit.run("run", "--max-heap", "4G", "-e", "1").stdoutLines())
+                .containsExactly("result: 1");
+
+        Wasmjit.CommandOutcome tooLarge = Wasmjit.run("run", "--max-heap", "5g", "-e", "1");
+        assertThat(tooLarge.exitCode()).isEqualTo(2);
+        assertThat(tooLarge.stderr()).contains("'5g' is out of range");
+    }
 }

@@ -39,10 +39,44 @@ final class Wasmjit {
     }
 
     static CommandOutcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(ConsoleInput.none(), new ByteArrayOutputStream(), args);
+    }
+
+    /**
+     * Runs with stdout a pipe whose reader goes away after {@code lines} lines, as
+     * {@code wasmjit ... | head -2} does: every write after them fails with "Broken pipe".
+     */
+    static CommandOutcome runIntoPipeClosedAfter(int lines, String... args) {
+        return runIntoPipeClosedAfter(lines, ConsoleInput.none(), args);
+    }
+
+    /** As {@link #runIntoPipeClosedAfter(int, String...)}, reading this standard input. */
+    static CommandOutcome runIntoPipeClosedAfter(int lines, ConsoleInput input, String... args) {
+        return run(input, new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                if (toString(StandardCharsets.UTF_8).lines().count() >= lines) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("Broken pipe"));
+                }
+                super.write(b, off, len);
+            }
+        }, args);
+    }
+
+    private static CommandOutcome run(ConsoleInput input, ByteArrayOutputStream out, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = Main.run(new StandardStreams(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
+        java.io.OutputStream stdout = new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause(); // what a closed pipe gives the process's stdout
+                }
+            }
+        };
+        int exitCode = Main.run(input, new StandardStreams(
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)), args);
         return new CommandOutcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

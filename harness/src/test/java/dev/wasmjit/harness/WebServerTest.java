@@ -36,7 +36,13 @@ class WebServerTest {
     private WebServer server;
 
     static WebServer start(int sessions, Duration idleTimeout, Duration deadline, PrintStream log) throws Exception {
-        WebServer.Settings settings = new WebServer.Settings(sessions, idleTimeout, deadline, 4096, 64 * 1024, sessions + 4);
+        return start(sessions, sessions, idleTimeout, deadline, log);
+    }
+
+    static WebServer start(int sessions, int perClient, Duration idleTimeout, Duration deadline, PrintStream log)
+            throws Exception {
+        WebServer.Settings settings = new WebServer.Settings(sessions, perClient, idleTimeout, deadline, 4096, 64 * 1024,
+                sessions + 4);
         // the server's own seam, a fresh builder per session as ServeCommand makes it: sessions start
         // concurrently, each with its own stdout, so one builder injected by dev.wasmjit:junit would not do
         return new WebServer(new InetSocketAddress("127.0.0.1", 0), settings, SchemeInterpreter.bundledBytes(),
@@ -46,7 +52,11 @@ class WebServerTest {
     }
 
     private void start(int sessions, Duration idleTimeout, Duration deadline) throws Exception {
-        server = start(sessions, idleTimeout, deadline, new PrintStream(log, true, StandardCharsets.UTF_8));
+        server = start(sessions, sessions, idleTimeout, deadline, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    private void start(int sessions, int perClient, Duration deadline) throws Exception {
+        server = start(sessions, perClient, Duration.ofMinutes(1), deadline, new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -130,7 +140,9 @@ class WebServerTest {
 
     @Test
     void badRequestsAreJsonErrorsAndTheServerServesOn() throws Exception {
-        start(2, Duration.ofMinutes(1), Duration.ofSeconds(5));
+        // 2,000,000 nested calls before "recursion too deep" take seconds on a loaded machine:
+        // a deadline far beyond them, since no deadline is in question here
+        start(2, Duration.ofMinutes(1), Duration.ofSeconds(120));
         Answer malformed = post("/api/eval", "{\"source\": \"(+ 1 2)\"");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat((String) malformed.get("error")).startsWith("malformed JSON at character");
@@ -177,25 +189,179 @@ class WebServerTest {
     }
 
     @Test
-    void aFullPoolAnswersBusyUntilASessionHasBeenIdleLongEnough() throws Exception {
-        start(2, Duration.ofMillis(1500), Duration.ofSeconds(5));
-        String a = (String) eval(null, "1").get("session");
-        String b = (String) eval(null, "2").get("session");
-        Answer third = eval(null, "3");
-        assertThat(third.status()).isEqualTo(503);
-        assertThat((String) third.get("error")).startsWith("busy: all 2 interpreters of this server are in use");
+    void aFullPoolClosesTheLeastRecentlyUsedIdleSessionForANewVisitor() throws Exception {
+        start(2, Duration.ofMinutes(5), Duration.ofSeconds(5));
+        String a = (String) eval(null, "(define x 1)").get("session");
+        String b = (String) eval(null, "(define x 2)").get("session");
+        assertThat(eval(a, "x").get("result")).isEqualTo("1"); // b is now the least recently used
+        Answer third = eval(null, "(+ 1 2)");
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(third.get("result")).isEqualTo("3");
         assertThat(server.pool().size()).isEqualTo(2);
-        // the sessions that exist still work
-        assertThat(eval(a, "10").get("session")).isEqualTo(a);
-        Thread.sleep(2500);
-        Answer later = eval(null, "(+ 1 2)");
-        assertThat(later.status()).isEqualTo(200);
-        assertThat(later.get("result")).isEqualTo("3");
-        // a visitor whose session was closed gets a new one, and is told
+        assertThat(eval(a, "x").get("result")).as("the recently used session keeps its definitions").isEqualTo("1");
+        // the visitor whose session was closed gets a new one, and is told
         Answer back = eval(b, "(+ 2 2)");
         assertThat(back.get("result")).isEqualTo("4");
         assertThat(back.get("newSession")).isEqualTo(true);
-        assertThat(server.pool().size()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aSessionIdleForTheIdleTimeoutIsClosedAndItsVisitorGetsANewOne() throws Exception {
+        start(2, Duration.ofMillis(1500), Duration.ofSeconds(5));
+        String a = (String) eval(null, "(define x 1)").get("session");
+        for (int i = 0; i < 1000 && server.pool().size() > 0; i++) {
+            Thread.sleep(20); // the sweeper runs every idle timeout / 4
+        }
+        assertThat(server.pool().size()).as("sessions after the idle timeout").isZero();
+        Answer back = eval(a, "(+ 2 2)");
+        assertThat(back.get("result")).isEqualTo("4");
+        assertThat(back.get("newSession")).isEqualTo(true);
+    }
+
+    @Test
+    void requestsWithoutASessionLockNobodyOut() throws Exception {
+        start(2, Duration.ofMinutes(5), Duration.ofSeconds(5));
+        for (int i = 0; i < 8; i++) {
+            Answer jit = post("/api/jit", "{}");
+            assertThat(jit.status()).isEqualTo(200);
+            assertThat(jit.get("bytes")).isEqualTo(0.0);
+            assertThat(jit.get("session")).isNull();
+            assertThat(post("/api/reset", "{}").status()).isEqualTo(200);
+        }
+        assertThat(server.pool().size()).as("sessions taken by requests without one").isZero();
+        for (int i = 0; i < 8; i++) {
+            assertThat(eval(null, "(+ 1 " + i + ")").status()).isEqualTo(200);
+        }
+        Answer visitor = eval(null, "(define y 5) y");
+        assertThat(visitor.status()).isEqualTo(200);
+        assertThat(eval((String) visitor.get("session"), "(* y 2)").get("result")).isEqualTo("10");
+    }
+
+    @Test
+    void aClientAddressHoldsAtMostItsShareOfTheSessions() throws Exception {
+        start(4, 2, Duration.ofSeconds(5));
+        String first = (String) eval(null, "(define x 1)").get("session");
+        String second = (String) eval(null, "(define x 2)").get("session");
+        String third = (String) eval(null, "(define x 3)").get("session");
+        assertThat(server.pool().size()).isEqualTo(2);
+        assertThat(eval(third, "x").get("result")).isEqualTo("3");
+        assertThat(eval(second, "x").get("result")).isEqualTo("2");
+        assertThat(eval(first, "(+ 1 1)").get("newSession")).as("the client's least recently used was closed").isEqualTo(true);
+    }
+
+    @Test
+    void aPoolWhoseEverySessionIsRunningAnswersBusyAtOnce() throws Exception {
+        start(1, Duration.ofMinutes(5), Duration.ofSeconds(10));
+        ExecutorService clients = Executors.newSingleThreadExecutor();
+        try {
+            String looping = (String) eval(null, "(define x 1)").get("session");
+            Future<Answer> loop = clients.submit(() -> eval(looping, "(let loop () (loop))"));
+            awaitRunning();
+            Answer other = eval(null, "(+ 1 2)");
+            assertThat(other.status()).isEqualTo(503);
+            assertThat((String) other.get("error")).startsWith("busy: all 1 ").contains("are running a request");
+            assertThat(loop.isDone()).as("the answer came while the loop still ran").isFalse();
+            assertThat(loop.get().get("error")).isEqualTo("timed out: stopped after the server's deadline of 10s");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * One session flooded with requests while it runs an endless loop: each of them is
+     * answered 503 at once instead of waiting for the session (and holding a server thread),
+     * and another visitor's request is answered while the loop still runs. Outcomes, not
+     * times, are asserted: the loop's answer has not come yet when the others have.
+     */
+    @Test
+    void aFloodedSessionAnswersBusyAtOnceAndAnotherSessionIsAnsweredMeanwhile() throws Exception {
+        start(2, Duration.ofMinutes(5), Duration.ofSeconds(20));
+        int flood = 60;
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            String flooded = (String) eval(null, "(define x 1)").get("session");
+            String other = (String) eval(null, "(define y 2)").get("session");
+            Future<Answer> loop = clients.submit(() -> eval(flooded, "(let loop () (loop))"));
+            awaitRunning();
+            List<Future<Answer>> floodAnswers = new ArrayList<>();
+            for (int i = 0; i < flood; i++) {
+                floodAnswers.add(clients.submit(() -> eval(flooded, "(+ x 1)")));
+            }
+            for (Future<Answer> answer : floodAnswers) {
+                assertThat(answer.get().status()).isEqualTo(503);
+                assertThat(answer.get().get("error")).isEqualTo("busy: this session is still running an earlier request");
+            }
+            Answer answered = eval(other, "(+ y 1)");
+            assertThat(answered.status()).isEqualTo(200);
+            assertThat(answered.get("result")).isEqualTo("3");
+            assertThat(loop.isDone()).as("every other answer came while the loop still ran").isFalse();
+            assertThat(loop.get().status()).isEqualTo(422);
+            assertThat(eval(flooded, "(+ x 1)").get("result")).isEqualTo("2");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** Waits until a request is running in the server's one running session. */
+    private void awaitRunning() throws InterruptedException {
+        for (int i = 0; i < 1000 && !server.pool().anyRunning(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(server.pool().anyRunning()).as("a request is running").isTrue();
+    }
+
+    @Test
+    void apiRequestsFromOtherSitesOrNotSentAsJsonAreRefused() throws Exception {
+        start(2, Duration.ofMinutes(1), Duration.ofSeconds(5));
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(uri("/api/eval")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"source\": \"(+ 1 2)\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(plain.body()).contains("application/json");
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri("/api/jit"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        HttpResponse<String> otherSite = http.send(HttpRequest.newBuilder(uri("/api/eval")).header("Content-Type", "application/json")
+                .header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"source\": \"(+ 1 2)\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherSite.statusCode()).isEqualTo(403);
+        assertThat(otherSite.body()).contains("Origin: http://evil.example");
+        String port = Integer.toString(server.port());
+        assertThat(rawPost("evil.example:" + port, null)).startsWith("HTTP/1.1 403").contains("Host header");
+        assertThat(rawPost("127.0.0.1:" + port, "http://127.0.0.1:1")).startsWith("HTTP/1.1 403");
+        assertThat(rawPost("127.0.0.1:" + port, "null")).startsWith("HTTP/1.1 403");
+        assertThat(server.pool().size()).as("no refused request took a session").isZero();
+        // the page's own requests pass: same host, same origin, JSON
+        assertThat(rawPost("localhost:" + port, "http://localhost:" + port)).startsWith("HTTP/1.1 200").contains("\"result\":\"1\"");
+        assertThat(rawPost("127.0.0.1:" + port, null)).startsWith("HTTP/1.1 200");
+    }
+
+    /** POSTs {@code (+ 1)} to /api/eval with these Host and Origin headers (no Origin if null). */
+    private String rawPost(String host, String origin) throws Exception {
+        String body = "{\"source\": \"(+ 1)\"}";
+        return raw("POST /api/eval HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                + "Content-Type: application/json; charset=utf-8\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+    }
+
+    @Test
+    void headOfThePageIsItsGetWithoutTheBody() throws Exception {
+        start(1, Duration.ofMinutes(1), Duration.ofSeconds(5));
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(uri("/")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(head.body()).isEmpty();
+    }
+
+    /** Sends one request as written, for headers a client library will not send, and reads the whole answer. */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wasmjit.reliability;
 
+import dev.wasmjit.bridge.DeadlineBounds;
 import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.bridge.GuestTimeout;
 import dev.wasmjit.junit.WasmjitTest;
@@ -41,8 +42,16 @@ class SoakTest {
     private static final Kind[] MIX = {Kind.GOOD, Kind.GOOD, Kind.ERROR, Kind.GOOD, Kind.TIMEOUT, Kind.GOOD,
         Kind.GOOD, Kind.ERROR, Kind.GOOD, Kind.GOOD, Kind.GOOD, Kind.JIT_ROUND};
     private static final Duration TIMEOUT = Duration.ofMillis(50);
-    /** A stopped loop ends within its deadline and this; the ticks are 5 ms, the rest is a loaded machine. */
-    private static final Duration TIMEOUT_SLACK = Duration.ofSeconds(2);
+    /**
+     * A stopped loop ends within its deadline and this, on the wall clock less the longest
+     * stall of the JVM meanwhile ({@link DeadlineBounds.CallTimer}). The ticks are 5 ms; the
+     * rest is room for the work after the deadline (wasmtime unwinding the trap, the stack
+     * pointer restored, the exception made), which waits for a core beside the other seven
+     * soak threads: at a load average of 23 on 2 cores one such call took 2.4 s in all. Here the
+     * question is whether the loop stopped; how precisely a deadline ends a call is
+     * {@link DeadlineBounds}'s own tests' question, with deadlines long enough to tell.
+     */
+    private static final Duration TIMEOUT_SLACK = Duration.ofSeconds(5);
 
     /** Threads the process may have beyond those at the start: none of the interpreters' may remain. */
     private static final int THREAD_BOUND = 0;
@@ -123,12 +132,11 @@ class SoakTest {
                         assertThat(error.getMessage()).as(where).startsWith("unbound variable: " + name + " at line 1");
                     }
                     case TIMEOUT -> {
-                        long start = System.nanoTime();
+                        DeadlineBounds.CallTimer timer = DeadlineBounds.CallTimer.start();
                         GuestTimeout timeout = org.junit.jupiter.api.Assertions.assertThrows(GuestTimeout.class,
                                 () -> scheme.eval(loop, SchemeInterpreter.DEFAULT_HEAP_BYTES, TIMEOUT), where);
-                        Duration took = Duration.ofNanos(System.nanoTime() - start);
+                        timer.assertEndedBetween(TIMEOUT, TIMEOUT.plus(TIMEOUT_SLACK));
                         assertThat(timeout.deadline()).as(where).isEqualTo(TIMEOUT);
-                        assertThat(took).as(where + ": stopped").isBetween(TIMEOUT, TIMEOUT.plus(TIMEOUT_SLACK));
                     }
                     case JIT_ROUND -> {
                         int pending = scheme.pendingJitCount().orElseThrow();
