@@ -47,6 +47,16 @@ final class GuestAbi {
      *
      * @throws ModuleException if the instance lacks an export of the guest ABI
      */
+    /**
+     * Refuses a module without the guest ABI's memory. Checked before instantiation too: the
+     * guest's {@code _initialize} may already call WASI, which reads that memory.
+     */
+    static void requireMemory(ModuleShape shape) {
+        if (shape.export("memory").filter(e -> e.kind() == ModuleShape.Kind.MEMORY).isEmpty()) {
+            throw new ModuleException("the module lacks the guest ABI: no memory exported as memory");
+        }
+    }
+
     GuestAbi(ReactorInstance instance, QuietOutput quiet) {
         this.instance = instance;
         this.quiet = quiet;
@@ -58,9 +68,7 @@ final class GuestAbi {
         moduleData = required(instance, "moduleData", FuncSignature.i32(1, 1));
         moduleSize = required(instance, "moduleSize", FuncSignature.i32(1, 1));
         freeModule = required(instance, "freeModule", FuncSignature.i32(1, 0));
-        if (instance.shape().export("memory").filter(e -> e.kind() == ModuleShape.Kind.MEMORY).isEmpty()) {
-            throw new ModuleException("the module lacks the guest ABI: no memory exported as memory");
-        }
+        requireMemory(instance.shape());
         required(instance, "allocateBytes", FuncSignature.i32(1, 1));
         required(instance, "freeBytes", FuncSignature.i32(1, 0));
         lastResultText = instance.function("lastResultText", FuncSignature.i32(0, 1));

@@ -268,6 +268,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         try {
             module = ownModule ? engine.compile(moduleBytes != null ? moduleBytes : SchemeInterpreter.bundledBytes())
                     : BUNDLED.computeIfAbsent(engine, e -> e.compile(SchemeInterpreter.bundledBytes()));
+            GuestAbi.requireMemory(module.shape());  // before _initialize, which may call WASI
         } catch (RuntimeException e) {
             if (interruptible) {
                 engine.close();

@@ -248,14 +248,12 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * Stops the evaluation (or other guest call) under way, from any thread: it ends with a
-     * {@link dev.wasmjit.bridge.GuestInterrupted} ({@link TrapKind#INTERRUPTED}) at the guest's
-     * next epoch check, in interpreted or compiled code, and the interpreter works on, its
-     * definitions and linked code included. Does nothing when no call is under way.
+     * Stops the guest call under way, from any thread: it ends with a GuestInterrupted
+     * ({@link TrapKind#INTERRUPTED}) at the next epoch check, interpreted or compiled, and the
+     * interpreter works on with what it had. Does nothing when no call is under way.
      *
      * @return true if a call was under way and is being stopped
-     * @throws IllegalStateException if the interpreter was not built
-     *                               {@link Builder#interruptible(boolean) interruptible}
+     * @throws IllegalStateException if not built {@link Builder#interruptible(boolean) interruptible}
      */
     public boolean interrupt() {
         if (!instance.engine().isIsolated()) {
@@ -265,11 +263,10 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * Stops a background compilation and frees the guest instance, from any thread. Idempotent;
-     * any other use afterwards is an {@link IllegalStateException}. A call under way on another
-     * thread does not hold it up: an {@linkplain Builder#interruptible interruptible} interpreter
-     * interrupts it at once; otherwise the call frees the interpreter at its next output or its
-     * deadline ({@link ReactorInstance#close()}). One dropped unclosed is freed when unreachable.
+     * Stops a background compilation and frees the guest instance, from any thread; idempotent,
+     * and any other use afterwards is an {@link IllegalStateException}. A call under way elsewhere
+     * ends at once when {@linkplain Builder#interruptible interruptible}, else at its next output
+     * or deadline ({@link ReactorInstance#close()}). One dropped unclosed is freed when unreachable.
      */
     @Override
     public void close() {
@@ -291,9 +288,8 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * The bundled guest's bytes: the class-path resource {@link #BUNDLED_RESOURCE}, as built
-     * from {@code guest/interplib.wasm}. Tools that rewrite the main module (the static linker)
-     * start from these.
+     * The bundled guest's bytes ({@link #BUNDLED_RESOURCE}, built from guest/interplib.wasm),
+     * for tools that rewrite the main module (the static linker).
      *
      * @return a fresh copy of the module's bytes
      * @throws IllegalStateException if the resource is missing from the class path

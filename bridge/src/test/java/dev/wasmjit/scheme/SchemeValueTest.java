@@ -70,7 +70,7 @@ class SchemeValueTest {
         assertThat(recordType("<point>").recordTypeNameOfType()).isEqualTo("<point>");
         assertThatThrownBy(() -> point.recordField("z")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the record #<point x: 1 y: (2)> has no field z");
-        assertThatThrownBy(() -> integer(5).recordTypeName()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> integer(5).recordTypeName()).isInstanceOf(ClassCastException.class)
                 .hasMessage("the result is the integer 5, not a record");
         assertThatThrownBy(() -> record("p", List.of("x"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("1 field names for 0 values");
@@ -143,7 +143,7 @@ class SchemeValueTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not a Unicode scalar value: 0xd800");
         assertThatThrownBy(() -> SchemeValue.character(0x110000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> integer(97).asChar())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the integer 97, not a character");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the integer 97, not a character");
     }
 
     @Test
@@ -154,7 +154,7 @@ class SchemeValueTest {
         assertThat(bytes).isEqualTo(SchemeValue.bytevector(new byte[] {1, (byte) 200}))
                 .isNotEqualTo(vector(integer(1), integer(200)));
         assertThatThrownBy(() -> string("a").asBytevector())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the result is the string \"a\", not a bytevector");
+                .isInstanceOf(ClassCastException.class).hasMessage("the result is the string \"a\", not a bytevector");
     }
 
     @Test
