@@ -96,6 +96,9 @@ class AutomaticTieringTest {
 
     @Test
     void aThousandInterpretersWithTieringLeaveNoThreadsBehind() {
+        // Other tests of this JVM may still hold interpreters: count what was there before.
+        long guestsBefore = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("wasmjit-guest")).count();
         // each hands a round over, which may still be compiling when it is closed
         for (int i = 0; i < 1000; i++) {
             try (TestInterpreter t = automatic(5)) {
@@ -107,7 +110,7 @@ class AutomaticTieringTest {
         long guests = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("wasmjit-guest")).count();
         assertThat(compilers).as("one shared compiler pool of one thread").isLessThanOrEqualTo(1);
-        assertThat(guests).as("every interpreter's guest thread ended").isLessThanOrEqualTo(1);
+        assertThat(guests).as("every interpreter's guest thread ended").isLessThanOrEqualTo(guestsBefore + 1);
     }
 
     @Test

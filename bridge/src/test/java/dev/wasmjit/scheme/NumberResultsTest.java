@@ -47,7 +47,7 @@ class NumberResultsTest {
             values.add(SchemeValue.real(d));
         }
         SchemeValue list = SchemeValue.list(values);
-        try (TestInterpreter t = TestInterpreter.start()) {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.resultLines(true))) {
             SchemeValue result = t.scheme.eval(t.scheme.parse("'" + list));
             assertThat(result).isEqualTo(list);
             assertThat(t.stdoutText()).isEqualTo("result: " + list + "\n");

@@ -19,7 +19,7 @@ class SchemeInterpreterTest {
 
     @Test
     void carriesUnicodeSourceResultsAndOutputThroughTheAbi() {
-        try (TestInterpreter t = TestInterpreter.start()) {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.resultLines(true))) {
             String lambda = "\u03bb";
             String emoji = "\ud83d\ude00";
             SchemeValue result = t.scheme.eval(t.scheme.parse(
