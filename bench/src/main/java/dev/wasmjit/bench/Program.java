@@ -26,9 +26,10 @@ public record Program(String name, String source, String expected) {
      * The example corpus ({@code examples/*.scm}), bundled in this module's jar. A test keeps
      * this list equal to the directory.
      */
-    public static final List<String> EXAMPLE_NAMES = List.of("ackermann", "closures", "countdown",
-            "cpstak", "deriv", "destruc", "div", "factorial", "fib", "higher-order", "map-apply-closures",
-            "mutual-recursion", "nqueens", "primes", "strings", "sum-accumulator", "tak", "takl", "text", "vectors");
+    public static final List<String> EXAMPLE_NAMES = List.of("ackermann", "big-and-exact-numbers", "closures",
+            "complex-numbers", "countdown", "cpstak", "deriv", "destruc", "div", "factorial", "fib", "float-kernels",
+            "higher-order", "macro-heap", "map-apply-closures", "mutual-recursion", "nqueens", "primes", "strings",
+            "sum-accumulator", "tak", "takl", "text", "vectors");
 
     /**
      * The benchmark suite ({@code bench/programs/*.scm}), classic programs sized to run
