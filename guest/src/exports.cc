@@ -90,6 +90,8 @@ EXPORT(parse) Program* parse(const char* source) {
   return program;
 }
 
+extern "C" int32_t isExpressionHandle(Program* program);
+
 namespace {
 
 // Evaluates a parsed program and keeps its result for the lastResult* exports.
@@ -97,6 +99,7 @@ void evaluate(Program* program, int32_t heapBytes) {
   beginCall();
   if (heapBytes <= 0) fail("heap size must be positive, got %d", (int)heapBytes);
   if (!program) fail("eval of a null expression");
+  if (!isExpressionHandle(program)) fail("eval of an address that is not a parsed expression");
   ensureHeap((size_t)heapBytes);
   resetHeapStatistics();
   Value v = evaluateProgram(program);

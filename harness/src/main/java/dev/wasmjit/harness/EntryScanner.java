@@ -107,6 +107,10 @@ final class EntryScanner {
         if (c == '#' && next(i) == ';') {
             return i + 2;
         }
+        if (c == '#' && next(i) == '\\') {  // a character: #\( or #\" is no delimiter
+            mode = Mode.ATOM;
+            return Math.min(i + 3, text.length());
+        }
         if (c == '(' || c == '#' && next(i) == '(') {
             depth++;
             return c == '(' ? i + 1 : i + 2;

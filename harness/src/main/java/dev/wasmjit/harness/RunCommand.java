@@ -145,8 +145,12 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             evaluate(scheme, program, jitRounds);
-        } catch (GuestTrap | IllegalStateException e) {
-            if (e.getCause() instanceof dev.wasmjit.bridge.GuestError) {
+        } catch (GuestTrap | IllegalStateException | dev.wasmjit.bridge.GuestError e) {
+            // A program's own error is reported as it is; the guest refusing the address is not.
+            boolean programError = e instanceof dev.wasmjit.bridge.GuestError
+                    ? !e.getMessage().startsWith("eval of an address that is not a parsed expression")
+                    : e.getCause() instanceof dev.wasmjit.bridge.GuestError;
+            if (programError) {
                 throw e;
             }
             throw new IllegalStateException("evaluating --handle " + program + " failed: "
