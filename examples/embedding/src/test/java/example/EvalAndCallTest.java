@@ -37,13 +37,15 @@ class EvalAndCallTest {
     }
 
     @Test
-    void valuesTheGuestCannotReadYetAreItsErrorsAndTheInterpreterWorksOn() throws Exception {
+    void floatsCharactersBytevectorsAndBigIntegersArriveAsTheirKinds() throws Exception {
         String console = Console.writtenBy(() -> {
             try (SchemeInterpreter scheme = SchemeInterpreter.builder().build()) {
                 scheme.eval("(define (args . xs) xs)");
-                for (Object value : new Object[] {1.5, 'c', new byte[] {1, 2}, BigInteger.ONE.shiftLeft(40)}) {
-                    assertThatThrownBy(() -> scheme.call("args", value)).as("%s", value).isInstanceOf(GuestError.class);
-                }
+                List<SchemeValue> values = scheme.call("args", 1.5, 'c', new byte[] {1, 2}, BigInteger.ONE.shiftLeft(40)).asList();
+                assertThat(values).extracting(SchemeValue::kind).containsExactly(SchemeValue.Kind.REAL,
+                        SchemeValue.Kind.CHARACTER, SchemeValue.Kind.BYTEVECTOR, SchemeValue.Kind.INTEGER);
+                assertThat(values.get(3).asBigInteger()).isEqualTo(BigInteger.ONE.shiftLeft(40));
+                assertThatThrownBy(() -> scheme.eval("(car '())")).isInstanceOf(GuestError.class);
                 assertThat(scheme.call("args", 1).asList()).hasSize(1);
             }
         });
