@@ -467,6 +467,9 @@ final class FuzzInputs {
                     "(string->number \"12\" 3)", "(list-tail '(1 2) 3)", "(substring \"abc\" 2 1)"));
         }
         PrimitiveTable.Primitive p = PrimitiveTable.ALL.get(random.nextInt(PrimitiveTable.ALL.size()));
+        while (p.name().equals("exit") || p.name().equals("emergency-exit")) {  // they end the program, by design
+            p = PrimitiveTable.ALL.get(random.nextInt(PrimitiveTable.ALL.size()));
+        }
         int max = p.max() == PrimitiveTable.ANY ? p.min() + 3 : p.max();
         int count = switch (random.nextInt(4)) {
             case 0 -> Math.max(0, p.min() - 1);
