@@ -207,6 +207,9 @@ class ModuleFuzzTest {
     private static String commandLine(Path module) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // run gives the guest the process's stdin: a variant that reads it must find it empty,
+        // not wait on the test JVM's own stdin, which never ends.
+        System.setIn(java.io.InputStream.nullInputStream());
         int status = Main.run(new StandardStreams(new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8)),
                 "run", "--jit", "--timeout", DEADLINE.toMillis() + "ms", "--module", module.toString(), "-e", KNOWN_GOOD_SOURCE);
