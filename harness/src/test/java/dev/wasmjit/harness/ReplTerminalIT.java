@@ -91,7 +91,9 @@ class ReplTerminalIT {
         private int seen;
 
         Session(Path history) throws IOException {
-            List<String> jar = Wasmjit.jarCommand("repl", "--history", history.toString());
+            List<String> jar = Wasmjit.jarCommand(
+                    // manual tiering, so that ,jit finds fib still interpreted (auto would have compiled it)
+                    "repl", "--tiering", "manual", "--history", history.toString());
             String command = "stty cols 100 rows 30; exec "
                     + jar.stream().map(Session::shellQuote).collect(Collectors.joining(" "));
             try {
