@@ -300,15 +300,31 @@ public final class GuestWasi {
         int fd = p[0].i32();
         LineStream target = fd == 1 ? stdout : fd == 2 ? stderr : null;
         if (target == null) {
-            return files.isFile(fd) ? fileWrite(store, caller, p) : EBADF;
+            return files.isFile(fd) ? gather(store, caller, p, bytes -> files.write(fd, bytes)) : EBADF;
         }
+        return gather(store, caller, p, bytes -> {
+            target.write(bytes);
+            return ESUCCESS;
+        });
+    }
+
+    /** Where fd_write's bytes go: an errno for each iovec's bytes. */
+    private interface Sink {
+        int write(ByteBuffer bytes);
+    }
+
+    /** fd_write's loop: every iovec in turn into the sink, then the count written. */
+    private <T> int gather(Store<T> store, Caller<T> caller, Val[] p, Sink sink) {
         return withMemory(store, caller, memory -> {
             long count = Integer.toUnsignedLong(p[2].i32());
             ByteBuffer iovs = memory.window(p[1].i32(), 8 * count);
             int written = 0;
             for (int i = 0; i < count; i++) {
                 int length = iovs.getInt(8 * i + 4);
-                target.write(memory.window(iovs.getInt(8 * i), Integer.toUnsignedLong(length)));
+                int errno = sink.write(memory.window(iovs.getInt(8 * i), Integer.toUnsignedLong(length)));
+                if (errno != ESUCCESS) {
+                    return errno;
+                }
                 written += length;
             }
             memory.window(p[3].i32(), 4).putInt(0, written);
@@ -513,25 +529,6 @@ public final class GuestWasi {
                 }
             }
             memory.window(p[3].i32(), 4).putInt(0, total);
-            return ESUCCESS;
-        });
-    }
-
-    /** fd_write to an open file: every iovec. */
-    private <T> int fileWrite(Store<T> store, Caller<T> caller, Val[] p) {
-        return withMemory(store, caller, memory -> {
-            long count = Integer.toUnsignedLong(p[2].i32());
-            ByteBuffer iovs = memory.window(p[1].i32(), 8 * count);
-            int written = 0;
-            for (int i = 0; i < count; i++) {
-                int length = iovs.getInt(8 * i + 4);
-                int errno = files.write(p[0].i32(), memory.window(iovs.getInt(8 * i), Integer.toUnsignedLong(length)));
-                if (errno != ESUCCESS) {
-                    return errno;
-                }
-                written += length;
-            }
-            memory.window(p[3].i32(), 4).putInt(0, written);
             return ESUCCESS;
         });
     }
