@@ -275,19 +275,17 @@ final class SessionPool implements AutoCloseable {
 
     private static void closeIfFree(Session session) {
         if (session.lock.tryLock()) {
-            try {
-                if (!session.closed) {
-                    session.closed = true;
-                    session.scheme.close();
-                }
-            } finally {
-                session.lock.unlock();
-            }
+            closeHoldingLock(session);
         }
     }
 
     private static void closeWhenFree(Session session) {
         session.lock.lock(); // at shutdown: a request under way ends at its deadline at the latest
+        closeHoldingLock(session);
+    }
+
+    /** Closes the session once, whoever gets here first; unlocks in any case. */
+    private static void closeHoldingLock(Session session) {
         try {
             if (!session.closed) {
                 session.closed = true;
