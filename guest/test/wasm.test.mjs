@@ -100,14 +100,17 @@ function expectedOutcome(c) {
 // where a call counts as four nested ones: a case may say what it gives there instead.
 const straightforward = /baseline/.test(process.env.GUEST_WASM ?? '');
 
+/** What compiled code gives: the case's own answer, unless it says otherwise for the baseline. */
+function expectedCompiledOutcome(c) {
+  return expectedOutcome(straightforward && c.straightforward !== undefined ? { ...c, expect: c.straightforward } : c);
+}
+
 function interpretThenCompile(c) {
   if (process.env.TRACE) writeSync(2, c.source.slice(0, 40) + '\n');
   const guest = capturingGuest();
   if (c.maxCalls) guest.exports.setMaxNestedCalls(c.maxCalls);
   const expected = expectedOutcome(c);
-  const compiledExpected = straightforward && c.straightforward !== undefined
-    ? expectedOutcome({ ...c, expect: c.straightforward })
-    : expected;
+  const compiledExpected = expectedCompiledOutcome(c);
   let program;
   try {
     program = guest.parse(c.source);
@@ -156,9 +159,7 @@ function withAutomaticTiering(c) {
   guest.exports.setTiering(2, 0);
   if (c.maxCalls) guest.exports.setMaxNestedCalls(c.maxCalls);
   const expected = expectedOutcome(c);
-  const alternative = straightforward && c.straightforward !== undefined
-    ? expectedOutcome({ ...c, expect: c.straightforward })
-    : expected;
+  const alternative = expectedCompiledOutcome(c);
   let program;
   try {
     program = guest.parse(c.source);

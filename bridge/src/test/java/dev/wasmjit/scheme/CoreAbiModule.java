@@ -84,23 +84,13 @@ public final class CoreAbiModule {
      */
     public static byte[] withStartLoopingForever(byte[] guest) {
         ModuleSections module = ModuleReader.read(guest);
-        ModuleSections.FuncType type = new ModuleSections.FuncType(java.util.List.of(), java.util.List.of());
-        int typeIndex = module.types.indexOf(type);
-        if (typeIndex < 0) {
-            module.types.add(type);
-            typeIndex = module.types.size() - 1;
-        }
-        long importedFunctions = module.imports.stream()
-                .filter(i -> i.type() instanceof ModuleSections.FunctionImport).count();
-        module.functions.add(typeIndex);
-        module.codes.add(new ModuleSections.Code(java.util.List.of(), new byte[] {0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b}));
-        module.start = (int) importedFunctions + module.functions.size() - 1;
+        module.start = addFunction(module, new ModuleSections.FuncType(java.util.List.of(), java.util.List.of()),
+                new byte[] {0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b});
         return ModuleWriter.write(module);
     }
 
-    /** A new function of this type and body, exported under {@code name} in place of the old export. */
-    private static byte[] withExport(byte[] guest, String name, ModuleSections.FuncType type, byte[] body) {
-        ModuleSections module = ModuleReader.read(guest);
+    /** Adds a function of this type (reusing an equal type) and body, with no locals: its index. */
+    private static int addFunction(ModuleSections module, ModuleSections.FuncType type, byte[] body) {
         int typeIndex = module.types.indexOf(type);
         if (typeIndex < 0) {
             module.types.add(type);
@@ -110,7 +100,13 @@ public final class CoreAbiModule {
                 .filter(i -> i.type() instanceof ModuleSections.FunctionImport).count();
         module.functions.add(typeIndex);
         module.codes.add(new ModuleSections.Code(java.util.List.of(), body));
-        int function = (int) importedFunctions + module.functions.size() - 1;
+        return (int) importedFunctions + module.functions.size() - 1;
+    }
+
+    /** A new function of this type and body, exported under {@code name} in place of the old export. */
+    private static byte[] withExport(byte[] guest, String name, ModuleSections.FuncType type, byte[] body) {
+        ModuleSections module = ModuleReader.read(guest);
+        int function = addFunction(module, type, body);
         module.exports.replaceAll(export -> export.name().equals(name)
                 ? new ModuleSections.ExportEntry(name, export.kind(), function) : export);
         return ModuleWriter.write(module);
