@@ -93,6 +93,7 @@ public final class NativeLibrary {
                     + ". Make the directory writable or point the system property "
                     + CACHE_DIR_PROPERTY + " to a writable directory.", e);
         }
+        RustBacktraces.turnOffErrorCaptureUnlessAsked();
         try {
             System.load(cached.toAbsolutePath().toString());
         } catch (UnsatisfiedLinkError e) {

@@ -30,4 +30,18 @@ class NativeLibraryTest {
         }
         assertThat(Files.size(cached)).isEqualTo(bundledSize).isGreaterThan(1_000_000);
     }
+
+    @Test
+    void loadingTurnsOffRustErrorBacktracesUnlessTheUserSetThem() {
+        NativeLibrary.load();
+        String asked = System.getenv(RustBacktraces.VARIABLE); // the environment the JVM started with
+        assertThat(ProcessEnvironment.C.getenv(RustBacktraces.VARIABLE)).isEqualTo(asked != null ? asked : "0");
+    }
+
+    /** The process's environment as native code reads it now (System.getenv is a copy from start-up). */
+    private interface ProcessEnvironment extends com.sun.jna.Library {
+        ProcessEnvironment C = com.sun.jna.Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, ProcessEnvironment.class);
+
+        String getenv(String name);
+    }
 }
