@@ -152,7 +152,7 @@ final class Plots {
 
     /**
      * The timed loop's time per iteration, each way of running it once (log y), with a vertical
-     * line where automatic tiering linked its first round.
+     * line where automatic tiering's iterations reached compiled speed.
      */
     static void tieringTakeOver(Path file, TieringTakeOver loop) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
@@ -173,9 +173,9 @@ final class Plots {
             low = Math.min(low, ms.stream().mapToDouble(Double::doubleValue).min().orElse(MIN_MS));
             high = Math.max(high, ms.stream().mapToDouble(Double::doubleValue).max().orElse(MIN_MS));
         }
-        if (loop.firstLinkIndex().isPresent()) {
-            double at = loop.firstLinkIndex().getAsInt() + 1;
-            chart.addSeries("automatic: first round linked", List.of(at, at), List.of(low, high));
+        if (loop.steadyIndex().isPresent()) {
+            double at = loop.steadyIndex().getAsInt() + 1;
+            chart.addSeries("automatic: compiled speed from here", List.of(at, at), List.of(low, high));
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

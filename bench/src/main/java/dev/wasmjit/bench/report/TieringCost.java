@@ -26,11 +26,12 @@ import java.util.OptionalLong;
  * @param compileMs       automatic: time compiling on the background thread (median)
  * @param linkMs          automatic: time linking on the guest thread (median)
  * @param waitMs          automatic: time the guest thread spent in the tiering imports besides linking (median)
+ * @param typicalWaitMs   automatic: a run's longest single stay in an import (median over the samples)
  * @param longestWaitMs   automatic: the longest single stay in an import, over every sample
  */
 record TieringCost(String program, double offMs, double automaticMs, double manualMs, OptionalDouble steadyMs,
                    double rounds, double functions, double compileMs, double linkMs, double waitMs,
-                   double longestWaitMs) {
+                   double typicalWaitMs, double longestWaitMs) {
 
     /** What automatic tiering buys over interpreting. */
     double offOverAutomatic() {
@@ -73,6 +74,7 @@ record TieringCost(String program, double offMs, double automaticMs, double manu
                     median(automatic.stream().map(r -> r.stats().compileTime().toNanos() / 1e6).toList()),
                     median(automatic.stream().map(r -> r.stats().linkTime().toNanos() / 1e6).toList()),
                     median(automatic.stream().map(r -> r.stats().waitTime().toNanos() / 1e6).toList()),
+                    median(automatic.stream().map(r -> r.stats().longestWait().toNanos() / 1e6).toList()),
                     automatic.stream().mapToDouble(r -> r.stats().longestWait().toNanos() / 1e6).max().orElse(0)));
         }
         return rows;

@@ -90,9 +90,10 @@ final class TieringMarkdown {
         line(unmet.isEmpty() ? "Every tiering goal measured here is met." : "Not met: " + String.join("; ", unmet) + ".");
         line();
         line("The guest thread never blocks on a compilation: a poll that finds the round still compiling returns at"
-                + " once. Its stays in the tiering imports are handing a module's bytes over (a copy) and polling; the"
-                + " longest of them is the wait measured. Linking a finished round on the guest thread is counted apart"
-                + " (link, in the table).");
+                + " once. Its stays in the tiering imports are handing a module's bytes over (a copy, and the"
+                + " compilation queued) and polling; the longest of them is the wait measured, in wall-clock time, so it"
+                + " includes any time the guest thread was off the CPU meanwhile. Linking a finished round on the guest"
+                + " thread is counted apart (link, in the table).");
         line();
     }
 
@@ -101,14 +102,15 @@ final class TieringMarkdown {
         line();
         line("| program | tiering off | automatic | manual after warm-up | off / automatic | automatic / manual"
                 + " | time to steady state | rounds | functions compiled | compile (background) | link (guest thread)"
-                + " | wait (guest thread) | longest wait |");
+                + " | wait (guest thread) | longest wait, median / max |");
         line("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         for (TieringCost row : rows) {
             line("| " + row.program() + " | " + ms(row.offMs()) + " | " + ms(row.automaticMs()) + " | " + ms(row.manualMs())
                     + " | " + ratio(row.offOverAutomatic()) + "× | " + ratio(row.automaticOverManual()) + "× | "
                     + (row.steadyMs().isPresent() ? ms(row.steadyMs().getAsDouble()) : NONE) + " | "
                     + count(row.rounds()) + " | " + count(row.functions()) + " | " + ms(row.compileMs()) + " | "
-                    + ms(row.linkMs()) + " | " + ms(row.waitMs()) + " | " + ms(row.longestWaitMs()) + " |");
+                    + ms(row.linkMs()) + " | " + ms(row.waitMs()) + " | " + ms(row.typicalWaitMs()) + " / "
+                    + ms(row.longestWaitMs()) + " |");
         }
         line("| **geometric mean over the suite** | | | | **" + shown(geometricMean(suite, TieringCost::offOverAutomatic))
                 + "** | **" + shown(geometricMean(suite, TieringCost::automaticOverManual)) + "** | | | | | | | |");
@@ -132,9 +134,9 @@ final class TieringMarkdown {
                 + ms(loop.totalMs(Way.MANUAL_AFTER_WARM_UP)) + " ms.");
         line();
         StringBuilder automatic = new StringBuilder("Automatic: ");
-        if (loop.firstLinkIndex().isPresent()) {
-            automatic.append("the first round linked ").append(loop.firstLinkMs().getAsLong()).append(" ms after the start, during")
-                    .append(" iteration ").append(loop.firstLinkIndex().getAsInt() + 1).append("; ");
+        if (loop.firstLinkMs().isPresent()) {
+            automatic.append("the first round linked about ").append(loop.firstLinkMs().getAsLong())
+                    .append(" ms after the start (as a thread reading the statistics every 0.2 ms saw it); ");
         } else {
             automatic.append("no round linked while the loop ran; ");
         }
@@ -142,7 +144,8 @@ final class TieringMarkdown {
             int steady = loop.steadyIndex().getAsInt();
             automatic.append("from iteration ").append(steady + 1).append(" on (").append(ms(loop.elapsedMs(Way.AUTOMATIC, steady)))
                     .append(" ms after the start) the iterations ran within ").append(ratio(TieringTakeOver.STEADY_FACTOR))
-                    .append("× of manual's median, ").append(TieringTakeOver.STEADY_RUN).append(" in a row.");
+                    .append("× of manual's median, ").append(TieringTakeOver.STEADY_RUN)
+                    .append(" in a row: the plot's vertical line.");
         } else {
             automatic.append("no ").append(TieringTakeOver.STEADY_RUN).append(" iterations in a row came within ")
                     .append(ratio(TieringTakeOver.STEADY_FACTOR)).append("× of manual's median.");

@@ -20,15 +20,17 @@ import java.util.OptionalLong;
  * manual-after-warm-up's.
  *
  * @param iterationMs    each way's time per iteration, in order
- * @param firstLinkMs    automatic: from the start until the first round linked
- * @param firstLinkIndex automatic: the iteration running when it linked (0-based)
+ * @param firstLinkMs    automatic: from the start until the first round linked, as a watcher
+ *                       thread saw it (late by its polling interval or more on a loaded machine,
+ *                       so it is not mapped to an iteration: at compiled speed a millisecond is
+ *                       several iterations)
  * @param steadyIndex    automatic: the first of {@value #STEADY_RUN} iterations in a row within
  *                       {@value #STEADY_FACTOR}× of manual-after-warm-up's median (in a row, so
  *                       that one fast iteration, or one slowed by a collection, does not decide)
  * @param work           the work of one iteration, e.g. {@code (work 18)}
  */
-record TieringTakeOver(Map<Way, List<Double>> iterationMs, OptionalLong firstLinkMs, OptionalInt firstLinkIndex,
-                       OptionalInt steadyIndex, String work) {
+record TieringTakeOver(Map<Way, List<Double>> iterationMs, OptionalLong firstLinkMs, OptionalInt steadyIndex,
+                       String work) {
 
     /** An iteration this close to the best case's median runs compiled code. */
     static final double STEADY_FACTOR = 1.5;
@@ -68,13 +70,10 @@ record TieringTakeOver(Map<Way, List<Double>> iterationMs, OptionalLong firstLin
                 firstLinkNanos = result.firstLinkNanos();
             }
         }
-        List<Double> automatic = times.get(Way.AUTOMATIC);
-        OptionalInt linkIndex = firstLinkNanos.isEmpty() ? OptionalInt.empty()
-                : OptionalInt.of(indexAt(automatic, firstLinkNanos.getAsLong() / 1e6));
         double best = Timing.median(times.get(Way.MANUAL_AFTER_WARM_UP)).orElseThrow();
         return new TieringTakeOver(times, firstLinkNanos.isEmpty() ? OptionalLong.empty()
-                : OptionalLong.of(Math.round(firstLinkNanos.getAsLong() / 1e6)), linkIndex,
-                steadyFrom(automatic, best * STEADY_FACTOR), "(work " + size + ")");
+                : OptionalLong.of(Math.round(firstLinkNanos.getAsLong() / 1e6)),
+                steadyFrom(times.get(Way.AUTOMATIC), best * STEADY_FACTOR), "(work " + size + ")");
     }
 
     /** The time from the start until the end of iteration {@code index} (0-based). */
@@ -104,18 +103,6 @@ record TieringTakeOver(Map<Way, List<Double>> iterationMs, OptionalLong firstLin
             throw new IllegalStateException("the timed loop gave " + ms.size() + " times, expected " + count);
         }
         return ms;
-    }
-
-    /** The iteration running at a time from the start. */
-    private static int indexAt(List<Double> iterationMs, double atMs) {
-        double elapsed = 0;
-        for (int i = 0; i < iterationMs.size(); i++) {
-            elapsed += iterationMs.get(i);
-            if (elapsed >= atMs) {
-                return i;
-            }
-        }
-        return iterationMs.size() - 1;
     }
 
     private static OptionalInt steadyFrom(List<Double> iterationMs, double boundMs) {
