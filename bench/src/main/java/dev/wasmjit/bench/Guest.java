@@ -1,6 +1,7 @@
 package dev.wasmjit.bench;
 
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.scheme.Tiering;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -145,7 +146,18 @@ public final class Guest {
      * @return a new interpreter; the caller closes it
      */
     public SchemeInterpreter open(int heapBytes) {
-        SchemeInterpreter.Builder builder = quiet(SchemeInterpreter.builder()).heapBytes(heapBytes);
+        return open(heapBytes, Tiering.manual());
+    }
+
+    /**
+     * Instantiates the guest as {@link #open(int)} does, tiering as asked.
+     *
+     * @param heapBytes the heap size
+     * @param tiering   how the interpreter compiles: off, manual (the seed's protocol) or automatic
+     * @return a new interpreter; the caller closes it
+     */
+    public SchemeInterpreter open(int heapBytes, Tiering tiering) {
+        SchemeInterpreter.Builder builder = quiet(SchemeInterpreter.builder()).heapBytes(heapBytes).tiering(tiering);
         if (!bundled) {
             builder.module(wasm);
         }

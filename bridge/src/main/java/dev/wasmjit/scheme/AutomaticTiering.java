@@ -69,6 +69,7 @@ final class AutomaticTiering implements AutoCloseable {
     private final AtomicLong compileNanos = new AtomicLong();
     private final AtomicLong linkNanos = new AtomicLong();
     private final AtomicLong waitNanos = new AtomicLong();
+    private final AtomicLong longestWaitNanos = new AtomicLong();
 
     AutomaticTiering(Tiering settings, WasmEngine engine) {
         this.settings = settings;
@@ -131,7 +132,7 @@ final class AutomaticTiering implements AutoCloseable {
         }
         return new TieringStats(rounds.get(), functionsCompiled.get(), failedRounds.get(),
                 Duration.ofNanos(compileNanos.get()), Duration.ofNanos(linkNanos.get()),
-                Duration.ofNanos(waitNanos.get()));
+                Duration.ofNanos(waitNanos.get()), Duration.ofNanos(longestWaitNanos.get()));
     }
 
     /**
@@ -167,7 +168,7 @@ final class AutomaticTiering implements AutoCloseable {
             }
             return 1;
         } finally {
-            waitNanos.addAndGet(System.nanoTime() - started);
+            waited(started);
         }
     }
 
@@ -176,20 +177,27 @@ final class AutomaticTiering implements AutoCloseable {
         long started = System.nanoTime();
         Round round = inFlight.get();
         if (round == null) {
-            waitNanos.addAndGet(System.nanoTime() - started);
+            waited(started);
             return 1;
         }
         if (waitForCompilation) {
             round.ended().join();
         }
         if (!round.ended().isDone()) {
-            waitNanos.addAndGet(System.nanoTime() - started);
+            waited(started);
             return 0;
         }
         inFlight.compareAndSet(round, null);
-        waitNanos.addAndGet(System.nanoTime() - started);
+        waited(started);
         link(round, true);
         return 1;
+    }
+
+    /** Counts a stay of the guest thread in an import, from {@code started} until now. */
+    private void waited(long started) {
+        long nanos = System.nanoTime() - started;
+        waitNanos.addAndGet(nanos);
+        longestWaitNanos.accumulateAndGet(nanos, Math::max);
     }
 
     private Round compile(byte[] bytes) {

@@ -95,22 +95,45 @@ class AutomaticTieringTest {
     }
 
     @Test
-    void aThousandInterpretersWithTieringLeaveNoThreadsBehind() {
+    void aThousandInterpretersWithTieringLeaveNoThreadsOrMemoryBehind() throws Exception {
         // Other tests of this JVM may still hold interpreters: count what was there before.
-        long guestsBefore = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("wasmjit-guest")).count();
+        long guestsBefore = GuestThreads.count();
+        openAndClose(50); // the JVM's code and the shared compiler pool are made before the measure
+        long outsideHeapBefore = outsideTheHeap();
         // each hands a round over, which may still be compiling when it is closed
-        for (int i = 0; i < 1000; i++) {
+        openAndClose(1000);
+        long compilers = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("wasmjit-compiler-")).count();
+        assertThat(compilers).as("one shared compiler pool of one thread").isLessThanOrEqualTo(1);
+        assertThat(GuestThreads.count()).as("every interpreter's guest thread ended").isLessThanOrEqualTo(guestsBefore + 1);
+        // A leaked interpreter keeps its store and linear memory, several MiB outside the Java heap:
+        // a thousand would be gigabytes. The bound leaves room for the JVM's own growth.
+        assertThat(outsideTheHeap() - outsideHeapBefore).as("growth of resident memory outside the Java heap")
+                .isLessThan(128L << 20);
+    }
+
+    private static void openAndClose(int interpreters) {
+        for (int i = 0; i < interpreters; i++) {
             try (TestInterpreter t = automatic(5)) {
                 assertThat(t.evalInteger("(define (f n) (if (= n 0) 0 (f (- n 1)))) (f 100)")).isZero();
             }
         }
-        long compilers = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("wasmjit-compiler-")).count();
-        long guests = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("wasmjit-guest")).count();
-        assertThat(compilers).as("one shared compiler pool of one thread").isLessThanOrEqualTo(1);
-        assertThat(guests).as("every interpreter's guest thread ended").isLessThanOrEqualTo(guestsBefore + 1);
+    }
+
+    /** The process's resident memory less the Java heap's committed size, after collecting garbage. */
+    private static long outsideTheHeap() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        long resident = 0;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                resident = Long.parseLong(line.replaceAll("\\D", "")) << 10;
+            }
+        }
+        assertThat(resident).as("VmRSS in /proc/self/status").isPositive();
+        return resident - java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
     }
 
     @Test

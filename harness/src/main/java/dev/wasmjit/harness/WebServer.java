@@ -8,6 +8,7 @@ import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
 import dev.wasmjit.scheme.SchemeValue;
+import dev.wasmjit.scheme.TieringStats;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -36,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  * GET  /guest-worker.js  the page's host of the guest (a web worker)
  * GET  /interplib.wasm   the guest
  * GET  /api/examples     [{"name", "source"}]: the example programs
- * POST /api/eval         {"source", "session"?} -&gt; {"session", "result", "output", "timeMs", "mode", "compiledFunctions", "pendingFunctions"}
- * POST /api/jit          {"session"} -&gt; {"session", "bytes", "functions", "timeMs", "tableBefore", "tableAfter"} (bytes 0: nothing to compile; no session is made for it)
+ * POST /api/eval         {"source", "session"?} -&gt; {"session", "result", "output", "timeMs", "mode", "compiledFunctions", "pendingFunctions", "tiering"}
+ * POST /api/jit          {"session"} -&gt; {"session", "bytes", "functions", "timeMs", "tableBefore", "tableAfter", "tiering"} (bytes 0: nothing to compile; no session is made for it)
  * POST /api/reset        {"session"} -&gt; {"closed"}
  * </pre>
  *
@@ -49,6 +51,11 @@ import java.util.concurrent.TimeUnit;
  * included), 503 a session still running an earlier request or no free interpreter, 403 a
  * request to the API from another site ({@link SameOrigin}), 415 a body not sent as JSON.
  * Nothing a client sends reaches it as a stack trace.
+ *
+ * <p>{@code "tiering"} is what automatic tiering has done in the session's interpreter so far
+ * ({@link TieringStats}): {@code {"mode": "off"|"manual"|"automatic", "rounds", "functionsCompiled",
+ * "failedRounds", "compileMs", "linkMs", "waitMs", "longestWaitMs"}}, the counts zero unless the
+ * mode is automatic.
  */
 final class WebServer implements AutoCloseable {
 
@@ -187,6 +194,7 @@ final class WebServer implements AutoCloseable {
             answer.put("output", withoutResultLine(session.stdout.take(), value.toString()));
             answer.put("compiledFunctions", session.scheme.compiledFunctionCount().orElse(-1));
             answer.put("pendingFunctions", session.scheme.pendingJitCount().orElse(-1));
+            answer.put("tiering", tiering(session.scheme));
         });
     }
 
@@ -219,7 +227,23 @@ final class WebServer implements AutoCloseable {
             answer.put("tableBefore", link.map(LinkReport::tableSizeBefore).orElse(session.scheme.tableSize()));
             answer.put("tableAfter", link.map(LinkReport::tableSizeAfter).orElse(session.scheme.tableSize()));
             answer.put("compiledFunctions", session.scheme.compiledFunctionCount().orElse(-1));
+            answer.put("tiering", tiering(session.scheme));
         });
+    }
+
+    /** The session's tiering statistics, for the page: times in milliseconds. */
+    private static Map<String, Object> tiering(SchemeInterpreter scheme) {
+        TieringStats stats = scheme.tieringStats();
+        Map<String, Object> tiering = new LinkedHashMap<>();
+        tiering.put("mode", scheme.tiering().mode().name().toLowerCase(Locale.ROOT));
+        tiering.put("rounds", stats.rounds());
+        tiering.put("functionsCompiled", stats.functionsCompiled());
+        tiering.put("failedRounds", stats.failedRounds());
+        tiering.put("compileMs", stats.compileTime().toNanos() / 1e6);
+        tiering.put("linkMs", stats.linkTime().toNanos() / 1e6);
+        tiering.put("waitMs", stats.waitTime().toNanos() / 1e6);
+        tiering.put("longestWaitMs", stats.longestWait().toNanos() / 1e6);
+        return tiering;
     }
 
     private interface SessionWork {

@@ -1,5 +1,6 @@
 package dev.wasmjit.harness;
 
+import dev.wasmjit.scheme.Tiering;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The page of {@code wasmjit serve} in a real headless Chromium, driven through Selenium and
  * the system's chromedriver (nothing is downloaded): fib(25) in the browser, a JIT round there
  * and the compiled run; the same on the server's wasmtime; a bad program's error on the page.
- * It saves a screenshot to {@code target/screenshots/interp.png}. Without Chromium and
+ * The statistics of a server whose sessions tier automatically show on the page too. It saves
+ * screenshots to {@code target/screenshots/interp.png} and {@code interp-tiering.png}. Without Chromium and
  * chromedriver (Debian: {@code apt-get install -y chromium chromium-driver}) it is skipped
  * with a message that says so, and CI fails when it was.
  */
@@ -46,6 +48,8 @@ class BrowserDemoTest {
 
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static WebServer server;
+    /** A server whose sessions tier automatically, as {@code wasmjit serve}'s do, at a tiny threshold. */
+    private static WebServer tieringServer;
     private static WebDriver browser;
 
     @BeforeAll
@@ -55,6 +59,8 @@ class BrowserDemoTest {
         assumeTrue(chromium.isPresent() && driver.isPresent(), SKIPPED);
         server = WebServerTest.start(4, Duration.ofMinutes(5), Duration.ofSeconds(10),
                 new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        tieringServer = WebServerTest.start(2, 2, Duration.ofMinutes(5), Duration.ofSeconds(10),
+                Tiering.automatic().withThreshold(50), new PrintStream(LOG, true, StandardCharsets.UTF_8));
         // the system's chromedriver and browser, named: Selenium Manager never runs (no downloads)
         System.setProperty("webdriver.chrome.driver", driver.get());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -75,6 +81,9 @@ class BrowserDemoTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (tieringServer != null) {
+            tieringServer.close();
         }
     }
 
@@ -120,7 +129,7 @@ class BrowserDemoTest {
             assertThat(cells.get(5).getText()).endsWith("×");
         }
         assertThat(browser.findElements(By.cssSelector("#chart rect"))).hasSize(4);
-        screenshot();
+        screenshot("interp.png");
 
         // a bad program's error, on the server and in the browser
         setSource("(define (f x) (car x))\n(f 5)");
@@ -133,6 +142,34 @@ class BrowserDemoTest {
         waitFor("the browser's error", () -> text("error").contains("unbound variable"));
         assertThat(text("error")).isEqualTo("error: unbound variable: undefined-thing at line 2, column 6");
         assertThat(text("result")).isEqualTo("–");
+        assertThat(LOG.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theServersTieringStatisticsShowOnThePageOnceAutomaticTieringLinkedARound() throws Exception {
+        browser.get("http://127.0.0.1:" + tieringServer.port() + "/");
+        waitFor("the browser's guest has loaded", () -> "yes".equals(find("status").getAttribute("data-ready")));
+        setSource("(define (fib n) (if (< n 2) 1 (+ (fib (- n 1)) (fib (- n 2)))))\n(fib 22)");
+        click("evaluate");
+        waitFor("the browser's result", () -> text("result").equals("28657"));
+        assertThat(text("tiering-mode")).startsWith("manual: the browser's guest");
+        assertThat(text("tiering-rounds")).isEqualTo("–");
+
+        click("engine-server");
+        // fib is hot at once; its round links at a poll or between evaluations, once compiled
+        for (int i = 0; i < 100 && !text("tiering-rounds").startsWith("1 round"); i++) {
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('result').textContent = ''");
+            click("evaluate");
+            waitFor("the server's result", () -> text("result").equals("28657"));
+        }
+        assertThat(text("engine-name")).startsWith("wasmtime");
+        assertThat(text("tiering-mode")).isEqualTo("automatic: hot functions compile by themselves");
+        assertThat(text("tiering-rounds")).isEqualTo("1 round linked");
+        assertThat(text("tiering-functions")).isEqualTo("1 compiled");
+        assertThat(text("tiering-compile")).matches("[0-9.]+ ms on the background thread");
+        assertThat(text("tiering-link")).matches("[0-9.]+ ms on the guest thread");
+        assertThat(text("tiering-wait")).matches("[0-9.]+ ms in all, the longest [0-9.]+ ms");
+        screenshot("interp-tiering.png");
         assertThat(LOG.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -165,8 +202,8 @@ class BrowserDemoTest {
         }
     }
 
-    private static void screenshot() throws Exception {
-        Path file = Path.of("target", "screenshots", "interp.png");
+    private static void screenshot(String name) throws Exception {
+        Path file = Path.of("target", "screenshots", name);
         Files.createDirectories(file.getParent());
         Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

@@ -2,6 +2,7 @@ package dev.wasmjit.harness;
 
 import dev.wasmjit.bridge.DeadlineBounds;
 import dev.wasmjit.scheme.SchemeInterpreter;
+import dev.wasmjit.scheme.Tiering;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +42,19 @@ class WebServerTest {
 
     static WebServer start(int sessions, int perClient, Duration idleTimeout, Duration deadline, PrintStream log)
             throws Exception {
+        return start(sessions, perClient, idleTimeout, deadline, Tiering.manual(), log);
+    }
+
+    /** A server whose sessions tier as given (ServeCommand's default is automatic; these tests' is manual). */
+    static WebServer start(int sessions, int perClient, Duration idleTimeout, Duration deadline, Tiering tiering,
+                           PrintStream log) throws Exception {
         WebServer.Settings settings = new WebServer.Settings(sessions, perClient, idleTimeout, deadline, 4096, 64 * 1024,
                 sessions + 4);
         // the server's own seam, a fresh builder per session as ServeCommand makes it: sessions start
         // concurrently, each with its own stdout, so one builder injected by dev.wasmjit:junit would not do
         return new WebServer(new InetSocketAddress("127.0.0.1", 0), settings, SchemeInterpreter.bundledBytes(),
                 stdout -> SchemeInterpreter.builder().resultLines(true).stdout(stdout).stderr(OutputStream.nullOutputStream())
-                        .deadline(deadline).build(),
+                        .deadline(deadline).tiering(tiering).build(),
                 log);
     }
 
@@ -136,6 +143,37 @@ class WebServerTest {
         Answer other = eval(null, "(fib 10)");
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.get("error")).isEqualTo("unbound variable: fib at line 1, column 2");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSessionsTieringStatisticsAndAutomaticRoundsShowThere() throws Exception {
+        server = start(2, 2, Duration.ofMinutes(1), Duration.ofSeconds(30), Tiering.automatic().withThreshold(50),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        String fib = "(define (fib n) (if (< n 2) 1 (+ (fib (- n 1)) (fib (- n 2))))) (fib 22)";
+        Answer first = eval(null, fib);
+        assertThat(first.status()).as(first.json().toString()).isEqualTo(200);
+        String session = (String) first.get("session");
+        Map<?, ?> tiering = (Map<?, ?>) first.get("tiering");
+        assertThat(tiering.keySet().stream().map(String::valueOf).toList()).containsExactly("mode", "rounds", "functionsCompiled", "failedRounds", "compileMs",
+                "linkMs", "waitMs", "longestWaitMs");
+        assertThat(tiering.get("mode")).isEqualTo("automatic");
+        // fib is hot at once; its round compiles in the background and links at a poll or
+        // between evaluations, whenever the compilation is done: evaluate until it has
+        for (int i = 0; i < 200 && ((Number) tiering.get("rounds")).intValue() == 0; i++) {
+            Answer next = eval(session, fib);
+            assertThat(next.get("result")).isEqualTo("28657");
+            tiering = (Map<?, ?>) next.get("tiering");
+        }
+        assertThat(((Number) tiering.get("rounds")).intValue()).as("rounds linked").isEqualTo(1);
+        assertThat(((Number) tiering.get("functionsCompiled")).intValue()).as("fib").isEqualTo(1);
+        assertThat(((Number) tiering.get("failedRounds")).intValue()).isZero();
+        assertThat(((Number) tiering.get("compileMs")).doubleValue()).isPositive();
+        assertThat(((Number) tiering.get("linkMs")).doubleValue()).isPositive();
+        assertThat(((Number) tiering.get("longestWaitMs")).doubleValue())
+                .isLessThanOrEqualTo(((Number) tiering.get("waitMs")).doubleValue());
+        Answer jit = post("/api/jit", Json.write(Map.of("session", session)));
+        assertThat(((Number) ((Map<?, ?>) jit.get("tiering")).get("rounds")).intValue()).as("manual rounds are not counted")
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wasmjit.bench.report;
 
+import dev.wasmjit.bench.SingleRun;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -21,6 +22,7 @@ final class Plots {
     static final String RELATIVE_TO_GUILE = "relative-to-guile.png";
     static final String ROUND_COST = "round-cost.png";
     static final String FIB_GROWTH = "fib-growth.png";
+    static final String TIERING_TAKE_OVER = "tiering-take-over.png";
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 560;
@@ -145,6 +147,36 @@ final class Plots {
         List<Double> x = rows.stream().map(r -> (double) r.n()).toList();
         chart.addSeries("interpreted", x, rows.stream().map(r -> positive(r.interpretedMs())).toList());
         chart.addSeries("JIT", x, rows.stream().map(r -> positive(r.compiledMs())).toList());
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /**
+     * The timed loop's time per iteration, each way of running it once (log y), with a vertical
+     * line where automatic tiering's iterations reached compiled speed.
+     */
+    static void tieringTakeOver(Path file, TieringTakeOver loop) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("A loop run once: time per iteration of " + loop.work() + " (wasmtime)")
+                .xAxisTitle("iteration").yAxisTitle("ms per iteration (log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setMarkerSize(3);
+        double low = Double.MAX_VALUE;
+        double high = MIN_MS;
+        for (SingleRun.Way way : SingleRun.Way.values()) {
+            List<Double> ms = loop.iterationMs().get(way).stream().map(Plots::positive).toList();
+            List<Double> x = new ArrayList<>();
+            for (int i = 1; i <= ms.size(); i++) {
+                x.add((double) i);
+            }
+            chart.addSeries("tiering " + way.label(), x, ms);
+            low = Math.min(low, ms.stream().mapToDouble(Double::doubleValue).min().orElse(MIN_MS));
+            high = Math.max(high, ms.stream().mapToDouble(Double::doubleValue).max().orElse(MIN_MS));
+        }
+        if (loop.steadyIndex().isPresent()) {
+            double at = loop.steadyIndex().getAsInt() + 1;
+            chart.addSeries("automatic: compiled speed from here", List.of(at, at), List.of(low, high));
+        }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 

@@ -27,7 +27,12 @@ final class Report {
 
     /** The plots written beside it. */
     static final List<String> PLOTS = List.of(Plots.PROGRAMS, Plots.RELATIVE_TO_GUILE, Plots.ROUND_COST,
-            Plots.FIB_GROWTH);
+            Plots.FIB_GROWTH, Plots.TIERING_TAKE_OVER);
+
+    /** What a report measures: every section, or automatic tiering's alone ({@code --only tiering}). */
+    enum Sections {
+        ALL, TIERING
+    }
 
     private Report() {
     }
@@ -38,6 +43,7 @@ final class Report {
      *
      * @param outDir   the directory to write into (created if needed)
      * @param options  the protocol
+     * @param sections every section, or the tiering section alone
      * @param progress where to say what is being measured
      * @return the path of report.md
      * @throws UncheckedIOException     if the directory or a file cannot be written; its
@@ -45,7 +51,7 @@ final class Report {
      * @throws IllegalStateException    if {@code outDir} is an existing file
      * @throws IllegalStateException    if a program gives a wrong result on wasmtime
      */
-    static Path run(Path outDir, ReportOptions options, PrintStream progress) {
+    static Path run(Path outDir, ReportOptions options, Sections sections, PrintStream progress) {
         System.setProperty("java.awt.headless", "true");
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new IllegalStateException("could not write the report into " + outDir
@@ -55,7 +61,8 @@ final class Report {
             Files.createDirectories(outDir);
             Path work = Files.createTempDirectory("wasmjit-report");
             try {
-                return measureAndWrite(outDir, work, options, progress);
+                return sections == Sections.TIERING ? measureAndWriteTiering(outDir, options, progress)
+                        : measureAndWrite(outDir, work, options, progress);
             } finally {
                 deleteTree(work);
             }
@@ -107,6 +114,7 @@ final class Report {
         progress.println("report: static late linking, first evaluations");
         List<FirstEvaluationCost> firstEvaluations = FirstEvaluationCost.measure(guest, staticPrograms, options);
         List<InstantiationCost> instantiation = InstantiationCost.measure(guest, headline, options);
+        String tiering = measureTiering(outDir, guest, options, progress);
 
         List<String> names = suite.stream().map(Program::name).toList();
         Plots.programs(outDir.resolve(Plots.PROGRAMS), names, measurements, options.evals());
@@ -114,9 +122,28 @@ final class Report {
         Plots.roundCost(outDir.resolve(Plots.ROUND_COST), roundCost);
         Plots.fibGrowth(outDir.resolve(Plots.FIB_GROWTH), growth, options.evals());
         String markdown = ReportMarkdown.write(machine, guest, baseline, options, measurements, headline.name(), names,
-                callCost, roundCost, growth, firstEvaluations, instantiation);
+                callCost, roundCost, growth, firstEvaluations, instantiation, tiering);
         Path file = Files.writeString(outDir.resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The tiering section alone, under a header of its own: {@code --only tiering}. */
+    private static Path measureAndWriteTiering(Path outDir, ReportOptions options, PrintStream progress) throws IOException {
+        Machine machine = Machine.describe();
+        Guest guest = Guest.bundled();
+        String section = measureTiering(outDir, guest, options, progress);
+        String markdown = ReportMarkdown.tieringOnly(machine, guest, options, section);
+        return Files.writeString(outDir.resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
+    }
+
+    /** Measures automatic tiering, draws its plot, and returns its section of report.md. */
+    private static String measureTiering(Path outDir, Guest guest, ReportOptions options, PrintStream progress)
+            throws IOException {
+        List<TieringCost> rows = TieringCost.measure(guest, options.tieringPrograms(), options, progress);
+        progress.println("report: tiering, the timed loop");
+        TieringTakeOver loop = TieringTakeOver.measure(guest, options);
+        Plots.tieringTakeOver(outDir.resolve(Plots.TIERING_TAKE_OVER), loop);
+        return TieringMarkdown.write(options, rows.get(0), rows, loop);
     }
 
     /** A measurement outside this JVM; its failure costs the column, never the report. */

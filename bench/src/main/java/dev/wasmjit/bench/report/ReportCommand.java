@@ -29,12 +29,19 @@ public final class ReportCommand implements Callable<Integer> {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
             description = "Directory to write report.md and the plots into.")
     Path output;
 
     @Option(names = "--quick", description = "A seconds-long protocol for tests; its numbers are not for comparison.")
     boolean quick;
+
+    @Option(names = "--only", paramLabel = "SECTION",
+            description = "Measure one section alone: tiering (a program run once with tiering off, automatic and manual).")
+    String only;
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The wasmjit checkout (default: found from the working directory upwards).")
@@ -47,8 +54,15 @@ public final class ReportCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        Report.Sections sections = Report.Sections.ALL;
+        if (only != null) {
+            if (!only.equals("tiering")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--only takes tiering, was " + only);
+            }
+            sections = Report.Sections.TIERING;
+        }
         ReportOptions options = ReportOptions.lookingFrom(quick, repo != null ? repo : Path.of(""));
-        Report.run(output, options, progress);
+        Report.run(output, options, sections, progress);
         progress.println("wrote " + output.resolve(Report.MARKDOWN));
         return 0;
     }

@@ -27,7 +27,7 @@ final class ReportMarkdown {
     static String write(Machine machine, Guest guest, Optional<Guest> baseline, ReportOptions options,
                         Measurements measurements, String headline, List<String> suite, CallCostTable callCost,
                         List<RoundCost> roundCost, List<FibGrowth> growth, List<FirstEvaluationCost> firstEvaluations,
-                        List<InstantiationCost> instantiation) {
+                        List<InstantiationCost> instantiation, String tieringSection) {
         ReportMarkdown report = new ReportMarkdown(options, measurements);
         report.header(machine, guest, baseline);
         report.goals(suite, callCost, roundCost);
@@ -37,19 +37,28 @@ final class ReportMarkdown {
         report.roundCost(roundCost);
         report.growth(growth);
         report.staticLinking(firstEvaluations, instantiation);
+        report.out.append(tieringSection);
         report.reproduce();
+        return report.out.toString();
+    }
+
+    /** report.md of {@code --only tiering}: where it ran, and the tiering section. */
+    static String tieringOnly(Machine machine, Guest guest, ReportOptions options, String tieringSection) {
+        ReportMarkdown report = new ReportMarkdown(options, new Measurements());
+        report.line("# wasmjit benchmark report: automatic tiering" + (options.quick() ? " (quick protocol: not for comparison)" : ""));
+        report.line();
+        report.machine(machine, guest);
+        report.line();
+        report.out.append(tieringSection);
+        report.line("Measured with `java -jar harness/target/wasmjit.jar report --only tiering -o DIR`"
+                + (options.quick() ? " (without --quick for numbers to compare)" : "") + ".");
         return report.out.toString();
     }
 
     private void header(Machine machine, Guest guest, Optional<Guest> baseline) {
         line("# wasmjit benchmark report" + (options.quick() ? " (quick protocol: not for comparison)" : ""));
         line();
-        line("- Date: " + machine.date());
-        line("- Machine: " + machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + " memory");
-        line("- OS: " + machine.os());
-        line("- JVM: " + machine.jvm());
-        line("- Runtime: " + machine.wasmtimeJava());
-        line("- Guest: " + guest.name() + ", sha256 `" + guest.sha256() + "`");
+        machine(machine, guest);
         line("- Straightforward JIT: " + baseline.map(b -> b.name() + ", sha256 `" + b.sha256() + "`")
                 .orElse("absent (no " + ReportOptions.BASELINE_WASM + ")"));
         for (SchemeRuntime runtime : List.of(SchemeRuntime.NODE, SchemeRuntime.NATIVE, SchemeRuntime.GUILE, SchemeRuntime.CHEZ)) {
@@ -71,6 +80,15 @@ final class ReportMarkdown {
                 + " compiled, no fast paths), a fresh instance per program, so that a program it cannot run costs"
                 + " only its row.");
         line();
+    }
+
+    private void machine(Machine machine, Guest guest) {
+        line("- Date: " + machine.date());
+        line("- Machine: " + machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + " memory");
+        line("- OS: " + machine.os());
+        line("- JVM: " + machine.jvm());
+        line("- Runtime: " + machine.wasmtimeJava());
+        line("- Guest: " + guest.name() + ", sha256 `" + guest.sha256() + "`");
     }
 
     // ---- goals --------------------------------------------------------------------------------
@@ -455,7 +473,8 @@ final class ReportMarkdown {
         return value.isPresent() ? ms(value.getAsDouble()) : NONE;
     }
 
-    private static String ms(double value) {
+    /** Milliseconds to three significant figures or so. */
+    static String ms(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value)
                 : value >= 1 ? String.format(Locale.ROOT, "%.1f", value)
                 : String.format(Locale.ROOT, "%.3f", value);
@@ -465,7 +484,8 @@ final class ReportMarkdown {
         return value.isPresent() ? ratio(value.getAsDouble()) + "×" : NONE;
     }
 
-    private static String ratio(double value) {
+    /** A ratio to three significant figures or so, without its × sign. */
+    static String ratio(double value) {
         return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
     }
 

@@ -19,6 +19,11 @@ import java.util.Optional;
  * the same tables from one round of one evaluation, fib(20) and three suite programs, 10 and
  * 100 functions; well under a minute.
  *
+ * <p>Automatic tiering, both: the seed's fib and the suite's programs, each run once in a fresh
+ * interpreter with tiering off, automatic and manual after warm-up, five samples (quick: fib(20),
+ * tak and nqueens, one sample), and a timed loop of 200 iterations of fib(18) (quick: 20 of
+ * fib(12)).
+ *
  * @param quick    the short protocol
  * @param repo     the wasmjit checkout, for the anchors that need it (node's host, the native
  *                 build, the baseline wasm); empty if there is none
@@ -133,5 +138,35 @@ record ReportOptions(boolean quick, Optional<Path> repo, Optional<Path> baseline
     /** Instantiations per module: a few milliseconds each, so many. */
     int instantiationSamples() {
         return quick ? 3 : 31;
+    }
+
+    /** The suite programs the quick protocol runs once for the tiering section: the two. */
+    static final List<String> QUICK_TIERING_SUITE = List.of("tak", "nqueens");
+
+    /**
+     * The programs of the tiering section, each run once per way: the seed's fib, then the suite.
+     *
+     * @return fib(30) and all of bench/programs, or fib(20), tak and nqueens when quick
+     */
+    List<Program> tieringPrograms() {
+        List<Program> programs = new java.util.ArrayList<>();
+        programs.add(Program.fib(headlineFib()));
+        programs.addAll(quick ? QUICK_TIERING_SUITE.stream().map(Program::suite).toList() : Program.suite());
+        return programs;
+    }
+
+    /** Runs per program and way in the tiering section: each a fresh interpreter. */
+    int tieringSamples() {
+        return quick ? 1 : 5;
+    }
+
+    /** Iterations of the timed loop whose take-over the tiering section plots. */
+    int takeOverIterations() {
+        return quick ? 20 : 200;
+    }
+
+    /** The fib argument each iteration of that loop computes. */
+    int takeOverWork() {
+        return quick ? 12 : 18;
     }
 }

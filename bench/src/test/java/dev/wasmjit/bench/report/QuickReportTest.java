@@ -48,6 +48,8 @@ class QuickReportTest {
             // the ratio table's row, starting with the speed-up
             assertThat(report).containsPattern("\\| " + program + " \\| [0-9.]+× \\|");
         }
+        assertThat(report).contains("## Automatic tiering: a program run once", "### Goals", "### Where compiled code takes over")
+                .containsPattern("\\| tak \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+× \\| [0-9.]+× \\|");
         assertThat(report).contains("## Static late linking: the first evaluation")
                 .containsPattern("Static / live is [0-9.]+× for fib\\(20\\)")
                 .containsPattern("\\| interplib.wasm \\| [0-9]+ \\| [0-9.]+ \\| 1.00× \\|")
