@@ -288,6 +288,8 @@ Value textOf(Value string) {
   return text;
 }
 
+}  // namespace
+
 // A mutable copy in the heap of literal data the reader made (read's result
 // is the program's to change, as any other list).
 Value mutableCopy(Value v) {
@@ -327,8 +329,6 @@ Value mutableCopy(Value v) {
   }
   return v;
 }
-
-}  // namespace
 
 // ---- the rest of the runtime ----
 

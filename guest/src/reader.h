@@ -17,6 +17,10 @@ Datum* readAll(const char* source, int32_t* count);
 // at the end of the text; either way *consumed is how many bytes were used.
 bool readOne(const char* text, Datum* out, size_t* consumed);
 
+// A mutable copy in the heap of what the reader made (its data are literals,
+// never collected): what read returns is the program's to change. ports.cc.
+Value mutableCopy(Value v);
+
 // Deeper nesting than this is refused, so that neither the parser nor the
 // evaluator can exhaust the wasm stack on a silly input.
 const int kMaxNesting = 1000;

@@ -914,6 +914,9 @@ function boundaryCases() {
 
 /** Every error message, with where it is reported. */
 export const errors = [
+  // host-call on a host with no procedures (the Node host here, the page, the Java host without Builder.define).
+  { name: 'host-call on a host without procedures', source: "(define (ask) (host-call 0 (list 1 \"two\"))) (ask)", expect: { error: 'this host defines no procedures' } },
+  { name: 'host-call with a negative procedure number', source: "(host-call -1 '())", expect: { error: 'wrong type: host-call expects an integer as argument 1, got the integer -1' } },
   // The reader.
   { name: 'unexpected end', source: '(+ 1 2', expect: { error: "parse error at line 1, column 1: unexpected end of input: '(' is never closed" } },
   { name: 'unexpected end of an inner list', source: '(+ 1\n  (* 2', expect: { error: "parse error at line 2, column 3: unexpected end of input: '(' is never closed" } },

@@ -72,9 +72,9 @@ final class GuestLinker {
                     throw new CallFailure.GuestErrorRaised();
                 });
             } else if (anImport.module().equals(ENV) && (hostFunctions.containsKey(anImport.name())
-                    || TieringImports.withoutTiering(anImport.name()) != null)) {
+                    || withoutHostFunction(anImport.name()) != null)) {
                 HostFunction function = hostFunctions.containsKey(anImport.name())
-                        ? hostFunctions.get(anImport.name()) : TieringImports.withoutTiering(anImport.name());
+                        ? hostFunctions.get(anImport.name()) : withoutHostFunction(anImport.name());
                 if (!function.signature().equals(anImport.signature().orElseThrow())) {
                     missing.add(anImport + " (the host function has type " + function.signature() + ")");
                 } else {
@@ -88,6 +88,12 @@ final class GuestLinker {
             throw new ModuleException("the module needs imports this host does not provide: "
                     + String.join(", ", missing));
         }
+    }
+
+    /** What a guest import gets from a host that gives no function of its name: tiering's and host calls' defaults. */
+    private static HostFunction withoutHostFunction(String name) {
+        HostFunction tiering = TieringImports.withoutTiering(name);
+        return tiering != null ? tiering : HostCallImports.withoutProcedures(name);
     }
 
     /**

@@ -28,6 +28,8 @@ final class GuestAbi {
     final GuestFunction parse;
     /** What evaluates: {@code evalQuietly} for a quiet interpreter when the module has it, else {@code eval}. */
     final GuestFunction eval;
+    /** What evaluates without a result line, whatever the interpreter prints: {@code evalQuietly} when the module has it. */
+    final GuestFunction quietEval;
     final GuestFunction jitModule;
     final GuestFunction moduleData;
     final GuestFunction moduleSize;
@@ -62,8 +64,8 @@ final class GuestAbi {
         this.quiet = quiet;
         parse = required(instance, "parse", FuncSignature.i32(1, 1));
         GuestFunction printingEval = required(instance, "eval", FuncSignature.i32(2, 0));
-        eval = quiet.errorReports == null ? printingEval
-                : instance.function(EVAL_QUIETLY, FuncSignature.i32(2, 0)).orElse(printingEval);
+        quietEval = instance.function(EVAL_QUIETLY, FuncSignature.i32(2, 0)).orElse(printingEval);
+        eval = quiet.errorReports == null ? printingEval : quietEval;
         jitModule = required(instance, "jitModule", FuncSignature.i32(0, 1));
         moduleData = required(instance, "moduleData", FuncSignature.i32(1, 1));
         moduleSize = required(instance, "moduleSize", FuncSignature.i32(1, 1));
@@ -119,7 +121,7 @@ final class GuestAbi {
         if (expression.owner() != owner) {
             throw new IllegalArgumentException("the expression was parsed by another interpreter");
         }
-        InterpreterSettings.checkedHeapSize(heapBytes);
+        checkedHeapSize(heapBytes);
         return unit(true, () -> {
             eval.callVoid(expression.address(), heapBytes);
             return ResultReader.lastResult(this, instance);
@@ -161,5 +163,13 @@ final class GuestAbi {
     private static GuestFunction required(ReactorInstance instance, String name, FuncSignature signature) {
         return instance.function(name, signature).orElseThrow(() -> new ModuleException(
                 "the module lacks the guest ABI: no export " + name + " " + signature));
+    }
+
+    /** The contract of every heap size, builder and eval alike: positive, or the caller's mistake. */
+    static int checkedHeapSize(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("heap size must be positive, was " + bytes);
+        }
+        return bytes;
     }
 }

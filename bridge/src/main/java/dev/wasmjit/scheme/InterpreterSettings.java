@@ -9,13 +9,10 @@ import dev.wasmjit.bridge.WasmModule;
 import dev.wasmjit.nativeconfig.EngineSettings;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@link SchemeInterpreter.Builder} configures beyond the store ({@link StoreSettings}:
@@ -41,9 +38,6 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      */
     public static final long LARGEST_HEAP_LIMIT = (4L << 30) - (64 << 10);
 
-    /** The bundled guest compiled once per engine; compiled modules are shareable. */
-    private static final Map<WasmEngine, WasmModule> BUNDLED = new ConcurrentHashMap<>();
-
     private byte[] moduleBytes;
     private int heapBytes = SchemeInterpreter.DEFAULT_HEAP_BYTES;
     private long maxHeapBytes = SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES;
@@ -52,6 +46,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     private boolean interruptible;
     private Tiering tiering = Tiering.manual();
     private boolean resultLines;
+    private final HostProcedures hostProcedures = new HostProcedures();
 
     InterpreterSettings() {
     }
@@ -99,6 +94,22 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      */
     public final SchemeInterpreter.Builder tiering(Tiering tiering) {
         this.tiering = Objects.requireNonNull(tiering, "tiering");
+        return self();
+    }
+
+    /**
+     * Defines a global procedure that runs Java code ({@link HostProcedure}): Scheme calls it
+     * as any other procedure, interpreted or compiled, and a Java exception in it fails the
+     * Scheme call with an error naming the procedure. Defining a name again replaces the
+     * procedure. The definitions are made when the interpreter is built, before any evaluation.
+     *
+     * @param globalName the global variable's name, such as {@code host-square}
+     * @param procedure  the Java code
+     * @return this builder
+     * @throws IllegalArgumentException if the name is not a symbol's name
+     */
+    public final SchemeInterpreter.Builder define(String globalName, HostProcedure procedure) {
+        hostProcedures.define(globalName, procedure);
         return self();
     }
 
@@ -179,7 +190,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      * @throws IllegalArgumentException if the size is zero or negative
      */
     public final SchemeInterpreter.Builder heapBytes(int bytes) {
-        this.heapBytes = checkedHeapSize(bytes);
+        this.heapBytes = GuestAbi.checkedHeapSize(bytes);
         return self();
     }
 
@@ -218,7 +229,11 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
                 instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
                 set.callVoid(tiering.threshold(), tiering.maxRoundBytes());
             });
-            return new SchemeInterpreter(instance, abi, heapBytes, automatic);
+            SchemeInterpreter scheme = new SchemeInterpreter(instance, abi, heapBytes, automatic);
+            if (!hostProcedures.isEmpty()) {  // quietly, whatever the interpreter prints of its own
+                abi.eval(scheme, abi.quietEval, scheme.parse(hostProcedures.definitions()), heapBytes);
+            }
+            return scheme;
         } catch (RuntimeException | Error e) {
             automatic.close();
             instance.close();
@@ -236,27 +251,6 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         return Math.min(Math.max(physical / 4, 256L << 20), LARGEST_HEAP_LIMIT);
     }
 
-    /** Reads the bundled guest's bytes from the class path. */
-    static byte[] readBundled(String resource) {
-        try (InputStream in = SchemeInterpreter.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled guest " + resource
-                        + " is missing from the class path; build the bridge module with guest/interplib.wasm present");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The contract of every heap size, builder and eval alike: positive, or the caller's mistake. */
-    static int checkedHeapSize(int bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("heap size must be positive, was " + bytes);
-        }
-        return bytes;
-    }
-
     /**
      * Instantiates the guest with these settings. A module of its own (given bytes, or any
      * module on an isolated engine) and an isolated engine are owned by the instance, closed
@@ -267,7 +261,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         boolean ownModule = moduleBytes != null || interruptible;
         try {
             module = ownModule ? engine.compile(moduleBytes != null ? moduleBytes : SchemeInterpreter.bundledBytes())
-                    : BUNDLED.computeIfAbsent(engine, e -> e.compile(SchemeInterpreter.bundledBytes()));
+                    : BundledGuest.compiledFor(engine);
             GuestAbi.requireMemory(module.shape());  // before _initialize, which may call WASI
         } catch (RuntimeException e) {
             if (interruptible) {
@@ -291,6 +285,9 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         }
         if (automatic.settings().isAutomatic()) {
             automatic.imports().forEach(builder::hostFunction);
+        }
+        if (!hostProcedures.isEmpty()) {
+            hostProcedures.imports().forEach(builder::hostFunction);
         }
         if (interruptible) {
             builder.owning(engine::close);

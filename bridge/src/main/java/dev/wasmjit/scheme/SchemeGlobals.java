@@ -62,10 +62,9 @@ public abstract class SchemeGlobals extends TieredInterpreter {
      * {@code int}, {@code long}, {@code short}, {@code byte} and {@link java.math.BigInteger}
      * as integers, {@code boolean} as {@code #t}/{@code #f}, {@link String} as a string,
      * {@link java.util.List} as a list and an array as a vector (their elements converted the
-     * same way), a {@link SchemeValue} as itself, a {@link SchemeProcedure} as the procedure.
-     * {@code double}, {@link Character} and {@code byte[]} become Scheme's reals, characters
-     * and bytevectors, which the guest refuses (a {@link GuestError}) until it has them; the
-     * guest's integers are 31-bit today, and a larger one is a {@link GuestError} too.
+     * same way), a {@link SchemeValue} as itself, a {@link SchemeProcedure} as the procedure;
+     * {@code double}, {@link Character} and {@code byte[]} as Scheme's reals, characters and
+     * bytevectors.
      *
      * <p>Each call with arguments parses a small expression, which stays in guest memory as
      * {@link #eval(String)}'s do: a hot loop belongs in Scheme.

@@ -295,6 +295,6 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
      * @throws IllegalStateException if the resource is missing from the class path
      */
     public static byte[] bundledBytes() {
-        return InterpreterSettings.readBundled(BUNDLED_RESOURCE);
+        return BundledGuest.read(BUNDLED_RESOURCE);
     }
 }

@@ -34,6 +34,13 @@ final class SchemeLiteral {
         return out.append(')').toString();
     }
 
+    /** A Java value as the text of a datum, unquoted (a host procedure's result). */
+    static String datum(Object value, String where) {
+        StringBuilder out = new StringBuilder();
+        datum(out, value, where);
+        return out.toString();
+    }
+
     private static void argument(StringBuilder out, Object value, int position) {
         if (value instanceof SchemeProcedure procedure) {
             out.append(procedure.globalName());

@@ -94,6 +94,8 @@ function wasi(module, memory) {
   return imports;
 }
 
+const NO_PROCEDURES = new TextEncoder().encode('this host defines no procedures');
+
 const loaded = (async () => {
   const response = await fetch('interplib.wasm');
   if (!response.ok) throw new Error(`could not fetch interplib.wasm: HTTP ${response.status}`);
@@ -106,6 +108,9 @@ const loaded = (async () => {
       // automatic tiering's imports: the page does not tier (the guest then never asks again)
       jit_ready() { return 0; },
       tier_poll() { return 0; },
+      // host procedures' imports: the page defines none, so every host-call is an error
+      host_call() { return -(NO_PROCEDURES.length + 1); },
+      host_result(address) { new Uint8Array(memory.buffer, address, NO_PROCEDURES.length).set(NO_PROCEDURES); },
     },
   });
   const exports = instance.exports;
