@@ -53,6 +53,21 @@ class EvalAndCallTest {
     }
 
     @Test
+    void compiledSchemeCallsAJavaProcedure() throws Exception {
+        String console = Console.writtenBy(() -> {
+            try (SchemeInterpreter scheme = SchemeInterpreter.builder()
+                    .define("host-scale", args -> args.get(0).asLong() * 10)
+                    .build()) {
+                scheme.eval("(define (scaled-sum n) (if (= n 0) 0 (+ (host-scale n) (scaled-sum (- n 1))))) (scaled-sum 3)");
+                scheme.link(scheme.jit().orElseThrow());
+                assertThat(scheme.compiledFunctionCount().getAsInt()).isPositive();
+                assertThat(scheme.call("scaled-sum", 100).asInteger()).isEqualTo(50_500);
+            }
+        });
+        assertThat(console).isEmpty();
+    }
+
+    @Test
     void compiledCodeRunsWhenCalledFromJava() throws Exception {
         try (SchemeInterpreter scheme = SchemeInterpreter.builder().build()) {
             scheme.eval("(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))");

@@ -46,7 +46,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     private boolean interruptible;
     private Tiering tiering = Tiering.manual();
     private boolean resultLines;
-    private final HostProcedures hostProcedures = new HostProcedures();
+    private final HostProcedureTable hostProcedures = new HostProcedureTable();
 
     InterpreterSettings() {
     }

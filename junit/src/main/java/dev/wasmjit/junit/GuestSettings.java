@@ -93,6 +93,11 @@ final class GuestSettings {
         deadline().ifPresent(builder::deadline);
         find(Tiering.class).ifPresent(t ->
                 builder.tiering(dev.wasmjit.scheme.Tiering.of(t.value()).withThreshold(t.threshold())));
+        find(HostProcedures.class).ifPresent(h -> {
+            for (Class<? extends HostFunctions> provider : h.value()) {
+                instantiate(provider).hostProcedures().forEach(builder::define);
+            }
+        });
         return builder;
     }
 

@@ -37,6 +37,25 @@ class InjectionTest {
                 .isInstanceOf(GuestError.class).hasMessageStartingWith("unbound variable: shared");
     }
 
+    /** Java procedures for Scheme: a counter per interpreter, so each gets a provider of its own. */
+    static final class Counter implements HostFunctions {
+        private long count;
+
+        @Override
+        public java.util.Map<String, dev.wasmjit.scheme.HostProcedure> hostProcedures() {
+            return java.util.Map.of("host-count", args -> ++count);
+        }
+    }
+
+    @Test
+    void hostProceduresAreDefinedAndCalledFromWarmedUpCompiledCode(
+            @HostProcedures(Counter.class) @Warmup("(define (tick) (host-count)) (tick)") @JitRounds(1)
+            SchemeInterpreter scheme, @HostProcedures(Counter.class) SchemeInterpreter other) {
+        assertThat(scheme).as("tick, and the procedure host-count is").hasCompiledFunctions(2);
+        assertThat(scheme).runsCompiled(() -> assertThat(eval(scheme, "(begin (tick) (tick))")).isEqualTo(3));
+        assertThat(eval(other, "(host-count)")).as("another interpreter counts on its own").isEqualTo(1);
+    }
+
     @Test
     void theBundledGuestStartsWithNothingCompiled(SchemeInterpreter scheme) {
         assertThat(scheme).hasCompiledFunctions(0);

@@ -16,7 +16,7 @@ import java.util.Objects;
  * arguments))}, and the guest's {@code host-call} reaches procedure N through the imports
  * {@link HostCallImports} describes. Only the guest thread touches the pending answer.
  */
-final class HostProcedures {
+final class HostProcedureTable {
 
     /** Longer messages are cut: the guest keeps 511 bytes of an error's message. */
     private static final int MESSAGE_LIMIT = 400;
