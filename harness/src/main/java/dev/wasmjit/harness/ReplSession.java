@@ -164,7 +164,6 @@ final class ReplSession {
             }
             String source = firstLine == 1 ? form.positioned()
                     : "\n".repeat(firstLine - 1) + form.positioned();
-            names.add(form.text());
             // a form the scanner left open goes to the guest as it is: its parser says what is missing
             // (nor are the forms of ,load, whose values are not printed, so not numbered)
             boolean open = scan.incomplete() && form == scan.forms().get(scan.forms().size() - 1);
@@ -174,6 +173,7 @@ final class ReplSession {
             if (!guarded(() -> {
                 Expression expression = scheme.parse(evaluation.source());
                 SchemeValue value = scheme.eval(expression, heapBytes);
+                names.add(form.text());
                 if (print && !value.isUnspecified()) {
                     out.println(values.record(value, evaluation));
                 }
@@ -215,7 +215,10 @@ final class ReplSession {
         lines.forEach(out::println);
     }
 
-    private void load(String file) {
+    private void load(String argument) {
+        // a name in double quotes, as a Scheme string, is the name inside them
+        String file = argument.length() > 1 && argument.startsWith("\"") && argument.endsWith("\"")
+                ? argument.substring(1, argument.length() - 1) : argument;
         if (file.isEmpty()) {
             fail("give ,load a file: ,load examples/fib.scm");
             return;

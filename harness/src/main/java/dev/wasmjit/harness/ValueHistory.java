@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * (the same pair, the same procedure), for later entries to use.
  *
  * <p>To keep the value itself, an expression is evaluated as
- * {@code (begin (set! %repl-value FORM) %repl-value)}. The wrapper goes on the line before the
+ * {@code (begin (set! %repl-value FORM) %repl-value)} ({@code set!}, not {@code define}, which
+ * would name a {@code lambda} after the slot). The wrapper goes on the line before the
  * form, so that the guest's messages still name the form's own line and column; a form on the
  * first line has no line before it, so it is evaluated one line down and the line numbers in
  * its messages are put back by one. Definitions ({@code define}, {@code begin},
@@ -31,7 +32,6 @@ final class ValueHistory {
 
     private final SchemeInterpreter scheme;
     private final SessionNames names;
-    private boolean slotDefined;
     private int count;
 
     ValueHistory(SchemeInterpreter scheme, SessionNames names) {
@@ -77,11 +77,8 @@ final class ValueHistory {
         if (DEFINITION.matcher(text).find() || macroCall) {
             return new Evaluation(positioned, false, false);
         }
-        if (!slotDefined) {
-            scheme.eval(scheme.parse("(define " + SLOT + " #f)"));
-            slotDefined = true;
-        }
-        String prefix = "(begin (set! " + SLOT;
+        // the slot is defined in the same program, first: set! assigns only a defined variable
+        String prefix = "(define " + SLOT + " #f) (begin (set! " + SLOT;
         String trailer = "\n) " + SLOT + ")";
         if (positioned.startsWith("\n")) {
             return new Evaluation(prefix + positioned + trailer, true, false);

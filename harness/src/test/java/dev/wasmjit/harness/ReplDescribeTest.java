@@ -64,7 +64,7 @@ class ReplDescribeTest {
         Files.writeString(file, "(define (triple n) (* 3 n))\n(display \"loaded\")\n(newline)\n(triple 1)\n");
         Path broken = directory.resolve("broken.scm");
         Files.writeString(broken, "(define a 1)\n\n(+ a\n   b)\n(define c 3)\n");
-        Wasmjit.CommandOutcome outcome = repl(",load " + file + "\n(triple 14)\n,describe triple\n,load " + broken
+        Wasmjit.CommandOutcome outcome = repl(",load " + file + "\n(triple 14)\n,describe triple\n,load \"" + broken + "\"" // a quoted name, as a Scheme string
                 + "\na\n,load " + directory.resolve("missing.scm") + "\n");
         assertThat(outcome.stdoutLines()).as(outcome.toString())
                 .containsExactly("loaded", "$1 = 42", "triple: procedure, defined in this session", "  (triple n)", "$2 = 1");
