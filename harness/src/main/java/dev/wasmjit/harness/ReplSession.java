@@ -194,7 +194,9 @@ final class ReplSession {
         }
         Optional<String> text = glossary.describe(name, global -> {
             try {
-                return Optional.of(scheme.eval(scheme.parse(global), heapBytes).toString());
+                String value = scheme.eval(scheme.parse(global), heapBytes).toString();
+                // a description, not a dump: a long list shows its start
+                return Optional.of(value.length() <= 200 ? value : value.substring(0, 197) + "...");
             } catch (GuestException | IllegalStateException | IllegalArgumentException e) {
                 return Optional.empty(); // defined by a form that failed: no value to show
             }

@@ -29,11 +29,13 @@ class ReplDescribeTest {
         Wasmjit.CommandOutcome outcome = repl("""
                 (define (area w h) (* w h))
                 (define size 12)
+                (define many (make-list 1000 'word))
                 ,describe string-ref
                 ,describe +
                 ,describe lambda
                 ,describe area
                 ,describe size
+                ,describe many
                 ,describe no-such-name
                 """);
         assertThat(outcome.stdout()).contains(
@@ -41,7 +43,9 @@ class ReplDescribeTest {
                 "+: primitive procedure, 0 or more arguments\n  sum of its arguments; (+) is 0\n",
                 "lambda: special form",
                 "area: procedure, defined in this session\n  (area w h)\n",
-                "size: variable, defined in this session\n  value: 12\n");
+                "size: variable, defined in this session\n  value: 12\n",
+                "many: variable, defined in this session\n  value: (word word ");
+        assertThat(outcome.stdoutLines()).anySatisfy(line -> assertThat(line).startsWith("  value: (word").endsWith("...").hasSize("  value: ".length() + 200));
         assertThat(outcome.stderrLines()).containsExactly(
                 "error: nothing is named no-such-name (,apropos TEXT searches the names)");
     }
