@@ -33,14 +33,14 @@ final class ReplSession {
     static final String HELP = """
             Enter Scheme forms; an entry goes on over several lines until its parentheses balance.
             Definitions persist from one entry to the next. Commands:
-              ,jit         compile the functions that have run, link them in, and say what was compiled
-              ,time EXPR   evaluate EXPR and print how long it took
-              ,stats       compiled functions, JIT rounds, collections, heap
+              ,jit            compile the functions that have run, link them in, and say what was compiled
+              ,time EXPR      evaluate EXPR and print how long it took
+              ,stats          compiled functions, JIT rounds, collections, heap
               ,describe NAME  what NAME is: kind, arity, what it does
               ,apropos TEXT   the names (and primitive descriptions) that contain TEXT
-              ,load FILE   evaluate the forms of a file, printing only what they display
-              ,help        this text
-              ,quit        leave (Ctrl-D too); Ctrl-C stops a running evaluation
+              ,load FILE      evaluate the forms of a file, printing only what they display
+              ,help           this text
+              ,quit           leave (Ctrl-D too); Ctrl-C stops a running evaluation
             A value prints as $1 = VALUE, and $1 names it afterwards. Tab completes names and commands.""";
 
     private final SchemeInterpreter scheme;
