@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * first line has no line before it, so it is evaluated one line down and the line numbers in
  * its messages are put back by one. Definitions ({@code define}, {@code begin},
  * {@code define-syntax}...) and calls of macros the session defined are evaluated as they are,
- * since a definition is not an expression: a value they return is numbered, and bound to its
+ * since a definition is not an expression (and so is a stray {@code )}, for the guest to report): a value they return is numbered, and bound to its
  * {@code $N} when it can be written as a literal.
  */
 final class ValueHistory {
@@ -74,7 +74,8 @@ final class ValueHistory {
         String text = form.strip();
         Matcher head = HEAD.matcher(text);
         boolean macroCall = head.find() && names.definition(head.group(1)).map(d -> d.kind().equals("macro")).orElse(false);
-        if (DEFINITION.matcher(text).find() || macroCall) {
+        // a stray ')' would close the wrapper instead, and its message would name the wrapper's place
+        if (DEFINITION.matcher(text).find() || macroCall || text.startsWith(")")) {
             return new Evaluation(positioned, false, false);
         }
         // the slot is defined in the same program, first: set! assigns only a defined variable

@@ -59,6 +59,15 @@ class ReplValuesTest {
     }
 
     @Test
+    void aStrayParenthesisIsReportedWhereItIs() {
+        Wasmjit.CommandOutcome outcome = repl("(+ 1 2))\n)\n");
+        assertThat(outcome.stdoutLines()).containsExactly("$1 = 3");
+        assertThat(outcome.stderrLines()).containsExactly(
+                "error: parse error at line 1, column 8: unexpected ')'",
+                "error: parse error at line 2, column 1: unexpected ')'");
+    }
+
+    @Test
     void aFailedFormIsNotNumbered() {
         Wasmjit.CommandOutcome outcome = repl("(car '())\n(+ 1 2)\n$1\n");
         assertThat(outcome.stdoutLines()).containsExactly("$1 = 3", "$2 = 3");
