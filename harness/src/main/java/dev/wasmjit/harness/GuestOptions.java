@@ -181,7 +181,7 @@ public final class GuestOptions {
         timeout().ifPresentOrElse(builder::deadline, builder::noDeadline);
         return builder
                 .tiering(tiering())
-                .resultLines(true) // every command that evaluates prints the seed's result lines
+                .resultLines(true) // run and the drop-in promise the seed's result lines (the REPL turns them off)
                 .heapBytes(heapBytes)
                 .maxHeapBytes(maxHeapBytes)
                 .maxNestedCalls(maxNestedCalls)

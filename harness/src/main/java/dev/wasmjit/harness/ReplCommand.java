@@ -54,7 +54,8 @@ final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SchemeInterpreter.Builder builder = guest.configure(SchemeInterpreter.builder(), streams, streams.out())
-                .interruptible(input.terminal());
+                .interruptible(input.terminal())
+                .resultLines(false); // the session prints values its own way: $1 = 42
         guest.module().ifPresent(m -> builder.module(m));
         try (SchemeInterpreter scheme = builder.build()) {
             ReplSession session = new ReplSession(scheme, streams, guest.heapBytes());
@@ -139,7 +140,9 @@ final class ReplCommand implements Callable<Integer> {
                     .variable(LineReader.HISTORY_FILE, historyFile())
                     .variable(LineReader.DISABLE_HISTORY, true) // entries, not lines, are added below
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' belongs in names like set!
-                    .option(LineReader.Option.INSERT_TAB, true)
+                    .option(LineReader.Option.INSERT_TAB, true) // Tab at the start of a line indents
+                    .completer(new ReplCompletion(session.glossary()))
+                    .parser(ReplCompletion.parser())
                     .build();
             terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
             streams.out().println("wasmjit REPL: Scheme on wasmtime with a JIT. ,help for commands, Ctrl-D to leave.");

@@ -7,33 +7,52 @@ import dev.wasmjit.scheme.GuestCount;
 import dev.wasmjit.scheme.JitModule;
 import dev.wasmjit.scheme.SchemeInterpreter;
 
+import dev.wasmjit.scheme.SchemeValue;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What the REPL does with one entry, whether it came from a terminal or a pipe: a command
- * ({@code ,jit}, {@code ,time EXPR}, {@code ,stats}, {@code ,help}, {@code ,quit}) or Scheme
- * forms, each parsed and evaluated in turn on one interpreter, so that definitions persist.
- * The guest prints each result itself ({@code result: VALUE}), after whatever the form
- * displayed; a failure is one line on stderr, {@code error: MESSAGE}, and the session goes on.
+ * ({@code ,jit}, {@code ,time EXPR}, {@code ,stats}, {@code ,describe NAME},
+ * {@code ,apropos TEXT}, {@code ,load FILE}, {@code ,help}, {@code ,quit}) or Scheme forms, each
+ * parsed and evaluated in turn on one interpreter, so that definitions persist. A form's value
+ * is printed Guile's way, {@code $1 = 42}, after whatever the form displayed, and an
+ * unspecified value (a definition's, {@code display}'s) not at all ({@link ValueHistory}); a
+ * failure is one line on stderr, {@code error: MESSAGE}, and the session goes on.
  */
 final class ReplSession {
 
     static final String HELP = """
             Enter Scheme forms; an entry goes on over several lines until its parentheses balance.
             Definitions persist from one entry to the next. Commands:
-              ,jit         compile the functions that have run, link them in, and say what was compiled
-              ,time EXPR   evaluate EXPR and print how long it took
-              ,stats       compiled functions, JIT rounds, collections, heap
-              ,help        this text
-              ,quit        leave (Ctrl-D too); Ctrl-C stops a running evaluation""";
+              ,jit            compile the functions that have run, link them in, and say what was compiled
+              ,time EXPR      evaluate EXPR and print how long it took
+              ,stats          compiled functions, JIT rounds, collections, heap
+              ,describe NAME  what NAME is: kind, arity, what it does
+              ,apropos TEXT   the names (and primitive descriptions) that contain TEXT
+              ,load FILE      evaluate the forms of a file, printing only what they display
+              ,help           this text
+              ,quit           leave (Ctrl-D too); Ctrl-C stops a running evaluation
+            A value prints as $1 = VALUE, and $1 names it afterwards. Tab completes names and commands.""";
 
     private final SchemeInterpreter scheme;
     private final PrintStream out;
     private final PrintStream err;
     private final int heapBytes;
+    private final SessionNames names = new SessionNames();
+    private final Glossary glossary = new Glossary(names);
+    private final ValueHistory values;
     private volatile boolean cancelled;
+    /** Names the file being loaded in the messages of its forms. */
+    private UnaryOperator<String> guardedMessages = UnaryOperator.identity();
     private int failures;
     private int jitRounds;
     private long jitBytes;
@@ -43,6 +62,12 @@ final class ReplSession {
         this.out = streams.out();
         this.err = streams.err();
         this.heapBytes = heapBytes;
+        this.values = new ValueHistory(scheme, names);
+    }
+
+    /** The names the session knows, for completion. */
+    Glossary glossary() {
+        return glossary;
     }
 
     /**
@@ -59,7 +84,7 @@ final class ReplSession {
         if (trimmed.startsWith(",")) {
             return command(trimmed);
         }
-        evaluateForms(entry, firstLine, false);
+        evaluateForms(entry, firstLine, true, false);
         return true;
     }
 
@@ -108,15 +133,24 @@ final class ReplSession {
                 if (argument.isBlank()) {
                     fail("give ,time an expression to evaluate: ,time (fib 25)");
                 } else {
-                    evaluateForms(argument, 1, true);
+                    evaluateForms(argument, 1, true, true);
                 }
             }
+            case ",describe", ",d" -> describe(argument.strip());
+            case ",apropos", ",a" -> apropos(argument.strip());
+            case ",load", ",l" -> load(argument.strip());
             default -> fail("unknown command " + name + " (,help lists the commands)");
         }
         return true;
     }
 
-    private void evaluateForms(String text, int firstLine, boolean timed) {
+    /**
+     * Evaluates the forms of a text in order, up to the first that fails.
+     *
+     * @param print whether values are printed ({@code $1 = 42}); {@code ,load} prints none
+     * @return whether all of them ran
+     */
+    private boolean evaluateForms(String text, int firstLine, boolean print, boolean timed) {
         SchemeForms.Scan scan = SchemeForms.scan(text);
         if (scan.incomplete()) {
             // only a script can end inside a form (a terminal entry is read until it balances):
@@ -126,19 +160,87 @@ final class ReplSession {
         long start = System.nanoTime();
         for (SchemeForms.Form form : scan.forms()) {
             if (cancelled) {
-                return;
+                return false;
             }
             String source = firstLine == 1 ? form.positioned()
                     : "\n".repeat(firstLine - 1) + form.positioned();
+            // a form the scanner left open goes to the guest as it is: its parser says what is missing
+            // (nor are the forms of ,load, whose values are not printed, so not numbered)
+            boolean open = scan.incomplete() && form == scan.forms().get(scan.forms().size() - 1);
+            ValueHistory.Evaluation evaluation = open || !print
+                    ? new ValueHistory.Evaluation(source, false, false)
+                    : values.prepare(form.text(), source);
             if (!guarded(() -> {
-                Expression expression = scheme.parse(source);
-                scheme.eval(expression, heapBytes);
-            })) {
-                return;
+                Expression expression = scheme.parse(evaluation.source());
+                SchemeValue value = scheme.eval(expression, heapBytes);
+                names.add(form.text());
+                if (print && !value.isUnspecified()) {
+                    out.println(values.record(value, evaluation));
+                }
+            }, evaluation::message)) {
+                return false;
             }
         }
         if (timed) {
             out.println("time: " + millis(System.nanoTime() - start));
+        }
+        return true;
+    }
+
+    private void describe(String name) {
+        if (name.isEmpty() || name.contains(" ")) {
+            fail("give ,describe one name: ,describe string-length");
+            return;
+        }
+        Optional<String> text = glossary.describe(name, global -> {
+            try {
+                String value = scheme.eval(scheme.parse(global), heapBytes).toString();
+                // a description, not a dump: a long list shows its start
+                return Optional.of(value.length() <= 200 ? value : value.substring(0, 197) + "...");
+            } catch (GuestException | IllegalStateException | IllegalArgumentException e) {
+                return Optional.empty(); // defined by a form that failed: no value to show
+            }
+        });
+        text.ifPresentOrElse(out::println,
+                () -> fail("nothing is named " + name + " (,apropos TEXT searches the names)"));
+    }
+
+    private void apropos(String text) {
+        if (text.isEmpty()) {
+            fail("give ,apropos a text to look for: ,apropos string");
+            return;
+        }
+        List<String> lines = glossary.apropos(text);
+        if (lines.isEmpty()) {
+            out.println("apropos: no name contains \"" + text + "\"");
+        }
+        lines.forEach(out::println);
+    }
+
+    private void load(String argument) {
+        // a name in double quotes, as a Scheme string, is the name inside them
+        String file = argument.length() > 1 && argument.startsWith("\"") && argument.endsWith("\"")
+                ? argument.substring(1, argument.length() - 1) : argument;
+        if (file.isEmpty()) {
+            fail("give ,load a file: ,load examples/fib.scm");
+            return;
+        }
+        String source;
+        try {
+            source = Files.readString(Path.of(file));
+        } catch (IOException e) {
+            fail("could not read " + file + ": " + ProgramErrorHandler.reason(e));
+            return;
+        } catch (InvalidPathException e) {
+            fail("could not read " + file + ": not a path (" + e.getReason() + ")");
+            return;
+        }
+        String loading = file;
+        guardedMessages = message -> loading + ": " + message;
+        try {
+            evaluateForms(source, 1, false, false);
+        } finally {
+            guardedMessages = UnaryOperator.identity();
         }
     }
 
@@ -173,6 +275,11 @@ final class ReplSession {
 
     /** Runs guest work; a failure becomes one line on stderr. */
     private boolean guarded(Runnable work) {
+        return guarded(work, UnaryOperator.identity());
+    }
+
+    /** Runs guest work; a failure becomes one line on stderr, its message fixed as the work says. */
+    private boolean guarded(Runnable work, UnaryOperator<String> fixMessage) {
         try {
             work.run();
             return true;
@@ -180,7 +287,7 @@ final class ReplSession {
             if (StoppingStdout.causedBy(e)) {
                 throw e; // nobody reads the results any more: the session ends, as run does
             }
-            fail(ProgramErrorHandler.message(e));
+            fail(guardedMessages.apply(fixMessage.apply(ProgramErrorHandler.message(e))));
             return false;
         }
     }

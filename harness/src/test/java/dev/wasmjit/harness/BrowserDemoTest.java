@@ -31,9 +31,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The page of {@code wasmjit serve} in a real headless Chromium, driven through Selenium and
  * the system's chromedriver (nothing is downloaded): fib(25) in the browser, a JIT round there
- * and the compiled run; the same on the server's wasmtime; a bad program's error on the page.
- * The statistics of a server whose sessions tier automatically show on the page too. It saves
- * screenshots to {@code target/screenshots/interp.png} and {@code interp-tiering.png}. Without Chromium and
+ * and the compiled run; the same on the server's wasmtime; a bad program's error on the page
+ * (its {@code error:} prefix once); the empty chart, the chart's scale label and the last JIT
+ * row after another program. The statistics of a server whose sessions tier automatically
+ * show on the page too. It saves screenshots to {@code target/screenshots/interp.png} and
+ * {@code interp-tiering.png}. Without Chromium and
  * chromedriver (Debian: {@code apt-get install -y chromium chromium-driver}) it is skipped
  * with a message that says so, and CI fails when it was.
  */
@@ -171,6 +173,34 @@ class BrowserDemoTest {
         assertThat(text("tiering-wait")).matches("[0-9.]+ ms in all, the longest [0-9.]+ ms");
         screenshot("interp-tiering.png");
         assertThat(LOG.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theEmptyChartTheScalesLabelAndTheLastJitRowAfterAnotherProgram() {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        waitFor("the browser's guest has loaded", () -> "yes".equals(find("status").getAttribute("data-ready")));
+        assertThat(text("chart")).startsWith("Evaluate, Run JIT!").doesNotContain("ms");
+
+        setSource("(define (sq x) (* x x)) (sq 12)");
+        click("evaluate");
+        waitFor("the browser's result", () -> text("result").equals("144"));
+        click("jit");
+        waitFor("the browser's JIT report", () -> text("jit-report").contains("1 function compiled"));
+        click("evaluate");
+        waitFor("the compiled run", () -> text("mode").startsWith("compiled"));
+        assertThat(text("jit-report")).as("the same program again").contains("1 function compiled");
+        setSource("(+ 1 2)");
+        click("evaluate");
+        waitFor("another program's result", () -> text("result").equals("3"));
+        assertThat(text("jit-report")).as("the last JIT row after another program").isEqualTo("–");
+
+        // a time of three digits before the point: the page's own drawing, with a time it did not measure
+        ((JavascriptExecutor) browser).executeScript(
+                "record('(slow)', { engine: 'browser', mode: 'interpreted', timeMs: 149.7, result: '1' });");
+        WebElement label = find("chart-max");
+        assertThat(label.getText()).isEqualTo("149.7 ms");
+        Number x = (Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].getBBox().x;", label);
+        assertThat(x.doubleValue()).as("the label's left edge, inside the chart").isGreaterThanOrEqualTo(0);
     }
 
     private static Optional<String> firstExecutable(List<String> candidates) {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's synopsis of the command line names every option each command's {@code --help}
  * lists: on the command's own line, or, for a line ending in {@code [GUEST OPTIONS]}, in the
- * README's option table.
+ * README's option table; and no option has two rows in one of the READMEs' tables (an old row left
+ * behind when the option changed).
  */
 class ReadmeSynopsisTest {
 
@@ -58,5 +59,20 @@ class ReadmeSynopsisTest {
             }
         }
         assertThat(missing).as("options that --help lists and the README does not").isEmpty();
+    }
+
+    @Test
+    void noOptionHasTwoRowsThatMaySayDifferentThings() throws IOException {
+        for (Path file : List.of(README, Path.of("README.md"))) {
+            List<String> firstCells = new ArrayList<>(); // of one table: serve's may override a guest option's default
+            for (String line : Files.readAllLines(file)) {
+                if (!line.startsWith("|")) {
+                    assertThat(firstCells).as("option rows of a table in %s", file).doesNotHaveDuplicates();
+                    firstCells.clear();
+                } else if (line.startsWith("| `--")) {
+                    firstCells.add(line.substring(0, line.indexOf(" |", 2) + 2));
+                }
+            }
+        }
     }
 }

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code wasmjit repl} with standard input that is not a terminal: forms in, results out, no
- * prompt, no escape codes; definitions persist, errors are one line and the session goes on.
+ * {@code wasmjit repl} with standard input that is not a terminal: forms in, values out as
+ * {@code $1 = VALUE}, no prompt, no escape codes; definitions persist, errors are one line and
+ * the session goes on.
  */
 class ReplScriptTest {
 
@@ -28,7 +29,7 @@ class ReplScriptTest {
     }
 
     @Test
-    void definitionsPersistAndEachFormPrintsItsResultInOrder() {
+    void definitionsPersistAndEachValueIsNumberedInOrderWithUnspecifiedOnesLeftOut() {
         Wasmjit.CommandOutcome outcome = repl("""
                 (define (fib n)
                   (if (< n 2)
@@ -41,13 +42,9 @@ class ReplScriptTest {
                 """);
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(outcome.stdoutLines()).containsExactly(
-                "result: #<unspecified>",
-                "result: 10946",
-                "hello",
-                "result: #<unspecified>",
-                "",                        // (newline)'s line break, then its result
-                "result: #<unspecified>",
-                "result: (\"a)\" b)");
+                "$1 = 10946",
+                "hello",                   // display's text, then newline's line break: no values
+                "$2 = (\"a)\" b)");
         assertThat(outcome.stderr()).isEmpty();
         assertThat(outcome.stdout()).doesNotContain("\u001b").doesNotContain("wasmjit>");
     }
@@ -62,7 +59,7 @@ class ReplScriptTest {
                 (* x 2)
                 """);
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.stdoutLines()).containsExactly("result: #<unspecified>", "result: 10");
+        assertThat(outcome.stdoutLines()).containsExactly("$1 = 10");
         assertThat(outcome.stderrLines()).containsExactly("error: unbound variable: y at line 4, column 4");
     }
 
@@ -81,19 +78,20 @@ class ReplScriptTest {
                 """);
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(outcome.stdoutLines().get(0)).startsWith("jit: nothing to compile");
-        assertThat(outcome.stdoutLines().get(3))
+        assertThat(outcome.stdoutLines().get(1)).isEqualTo("$1 = 49");
+        assertThat(outcome.stdoutLines().get(2))
                 .matches("jit: 1 function compiled into \\d+ bytes \\(\\d+ functions? with the patch\\) in [0-9.]+ ms; table \\d+ -> \\d+");
-        assertThat(outcome.stdoutLines().get(4)).isEqualTo("result: 64");
+        assertThat(outcome.stdoutLines().get(3)).isEqualTo("$2 = 64");
         assertThat(outcome.stdout()).contains("compiled functions: 1 (0 ran since and wait for ,jit)",
                 "jit rounds: 1, ", "collections: ", "heap: 1048576 bytes");
-        assertThat(outcome.stdout()).containsPattern("result: 81\ntime: [0-9.]+ ms\n");
+        assertThat(outcome.stdout()).containsPattern("\\$3 = 81\ntime: [0-9.]+ ms\n");
         assertThat(outcome.stdout()).contains(",quit");
     }
 
     @Test
     void quitStopsReadingAndAnUnknownCommandIsAnError() {
         Wasmjit.CommandOutcome outcome = repl(",frobnicate\n(+ 1 2)\n,quit\n(+ 3 4)\n");
-        assertThat(outcome.stdoutLines()).containsExactly("result: 3");
+        assertThat(outcome.stdoutLines()).containsExactly("$1 = 3");
         assertThat(outcome.stderrLines()).containsExactly("error: unknown command ,frobnicate (,help lists the commands)");
         assertThat(outcome.exitCode()).isEqualTo(1);
     }
@@ -101,7 +99,7 @@ class ReplScriptTest {
     @Test
     void inputEndingInsideAFormIsTheGuestsParseError() {
         Wasmjit.CommandOutcome outcome = repl("(+ 1 2)\n(display (list 1\n");
-        assertThat(outcome.stdoutLines()).containsExactly("result: 3");
+        assertThat(outcome.stdoutLines()).containsExactly("$1 = 3");
         assertThat(outcome.stderr()).startsWith("error: parse error at line 2").contains("never closed");
     }
 
@@ -109,7 +107,7 @@ class ReplScriptTest {
     void aTimeoutEndsOneFormAndTheNextRuns() {
         Wasmjit.CommandOutcome outcome = repl("(let loop () (loop))\n(+ 1 2)\n", "--timeout", "200ms");
         assertThat(outcome.stderrLines()).containsExactly("error: timed out: stopped after the --timeout of 200ms");
-        assertThat(outcome.stdoutLines()).containsExactly("result: 3");
+        assertThat(outcome.stdoutLines()).containsExactly("$1 = 3");
     }
 
     @Test
@@ -120,7 +118,7 @@ class ReplScriptTest {
         }
         entry.append("))\n(+ 1 2)\n");
         Wasmjit.CommandOutcome outcome = repl(entry.toString(), "--max-heap", "64m");
-        assertThat(outcome.stdoutLines()).as(outcome.toString()).containsExactly("result: 40000", "result: 3");
+        assertThat(outcome.stdoutLines()).as(outcome.toString()).containsExactly("$1 = 40000", "$2 = 3");
         assertThat(outcome.exitCode()).isZero();
     }
 

@@ -35,10 +35,9 @@ class ReplTerminalIT {
             repl.type("(define (fib n)\r");
             repl.awaitOutput("...");
             repl.type("(if (< n 2) 1 (+ (fib (- n 1)) (fib (- n 2)))))\r");
-            repl.awaitOutput("result: #<unspecified>");
-            repl.awaitOutput(PROMPT);
+            repl.awaitOutput(PROMPT); // a definition's value is unspecified: nothing printed
             repl.type("(fib 20)\r");
-            repl.awaitOutput("result: 10946");
+            repl.awaitOutput("$1 = 10946");
             repl.awaitOutput(PROMPT);
             repl.type(",jit\r");
             repl.awaitOutput("jit: 1 function compiled into");
@@ -52,10 +51,11 @@ class ReplTerminalIT {
             repl.awaitOutput("error: interrupted");
             repl.awaitOutput(PROMPT);
             repl.type("(fib 21)\r");
-            repl.awaitOutput("result: 17711");
+            repl.awaitOutput("$2 = 17711");
             repl.awaitOutput(PROMPT);
             repl.type("\u0004");
             assertThat(repl.exitStatus()).as(repl.output()).isZero();
+            assertThat(repl.output()).doesNotContain("#<unspecified>");
         }
         assertThat(Files.readString(history)).contains("(fib 20)", ",jit", "(let loop () (loop))");
     }
@@ -66,7 +66,7 @@ class ReplTerminalIT {
         try (Session first = new Session(history)) {
             first.awaitOutput(PROMPT);
             first.type("(* 6 7)\r");
-            first.awaitOutput("result: 42");
+            first.awaitOutput("$1 = 42");
             first.awaitOutput(PROMPT);
             first.type(",quit\r");
             assertThat(first.exitStatus()).isZero();
@@ -75,10 +75,42 @@ class ReplTerminalIT {
             second.awaitOutput(PROMPT);
             // up arrow twice (keypad mode, as JLine sets it): past ",quit" to the first session's (* 6 7)
             second.type("\u001bOA\u001bOA\r");
-            second.awaitOutput("result: 42");
+            second.awaitOutput("$1 = 42");
             second.awaitOutput(PROMPT);
             second.type("\u0004");
             assertThat(second.exitStatus()).isZero();
+        }
+    }
+
+    @Test
+    void tabCompletesNamesAndCommandsAndDescribeSaysWhatANameIs() throws Exception {
+        try (Session repl = new Session(directory.resolve("history"))) {
+            repl.awaitOutput(PROMPT);
+            repl.type("(define (fibonacci n) (if (< n 2) n (+ (fibonacci (- n 1)) (fibonacci (- n 2)))))\r");
+            repl.awaitOutput(PROMPT);
+            // the session's own global: Tab writes the rest of its name
+            repl.type("(fibon\t");
+            repl.awaitOutput("(fibonacci ");
+            repl.type("10)\r");
+            repl.awaitOutput("$1 = 55");
+            repl.awaitOutput(PROMPT);
+            // a primitive, then a command
+            repl.type("(string-len\t");
+            repl.awaitOutput("string-length ");
+            repl.type("\"abc\")\r");
+            repl.awaitOutput("$2 = 3");
+            repl.awaitOutput(PROMPT);
+            repl.type(",descr\t");
+            repl.awaitOutput(",describe ");
+            repl.type("vector-ref\r");
+            repl.awaitOutput("vector-ref: primitive procedure, 2 arguments");
+            repl.awaitOutput(PROMPT);
+            repl.type(",describe fibonacci\r");
+            repl.awaitOutput("fibonacci: procedure, defined in this session");
+            repl.awaitOutput("(fibonacci n)");
+            repl.awaitOutput(PROMPT);
+            repl.type("\u0004");
+            assertThat(repl.exitStatus()).as(repl.output()).isZero();
         }
     }
 
