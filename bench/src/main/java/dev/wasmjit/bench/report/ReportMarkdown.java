@@ -102,44 +102,37 @@ final class ReportMarkdown {
         line();
         line("| measure | goal | measured | met |");
         line("|---|---|---|---|");
-        List<String> unmet = new ArrayList<>();
+        GoalVerdicts unmet = new GoalVerdicts(options.quick(), "not measured (runtime absent)");
         OptionalDouble overGuile = geometricMean(suite, p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p)));
-        goal(unmet, "geometric mean over the suite, our JIT / Guile 3", "≤ 1.0×", overGuile, 1.0, false, "×", "");
+        line(unmet.row("geometric mean over the suite, our JIT / Guile 3", "≤ 1.0×", overGuile, 1.0, false, "×", ""));
         Optional<String> worst = slowest(suite, SchemeRuntime.GUILE);
-        goal(unmet, "the slowest program, our JIT / Guile 3", "≤ 3×",
+        line(unmet.row("the slowest program, our JIT / Guile 3", "≤ 3×",
                 worst.map(p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p))).orElse(OptionalDouble.empty()),
-                3.0, false, "×", worst.map(p -> " (" + p + ")").orElse(""));
-        goal(unmet, "geometric mean over the suite, our JIT / Chez Scheme", "≤ 2.5×",
-                geometricMean(suite, p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.CHEZ, p))), 2.5, false, "×", "");
-        goal(unmet, "geometric mean over the suite, speed-up over our interpreter (interpreted / JIT on wasmtime)", "≥ 10×",
-                geometricMean(suite, p -> timing(SchemeRuntime.WASMTIME, p).speedup()), 10, true, "×", "");
+                3.0, false, "×", worst.map(p -> " (" + p + ")").orElse("")));
+        line(unmet.row("geometric mean over the suite, our JIT / Chez Scheme", "≤ 2.5×",
+                geometricMean(suite, p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.CHEZ, p))), 2.5, false, "×", ""));
+        line(unmet.row("geometric mean over the suite, speed-up over our interpreter (interpreted / JIT on wasmtime)", "≥ 10×",
+                geometricMean(suite, p -> timing(SchemeRuntime.WASMTIME, p).speedup()), 10, true, "×", ""));
         String mutual = "mutual-recursion";
-        goal(unmet, "mutual recursion (" + mutual + "), our JIT / Guile 3, in constant stack", "≤ 2×",
+        line(unmet.row("mutual recursion (" + mutual + "), our JIT / Guile 3, in constant stack", "≤ 2×",
                 suite.contains(mutual) ? ratio(compiled(SchemeRuntime.WASMTIME, mutual), compiled(SchemeRuntime.GUILE, mutual))
-                        : OptionalDouble.empty(), 2, false, "×", "");
-        goal(unmet, "trivial `eval` cost, bridge / the binding's cheapest call of a trivial export", "≤ 1.5×",
+                        : OptionalDouble.empty(), 2, false, "×", ""));
+        line(unmet.row("trivial `eval` cost, bridge / the binding's cheapest call of a trivial export", "≤ 1.5×",
                 OptionalDouble.of(callCost.evalOverRaw()), 1.5, false, "×",
-                " (" + micros(callCost.trivialEvalMicros()) + " µs / " + micros(callCost.cheapestRawMicros()) + " µs)");
+                " (" + micros(callCost.trivialEvalMicros()) + " µs / " + micros(callCost.cheapestRawMicros()) + " µs)"));
         List<RoundCost> generated = roundCost.stream().filter(r -> r.program().startsWith("functions(")).toList();
         if (generated.size() >= 2) {
             RoundCost largest = generated.get(generated.size() - 1);
             RoundCost smaller = generated.get(generated.size() - 2);
             double perFunction = largest.totalMs() / largest.functions();
-            goal(unmet, "one JIT round, per function (" + largest.functions() + " functions)", "≤ 0.1 ms",
-                    OptionalDouble.of(perFunction), 0.1, false, " ms", "");
-            goal(unmet, "one JIT round is linear: per-function cost at " + largest.functions() + " functions / at "
+            line(unmet.row("one JIT round, per function (" + largest.functions() + " functions)", "≤ 0.1 ms",
+                    OptionalDouble.of(perFunction), 0.1, false, " ms", ""));
+            line(unmet.row("one JIT round is linear: per-function cost at " + largest.functions() + " functions / at "
                     + smaller.functions(), "≤ 1.25×",
-                    OptionalDouble.of(perFunction / (smaller.totalMs() / smaller.functions())), 1.25, false, "×", "");
+                    OptionalDouble.of(perFunction / (smaller.totalMs() / smaller.functions())), 1.25, false, "×", ""));
         }
         line();
-        if (options.quick()) {
-            line("The quick protocol's numbers are not for comparison, so no goal is judged on them: "
-                    + "the full protocol (without --quick) says which are met.");
-        } else if (unmet.isEmpty()) {
-            line("Every goal measured here is met.");
-        } else {
-            line("Not met: " + String.join("; ", unmet) + ".");
-        }
+        line(unmet.summary("Every goal measured here is met."));
         List<String> furthest = suite.stream()
                 .filter(p -> ratio(compiled(SchemeRuntime.WASMTIME, p), compiled(SchemeRuntime.GUILE, p)).isPresent())
                 .sorted(Comparator.comparingDouble((String p) -> ratio(compiled(SchemeRuntime.WASMTIME, p),
@@ -152,25 +145,6 @@ final class ReportMarkdown {
             line("Furthest behind Guile (our JIT / Guile 3): " + String.join(", ", furthest) + ".");
         }
         line();
-    }
-
-    private void goal(List<String> unmet, String measure, String goal, OptionalDouble measured, double bound,
-                      boolean atLeast, String unit, String note) {
-        if (measured.isEmpty()) {
-            line("| " + measure + " | " + goal + " | not measured (runtime absent) | " + NONE + " |");
-            return;
-        }
-        double value = measured.getAsDouble();
-        boolean met = atLeast ? value >= bound : value <= bound;
-        String shown = (unit.equals(" ms") ? ms(value) : ratio(value)) + unit;
-        if (options.quick()) { // seconds-long, on few programs: a verdict on it would mislead
-            line("| " + measure + " | " + goal + " | " + shown + note + " | not judged (quick protocol) |");
-            return;
-        }
-        line("| " + measure + " | " + goal + " | " + shown + note + " | " + (met ? "yes" : "**no**") + " |");
-        if (!met) {
-            unmet.add(measure + " is " + shown + note + ", the goal " + goal);
-        }
     }
 
     private Optional<String> slowest(List<String> suite, SchemeRuntime against) {
@@ -306,16 +280,16 @@ final class ReportMarkdown {
         timesTable(List.of(headline));
         line("| measure | goal | measured | met |");
         line("|---|---|---|---|");
-        List<String> unmet = new ArrayList<>();
-        goal(unmet, headline + ": interpreted / our JIT on wasmtime", "≥ 10×", timing(SchemeRuntime.WASMTIME, headline).speedup(),
-                10, true, "×", "");
-        goal(unmet, headline + ": straightforward JIT / our JIT", "≥ 6×",
-                ratio(compiled(SchemeRuntime.WASMTIME_BASELINE, headline), compiled(SchemeRuntime.WASMTIME, headline)), 6, true, "×", "");
-        goal(unmet, headline + ": our JIT / Guile 3", "≤ 3×",
-                ratio(compiled(SchemeRuntime.WASMTIME, headline), compiled(SchemeRuntime.GUILE, headline)), 3, false, "×", "");
+        GoalVerdicts unmet = new GoalVerdicts(options.quick(), "not measured (runtime absent)");
+        line(unmet.row(headline + ": interpreted / our JIT on wasmtime", "≥ 10×", timing(SchemeRuntime.WASMTIME, headline).speedup(),
+                10, true, "×", ""));
+        line(unmet.row(headline + ": straightforward JIT / our JIT", "≥ 6×",
+                ratio(compiled(SchemeRuntime.WASMTIME_BASELINE, headline), compiled(SchemeRuntime.WASMTIME, headline)), 6, true, "×", ""));
+        line(unmet.row(headline + ": our JIT / Guile 3", "≤ 3×",
+                ratio(compiled(SchemeRuntime.WASMTIME, headline), compiled(SchemeRuntime.GUILE, headline)), 3, false, "×", ""));
         Optional<RoundCost> fibRound = roundCost.stream().filter(r -> r.program().startsWith("fib(")).findFirst();
-        goal(unmet, "one JIT round of " + fibRound.map(RoundCost::program).orElse("fib"), "< 5 ms",
-                fibRound.map(r -> OptionalDouble.of(r.totalMs())).orElse(OptionalDouble.empty()), 5, false, " ms", "");
+        line(unmet.row("one JIT round of " + fibRound.map(RoundCost::program).orElse("fib"), "< 5 ms",
+                fibRound.map(r -> OptionalDouble.of(r.totalMs())).orElse(OptionalDouble.empty()), 5, false, " ms", ""));
         line();
         line("Per evaluation of " + headline + ": " + perEvaluation(headline));
         line();

@@ -44,7 +44,7 @@ final class TieringMarkdown {
         TieringMarkdown section = new TieringMarkdown();
         List<TieringCost> suite = rows.stream().filter(r -> r != headline).toList();
         section.intro(options, suite.size());
-        section.goals(headline, suite, rows);
+        section.goals(options, headline, suite, rows);
         section.table(rows, suite, options);
         section.takeOver(loop);
         return section.out.toString();
@@ -69,25 +69,25 @@ final class TieringMarkdown {
         line();
     }
 
-    private void goals(TieringCost headline, List<TieringCost> suite, List<TieringCost> rows) {
+    private void goals(ReportOptions options, TieringCost headline, List<TieringCost> suite, List<TieringCost> rows) {
         line("### Goals");
         line();
         line("| measure | goal | measured | met |");
         line("|---|---|---|---|");
-        List<String> unmet = new ArrayList<>();
-        goal(unmet, headline.program() + " run once, tiering off / automatic", "≥ " + ratio(SPEED_UP_GOAL) + "×",
-                OptionalDouble.of(headline.offOverAutomatic()), SPEED_UP_GOAL, true, "×");
-        goal(unmet, "geometric mean over the suite (" + suite.size() + " programs) run once, tiering off / automatic",
-                "≥ " + ratio(SPEED_UP_GOAL) + "×", geometricMean(suite, TieringCost::offOverAutomatic), SPEED_UP_GOAL, true, "×");
-        goal(unmet, headline.program() + " run once, automatic / manual after warm-up", "≤ " + ratio(BEST_CASE_GOAL) + "×",
-                OptionalDouble.of(headline.automaticOverManual()), BEST_CASE_GOAL, false, "×");
-        goal(unmet, "geometric mean over the suite, automatic / manual after warm-up", "≤ " + ratio(BEST_CASE_GOAL) + "×",
-                geometricMean(suite, TieringCost::automaticOverManual), BEST_CASE_GOAL, false, "×");
-        goal(unmet, "the guest thread's longest wait in a tiering import, over every automatic run", "≤ "
+        GoalVerdicts unmet = new GoalVerdicts(options.quick(), "not measured");
+        line(unmet.row(headline.program() + " run once, tiering off / automatic", "≥ " + ratio(SPEED_UP_GOAL) + "×",
+                OptionalDouble.of(headline.offOverAutomatic()), SPEED_UP_GOAL, true, "×", ""));
+        line(unmet.row("geometric mean over the suite (" + suite.size() + " programs) run once, tiering off / automatic",
+                "≥ " + ratio(SPEED_UP_GOAL) + "×", geometricMean(suite, TieringCost::offOverAutomatic), SPEED_UP_GOAL, true, "×", ""));
+        line(unmet.row(headline.program() + " run once, automatic / manual after warm-up", "≤ " + ratio(BEST_CASE_GOAL) + "×",
+                OptionalDouble.of(headline.automaticOverManual()), BEST_CASE_GOAL, false, "×", ""));
+        line(unmet.row("geometric mean over the suite, automatic / manual after warm-up", "≤ " + ratio(BEST_CASE_GOAL) + "×",
+                geometricMean(suite, TieringCost::automaticOverManual), BEST_CASE_GOAL, false, "×", ""));
+        line(unmet.row("the guest thread's longest wait in a tiering import, over every automatic run", "≤ "
                         + ms(WAIT_GOAL_MS) + " ms",
-                rows.stream().mapToDouble(TieringCost::longestWaitMs).max(), WAIT_GOAL_MS, false, " ms");
+                rows.stream().mapToDouble(TieringCost::longestWaitMs).max(), WAIT_GOAL_MS, false, " ms", ""));
         line();
-        line(unmet.isEmpty() ? "Every tiering goal measured here is met." : "Not met: " + String.join("; ", unmet) + ".");
+        line(unmet.summary("Every tiering goal measured here is met."));
         line();
         line("The guest thread never blocks on a compilation: a poll that finds the round still compiling returns at"
                 + " once. Its stays in the tiering imports are handing a module's bytes over (a copy, and the"
@@ -154,21 +154,6 @@ final class TieringMarkdown {
         line();
         line("![time per iteration of a loop run once, each way](" + Plots.TIERING_TAKE_OVER + ")");
         line();
-    }
-
-    private void goal(List<String> unmet, String measure, String goal, OptionalDouble measured, double bound,
-                      boolean atLeast, String unit) {
-        if (measured.isEmpty()) {
-            line("| " + measure + " | " + goal + " | not measured | " + NONE + " |");
-            return;
-        }
-        double value = measured.getAsDouble();
-        boolean met = atLeast ? value >= bound : value <= bound;
-        String shown = (unit.equals(" ms") ? ms(value) : ratio(value)) + unit;
-        line("| " + measure + " | " + goal + " | " + shown + " | " + (met ? "yes" : "**no**") + " |");
-        if (!met) {
-            unmet.add(measure + " is " + shown + ", the goal " + goal);
-        }
     }
 
     private static OptionalDouble geometricMean(List<TieringCost> rows, ToDoubleFunction<TieringCost> ratio) {
