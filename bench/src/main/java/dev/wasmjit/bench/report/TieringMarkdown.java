@@ -2,7 +2,6 @@ package dev.wasmjit.bench.report;
 
 import dev.wasmjit.bench.SingleRun.Way;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
