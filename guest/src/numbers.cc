@@ -205,16 +205,16 @@ static Value extreme(Prim p, Value* args, int32_t argc, bool smallest) {
     realAt(p, args, i);
     inexact |= isFlonum(args[i]);
   }
-  Value best = args[0];
+  int32_t best = 0;  // an index, as comparing a bignum with a flonum may collect
   for (int32_t i = 1; i < argc; i++) {
-    int c = realCompare(args[i], best);
+    int c = realCompare(args[i], args[best]);
     if (c == 2) {  // a NaN wins
-      if (isFlonum(args[i]) && isnan(flonumValue(args[i]))) best = args[i];
+      if (isFlonum(args[i]) && isnan(flonumValue(args[i]))) best = i;
       continue;
     }
-    if (smallest ? c < 0 : c > 0) best = args[i];
+    if (smallest ? c < 0 : c > 0) best = i;
   }
-  return inexact ? toInexact(best) : best;
+  return inexact ? toInexact(args[best]) : args[best];
 }
 Value prim_Min(ARGS) { return extreme(Prim::Min, args, argc, true); }
 Value prim_Max(ARGS) { return extreme(Prim::Max, args, argc, false); }
