@@ -135,12 +135,24 @@ int realSign(Value real) {
   }
 }
 
-// Exact against exact compares exactly; with an inexact operand, as doubles.
+// Compares the values exactly, whatever the exactness of each, as Guile does
+// (R7RS wants the comparisons transitive, which comparing as doubles is not:
+// 2^53+1 would equal 2^53 as a double, which would not equal 2^53-1). Two
+// doubles, or a fixnum and a double, compare as doubles, which is exact; a
+// bignum or a ratnum against a finite double compares with its exact value.
 int realCompare(Value a, Value b) {
   if (isInteger(a) && isInteger(b)) return integerOf(a) < integerOf(b) ? -1 : integerOf(a) > integerOf(b);
   if (higher(a, b) <= NumberKind::Rational) return rationalCompare(a, b);
   double x = realToDouble(a), y = realToDouble(b);
-  return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
+  bool inexactAgainstBig = isFlonum(a) != isFlonum(b) && !isInteger(a) && !isInteger(b);
+  if (!inexactAgainstBig || !isfinite(x) || !isfinite(y)) return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
+  Value* r = pushRoot(a);
+  pushRoot(b);
+  if (isFlonum(r[0])) r[0] = exactFromDouble(x);
+  else r[1] = exactFromDouble(y);
+  int c = rationalCompare(r[0], r[1]);
+  rootTop = r;
+  return c;
 }
 
 bool numberEqual(Value a, Value b) {

@@ -103,12 +103,12 @@ size_t fullCaseMapping(CaseMapping mapping, uint32_t cp, uint32_t out[3]) {
 
 bool isCased(uint32_t cp) { return inClass(kUppercase, cp) || inClass(kLowercase, cp); }
 
-// Private use and noncharacters are shown by number too: no font draws them.
+// Private use and unassigned code points (noncharacters among them) are shown
+// by number too: no font draws them. (Guile draws the same line.)
 bool isPrintable(uint32_t cp) {
   bool privateUse = (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
-  bool noncharacter = (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
   if (cp == ' ') return true;
-  return cp > 0x20 && !(cp >= 0x7f && cp < 0xa0) && !privateUse && !noncharacter &&
+  return cp > 0x20 && !(cp >= 0x7f && cp < 0xa0) && !privateUse && !inClass(kUnassigned, cp) &&
          !inClass(kWhiteSpace, cp) && !inClass(kFormat, cp);
 }
 

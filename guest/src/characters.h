@@ -22,7 +22,8 @@ size_t fullCaseMapping(CaseMapping mapping, uint32_t cp, uint32_t out[3]);
 bool isCased(uint32_t cp);
 
 // Whether write shows cp as itself (in a string or after #\) rather than by
-// a name or a hex escape: not a control, format or white-space character.
+// a name or a hex escape: not a control, format, white-space, private-use or
+// unassigned character.
 bool isPrintable(uint32_t cp);
 
 // The character that the text after "#\" spells (a character, a name such

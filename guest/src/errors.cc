@@ -88,6 +88,7 @@ static const char* expectedName(Expected e) {
     case Expected::Finite: return "a finite real number";
     case Expected::DecimalRadix: return "radix 10 for an inexact number";
     case Expected::Fixnum: return "an integer from -2^30 to 2^30-1";
+    case Expected::ExactNonNegativeInteger: return "an exact non-negative integer";
   }
   return "?";
 }

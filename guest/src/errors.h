@@ -21,7 +21,7 @@ enum class Expected : uint8_t {
   // characters.cc, strings.cc, bytevectors.cc
   Character, ScalarValue, CharacterList, CharacterVector, Bytevector,
   // the numbers' files
-  Number, Real, Finite, DecimalRadix, Fixnum,
+  Number, Real, Finite, DecimalRadix, Fixnum, ExactNonNegativeInteger,
 };
 
 // A primitive's argument (index from 0) is not what it expects.

@@ -166,6 +166,19 @@ Value prim_Sqrt(ARGS) {
   return fromComplex(std::sqrt(complexOf(x)));
 }
 
+// k = s*s + r with s as large as it can be: the two values s and r, exact.
+Value prim_ExactIntegerSqrt(ARGS) {
+  UNUSED_ARGC;
+  if (!isExactInteger(args[0]) || integerSign(args[0]) < 0)
+    failWrongType(Prim::ExactIntegerSqrt, 0, Expected::ExactNonNegativeInteger, args[0]);
+  Value* roots = pushRoot(integerSqrt(args[0]));
+  pushRoot(integerMultiply(roots[0], roots[0]));
+  roots[1] = integerSubtract(args[0], roots[1]);
+  Value result = prim_Values(roots, 2);
+  rootTop = roots;
+  return result;
+}
+
 Value prim_Square(ARGS) {
   UNUSED_ARGC;
   numberAt(Prim::Square, args, 0);

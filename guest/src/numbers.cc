@@ -83,9 +83,10 @@ namespace {
 
 enum class Rounding { Truncate, Floor };
 
-// quotient or remainder of a by b, rounded as asked; exact for exact
-// integers, inexact when either is an inexact integer.
-Value integerDivision(Prim p, Value* args, Rounding rounding, bool wantQuotient) {
+// The quotient and the remainder of a by b, rounded as asked, into two root
+// slots at `out`; exact for exact integers, inexact when either is an
+// inexact integer.
+void divideIntegers(Prim p, Value* args, Rounding rounding, Value* out) {
   integerValuedAt(p, args, 0);
   integerValuedAt(p, args, 1);
   if (realSign(args[1]) == 0) failDivisionByZero(p);
@@ -93,17 +94,34 @@ Value integerDivision(Prim p, Value* args, Rounding rounding, bool wantQuotient)
     double a = realToDouble(args[0]), b = realToDouble(args[1]);
     double r = fmod(a, b);
     if (rounding == Rounding::Floor && r != 0 && (r < 0) != (b < 0)) r += b;
-    return newFlonum(wantQuotient ? (a - r) / b : r);
+    out[0] = newFlonum((a - r) / b);
+    out[1] = newFlonum(r);
+    return;
   }
+  integerDivide(args[0], args[1], &out[0], &out[1]);
+  if (rounding == Rounding::Floor && out[1] != makeInteger(0) &&
+      integerSign(out[1]) != integerSign(args[1])) {
+    out[0] = integerSubtract(out[0], makeInteger(1));
+    out[1] = integerAdd(out[1], args[1]);
+  }
+}
+
+// The quotient or the remainder alone.
+Value integerDivision(Prim p, Value* args, Rounding rounding, bool wantQuotient) {
   Value* roots = pushRoot(kFalse);
   pushRoot(kFalse);
-  integerDivide(args[0], args[1], &roots[0], &roots[1]);
-  if (rounding == Rounding::Floor && roots[1] != makeInteger(0) &&
-      integerSign(roots[1]) != integerSign(args[1])) {
-    roots[0] = integerSubtract(roots[0], makeInteger(1));
-    roots[1] = integerAdd(roots[1], args[1]);
-  }
+  divideIntegers(p, args, rounding, roots);
   Value result = wantQuotient ? roots[0] : roots[1];
+  rootTop = roots;
+  return result;
+}
+
+// Both, as two values (floor/ and truncate/).
+Value integerDivisionValues(Prim p, Value* args, Rounding rounding) {
+  Value* roots = pushRoot(kFalse);
+  pushRoot(kFalse);
+  divideIntegers(p, args, rounding, roots);
+  Value result = prim_Values(roots, 2);
   rootTop = roots;
   return result;
 }
@@ -117,6 +135,8 @@ Value prim_TruncateQuotient(ARGS) { UNUSED_ARGC; return integerDivision(Prim::Tr
 Value prim_TruncateRemainder(ARGS) { UNUSED_ARGC; return integerDivision(Prim::TruncateRemainder, args, Rounding::Truncate, false); }
 Value prim_FloorQuotient(ARGS) { UNUSED_ARGC; return integerDivision(Prim::FloorQuotient, args, Rounding::Floor, true); }
 Value prim_FloorRemainder(ARGS) { UNUSED_ARGC; return integerDivision(Prim::FloorRemainder, args, Rounding::Floor, false); }
+Value prim_FloorDivide(ARGS) { UNUSED_ARGC; return integerDivisionValues(Prim::FloorDivide, args, Rounding::Floor); }
+Value prim_TruncateDivide(ARGS) { UNUSED_ARGC; return integerDivisionValues(Prim::TruncateDivide, args, Rounding::Truncate); }
 
 static Value gcdOf(Prim p, Value* args, int32_t argc, bool lcm) {
   bool inexact = false;
@@ -185,16 +205,16 @@ static Value extreme(Prim p, Value* args, int32_t argc, bool smallest) {
     realAt(p, args, i);
     inexact |= isFlonum(args[i]);
   }
-  Value best = args[0];
+  int32_t best = 0;  // an index, as comparing a bignum with a flonum may collect
   for (int32_t i = 1; i < argc; i++) {
-    int c = realCompare(args[i], best);
+    int c = realCompare(args[i], args[best]);
     if (c == 2) {  // a NaN wins
-      if (isFlonum(args[i]) && isnan(flonumValue(args[i]))) best = args[i];
+      if (isFlonum(args[i]) && isnan(flonumValue(args[i]))) best = i;
       continue;
     }
-    if (smallest ? c < 0 : c > 0) best = args[i];
+    if (smallest ? c < 0 : c > 0) best = i;
   }
-  return inexact ? toInexact(best) : best;
+  return inexact ? toInexact(args[best]) : args[best];
 }
 Value prim_Min(ARGS) { return extreme(Prim::Min, args, argc, true); }
 Value prim_Max(ARGS) { return extreme(Prim::Max, args, argc, false); }

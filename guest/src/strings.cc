@@ -24,7 +24,7 @@ void printString(Value s, bool write, Bytes& out) {
   for (uint32_t i = 0; i < lengthOf(s); i++) {
     uint32_t c = stringOf(s)->chars[i];
     const char* escape = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t"
-                       : c == '\r' ? "\\r" : nullptr;
+                       : c == '\r' ? "\\r" : c == '\a' ? "\\a" : c == '\b' ? "\\b" : nullptr;
     if (escape) {
       out.append((const uint8_t*)escape, 2);
     } else if (isPrintable(c)) {

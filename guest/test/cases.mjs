@@ -415,6 +415,12 @@ export const constructs = [
              (list (f 1) (f 64) (f 65) (f 100))`,
     expect: '(low low mid high)',
   },
+  {
+    name: 'a case clause of 300 data, characters and symbols among them',
+    source: `(define (f x) (case x ((${Array.from({ length: 300 }, (_, i) => i).join(' ')} #\\a #\\b sym "str" 1.5) 'listed) ((300 301 302 303 304 305 306 307 308 309) 'next) (else => (lambda (k) (list k 'other)))))
+             (list (f 0) (f 299) (f #\\b) (f 'sym) (f 1.5) (f "str") (f 305) (f 400))`,
+    expect: '(listed listed listed listed listed ("str" other) next (400 other))',
+  },
 
   // syntax-rules (expected results from Guile 3).
   { name: 'syntax-rules: a macro expands where it is used', source: "(define-syntax swap! (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))\n(define p 1) (define q 2) (swap! p q) (list p q)", expect: '(2 1)' },
@@ -787,7 +793,8 @@ export const primitives = [
   { name: "equal? compares characters", source: "(list (equal? \"λ😀\" (string #\\λ #\\x1F600)) (equal? \"é\" \"e\"))", expect: "(#t #f)" },
   { name: "string escapes of R7RS read", source: "(map char->integer (string->list \"\\a\\b\\t\\n\\r\\\"\\\\\\|\\x3bb;\\x1F600;\\x0;\"))", expect: "(7 8 9 10 13 34 92 124 955 128512 0)" },
   { name: "a backslash before a line end joins the lines", source: "\"ab\\   \n   cd\"", expect: "\"abcd\"" },
-  { name: "write escapes unprintable characters so that the string reads back", source: "(list \"λ😀é\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203)) (equal? \"\\x7;\\x0;\\x85;\\xa0; \\x200b;\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203))))", expect: "(\"λ😀é\" \"\\x7;\\x0;\\x85;\\xa0; \\x200b;\" #t)" },
+  { name: "write escapes unprintable characters so that the string reads back", source: "(list \"λ😀é\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203)) (equal? \"\\x7;\\x0;\\x85;\\xa0; \\x200b;\" (string (integer->char 7) (integer->char 0) (integer->char 133) (integer->char 160) #\\space (integer->char 8203))))", expect: "(\"λ😀é\" \"\\a\\x0;\\x85;\\xa0; \\x200b;\" #t)" },
+  { name: "write shows unassigned code points by number and alarm and backspace by their escapes, as Guile", source: "(list (string (integer->char #x378) (integer->char 7) (integer->char 8) #\\a) (integer->char #x378) (integer->char #xfdd0) (string (integer->char #x1F600) (integer->char #xe0001)))", expect: "(\"\\x378;\\a\\ba\" #\\x378 #\\xfdd0 \"😀\\xe0001;\")" },
   { name: "display of a non-ASCII string", source: "(display \"λé😀\")", output: "λé😀", expect: "#<unspecified>" },
 
   { name: "characters and strings inside procedures (compiled after a JIT round)", source: "(define (count-vowels s) (let loop ((i 0) (n 0)) (if (= i (string-length s)) n (loop (+ i 1) (if (memv (string-ref s i) '(#\\a #\\e #\\λ)) (+ n 1) n))))) (define (shift s k) (string-map (lambda (c) (if (char-alphabetic? c) (integer->char (+ (char->integer c) k)) c)) s)) (define (rev s) (list->string (reverse (string->list s)))) (list (count-vowels \"aλbeλ😀\") (shift \"abc λ\" 1) (rev \"aλ😀\") (char-upcase (string-ref (shift \"x\" 0) 0)))", expect: "(4 \"bcd μ\" \"😀λa\" #\\X)" },
@@ -826,6 +833,8 @@ export const primitives = [
   { name: 'with-output-to-string collects display and write', source: '(with-output-to-string (lambda () (display "hi") (write "q")))', expect: '"hi\\"q\\""' },
   { name: 'output after with-output-to-string goes to stdout again', source: '(with-output-to-string (lambda () (display "inside"))) (display "outside") 1', output: 'outside', expect: '1' },
   { name: 'read takes data from a string port, then the eof object', source: '(define ip (open-input-string "(a b . c) 42 #(1 2) \\"s\\" ; done")) (list (read ip) (read ip) (read ip) (read ip) (eof-object? (read ip)))', expect: '((a b . c) 42 #(1 2) "s" #t)' },
+  { name: 'read takes atoms one by one, each ending at its delimiter, among other data', source: '(let ((p (open-input-string "12 -3.5 abc (1 2) \\"s t\\" ; a comment\\n #t 1e3 \'q #\\\\a #(1 x) |a b| sym 7"))) (let loop ((acc (quote ()))) (let ((x (read p))) (if (eof-object? x) (reverse acc) (loop (cons x acc))))))', expect: '(12 -3.5 abc (1 2) "s t" #t 1000.0 (quote q) #\\a #(1 x) |a b| sym 7)' },
+  { name: 'read of three thousand numbers from one port', heap: 4194304, source: '(define text (let loop ((i 0) (acc (quote ()))) (if (= i 3000) (apply string-append acc) (loop (+ i 1) (cons (string-append (number->string i) ".5\\n") acc))))) (let ((p (open-input-string text))) (let loop ((x (read p)) (sum 0)) (if (eof-object? x) sum (loop (read p) (+ sum x)))))', expect: '4500000.0' },
   { name: 'data read is mutable', source: '(define x (read (open-input-string "(1 (2) #(3))"))) (set-car! x 5) (set-car! (cadr x) 6) (vector-set! (caddr x) 0 7) x', expect: '(5 (6) #(7))' },
   { name: 'read-line, read-string and read-char count characters, not bytes', source: '(let ((p (open-input-string "ab\\nλc\\nlast"))) (read-char p) (list (read-string 1 p) (read-line p) (read-string 1 p) (read-line p) (read-line p) (eof-object? (read-line p)) (eof-object? (read-char p))))', expect: '("b" "" "λ" "c" "last" #t #t)' },
   { name: 'peek-char leaves the character', source: '(let ((p (open-input-string "xy"))) (list (eq? (peek-char p) (peek-char p)) (eq? (peek-char p) (read-char p)) (read-string 5 p) (eof-object? (read-string 5 p))))', expect: '(#t #t "y" #t)' },
@@ -989,7 +998,6 @@ export const errors = [
   { name: 'bad case', source: '(case)', expect: { error: 'parse error at line 1, column 1: bad case: expected (case key clause...)' } },
   { name: 'bad case clause', source: '(case 1 ((1)))', expect: { error: 'parse error at line 1, column 9: bad case clause: expected ((datum...) expression...)' } },
   { name: 'case data not a list', source: '(case 1 (1 2))', expect: { error: 'parse error at line 1, column 9: bad case clause: the data must be a list' } },
-  { name: 'a case clause of 65 data', source: `(case 1 ((${Array.from({ length: 65 }, (_, i) => i).join(' ')}) 1))`, expect: { error: 'parse error at line 1, column 9: a case clause may list at most 64 data' } },
   { name: 'case else not last', source: '(case 1 (else 1) ((1) 2))', expect: { error: 'parse error at line 1, column 9: else must be the last clause of case' } },
   { name: 'bad when', source: '(when #t)', expect: { error: 'parse error at line 1, column 1: bad when: expected (when test body...)' } },
   { name: 'bad unless', source: '(unless)', expect: { error: 'parse error at line 1, column 1: bad unless: expected (unless test body...)' } },

@@ -115,6 +115,7 @@ my %classes = (
   kWhiteSpace => inversion_list('White_Space'),
   kDecimalDigit => inversion_list('gc=Nd'),
   kFormat => inversion_list('gc=Cf'),
+  kUnassigned => inversion_list('gc=Cn'),
 );
 my %mappings = (
   kUpcase => mapping('Simple_Uppercase_Mapping'),

@@ -26,17 +26,18 @@ final class CharacterSyntax {
 
     /**
      * Whether write shows the character as itself, rather than by name or number: not a
-     * control, format, white-space, private-use or noncharacter code point (space aside).
+     * control, format, white-space, private-use or unassigned code point (noncharacters are
+     * unassigned; space aside). The guest's tables are Unicode 14's, the JDK's its own
+     * version's: they can differ on characters that a newer version assigned.
      */
     static boolean isPrintable(int codePoint) {
         if (codePoint == ' ') {
             return true;
         }
-        boolean noncharacter = codePoint >= 0xfdd0 && codePoint <= 0xfdef || (codePoint & 0xfffe) == 0xfffe;
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SPACE_SEPARATOR,
-                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
-            default -> !noncharacter && codePoint >= 0x20;
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED -> false;
+            default -> codePoint >= 0x20;
         };
     }
 

@@ -1036,6 +1036,8 @@ public final class SchemeValue {
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
+                case 0x7 -> out.append("\\a");
+                case 0x8 -> out.append("\\b");
                 default -> {
                     if (CharacterSyntax.isPrintable(c)) {
                         out.appendCodePoint(c);

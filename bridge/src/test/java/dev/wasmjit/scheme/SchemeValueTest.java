@@ -138,7 +138,8 @@ class SchemeValueTest {
         assertThat(SchemeValue.character(0)).hasToString("#\\null");
         assertThat(SchemeValue.character(0x85)).hasToString("#\\x85");
         assertThat(SchemeValue.character(0xe000)).hasToString("#\\xe000");
-        assertThat(string("\u03bb\u0007\u00a0 ")).hasToString("\"\u03bb\\x7;\\xa0; \"");
+        assertThat(SchemeValue.character(0x378)).as("unassigned").hasToString("#\\x378");
+        assertThat(string("\u03bb\u0007\u00a0 \u0378\ufdd0")).hasToString("\"\u03bb\\a\\xa0; \\x378;\\xfdd0;\"");
         assertThatThrownBy(() -> SchemeValue.character(0xd800))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not a Unicode scalar value: 0xd800");
         assertThatThrownBy(() -> SchemeValue.character(0x110000)).isInstanceOf(IllegalArgumentException.class);

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the harness tests find the Scheme programs of {@code examples/} and
- * {@code bench/programs/}; the programs and their {@code ; expect:} and {@code ; output:} lines
- * are read by the JUnit extension's {@link SchemeProgram}.
+ * Where the harness tests find the Scheme programs of {@code examples/},
+ * {@code examples/kernels/} and {@code bench/programs/}; the programs and their
+ * {@code ; expect:} and {@code ; output:} lines are read by the JUnit extension's
+ * {@link SchemeProgram}.
  */
 final class Examples {
 
@@ -27,6 +28,14 @@ final class Examples {
     /** Every example, sorted by file name. */
     static List<SchemeProgram> all() {
         return SchemeProgram.readAll(directory());
+    }
+
+    /**
+     * The float and character kernels of {@code examples/kernels/}: ours, in the style of
+     * r7rs-benchmarks' (whose licence keeps its own text out of this repository).
+     */
+    static List<SchemeProgram> kernels() {
+        return SchemeProgram.readAll(directory().resolve("kernels"));
     }
 
     static SchemeProgram named(String name) {

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The '; expect:' (and '; output:') lines of every program in examples/ and bench/programs/
- * are what real Schemes print: each program runs on Guile 3 (and on Chez Scheme, where it is
- * installed) through scripts/scheme-oracle, which evaluates the top-level forms one by one as
+ * The '; expect:' (and '; output:') lines of every program in examples/, examples/kernels/ and
+ * bench/programs/ are what real Schemes print: each program runs on Guile 3 (and on Chez
+ * Scheme, where it is installed) through scripts/scheme-oracle, which evaluates the top-level forms one by one as
  * our guest does and prints {@code result: } and the last value's write form. Skipped where
  * the Scheme system is not installed; CI installs guile-3.0, so there this always runs.
  */
@@ -29,8 +29,8 @@ class GuileOracleTest {
     private static final long TIMEOUT_SECONDS = 120;
 
     static List<SchemeProgram> programs() {
-        return Stream.concat(Examples.all().stream(),
-                SchemeProgram.readAll(Examples.benchDirectory()).stream()).toList();
+        return Stream.of(Examples.all(), Examples.kernels(), SchemeProgram.readAll(Examples.benchDirectory()))
+                .flatMap(List::stream).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,17 +5,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every program in examples/ prints the lines its '; output:' lines state (usually none) and
- * gives the result its '; expect:' line states, interpreted, after one JIT round and after two.
+ * Every program in examples/ and examples/kernels/ prints the lines its '; output:' lines
+ * state (usually none) and gives the result its '; expect:' line states, interpreted, after
+ * one JIT round and after two.
  */
 class RunExamplesTest {
 
     static List<SchemeProgram> examples() {
-        return Examples.all();
+        return Stream.concat(Examples.all().stream(), Examples.kernels().stream()).toList();
     }
 
     @ParameterizedTest(name = "{0}")

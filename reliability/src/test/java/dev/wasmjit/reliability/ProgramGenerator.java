@@ -1,6 +1,7 @@
 package dev.wasmjit.reliability;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.StringJoiner;
@@ -12,9 +13,13 @@ import java.util.regex.Pattern;
  * rest parameters, stateful closures, mutually tail-recursive pairs), statements that
  * print, and a last expression whose value is the result.
  *
- * <p>Expressions are typed (integer, boolean, list of integers, vector of integers, string,
- * symbol, one-argument procedure of integers, anything), so that most programs give a
- * result; a few contain one of the guest's run-time errors on purpose (wrong type, wrong
+ * <p>Expressions are typed (integer, inexact real, boolean, list of integers, vector of
+ * integers, string, symbol, one-argument procedure of integers, anything), so that most
+ * programs give a result. Reals mix exact and inexact operands, compare with exact numbers,
+ * round to exact integers and back, and go through {@code number->string} and back; their
+ * literals include random doubles of every magnitude. One string literal in five holds random
+ * Unicode scalar values (as {@code \x...;} escapes), which the string procedures must count
+ * as characters; a few contain one of the guest's run-time errors on purpose (wrong type, wrong
  * number of arguments, car of a non-pair, index out of range, division by zero, a user's
  * {@code error}, an unbound variable, a literal constant modified).
  *
@@ -32,10 +37,11 @@ import java.util.regex.Pattern;
  */
 final class ProgramGenerator {
 
-    enum Type { INT, BOOL, LIST, VECTOR, STRING, SYMBOL, PROC, ANY }
+    /** REAL: an inexact real (a double), made by mixed exact and inexact arithmetic. */
+    enum Type { INT, REAL, BOOL, LIST, VECTOR, STRING, SYMBOL, PROC, ANY }
 
     private static final Type[] VALUE_TYPES = {
-        Type.INT, Type.INT, Type.INT, Type.BOOL, Type.LIST, Type.LIST, Type.VECTOR, Type.STRING, Type.SYMBOL, Type.PROC,
+        Type.INT, Type.INT, Type.INT, Type.REAL, Type.BOOL, Type.LIST, Type.LIST, Type.VECTOR, Type.STRING, Type.SYMBOL, Type.PROC,
     };
 
     private static final int MAX_DEPTH = 5;
@@ -58,6 +64,15 @@ final class ProgramGenerator {
      * and a character beyond the BMP, whose case mappings are the same simple and full.
      */
     private static final int[] STRING_ALPHABET = "abcxyz XYZ019-\u00e9\u00c9\u03bb\u039b\u0436\u4e2d\ud83d\ude00".codePoints().toArray();
+    /**
+     * Doubles at the edges: signed zeros, the smallest subnormal and normal, the largest,
+     * 2^53 and 2^53 + 1 (which reads as 2^53), the fixnum limits, the infinities and NaN.
+     */
+    private static final String[] FLOAT_EDGES = {
+        "0.0", "-0.0", "1.0", "0.1", "-2.5", ".5", "-1.", "1e21", "1e22", "1e-7", "5e-324", "2.2250738585072014e-308",
+        "1.7976931348623157e308", "9007199254740992.0", "9007199254740993.0", "123456789012345678901.0", "1073741824.0",
+        "-1073741825.0", "+inf.0", "-inf.0", "+nan.0",
+    };
 
     /** A variable in scope; a procedure variable takes one integer and costs {@code cost} to call. */
     private record Var(String name, Type type, int cost, boolean assignable) {
@@ -330,6 +345,7 @@ final class ProgramGenerator {
         }
         return switch (type) {
             case INT -> integer(scope, depth + 1, budget);
+            case REAL -> real(scope, depth + 1, budget);
             case BOOL -> bool(scope, depth + 1, budget);
             case LIST -> list(scope, depth + 1, budget);
             case VECTOR -> vector(scope, depth + 1, budget);
@@ -516,6 +532,18 @@ final class ProgramGenerator {
                 yield "(let ((" + x + " " + expr(Type.INT, scope, depth, budget) + ")) (let ((" + f + " (lambda () " + x + "))) (set! " + x + " "
                         + expr(Type.INT, inside, depth, budget) + ") (" + pick("+", "-") + " (" + f + ") " + x + ")))";
             }
+            case 25 -> "(exact (" + pick("round", "floor", "ceiling", "truncate") + " " + expr(Type.REAL, scope, depth, budget) + "))";
+            case 26 -> {
+                // characters counted, not bytes: a code point by index, the UTF-8 length
+                String s = fresh("s");
+                int k = random.nextInt(4);
+                yield switch (random.nextInt(3)) {
+                    case 0 -> "(let ((" + s + " " + expr(Type.STRING, scope, depth, budget) + ")) (if (> (string-length " + s + ") " + k
+                            + ") (char->integer (string-ref " + s + " " + k + ")) -1))";
+                    case 1 -> "(bytevector-length (string->utf8 " + expr(Type.STRING, scope, depth, budget) + "))";
+                    default -> "(string-length (utf8->string (string->utf8 " + expr(Type.STRING, scope, depth, budget) + ")))";
+                };
+            }
             case 31 -> {
                 // an exact integer out of rational or inexact arithmetic
                 String e = expr(Type.INT, scope, depth, budget);
@@ -538,6 +566,52 @@ final class ProgramGenerator {
             }
             default -> common(Type.INT, scope, depth, budget);
         };
+    }
+
+    /**
+     * An inexact real out of mixed exact and inexact arithmetic. An exact operand of {@code -}
+     * comes second (Guile's {@code (- 0 0.0)} is {@code -0.0}, IEEE's {@code 0.0}), and a
+     * divisor is a non-zero literal, so no zero's sign decides an infinity's.
+     */
+    private String real(Scope scope, int depth, int budget) {
+        String x = expr(Type.REAL, scope, depth, budget);
+        return switch (random.nextInt(14)) {
+            case 0, 1 -> {
+                String other = number(scope, depth, budget);
+                String op = pick("+", "*");
+                yield random.nextBoolean() ? "(" + op + " " + x + " " + other + ")" : "(" + op + " " + other + " " + x + ")";
+            }
+            case 2 -> "(- " + x + " " + number(scope, depth, budget) + ")";
+            case 3 -> random.nextBoolean() ? "(/ " + x + " " + nonZero() + ")"
+                    : "(/ " + number(scope, depth, budget) + " " + pick("0.5", "-3.0", "1e-3", "7.25", "1e300") + ")";
+            case 4 -> "(" + pick("exact->inexact", "inexact") + " " + (random.nextBoolean() ? expr(Type.INT, scope, depth, budget)
+                    : "(/ " + expr(Type.INT, scope, depth, budget) + " " + nonZero() + ")") + ")";
+            case 5 -> "(" + pick("abs", "-", "square") + " " + x + ")";
+            case 6 -> "(sqrt (abs " + x + "))";
+            case 7 -> "(" + pick("floor", "ceiling", "round", "truncate") + " " + x + ")";
+            case 8 -> "(" + pick("max", "min") + " " + x + " " + number(scope, depth, budget) + (random.nextBoolean() ? "" : " " + number(scope, depth, budget)) + ")";
+            case 9 -> "(string->number (number->string " + x + "))";
+            case 10 -> {
+                // a float accumulator that converges: acc * k + i / d stays bounded
+                String i = fresh("i");
+                String acc = fresh("acc");
+                int count = random.nextInt(Math.min(budget, 40) + 1);
+                yield "(do ((" + i + " 0 (+ " + i + " 1)) (" + acc + " " + floatLiteral() + " (+ (* " + acc + " " + pick("0.5", "-0.75", "0.9") + ") (/ "
+                        + i + " " + nonZero() + ")))) ((= " + i + " " + count + ") " + acc + "))";
+            }
+            case 11 -> "(exact->inexact (" + pick("+", "*", "-") + " " + nearLimit() + " " + expr(Type.INT, scope, depth, budget) + "))";
+            case 12 -> {
+                // a bignum rounded to the nearest double, ties and overflow included
+                int k = pick(52, 53, 54, 62, 63, 64, 100, 1023, 1024, 1030);
+                yield "(inexact (+ (expt 2 " + k + ") " + expr(Type.INT, scope, depth, budget) + "))";
+            }
+            default -> common(Type.REAL, scope, depth, budget);
+        };
+    }
+
+    /** An exact integer or an inexact real. */
+    private String number(Scope scope, int depth, int budget) {
+        return expr(random.nextBoolean() ? Type.INT : Type.REAL, scope, depth, budget);
     }
 
     /** A number at or next to the ends of the fixnum range, or one of the squares' neighbours. */
@@ -677,7 +751,7 @@ final class ProgramGenerator {
     }
 
     private String bool(Scope scope, int depth, int budget) {
-        return switch (random.nextInt(15)) {
+        return switch (random.nextInt(17)) {
             case 0, 1 -> {
                 int n = 2 + (random.nextInt(4) == 0 ? 1 : 0);
                 StringJoiner args = new StringJoiner(" ");
@@ -709,6 +783,22 @@ final class ProgramGenerator {
                     + expr(Type.SYMBOL, scope, depth, budget) + ")))";
             case 10 -> "(if (" + pick("memv", "member", "memq") + " " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.LIST, scope, depth, budget)
                     + ") #t #f)";
+            case 12 -> {
+                // exact against inexact: compared by value, so bignums near 2^53 and 1/3 against 0.333... tell
+                List<String> args = new ArrayList<>(List.of(expr(Type.REAL, scope, depth, budget), number(scope, depth, budget)));
+                if (random.nextInt(3) == 0) {
+                    args.add(number(scope, depth, budget));
+                }
+                Collections.shuffle(args, random);
+                yield "(" + pick("=", "<", ">", "<=", ">=") + " " + String.join(" ", args) + ")";
+            }
+            case 13 -> {
+                String x = fresh("x");
+                yield random.nextBoolean()
+                        ? "(let ((" + x + " " + expr(Type.REAL, scope, depth, budget) + ")) (eqv? " + x + " (string->number (number->string " + x + "))))"
+                        : "(" + pick("nan?", "infinite?", "finite?", "integer?", "rational?", "exact?", "inexact?", "exact-integer?") + " "
+                                + expr(Type.REAL, scope, depth, budget) + ")";
+            }
             default -> common(Type.BOOL, scope, depth, budget);
         };
     }
@@ -840,7 +930,7 @@ final class ProgramGenerator {
     }
 
     private String string(Scope scope, int depth, int budget) {
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(10)) {
             case 0, 1 -> "(string-append " + expr(Type.STRING, scope, depth, budget) + " " + expr(Type.STRING, scope, depth, budget) + ")";
             case 2 -> {
                 String s = fresh("s");
@@ -849,6 +939,16 @@ final class ProgramGenerator {
             }
             case 3 -> "(number->string " + expr(Type.INT, scope, depth, budget) + (random.nextBoolean() ? "" : " " + pick("2", "8", "10", "16")) + ")";
             case 4 -> "(symbol->string " + expr(Type.SYMBOL, scope, depth, budget) + ")";
+            case 6 -> "(number->string " + expr(Type.REAL, scope, depth, budget) + ")";
+            case 7 -> switch (random.nextInt(3)) {
+                case 0 -> "(utf8->string (string->utf8 " + expr(Type.STRING, scope, depth, budget) + "))";
+                case 1 -> {
+                    String s = fresh("s");
+                    yield "(let ((" + s + " " + expr(Type.STRING, scope, depth, budget) + ")) (string-copy " + s + " (quotient (string-length "
+                            + s + ") 2)))";
+                }
+                default -> "(list->string (list-tail (string->list " + expr(Type.STRING, scope, depth, budget) + ") 0))";
+            };
             case 5 -> switch (random.nextInt(5)) {
                 case 0 -> "(string-append)";
                 case 1 -> "(list->string (reverse (string->list " + expr(Type.STRING, scope, depth, budget) + ")))";
@@ -923,6 +1023,13 @@ final class ProgramGenerator {
             case 4 -> "(list " + expr(pickType(), scope, depth, budget) + " " + expr(pickType(), scope, depth, budget) + ")";
             case 5 -> "(vector " + expr(pickType(), scope, depth, budget) + " " + expr(pickType(), scope, depth, budget) + ")";
             case 6 -> quotedDatum();
+            case 7 -> {
+                // an exact rational: of a double (its exact value), or of a division
+                String x = fresh("x");
+                yield random.nextBoolean()
+                        ? "(let ((" + x + " " + expr(Type.REAL, scope, depth, budget) + ")) (if (finite? " + x + ") (exact " + x + ") " + x + "))"
+                        : "(/ " + expr(Type.INT, scope, depth, budget) + " " + nonZero() + ")";
+            }
             default -> expr(pickType(), scope, depth, budget);
         };
     }
@@ -1026,6 +1133,7 @@ final class ProgramGenerator {
                 case 1, 2 -> String.valueOf(random.nextInt(2001) - 1000);
                 default -> String.valueOf(random.nextInt(21) - 10);
             };
+            case REAL -> floatLiteral();
             case BOOL -> pick("#t", "#f", "#true", "#false");
             case LIST -> random.nextInt(3) == 0 ? pick("'()", "(list)", "(quote ())") : quotedIntegers();
             case VECTOR -> pick("(vector)", "#()", "(vector 1 2 3)", "#(4 5 6)", "(make-vector 3 7)");
@@ -1057,9 +1165,16 @@ final class ProgramGenerator {
         };
     }
 
+    /**
+     * A string literal of the alphabet above, or one in five times of random Unicode scalar
+     * values too, each written as a {@code \\x...;} escape: controls, Latin-1, the rest of the
+     * BMP (combining marks, unassigned and private-use code points among them) and the
+     * supplementary planes.
+     */
     private String stringLiteral() {
         StringBuilder s = new StringBuilder("\"");
-        int n = random.nextInt(8);
+        boolean wild = random.nextInt(5) == 0;
+        int n = random.nextInt(wild ? 12 : 8);
         for (int i = 0; i < n; i++) {
             int r = random.nextInt(20);
             if (r == 0) {
@@ -1068,11 +1183,58 @@ final class ProgramGenerator {
                 s.append("\\\\");
             } else if (r == 2) {
                 s.append("\\n");
+            } else if (wild && r < 14) {
+                s.append("\\x").append(Integer.toHexString(wildCodePoint())).append(';');
             } else {
                 s.appendCodePoint(STRING_ALPHABET[random.nextInt(STRING_ALPHABET.length)]);
             }
         }
         return s.append('"').toString();
+    }
+
+    /**
+     * A random Unicode scalar value, but not U+000B or U+000C, which Guile writes as
+     * {@code \\v} and {@code \\f}, escapes R7RS does not have.
+     */
+    private int wildCodePoint() {
+        int cp = switch (random.nextInt(5)) {
+            case 0 -> random.nextInt(0x100);
+            case 1 -> 0x100 + random.nextInt(0xd800 - 0x100);
+            case 2 -> 0xe000 + random.nextInt(0x10000 - 0xe000);
+            case 3 -> 0x10000 + random.nextInt(0x20000);
+            default -> 0x10000 + random.nextInt(0x100000);
+        };
+        return cp == 0xb || cp == 0xc ? 'v' : cp;
+    }
+
+    /**
+     * A double literal: an edge, a random bit pattern (any finite double, subnormals
+     * included, as Java writes it), a decimal of up to 25 digits and an exponent (which the
+     * reader must round correctly), or a short decimal.
+     */
+    private String floatLiteral() {
+        return switch (random.nextInt(6)) {
+            case 0 -> FLOAT_EDGES[random.nextInt(FLOAT_EDGES.length)];
+            case 1 -> {
+                double d;
+                do {
+                    d = Double.longBitsToDouble(random.nextLong());
+                } while (!Double.isFinite(d));
+                yield Double.toString(d).toLowerCase(java.util.Locale.ROOT);
+            }
+            case 2 -> {
+                int digits = 1 + random.nextInt(25);
+                StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+                text.append(1 + random.nextInt(9));
+                for (int i = 1; i < digits; i++) {
+                    text.append(random.nextInt(10));
+                }
+                // Guile refuses a written exponent outside -324..308; the value stays finite
+                int exponent = -320 + random.nextInt(300 - digits + 320);
+                yield text.append('e').append(exponent).toString();
+            }
+            default -> (random.nextInt(2001) - 1000) + "." + random.nextInt(1000);
+        };
     }
 
     private String smallInt() {

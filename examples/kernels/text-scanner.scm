@@ -1,0 +1,55 @@
+; text-scanner: character kernels in the style of r7rs-benchmarks' wc and parsing (our own
+; text): lines, words and characters read one by one from a string port; a scanner that
+; splits a small program into numbers, words and marks with peek-char, char-numeric? and
+; char-alphabetic? (non-ASCII letters included), upcasing the words and adding up the
+; numbers; and the frequencies of the Latin letters, folded with char-downcase.
+; expect: ((4 22 94) ("LET" "X" #\= 42 #\+ 7 #\; "LET" "HÖHE" #\= "X" #\* 3 #\; "PRINT" #\( "HÖHE" #\, 100 #\)) 152 1 #(1 1 1 1 3 1 1 2 1 1 1 1 1 1 4 1 1 2 1 2 2 1 1 1 1 1))
+(define text "Ελληνικά and English, café, 3 words\tand λ😀")
+; wc: lines, words and characters read one by one from a string port.
+(define (wc s)
+  (let ((port (open-input-string s)))
+    (let loop ((lines 0) (words 0) (chars 0) (in-word #f))
+      (let ((c (read-char port)))
+        (cond ((eof-object? c) (list lines words chars))
+              ((char-whitespace? c)
+               (loop (if (char=? c #\newline) (+ lines 1) lines) words (+ chars 1) #f))
+              (else (loop lines (if in-word words (+ words 1)) (+ chars 1) #t)))))))
+; A tokenizer in the style of a parser's scanner: numbers, words and single marks, read with
+; peek-char; the numbers are added up and the words upcased.
+(define (tokens s)
+  (let ((port (open-input-string s)))
+    (define (take-while ok?)
+      (let loop ((acc '()))
+        (let ((c (peek-char port)))
+          (if (and (not (eof-object? c)) (ok? c))
+              (loop (cons (read-char port) acc))
+              (list->string (reverse acc))))))
+    (let loop ((acc '()))
+      (let ((c (peek-char port)))
+        (cond ((eof-object? c) (reverse acc))
+              ((char-whitespace? c) (read-char port) (loop acc))
+              ((char-numeric? c) (loop (cons (string->number (take-while char-numeric?)) acc)))
+              ((char-alphabetic? c) (loop (cons (string-upcase (take-while char-alphabetic?)) acc)))
+              (else (loop (cons (read-char port) acc))))))))
+(define (sum-numbers items)
+  (let loop ((l items) (sum 0))
+    (cond ((null? l) sum)
+          ((number? (car l)) (loop (cdr l) (+ sum (car l))))
+          (else (loop (cdr l) sum)))))
+; Letter frequencies of the Latin letters, case folded by char-downcase, into a vector.
+(define (letter-counts s)
+  (let ((counts (make-vector 26 0)))
+    (string-for-each
+     (lambda (c)
+       (let ((d (char-downcase c)))
+         (if (char<=? #\a d #\z)
+             (let ((k (- (char->integer d) 97)))
+               (vector-set! counts k (+ 1 (vector-ref counts k)))))))
+     s)
+    counts))
+(define program-text "let x = 42 + 7;\nlet höhe = x * 3;\nprint(höhe, 100)\n")
+(list (wc (string-append text "\n" program-text))
+      (tokens program-text)
+      (sum-numbers (tokens program-text))
+      (vector-ref (letter-counts text) 4)
+      (letter-counts "The quick brown fox jumps over the lazy dog"))
