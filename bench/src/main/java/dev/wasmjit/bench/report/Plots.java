@@ -133,7 +133,7 @@ final class Plots {
         chart.addSeries("generate (jitModule)", x, generated.stream().map(r -> positive(r.generateMs())).toList());
         chart.addSeries("wasmtime compile", x, generated.stream().map(r -> positive(r.compileMs())).toList());
         chart.addSeries("instantiate + patch", x, generated.stream().map(r -> positive(r.linkMs())).toList());
-        chart.addSeries("whole round", x, generated.stream().map(r -> positive(r.totalMs())).toList());
+        chart.addSeries(ReportMarkdown.PHASE_ROUND, x, generated.stream().map(r -> positive(r.totalMs())).toList());
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
