@@ -35,8 +35,11 @@ final class RuntimeColours {
         return compiled ? hue : tint(hue);
     }
 
-    /** Automatic tiering in the take-over plot: a wasmtime run that is neither all interpreted nor all compiled. */
-    static final Color WASMTIME_AUTOMATIC = new Color(86, 180, 233);
+    /**
+     * Automatic tiering in the take-over plot: a wasmtime run that is neither all interpreted
+     * nor all compiled, so a hue apart from wasmtime's two shades and from every runtime's.
+     */
+    static final Color WASMTIME_AUTOMATIC = new Color(117, 112, 179);
 
     private static Color tint(Color color) {
         return new Color(mix(color.getRed()), mix(color.getGreen()), mix(color.getBlue()));
