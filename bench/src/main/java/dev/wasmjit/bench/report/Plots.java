@@ -141,10 +141,15 @@ final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         List<RoundCost> generated = rows.stream().filter(r -> r.program().startsWith("functions(")).toList();
         List<Double> x = generated.stream().map(r -> (double) r.functions()).toList();
-        chart.addSeries("generate (jitModule)", x, generated.stream().map(r -> positive(r.generateMs())).toList());
-        chart.addSeries("wasmtime compile", x, generated.stream().map(r -> positive(r.compileMs())).toList());
-        chart.addSeries("instantiate + patch", x, generated.stream().map(r -> positive(r.linkMs())).toList());
-        chart.addSeries(ReportMarkdown.PHASE_ROUND, x, generated.stream().map(r -> positive(r.totalMs())).toList());
+        // Phases, not runtimes: none of them in a runtime's colour, lest a reader take one for it.
+        colour(chart.addSeries("generate (jitModule)", x, generated.stream().map(r -> positive(r.generateMs())).toList()),
+                new Color(102, 166, 30));
+        colour(chart.addSeries("wasmtime compile", x, generated.stream().map(r -> positive(r.compileMs())).toList()),
+                new Color(231, 41, 138));
+        colour(chart.addSeries("instantiate + patch", x, generated.stream().map(r -> positive(r.linkMs())).toList()),
+                new Color(166, 118, 29));
+        colour(chart.addSeries(ReportMarkdown.PHASE_ROUND, x, generated.stream().map(r -> positive(r.totalMs())).toList()),
+                Color.BLACK);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
