@@ -3,6 +3,7 @@ package dev.wasmjit.bench.report;
 import dev.wasmjit.bench.Program;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * The native anchor: the guest's interpreter compiled for this machine
  * ({@code guest/build/interp-native}, brought up to date with {@code make} when make and g++
- * are installed). It has no JIT.
+ * are installed: the report writes that file inside the checkout, and says so on its progress
+ * stream and in the report's header). It has no JIT.
  *
  * <p>It evaluates each file argument in turn, so N evaluations take the time of a run with
  * N + 1 copies of the program minus a run with one copy: process start-up and the first
@@ -28,24 +30,38 @@ final class NativeRunner {
     private NativeRunner() {
     }
 
+    /** The native build, relative to the checkout. */
+    static final String BINARY = "guest/build/interp-native";
+
     static void measure(Optional<Path> repo, List<Program> programs, ReportOptions options, Path work,
-                        Measurements measurements) throws IOException {
+                        Measurements measurements, PrintStream progress) throws IOException {
         if (repo.isEmpty()) {
             measurements.absent(SchemeRuntime.NATIVE, "no wasmjit checkout found from the working directory");
             return;
         }
-        Path binary = repo.get().resolve("guest/build/interp-native");
+        Path binary = repo.get().resolve(BINARY);
         boolean canBuild = ExternalCommand.onPath("make").isPresent() && ExternalCommand.onPath("g++").isPresent();
+        String built = "";
         if (canBuild) {
-            // make rebuilds only what changed: the binary then matches the guest's sources.
+            // make rebuilds only what changed: the binary then matches the guest's sources. It
+            // writes into the user's checkout, so say so whenever it has anything to do
+            // (make -q: exit status 0 when the target is up to date).
+            boolean upToDate = ExternalCommand.of(repo.get(), "make", "-q", "-C", "guest", "build/interp-native")
+                    .run(BUILD_LIMIT).succeeded();
+            if (upToDate) {
+                built = "; already up to date in the checkout";
+            } else {
+                progress.println("report: building " + binary + " (make -C guest build/interp-native)");
+                built = "; built by this report in the checkout (make -C guest build/interp-native)";
+            }
             ExternalCommand.of(repo.get(), "make", "-C", "guest", "build/interp-native").output(BUILD_LIMIT);
         } else if (!Files.isExecutable(binary)) {
             measurements.absent(SchemeRuntime.NATIVE, "guest/build/interp-native is missing and make or g++ is not installed");
             return;
         }
-        measurements.version(SchemeRuntime.NATIVE, "guest/build/interp-native (g++ -O2), "
+        measurements.version(SchemeRuntime.NATIVE, BINARY + " (g++ -O2), "
                 + ExternalCommand.of(work, "g++", "--version").run(Duration.ofSeconds(30)).stdout().lines()
-                .findFirst().orElse("g++"));
+                .findFirst().orElse("g++") + built);
         for (Program program : programs) {
             Path file = ProgramFiles.write(work, program, ".scm");
             List<Double> samples = new ArrayList<>();

@@ -100,7 +100,7 @@ final class Report {
         anchor(SchemeRuntime.NODE, measurements, progress,
                 () -> NodeRunner.measure(options.repo(), guest, programs, options, work, measurements));
         anchor(SchemeRuntime.NATIVE, measurements, progress,
-                () -> NativeRunner.measure(options.repo(), programs, options, work, measurements));
+                () -> NativeRunner.measure(options.repo(), programs, options, work, measurements, progress));
         for (SchemeSystemRunner.SchemeSystem system : List.of(SchemeSystemRunner.GUILE, SchemeSystemRunner.CHEZ)) {
             anchor(system.column(), measurements, progress,
                     () -> SchemeSystemRunner.measure(system, programs, options, work, measurements));

@@ -42,6 +42,18 @@ class QuickReportTest {
                 .containsPattern("\\| \\*\\*geometric mean\\*\\* \\| \\*\\*[0-9.]+×\\*\\* \\|")
                 .containsPattern("\\| functions\\(100\\) \\| 100 \\| [0-9]+ \\|")
                 .containsPattern("\\| 20 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
+        // make writes guest/build/interp-native into the checkout: the header says whether it did
+        assertThat(report).containsPattern("- native build: (guest/build/interp-native \\(g\\+\\+ -O2\\), .*; "
+                + "(built by this report in the checkout \\(make -C guest build/interp-native\\)"
+                + "|already up to date in the checkout)|not measured: .*)\n");
+        // fib(20) is in both the seed's demo and the round-cost table: its two JIT rounds are two
+        // measurements, so they carry two names, each explained, and no bare "JIT round" column
+        assertThat(report)
+                .contains("| program | wasmtime interpreted | our JIT | JIT round in the protocol |")
+                .contains("| instantiate + patch | warm JIT round | per function |")
+                .containsPattern("\\| warm JIT round of fib\\(20\\) \\(the phase table below\\) \\| < 5 ms \\| ")
+                .contains("JIT round in the protocol: the round between", "A warm JIT round: ")
+                .doesNotContain("| JIT round |", "| whole round |", "| one JIT round of fib");
         for (String program : suiteRows()) {
             // interpreted | JIT | JIT round
             assertThat(report).containsPattern("\\| " + program + " \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
