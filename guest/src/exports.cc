@@ -71,6 +71,7 @@ void rememberProgram(Program* program) {
 }
 
 void beginCall() {
+  finishCollection();
   clearLastError();
   resetPorts();
   resultKind = kNoResult;

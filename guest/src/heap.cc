@@ -66,15 +66,18 @@ size_t objectBytes(const Value* object) {
   __builtin_trap();  // nothing else is ever in the heap
 }
 
-// Copies the object v points to (once) and returns its new address.
+// Copies the object v points to (once) and returns its new address. The copy
+// is claimed (allocationNext moves past it) only once it is whole, and claimed
+// and forwarded with no call or loop between, where a trap could land: so a
+// collection stopped anywhere leaves only whole copies behind (finishCollection).
 Value forward(Value v) {
   if (!isObject(v) || !inEvacuatedHalf(v)) return v;  // fixnums, immediates, literals
   Value* object = (Value*)v;
   if (object[0] == kForwardedTag) return object[1];
   size_t bytes = objectBytes(object);
   Value* copy = (Value*)allocationNext;
-  allocationNext += bytes;
   memcpy(copy, object, bytes);
+  allocationNext += bytes;
   object[0] = kForwardedTag;
   object[1] = (Value)copy;
   return (Value)copy;
@@ -95,14 +98,24 @@ size_t scan(Value* object) {
   return objectBytes(object);
 }
 
-// Copies everything live from fromSpace into `target` (semispaceBytes long).
-void collectInto(char* target, size_t targetBytes) {
-  statistics.collections++;
-  statistics.bytesAllocated += allocationNext - allocatedFrom;
-  toSpace = fromSpace;
-  fromSpace = target;
-  allocationNext = fromSpace;
-  allocationLimit = fromSpace + targetBytes;
+// A collection under way. A trap can stop the guest anywhere: a deadline's
+// interrupt lands at whichever loop or call the guest is in, and a heap that
+// takes long to copy is where it spends its time. A collection stopped half
+// way has forwarded some roots and not others, so the next call into the
+// guest finishes it (finishCollection) before anything reads the heap.
+struct Collection {
+  bool underway;
+  char* movingTo;     // moveHeap's new block (both halves), or null within the block
+  size_t movingHalf;  // its half, in bytes
+  size_t movingBytes; // the heap size it makes
+};
+Collection underway;
+
+// Forwards every root and scans every copy. Each step may be repeated: a root
+// or field already forwarded points outside the evacuated half and is left
+// alone, and a copy's fields scanned again stay as they are. So a collection
+// that a trap stopped is finished by running this again from the start.
+void evacuate() {
   for (Value* slot = rootStack; slot < rootTop; slot++) *slot = forward(*slot);
   for (size_t i = 0; i < continuationTop; i++) continuation[i] = forward(continuation[i]);
   for (RootBlock* b = topRootBlock; b; b = b->below)
@@ -113,14 +126,42 @@ void collectInto(char* target, size_t targetBytes) {
     cell->value = forward(cell->value);
   for (int i = 0; i < registeredRootCount; i++) *registeredRoots[i] = forward(*registeredRoots[i]);
   for (char* p = fromSpace; p < allocationNext;) p += scan((Value*)p);
-  allocatedFrom = allocationNext;  // the survivors were counted when they were made
 }
 
-void collect() {
-  char* evacuated = fromSpace;
-  collectInto(toSpace, semispace);
-  toSpace = evacuated;
+// Evacuates the collection under way, and puts a moved heap in place of the
+// old block. The old block is freed last, once nothing refers to it: a trap
+// on the way into free leaks it rather than freeing it twice.
+void endCollection() {
+  evacuate();
+  allocatedFrom = allocationNext;  // the survivors were counted when they were made
+  char* oldBlock = nullptr;
+  if (underway.movingTo) {
+    oldBlock = block;
+    block = underway.movingTo;
+    toSpace = block + underway.movingHalf;
+    semispace = underway.movingHalf;
+    heapBytes = underway.movingBytes;
+    statistics.semispaceBytes = semispace;
+  }
+  underway.underway = false;
+  free(oldBlock);
 }
+
+// Copies everything live from fromSpace into `target` (targetBytes long):
+// the other half, or (movingTo) the first half of a new block. The halves
+// are swapped and the collection recorded with no call or loop between.
+void collectInto(char* target, size_t targetBytes, char* movingTo, size_t movingBytes) {
+  statistics.collections++;
+  statistics.bytesAllocated += allocationNext - allocatedFrom;
+  toSpace = fromSpace;
+  fromSpace = target;
+  allocationNext = fromSpace;
+  allocationLimit = fromSpace + targetBytes;
+  underway = Collection{true, movingTo, targetBytes, movingBytes};
+  endCollection();
+}
+
+void collect() { collectInto(toSpace, semispace, nullptr, 0); }
 
 // Moves everything live into a new heap of `bytes` bytes (two halves),
 // which must hold it; false when no such block can be had.
@@ -128,13 +169,7 @@ bool moveHeap(size_t bytes) {
   size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
   char* fresh = (char*)malloc(2 * half);
   if (!fresh) return false;
-  collectInto(fresh, half);
-  free(block);
-  block = fresh;
-  toSpace = fresh + half;
-  semispace = half;
-  heapBytes = bytes;
-  statistics.semispaceBytes = semispace;
+  collectInto(fresh, half, fresh, bytes);
   return true;
 }
 
@@ -219,6 +254,10 @@ void resetRoots() {
 
 void setHeapLimit(size_t bytes) { heapLimit = bytes; }
 
+void finishCollection() {
+  if (underway.underway) endCollection();
+}
+
 void ensureHeap(size_t bytes) {
   if (block && bytes == heapBytes) return;
   // A heap that may grow keeps what it has grown to: the size asked for is
@@ -278,23 +317,21 @@ Value makeFrame(Value parent, int32_t slots) {
   return (Value)frame;
 }
 
-Value makeVector(uint32_t length, Value fill) {
-  if (length > heapCeiling() / sizeof(Value))
-    fail("heap exhausted: a vector of %u elements does not fit the %lu-byte heap",
-         (unsigned)length, (unsigned long)heapCeiling());
-  Value* root = pushRoot(fill);
-  Value* vector = allocate(wordsToBytes(2 + (size_t)length));
-  vector[0] = makeHeader(kVectorTag, 0);
-  vector[1] = length;
-  for (size_t i = 0; i < length; i++) vector[2 + i] = *root;
-  rootTop = root;
-  return (Value)vector;
+// What messages call an object of the kind (objects.def).
+const char* nounOf(ObjectTag tag) {
+  switch (tag) {
+#define OBJECT(id, tag, shape, words, traced, unit, noun) \
+  case tag: return noun;
+#include "objects.def"
+#undef OBJECT
+  }
+  return "object";
 }
 
 Value makeElements(ObjectTag tag, uint32_t length, Value fill) {
   if (length > heapCeiling() / sizeof(Value))
-    fail("heap exhausted: an object of %u fields does not fit the %lu-byte heap", (unsigned)length,
-         (unsigned long)heapCeiling());
+    fail("heap exhausted: a %s of %u elements does not fit the %lu-byte heap", nounOf(tag),
+         (unsigned)length, (unsigned long)heapCeiling());
   Value* root = pushRoot(fill);
   Value* object = allocate(wordsToBytes(2 + (size_t)length));
   object[0] = makeHeader(tag, 0);
@@ -303,6 +340,8 @@ Value makeElements(ObjectTag tag, uint32_t length, Value fill) {
   rootTop = root;
   return (Value)object;
 }
+
+Value makeVector(uint32_t length, Value fill) { return makeElements(kVectorTag, length, fill); }
 
 Value makeData(ObjectTag tag, size_t length, size_t unit) {
   if (length > heapCeiling() / unit)

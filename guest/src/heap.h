@@ -69,6 +69,10 @@ extern char* allocationLimit;
 // does not fit. A heap that may grow (below) only ever grows here.
 void ensureHeap(size_t bytes);
 
+// Finishes a collection that a trap stopped (a deadline, the wasm stack); a
+// call into the guest does this before anything reads the heap.
+void finishCollection();
+
 // Lets the heap grow on its own, when live data crowds it, up to `bytes`
 // (both halves); 0, the default, keeps it at the size eval asks for.
 void setHeapLimit(size_t bytes);

@@ -16,16 +16,6 @@ namespace {
 
 typedef std::complex<double> Complex;
 
-Value numberAt(Prim p, Value* args, int32_t i) {
-  if (!isNumber(args[i])) failWrongType(p, i, Expected::Number, args[i]);
-  return args[i];
-}
-
-Value realAt(Prim p, Value* args, int32_t i) {
-  if (!isRealNumber(args[i])) failWrongType(p, i, Expected::Real, args[i]);
-  return args[i];
-}
-
 Complex complexOf(Value n) {
   if (hasTag(n, kCompnumTag)) return Complex(compnumPart(n, 0), compnumPart(n, 1));
   return Complex(realToDouble(n), 0);

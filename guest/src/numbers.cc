@@ -10,16 +10,6 @@
 
 namespace {
 
-Value numberAt(Prim p, Value* args, int32_t i) {
-  if (!isNumber(args[i])) failWrongType(p, i, Expected::Number, args[i]);
-  return args[i];
-}
-
-Value realAt(Prim p, Value* args, int32_t i) {
-  if (!isRealNumber(args[i])) failWrongType(p, i, Expected::Real, args[i]);
-  return args[i];
-}
-
 bool isIntegralFlonum(Value v) {
   if (!isFlonum(v)) return false;
   double d = flonumValue(v);

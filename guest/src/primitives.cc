@@ -13,10 +13,21 @@
 #include "heap.h"
 #include "printer.h"
 #include "symbols.h"
+#include "tower.h"
 
 
 Value pairAt(Prim p, Value* args, int32_t i) {
   if (!hasTag(args[i], kPairTag)) failWrongType(p, i, Expected::Pair, args[i]);
+  return args[i];
+}
+
+Value numberAt(Prim p, Value* args, int32_t i) {
+  if (!isNumber(args[i])) failWrongType(p, i, Expected::Number, args[i]);
+  return args[i];
+}
+
+Value realAt(Prim p, Value* args, int32_t i) {
+  if (!isRealNumber(args[i])) failWrongType(p, i, Expected::Real, args[i]);
   return args[i];
 }
 

@@ -50,6 +50,8 @@ Value callPrimitive(Prim p, Value* args, int32_t argc);
 // Argument checks: each returns the argument, or fails with the primitive's
 // wrong-type message naming argument i.
 Value pairAt(Prim p, Value* args, int32_t i);
+Value numberAt(Prim p, Value* args, int32_t i);  // any number (tower.h)
+Value realAt(Prim p, Value* args, int32_t i);    // a real number
 Value vectorAt(Prim p, Value* args, int32_t i);
 Value stringAt(Prim p, Value* args, int32_t i);
 Value procedureAt(Prim p, Value* args, int32_t i);

@@ -148,6 +148,29 @@ class RecoveryTest {
         }
     }
 
+    @Test
+    void aDeadlineThatStopsACollectionLeavesTheHeapWhole() {
+        // 200,000 live pairs (4.8 MB) in a heap that may not grow past 5 MiB a half: each
+        // collection copies nearly all of it and frees little, so the churn below spends most of
+        // its time collecting, and its deadlines mostly land inside a collection. The next call
+        // finishes the stopped collection before anything reads the heap.
+        int heap = 10 << 20;
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxHeapBytes(0))) {
+            t.scheme.eval(t.scheme.parse("""
+                    (define kept (let build ((i 0) (acc '())) (if (= i 200000) acc (build (+ i 1) (cons i acc)))))
+                    (define (sum xs) (let add ((xs xs) (s 0)) (if (null? xs) s (add (cdr xs) (+ s (car xs))))))
+                    """), heap);
+            Expression check = t.scheme.parse("(list (length kept) (sum kept) (car kept) (vector-ref (vector 'a 'b) 1))");
+            Expression churn = t.scheme.parse("(let churn ((i 0)) (cons i i) (churn (+ i 1)))");
+            for (int round = 0; round < 8; round++) {
+                Duration deadline = Duration.ofMillis(50 + 7 * round);
+                assertThatThrownBy(() -> t.scheme.eval(churn, heap, deadline))
+                        .isInstanceOf(GuestTimeout.class);
+                assertThat(t.scheme.eval(check, heap)).hasToString("(200000 19999900000 199999 b)");
+            }
+        }
+    }
+
     private static Expression linkedFib(TestInterpreter t) {
         Expression fib = t.scheme.parse(TestInterpreter.FIB_20);
         t.scheme.eval(fib);
