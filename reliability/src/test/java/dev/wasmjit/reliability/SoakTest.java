@@ -222,16 +222,13 @@ class SoakTest {
 
         static Resources measure() throws IOException {
             long threads = 0;
-            long resident = 0;
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Threads:")) {
                     threads = Long.parseLong(line.replaceAll("\\D", ""));
-                } else if (line.startsWith("VmRSS:")) {
-                    resident = Long.parseLong(line.replaceAll("\\D", "")) << 10;
                 }
             }
             try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
-                return new Resources((int) threads, (int) descriptors.count(), resident);
+                return new Resources((int) threads, (int) descriptors.count(), ResidentMemory.bytes());
             }
         }
     }
