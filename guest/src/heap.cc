@@ -185,8 +185,6 @@ void growIfCrowded(size_t wanted) {
   moveHeap(bytes);  // if no block can be had, go on in the old heap
 }
 
-// The largest the heap may become.
-size_t heapCeiling() { return heapLimit > heapBytes ? heapLimit : heapBytes; }
 
 // Room for an object of `bytes` bytes; its header and fields must be written
 // before the next allocation.
@@ -253,6 +251,8 @@ void resetRoots() {
 }
 
 void setHeapLimit(size_t bytes) { heapLimit = bytes; }
+
+size_t heapCeiling() { return heapLimit > heapBytes ? heapLimit : heapBytes; }
 
 void finishCollection() {
   if (underway.underway) endCollection();

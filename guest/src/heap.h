@@ -77,6 +77,11 @@ void finishCollection();
 // (both halves); 0, the default, keeps it at the size eval asks for.
 void setHeapLimit(size_t bytes);
 
+// The largest the heap may become (both halves): its limit, or its size when
+// it may not grow; 0 before the first eval makes it. What a program can fill
+// without end outside the heap (the symbol table) is held to it too.
+size_t heapCeiling();
+
 // Object sizes in bytes, rounded to whole words.
 inline size_t wordsToBytes(size_t words) { return words * sizeof(Value); }
 // An object of a Data kind (objects.def): header, length, the data, a zero byte.

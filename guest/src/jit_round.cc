@@ -4,6 +4,7 @@
 
 #include "compiler.h"
 #include "evaluator.h"
+#include "outside.h"
 #include "wasm_writer.h"
 
 namespace {
@@ -53,7 +54,7 @@ JitModule* buildModuleOf(Func** funcs, uint32_t count) {
   uint32_t codeFunctions = planRound(funcs, count);
   CompiledFunction* compiled = new CompiledFunction[count];
   FunctionDefinition* definitions =
-      (FunctionDefinition*)malloc((codeFunctions + 1) * sizeof(FunctionDefinition));
+      (FunctionDefinition*)allocateOutside(codeFunctions + 1, sizeof(FunctionDefinition), "a JIT round");
   uint32_t typeCount = kFirstBodyType;
   for (uint32_t i = 0; i < count; i++) {
     compileFunction(funcs[i], compiled[i]);
@@ -65,7 +66,7 @@ JitModule* buildModuleOf(Func** funcs, uint32_t count) {
     }
   }
   // Entries, the patch, and a body type for every parameter count up to the largest.
-  FunctionType* types = (FunctionType*)malloc(typeCount * sizeof(FunctionType));
+  FunctionType* types = (FunctionType*)allocateOutside(typeCount, sizeof(FunctionType), "a JIT round");
   types[kCodeType] = {3, 1};
   types[kPatchType] = {0, 0};
   for (uint32_t t = kFirstBodyType; t < typeCount; t++) types[t] = {t - kFirstBodyType + 2, 1};
@@ -80,7 +81,7 @@ JitModule* buildModuleOf(Func** funcs, uint32_t count) {
   Bytes out;
   writeModule(description, out);
 
-  JitModule* module = (JitModule*)malloc(sizeof(JitModule));
+  JitModule* module = (JitModule*)allocateOutside(1, sizeof(JitModule), "a JIT round");
   module->size = (uint32_t)out.size();
   module->bytes = out.release();
   delete[] compiled;
@@ -97,7 +98,7 @@ JitModule* buildJitModuleOf(bool (*chosen)(const Func*), uint32_t maxBytes, void
   uint32_t count = 0;
   for (Func* f = firstRunFunction(); f; f = f->nextRun) count += chosen(f);
   if (count == 0) return nullptr;
-  Func** funcs = (Func**)malloc(count * sizeof(Func*));
+  Func** funcs = (Func**)allocateOutside(count, sizeof(Func*), "a JIT round");
   uint32_t k = 0;
   for (Func* f = firstRunFunction(); f; f = f->nextRun)
     if (chosen(f)) funcs[k++] = f;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "outside.h"
 #include "primitives.h"
 #include "printer.h"
 #include "symbols.h"
@@ -52,7 +53,7 @@ void failAt(int32_t line, int32_t column, const char* format, ...) {
 }
 
 Value makeAlias(Value original, const Macro* macro) {
-  Alias* a = (Alias*)calloc(1, sizeof(Alias));
+  Alias* a = (Alias*)allocateZeroedOutside(1, sizeof(Alias), "a macro expansion");
   a->symbol.header = makeHeader(kSymbolTag, 1);
   a->symbol.name = symbolOf(original)->name;
   a->original = original;
@@ -75,7 +76,7 @@ void* scratch(size_t bytes) {
   if (!blocks || blocks->used + bytes > blocks->size) {
     // A request bigger than a block (the matches of a long repetition) gets one of its own.
     size_t size = bytes > kBlockBytes ? bytes : kBlockBytes;
-    Block* b = (Block*)malloc(sizeof(Block) + size);
+    Block* b = (Block*)allocateOutside(1, sizeof(Block) + size, "a macro expansion");
     if (!b) fail("out of memory");
     *b = Block{blocks, 0, size};
     blocks = b;
@@ -389,7 +390,7 @@ Macro* makeMacro(Value name, Value spec, const Scope* scope, int32_t line, int32
   const char* macroName = symbolOf(name)->name;
   if (!isPair(spec) || symbolOfIdentifier(car(spec)) != intern("syntax-rules") || !isPair(cdr(spec)))
     failAt(line, column, "bad macro %s: expected (syntax-rules (literal...) (pattern template)...)", macroName);
-  Macro* m = (Macro*)calloc(1, sizeof(Macro));
+  Macro* m = (Macro*)allocateZeroedOutside(1, sizeof(Macro), "a macro");
   m->name = macroName;
   m->scope = scope;
   m->ellipsis = intern("...");
@@ -432,7 +433,7 @@ Macro* topLevelMacro(Value symbol) {
 
 void defineTopLevelMacro(Value symbol, Macro* macro) {
   if (!macro && !topLevelMacro(symbol)) return;  // nothing to hide
-  TopLevelEntry* e = (TopLevelEntry*)malloc(sizeof(TopLevelEntry));
+  TopLevelEntry* e = (TopLevelEntry*)allocateOutside(1, sizeof(TopLevelEntry), "a macro");
   *e = TopLevelEntry{symbol, macro, current};
   current = e;
 }

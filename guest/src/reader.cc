@@ -7,9 +7,10 @@
 
 #include "characters.h"
 #include "errors.h"
+#include "outside.h"
 #include "symbols.h"
-#include "utf8.h"
 #include "tower.h"
+#include "utf8.h"
 
 namespace {
 
@@ -33,11 +34,11 @@ class Reader {
 
   Datum* all(int32_t* count) {
     int32_t capacity = 16, n = 0;
-    Datum* data = (Datum*)malloc(capacity * sizeof(Datum));
+    Datum* data = (Datum*)allocateOutside(capacity, sizeof(Datum), "the source's data");
     for (;;) {
       skipAtmosphere();
       if (!*at_) break;
-      if (n == capacity) data = (Datum*)realloc(data, (capacity *= 2) * sizeof(Datum));
+      if (n == capacity) data = (Datum*)reallocateOutside(data, capacity *= 2, sizeof(Datum), "the source's data");
       data[n].line = line_;
       data[n].column = column_;
       data[n].value = datum(0);
@@ -205,7 +206,7 @@ class Reader {
     int32_t line = line_, column = column_;
     step();  // "
     size_t capacity = 16, n = 0;
-    char* text = (char*)malloc(capacity);
+    char* text = (char*)allocateOutside(capacity, 1, "a literal's text");
     for (;;) {
       char c = *at_;
       if (!c) error(line, column, "unterminated string");
@@ -227,7 +228,7 @@ class Reader {
           case 'x': {
             uint8_t encoded[4];
             size_t length = utf8Encode(hexEscape(), encoded);
-            if (n + length >= capacity) text = (char*)realloc(text, capacity = 2 * capacity + length);
+            if (n + length >= capacity) text = (char*)reallocateOutside(text, capacity = 2 * capacity + length, 1, "a literal's text");
             memcpy(text + n, encoded, length);
             n += length;
             continue;
@@ -237,7 +238,7 @@ class Reader {
             errorHere("unknown string escape (\\a \\b \\t \\n \\r \\\" \\\\ \\| \\x<hex>; and \\ before a line end are known)");
         }
       }
-      if (n + 1 >= capacity) text = (char*)realloc(text, capacity *= 2);
+      if (n + 1 >= capacity) text = (char*)reallocateOutside(text, capacity *= 2, 1, "a literal's text");
       text[n++] = c;
       step();
     }
@@ -300,7 +301,7 @@ class Reader {
     int32_t line = line_, column = column_;
     step();
     size_t capacity = 16, n = 0;
-    char* text = (char*)malloc(capacity);
+    char* text = (char*)allocateOutside(capacity, 1, "a literal's text");
     for (;;) {
       char c = *at_;
       if (!c) error(line, column, "unterminated |symbol|");
@@ -316,7 +317,7 @@ class Reader {
         else if (c == 't') c = '\t';
         else if (c == 'r') c = '\r';
       }
-      if (n + 1 >= capacity) text = (char*)realloc(text, capacity *= 2);
+      if (n + 1 >= capacity) text = (char*)reallocateOutside(text, capacity *= 2, 1, "a literal's text");
       text[n++] = c;
       step();
     }

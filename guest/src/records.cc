@@ -9,10 +9,11 @@
 
 #include "errors.h"
 #include "heap.h"
+#include "outside.h"
 #include "primitives.h"
 
 Value makeRecordType(Value name, Value fieldNames) {
-  RecordType* t = (RecordType*)calloc(1, sizeof(RecordType));
+  RecordType* t = (RecordType*)allocateZeroedOutside(1, sizeof(RecordType), "a record type");
   t->header = makeHeader(kRecordTypeTag, 0) | kLiteral;
   t->name = name;
   t->fieldNames = fieldNames;

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "errors.h"
 #include "heap.h"
+#include "outside.h"
 #include "utf8.h"
 
 namespace {
@@ -11,6 +13,7 @@ namespace {
 // Open addressing, grown at half full.
 Symbol** table;
 size_t capacity, count;
+size_t symbolBytes;  // the names and Symbols of the table, which never shrinks
 GlobalCell* cells;
 
 uint32_t hash(const char* s, size_t n) {
@@ -27,7 +30,7 @@ void insert(Symbol** into, size_t size, Symbol* s) {
 
 void grow() {
   size_t size = capacity ? 2 * capacity : 256;
-  Symbol** bigger = (Symbol**)calloc(size, sizeof(Symbol*));
+  Symbol** bigger = (Symbol**)allocateZeroedOutside(size, sizeof(Symbol*), "the symbol table");
   for (size_t i = 0; i < capacity; i++)
     if (table[i]) insert(bigger, size, table[i]);
   free(table);
@@ -47,11 +50,19 @@ Value intern(const char* name, size_t length) {
   if (2 * (count + 1) > capacity) grow();
   size_t i = hash(name, length) & (capacity - 1);
   for (; table[i]; i = (i + 1) & (capacity - 1)) {
-    if (strlen(table[i]->name) == length && memcmp(table[i]->name, name, length) == 0)
+    // stops at the first difference: a long name costs only what it shares
+    if (strncmp(table[i]->name, name, length) == 0 && table[i]->name[length] == 0)
       return (Value)table[i];
   }
-  Symbol* s = (Symbol*)calloc(1, sizeof(Symbol));
-  char* copy = (char*)malloc(length + 1);
+  // Symbols are never collected, so a program that makes them without end
+  // meets the heap's limit, as it would if they were in the heap.
+  size_t bytes = sizeof(Symbol) + length + 1;
+  if (heapCeiling() > 0 && symbolBytes + bytes > heapCeiling())
+    fail("heap exhausted: symbols take %lu bytes, the most the %lu-byte heap allows",
+         (unsigned long)(symbolBytes + bytes), (unsigned long)heapCeiling());
+  symbolBytes += bytes;
+  Symbol* s = (Symbol*)allocateZeroedOutside(1, sizeof(Symbol), "a symbol");
+  char* copy = (char*)allocateOutside(length + 1, 1, "a symbol");
   memcpy(copy, name, length);
   copy[length] = 0;
   s->header = makeHeader(kSymbolTag, 0);
@@ -64,7 +75,7 @@ Value intern(const char* name, size_t length) {
 GlobalCell* globalCell(Value symbol) {
   Symbol* s = symbolOf(symbol);
   if (!s->global) {
-    GlobalCell* cell = (GlobalCell*)calloc(1, sizeof(GlobalCell));
+    GlobalCell* cell = (GlobalCell*)allocateZeroedOutside(1, sizeof(GlobalCell), "a global variable");
     cell->value = kUnset;
     cell->symbol = s;
     cell->next = cells;
@@ -77,7 +88,7 @@ GlobalCell* globalCell(Value symbol) {
 GlobalCell* firstGlobalCell() { return cells; }
 
 Value literalPair(Value car, Value cdr, int32_t line, int32_t column) {
-  LiteralPair* p = (LiteralPair*)malloc(sizeof(LiteralPair));
+  LiteralPair* p = (LiteralPair*)allocateOutside(1, sizeof(LiteralPair), "a literal");
   p->pair.header = kPairTag | kLiteral;
   p->pair.car = car;
   p->pair.cdr = cdr;
@@ -96,7 +107,7 @@ Value literalString(const char* bytes, size_t length) {
   const uint8_t* p = (const uint8_t*)bytes;
   const uint8_t* end = p + length;
   size_t count = utf8Count(p, length), step;
-  String* s = (String*)calloc(1, dataObjectBytes(count, sizeof(uint32_t)));
+  String* s = (String*)allocateZeroedOutside(1, dataObjectBytes(count, sizeof(uint32_t)), "a literal");
   s->header = makeHeader(kStringTag, 0) | kLiteral;
   s->length = count;
   for (size_t i = 0; i < count; i++, p += step) s->chars[i] = utf8Decode(p, end, &step);
@@ -104,14 +115,14 @@ Value literalString(const char* bytes, size_t length) {
 }
 
 Value literalBytevector(uint32_t length) {
-  Bytevector* v = (Bytevector*)calloc(1, dataObjectBytes(length, 1));
+  Bytevector* v = (Bytevector*)allocateZeroedOutside(1, dataObjectBytes(length, 1), "a literal");
   v->header = makeHeader(kBytevectorTag, 0) | kLiteral;
   v->length = length;
   return (Value)v;
 }
 
 Value literalVector(uint32_t length) {
-  Vector* v = (Vector*)calloc(2 + (size_t)length, sizeof(Value));
+  Vector* v = (Vector*)allocateZeroedOutside(2 + (size_t)length, sizeof(Value), "a literal");
   v->header = makeHeader(kVectorTag, 0) | kLiteral;
   v->length = length;
   return (Value)v;

@@ -23,6 +23,7 @@
 
 #include "errors.h"
 #include "macros.h"
+#include "outside.h"
 #include "parser.h"
 #include "primitives.h"
 #include "printer.h"
@@ -87,7 +88,7 @@ int32_t listLength(Value list) {
 }
 
 Expr* node(ExprKind kind, Position at) {
-  Expr* e = (Expr*)calloc(1, sizeof(Expr));
+  Expr* e = (Expr*)allocateZeroedOutside(1, sizeof(Expr), "the syntax tree");
   e->kind = kind;
   e->line = at.line;
   e->column = at.column;
@@ -100,7 +101,7 @@ Expr* constant(Value v, Position at) {
   return e;
 }
 
-Expr** itemArray(int32_t n) { return (Expr**)calloc(n > 0 ? (size_t)n : 1, sizeof(Expr*)); }
+Expr** itemArray(int32_t n) { return (Expr**)allocateZeroedOutside(n > 0 ? (size_t)n : 1, sizeof(Expr*), "the syntax tree"); }
 
 Expr* sequence(Expr** items, int32_t n, Position at) {
   if (n == 1) return items[0];
@@ -198,7 +199,7 @@ class Syntax {
     commitTopLevelMacros();
     if (items.count == 0) items.add(constant(kUnspecified, Position{1, 1}));
     func->body = sequence(items.items, items.count, Position{1, 1});
-    Program* p = (Program*)malloc(sizeof(Program));
+    Program* p = (Program*)allocateOutside(1, sizeof(Program), "the syntax tree");
     p->func = func;
     free(forms);
     return p;
@@ -209,7 +210,7 @@ class Syntax {
     Expr** items = nullptr;
     int32_t count = 0, capacity = 0;
     void add(Expr* e) {
-      if (count == capacity) items = (Expr**)realloc(items, (capacity = capacity ? 2 * capacity : 16) * sizeof(Expr*));
+      if (count == capacity) items = (Expr**)reallocateOutside(items, capacity = capacity ? 2 * capacity : 16, sizeof(Expr*), "the syntax tree");
       items[count++] = e;
     }
   };
@@ -230,7 +231,7 @@ class Syntax {
   }
 
   Func* newFunc(const char* name, Position at) {
-    Func* f = (Func*)calloc(1, sizeof(Func));
+    Func* f = (Func*)allocateZeroedOutside(1, sizeof(Func), "the syntax tree");
     f->name = name;
     f->line = at.line;
     f->column = at.column;
@@ -238,7 +239,7 @@ class Syntax {
   }
 
   Variable* newVariable(Function& fn, Value symbol, bool checked) {
-    Variable* v = (Variable*)calloc(1, sizeof(Variable));
+    Variable* v = (Variable*)allocateZeroedOutside(1, sizeof(Variable), "the syntax tree");
     v->name = nameOf(symbol);
     v->index = fn.func->slotCount++;
     v->checked = checked;
@@ -394,7 +395,7 @@ class Syntax {
       syntaxError(at, "bad %s: expected (%s ((name (syntax-rules ...)) ...) body...)", form, form);
     const Scope* inner = scope;
     Value bindings = car(cdr(datum));
-    Scope* names = (Scope*)calloc(listLength(bindings) + 1, sizeof(Scope));
+    Scope* names = (Scope*)allocateZeroedOutside(listLength(bindings) + 1, sizeof(Scope), "the syntax tree");
     int32_t i = 0;
     for (Value p = bindings; isPair(p); p = cdr(p), i++) {
       Value b = car(p);
@@ -418,8 +419,8 @@ class Syntax {
     int32_t n = listLength(datum) - 1;
     if (n < 1) syntaxError(at, "bad case-lambda: expected (case-lambda (parameters body...) ...)");
     Expr** items = itemArray(n + 1);
-    Variable** clauses = (Variable**)calloc(n, sizeof(Variable*));
-    Func** funcs = (Func**)calloc(n, sizeof(Func*));
+    Variable** clauses = (Variable**)allocateZeroedOutside(n, sizeof(Variable*), "the syntax tree");
+    Func** funcs = (Func**)allocateZeroedOutside(n, sizeof(Func*), "the syntax tree");
     int32_t i = 0;
     for (Value p = cdr(datum); isPair(p); p = cdr(p), i++) {
       Value clause = car(p);
@@ -504,8 +505,8 @@ class Syntax {
     Value type = makeRecordType(stripSyntax(typeName), fieldNames);
     RecordDefinition r;
     r.count = 0;
-    r.names = (Value*)calloc(procedures + 3, sizeof(Value));
-    r.values = (Expr**)calloc(procedures + 3, sizeof(Expr*));
+    r.names = (Value*)allocateZeroedOutside(procedures + 3, sizeof(Value), "the syntax tree");
+    r.values = (Expr**)allocateZeroedOutside(procedures + 3, sizeof(Expr*), "the syntax tree");
     r.names[r.count] = typeName;
     r.values[r.count++] = constant(type, at);
 
@@ -515,7 +516,7 @@ class Syntax {
       if (!isSymbol(name) || listLength(parameters) < 0) syntaxError(at, "%s", shape);
       Func* func = newFunc(nameOf(name), at);
       Function inner = {func, fn.level + 1};
-      Variable** params = (Variable**)calloc(listLength(parameters) + 1, sizeof(Variable*));
+      Variable** params = (Variable**)allocateZeroedOutside(listLength(parameters) + 1, sizeof(Variable*), "the syntax tree");
       int32_t n = 0;
       for (Value p = parameters; isPair(p); p = cdr(p)) {
         if (!isSymbol(car(p)) || fieldIndex(fieldNames, car(p)) < 0)
@@ -763,7 +764,7 @@ class Syntax {
     Function inner = {func, fn.level + 1};
     int32_t n = 1;
     for (Value p = parameters; isPair(p); p = cdr(p)) n++;
-    Scope* params = (Scope*)calloc(n, sizeof(Scope));
+    Scope* params = (Scope*)allocateZeroedOutside(n, sizeof(Scope), "the syntax tree");
     const Scope* innerScope = scope;
     int32_t i = 0;
     Value p = parameters;
@@ -801,7 +802,7 @@ class Syntax {
     BodyForm* items = nullptr;
     int32_t count = 0, capacity = 0;
     void add(const BodyForm& f) {
-      if (count == capacity) items = (BodyForm*)realloc(items, (capacity = capacity ? 2 * capacity : 16) * sizeof(BodyForm));
+      if (count == capacity) items = (BodyForm*)reallocateOutside(items, capacity = capacity ? 2 * capacity : 16, sizeof(BodyForm), "the syntax tree");
       items[count++] = f;
     }
   };
@@ -827,7 +828,7 @@ class Syntax {
       case Keyword::DefineSyntax: {
         Value name, spec;
         syntaxDefinition(form, at, &name, &spec);
-        Scope* s = (Scope*)calloc(1, sizeof(Scope));
+        Scope* s = (Scope*)allocateZeroedOutside(1, sizeof(Scope), "the syntax tree");
         *s = Scope{name, nullptr, fn.level, *inner, nullptr};
         s->macro = makeMacro(name, spec, s, at.line, at.column);  // it sees itself
         *inner = s;
@@ -838,7 +839,7 @@ class Syntax {
         Value target = car(cdr(form));
         while (isPair(target)) target = car(target);
         if (!isSymbol(target)) syntaxError(at, "bad define: expected a name");
-        Scope* s = (Scope*)calloc(1, sizeof(Scope));
+        Scope* s = (Scope*)allocateZeroedOutside(1, sizeof(Scope), "the syntax tree");
         *s = Scope{target, newVariable(fn, target, true), fn.level, *inner, nullptr};
         *inner = s;
         out.add(BodyForm{form, at, Keyword::Define, s, RecordDefinition{0, nullptr, nullptr}});
@@ -846,7 +847,7 @@ class Syntax {
       }
       case Keyword::DefineRecordType: {
         RecordDefinition r = recordDefinition(form, at, fn);
-        Scope* names = (Scope*)calloc(r.count, sizeof(Scope));
+        Scope* names = (Scope*)allocateZeroedOutside(r.count, sizeof(Scope), "the syntax tree");
         for (int32_t i = 0; i < r.count; i++) {
           names[i] = Scope{r.names[i], newVariable(fn, r.names[i], true), fn.level, *inner, nullptr};
           names[i].variable->initialiser = r.values[i];
@@ -933,7 +934,7 @@ class Syntax {
     Value bindings = car(cdr(datum));
     int32_t n = bindingCount(bindings, at, form);
     Expr** items = itemArray(n + 1);
-    Scope* names = (Scope*)calloc(n ? n : 1, sizeof(Scope));
+    Scope* names = (Scope*)allocateZeroedOutside(n ? n : 1, sizeof(Scope), "the syntax tree");
     const Scope* inner = scope;
     int32_t i = 0;
     for (Value p = bindings; isPair(p); p = cdr(p), i++) {
@@ -954,7 +955,7 @@ class Syntax {
     Value bindings = car(cdr(datum));
     int32_t n = bindingCount(bindings, at, "letrec", true);
     Expr** items = itemArray(n + 1);
-    Scope* names = (Scope*)calloc(n ? n : 1, sizeof(Scope));
+    Scope* names = (Scope*)allocateZeroedOutside(n ? n : 1, sizeof(Scope), "the syntax tree");
     const Scope* inner = scope;
     int32_t i = 0;
     for (Value p = bindings; isPair(p); p = cdr(p), i++) {
@@ -975,12 +976,12 @@ class Syntax {
   // values: named let and do both become this.
   Expr* loop(Value name, Value parameters, Expr* (Syntax::*makeBody)(Function&, const Scope*, void*),
              void* context, Expr** initials, int32_t n, Position at, Function& fn, const Scope* scope) {
-    Scope* self = (Scope*)calloc(1, sizeof(Scope));
+    Scope* self = (Scope*)allocateZeroedOutside(1, sizeof(Scope), "the syntax tree");
     *self = Scope{name, newVariable(fn, name, true), fn.level, scope, nullptr};
     // The loop's lambda, built by hand so that its body can be made in its scope.
     Func* func = newFunc(nameOf(name), at);
     Function inner = {func, fn.level + 1};
-    Scope* params = (Scope*)calloc(n ? n : 1, sizeof(Scope));
+    Scope* params = (Scope*)allocateZeroedOutside(n ? n : 1, sizeof(Scope), "the syntax tree");
     const Scope* innerScope = self;
     int32_t i = 0;
     for (Value p = parameters; isPair(p); p = cdr(p), i++) {

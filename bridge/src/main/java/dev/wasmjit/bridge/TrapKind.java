@@ -29,8 +29,9 @@ public enum TrapKind {
     /** A float to integer conversion out of range. */
     BAD_CONVERSION_TO_INTEGER("invalid conversion to integer"),
     /**
-     * The guest ran out of memory: its heap is exhausted or could not be allocated (the
-     * Scheme guest's {@code heap exhausted} and {@code cannot allocate a heap}).
+     * The guest ran out of memory: its heap is exhausted or could not be allocated, or memory
+     * outside it ran out (the Scheme guest's {@code heap exhausted}, {@code cannot allocate a
+     * heap} and {@code out of memory}).
      */
     OUT_OF_MEMORY("out of memory"),
     /** The call's wall-clock deadline passed (epoch interruption). */

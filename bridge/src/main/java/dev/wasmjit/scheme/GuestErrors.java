@@ -25,7 +25,8 @@ final class GuestErrors {
             Map.entry("recursion too deep", TrapKind.STACK_OVERFLOW),
             Map.entry("heap exhausted", TrapKind.OUT_OF_MEMORY),
             Map.entry("heap size too small", TrapKind.OUT_OF_MEMORY),
-            Map.entry("cannot allocate a heap", TrapKind.OUT_OF_MEMORY));
+            Map.entry("cannot allocate a heap", TrapKind.OUT_OF_MEMORY),
+            Map.entry("out of memory", TrapKind.OUT_OF_MEMORY));
 
     private GuestErrors() {
     }

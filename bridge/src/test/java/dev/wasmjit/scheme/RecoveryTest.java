@@ -108,6 +108,21 @@ class RecoveryTest {
     }
 
     @Test
+    void symbolsMadeWithoutEndMeetTheHeapLimitAndTheInterpreterWorksOn() {
+        // Symbols are never collected: they count against the heap's limit (2 MiB here).
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxHeapBytes(2 << 20))) {
+            Expression fib = linkedFib(t);
+            Expression symbols = t.scheme.parse("(let make ((i 0)) (string->symbol (number->string i)) (make (+ i 1)))");
+            assertThatThrownBy(() -> t.scheme.eval(symbols))
+                    .isInstanceOfSatisfying(GuestTrap.class,
+                            trap -> assertThat(trap.kind()).isEqualTo(TrapKind.OUT_OF_MEMORY))
+                    .hasMessageMatching("heap exhausted: symbols take \\d+ bytes, the most the 2097152-byte heap allows");
+            assertWorksOn(t, fib);
+            assertThat(t.evalInteger("(string-length (symbol->string (string->symbol \"1000\")))")).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aNulCharacterIsAParseErrorNotASilentEndOfTheSource() {
         try (TestInterpreter t = TestInterpreter.start()) {
             assertThatThrownBy(() -> t.scheme.parse("(+ 1\n  2)\0 (unbound)"))
