@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a Scheme value from its external representation: the text the guest's {@code write}
@@ -57,10 +58,13 @@ public final class ExternalRepresentation {
     private static final int CONTEXT_CHARS = 30;
 
     private final String text;
+    /** What each record read becomes: itself, or what it stands for (a host object's handle). */
+    private final UnaryOperator<SchemeValue> records;
     private int position;
 
-    private ExternalRepresentation(String text) {
+    private ExternalRepresentation(String text, UnaryOperator<SchemeValue> records) {
         this.text = text;
+        this.records = records;
     }
 
     /**
@@ -74,7 +78,12 @@ public final class ExternalRepresentation {
      *                                  of range, or followed by more text
      */
     public static SchemeValue read(String text) {
-        ExternalRepresentation reader = new ExternalRepresentation(text);
+        return read(text, UnaryOperator.identity());
+    }
+
+    /** {@link #read(String)}, each record read replaced by what {@code records} makes of it. */
+    static SchemeValue read(String text, UnaryOperator<SchemeValue> records) {
+        ExternalRepresentation reader = new ExternalRepresentation(text, records);
         SchemeValue value = reader.readValue();
         reader.skipWhitespace();
         if (reader.position < text.length()) {
@@ -147,7 +156,7 @@ public final class ExternalRepresentation {
                 if (c == '>') {
                     position++;
                     open.pop();
-                    value = innermost.close();
+                    value = records.apply(innermost.close());
                     if (addTo(open.peek(), value)) {
                         return value;
                     }
@@ -198,7 +207,7 @@ public final class ExternalRepresentation {
                         open.push(new Open(false, start, type));
                         continue;
                     }
-                    value = SchemeValue.record(type, List.of(), List.of());
+                    value = records.apply(SchemeValue.record(type, List.of(), List.of()));
                 } else if (token.equals(".")) {
                     if (innermost == null || innermost.vector || inRecord) {
                         throw error(innermost == null ? "a dot outside a list"

@@ -124,7 +124,7 @@ final class GuestAbi {
         checkedHeapSize(heapBytes);
         return unit(true, () -> {
             eval.callVoid(expression.address(), heapBytes);
-            return ResultReader.lastResult(this, instance);
+            return ResultReader.lastResult(this, instance, owner.hostObjects);
         });
     }
 

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The host procedures of one interpreter ({@link SchemeInterpreter.Builder#define(String,
- * HostProcedure)}): each is a global of the guest, {@code (lambda arguments (host-call N
- * arguments))}, and the guest's {@code host-call} reaches procedure N through the imports
- * {@link HostCallImports} describes. Only the guest thread touches the pending answer.
+ * The host procedures a builder defines ({@link SchemeInterpreter.Builder#define(String,
+ * HostProcedure)}): each is a global of the guest, {@code (lambda arguments
+ * (wasmjit:host-result (host-call N arguments)))}, and the guest's {@code host-call} reaches
+ * procedure N through the imports {@link HostCallImports} describes. Each interpreter built
+ * gets imports of its own, with its pending answer and its {@link HostObjects}; only its guest
+ * thread touches them.
  */
 final class HostProcedureTable {
 
@@ -23,7 +25,6 @@ final class HostProcedureTable {
 
     private final List<String> names = new ArrayList<>();
     private final List<HostProcedure> procedures = new ArrayList<>();
-    private byte[] answer = new byte[0];
 
     /** Adds a procedure, or replaces the one of that name. */
     void define(String name, HostProcedure procedure) {
@@ -48,57 +49,72 @@ final class HostProcedureTable {
     String definitions() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
-            out.append("(define ").append(names.get(i)).append(" (lambda arguments (host-call ").append(i)
-                    .append(" arguments)))\n");
+            out.append("(define ").append(names.get(i)).append(" (lambda arguments (wasmjit:host-result (host-call ")
+                    .append(i).append(" arguments))))\n");
         }
         return out.toString();
     }
 
-    /** The two imports, for this interpreter's instance. */
-    List<HostFunction> imports() {
+    /** The two imports, for one interpreter's instance. */
+    List<HostFunction> imports(HostObjects handles) {
+        Calls calls = new Calls(List.copyOf(names), List.copyOf(procedures), handles);
         return List.of(
                 new HostFunction(HostCallImports.HOST_CALL, FuncSignature.i32(3, 1), (memory, args) ->
-                        List.of(call(memory, args.get(0).intValue(), args.get(1).intValue(), args.get(2).intValue()))),
+                        List.of(calls.call(memory, args.get(0).intValue(), args.get(1).intValue(), args.get(2).intValue()))),
                 new HostFunction(HostCallImports.HOST_RESULT, FuncSignature.i32(1, 0), (memory, args) -> {
-                    memory.write(args.get(0).intValue(), answer);
-                    answer = new byte[0];
+                    memory.write(args.get(0).intValue(), calls.answer);
+                    calls.answer = new byte[0];
                     return List.of();
                 }));
     }
 
-    /** Runs procedure {@code index} on the written arguments; the answer's length, negative for an error. */
-    private int call(GuestMemory memory, int index, int text, int size) {
-        if (index < 0 || index >= procedures.size()) {
-            return failure("host-call: no host procedure " + index);
-        }
-        String name = names.get(index);
-        List<SchemeValue> arguments;
-        try {
-            String written = new String(memory.read(text, size), StandardCharsets.UTF_8);
-            arguments = ExternalRepresentation.read(written).asList();
-        } catch (RuntimeException e) {
-            return failure(name + ": the arguments could not be read: " + e.getMessage());
-        }
-        Object result;
-        try {
-            result = procedures.get(index).apply(arguments);
-        } catch (Exception e) {
-            return failure(name + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
-        }
-        try {
-            boolean noValue = result == null || result instanceof SchemeValue v && v.isUnspecified();
-            answer = (noValue ? "" : SchemeLiteral.datum(result, "the result of " + name))
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return failure(name + ": " + e.getMessage());
-        }
-        return answer.length;
-    }
+    /** One interpreter's calls: the procedures as they were when it was built, and its answer. */
+    private static final class Calls {
+        final List<String> names;
+        final List<HostProcedure> procedures;
+        final HostObjects handles;
+        byte[] answer = new byte[0];
 
-    private int failure(String message) {
-        String line = message.replace('\n', ' ');
-        answer = (line.length() > MESSAGE_LIMIT ? line.substring(0, MESSAGE_LIMIT) + "..." : line)
-                .getBytes(StandardCharsets.UTF_8);
-        return -(answer.length + 1);
+        Calls(List<String> names, List<HostProcedure> procedures, HostObjects handles) {
+            this.names = names;
+            this.procedures = procedures;
+            this.handles = handles;
+        }
+
+        /** Runs procedure {@code index} on the written arguments; the answer's length, negative for an error. */
+        int call(GuestMemory memory, int index, int text, int size) {
+            if (index < 0 || index >= procedures.size()) {
+                return failure("host-call: no host procedure " + index);
+            }
+            String name = names.get(index);
+            List<SchemeValue> arguments;
+            try {
+                String written = new String(memory.read(text, size), StandardCharsets.UTF_8);
+                arguments = ExternalRepresentation.read(written, handles::resolve).asList();
+            } catch (RuntimeException e) {
+                return failure(name + ": the arguments could not be read: " + e.getMessage());
+            }
+            Object result;
+            try {
+                result = procedures.get(index).apply(arguments);
+            } catch (Exception e) {
+                return failure(name + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
+            }
+            try {
+                boolean noValue = result == null || result instanceof SchemeValue v && v.isUnspecified();
+                answer = (noValue ? "" : SchemeLiteral.datum(result, "the result of " + name, handles))
+                        .getBytes(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return failure(name + ": " + e.getMessage());
+            }
+            return answer.length;
+        }
+
+        private int failure(String message) {
+            String line = message.replace('\n', ' ');
+            answer = (line.length() > MESSAGE_LIMIT ? line.substring(0, MESSAGE_LIMIT) + "..." : line)
+                    .getBytes(StandardCharsets.UTF_8);
+            return -(answer.length + 1);
+        }
     }
 }

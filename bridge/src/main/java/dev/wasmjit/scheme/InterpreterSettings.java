@@ -216,7 +216,8 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
         WasmEngine engine = interruptible ? WasmEngine.isolated(engineSettings) : WasmEngine.of(engineSettings);
         AutomaticTiering automatic = new AutomaticTiering(tiering, engine);
         QuietOutput quiet = new QuietOutput();
-        ReactorInstance instance = instantiate(engine, automatic, quiet);
+        HostObjects handles = new HostObjects();
+        ReactorInstance instance = instantiate(engine, automatic, quiet, handles);
         try {
             GuestAbi abi = new GuestAbi(instance, quiet);
             // the guest reads the limit as unsigned: above 2 GiB the int carries the same 32 bits
@@ -229,9 +230,10 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
                 instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
                 set.callVoid(tiering.threshold(), tiering.maxRoundBytes());
             });
-            SchemeInterpreter scheme = new SchemeInterpreter(instance, abi, heapBytes, automatic);
-            if (!hostProcedures.isEmpty()) {  // quietly, whatever the interpreter prints of its own
-                abi.eval(scheme, abi.quietEval, scheme.parse(hostProcedures.definitions()), heapBytes);
+            SchemeInterpreter scheme = new SchemeInterpreter(instance, abi, heapBytes, automatic, handles);
+            if (!hostProcedures.isEmpty()) {  // their results may hold host objects
+                scheme.evalQuietly(HostObjects.DEFINITIONS + hostProcedures.definitions());
+                handles.markDefined();
             }
             return scheme;
         } catch (RuntimeException | Error e) {
@@ -256,7 +258,8 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      * module on an isolated engine) and an isolated engine are owned by the instance, closed
      * after its store, by its close() or by its cleaner.
      */
-    private ReactorInstance instantiate(WasmEngine engine, AutomaticTiering automatic, QuietOutput quiet) {
+    private ReactorInstance instantiate(WasmEngine engine, AutomaticTiering automatic, QuietOutput quiet,
+                                        HostObjects handles) {
         WasmModule module;
         boolean ownModule = moduleBytes != null || interruptible;
         try {
@@ -287,7 +290,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
             automatic.imports().forEach(builder::hostFunction);
         }
         if (!hostProcedures.isEmpty()) {
-            hostProcedures.imports().forEach(builder::hostFunction);
+            hostProcedures.imports(handles).forEach(builder::hostFunction);
         }
         if (interruptible) {
             builder.owning(engine::close);

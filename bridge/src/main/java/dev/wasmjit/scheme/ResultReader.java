@@ -22,11 +22,11 @@ final class ResultReader {
     }
 
     /** The last result; call it right after the evaluation, in the same exclusive unit. */
-    static SchemeValue lastResult(GuestAbi abi, ReactorInstance instance) {
+    static SchemeValue lastResult(GuestAbi abi, ReactorInstance instance, HostObjects hostObjects) {
         if (abi.lastResultText.isPresent()) {
             int address = abi.lastResultText.get().callI32();
             if (address != 0) {
-                return read(guestText(instance, address, "lastResultText()"), "lastResultText()");
+                return read(guestText(instance, address, "lastResultText()"), "lastResultText()", hostObjects);
             }
         }
         if (abi.lastResultKind.isPresent() && abi.lastResultInteger.isPresent()) {
@@ -38,15 +38,15 @@ final class ResultReader {
                 return SchemeValue.procedure();
             }
         }
-        return fromResultLine(instance.lastCallStdout());
+        return fromResultLine(instance.lastCallStdout(), hostObjects);
     }
 
     /** Without the extensions, the result is whatever the guest printed after {@code result: }. */
-    private static SchemeValue fromResultLine(List<String> stdout) {
+    private static SchemeValue fromResultLine(List<String> stdout, HostObjects hostObjects) {
         for (int i = stdout.size() - 1; i >= 0; i--) {
             String line = stdout.get(i);
             if (line.startsWith(RESULT_PREFIX)) {
-                return read(line.substring(RESULT_PREFIX.length()), "result line");
+                return read(line.substring(RESULT_PREFIX.length()), "result line", hostObjects);
             }
         }
         throw new IllegalStateException("the guest's eval returned without printing a result line");
@@ -61,9 +61,9 @@ final class ResultReader {
         }
     }
 
-    private static SchemeValue read(String text, String source) {
+    private static SchemeValue read(String text, String source, HostObjects hostObjects) {
         try {
-            return ExternalRepresentation.read(text);
+            return ExternalRepresentation.read(text, hostObjects::resolve);
         } catch (IllegalArgumentException e) {
             if (e.getMessage().contains(ExternalRepresentation.CIRCULAR)) {
                 // The guest writes every result whole, circular ones with datum labels

@@ -13,9 +13,16 @@ import java.util.Objects;
  */
 public abstract class SchemeGlobals extends TieredInterpreter {
 
-    SchemeGlobals(AutomaticTiering tiering) {
+    /** The Java objects this interpreter's Scheme holds as handles. */
+    final HostObjects hostObjects;
+
+    SchemeGlobals(AutomaticTiering tiering, HostObjects hostObjects) {
         super(tiering);
+        this.hostObjects = hostObjects;
     }
+
+    /** Evaluates the host's own definitions, printing no result line whatever the settings. */
+    abstract void evalQuietly(String source);
 
     /**
      * Parses a program.
@@ -64,7 +71,10 @@ public abstract class SchemeGlobals extends TieredInterpreter {
      * {@link java.util.List} as a list and an array as a vector (their elements converted the
      * same way), a {@link SchemeValue} as itself, a {@link SchemeProcedure} as the procedure;
      * {@code double}, {@link Character} and {@code byte[]} as Scheme's reals, characters and
-     * bytevectors.
+     * bytevectors. Any other object goes as an opaque handle ({@link SchemeValue#hostObject}):
+     * Scheme can keep it, compare it with {@code eq?} and give it back, and it comes back as a
+     * {@code SchemeValue} of kind {@code HOST_OBJECT} holding the same object. The interpreter
+     * keeps each object passed this way as long as it lives.
      *
      * <p>Each call with arguments parses a small expression, which stays in guest memory as
      * {@link #eval(String)}'s do: a hot loop belongs in Scheme.
@@ -74,8 +84,8 @@ public abstract class SchemeGlobals extends TieredInterpreter {
      * @return the procedure's result
      * @throws GuestError               if the global is unbound or not a procedure, an argument
      *                                  is of a kind the guest cannot read, or the call fails
-     * @throws IllegalArgumentException if the name is not a symbol's name, or an argument has
-     *                                  no Scheme value (the guest is not called)
+     * @throws IllegalArgumentException if the name is not a symbol's name, or an argument is
+     *                                  null (the guest is not called)
      */
     public final SchemeValue call(String globalName, Object... arguments) {
         Objects.requireNonNull(arguments, "arguments");
@@ -84,7 +94,9 @@ public abstract class SchemeGlobals extends TieredInterpreter {
                 throw new IllegalArgumentException("the procedure " + p.globalName() + " belongs to another interpreter");
             }
         }
-        return eval(SchemeLiteral.call(checkedGlobalName(globalName), arguments));
+        String call = SchemeLiteral.call(checkedGlobalName(globalName), hostObjects, arguments);
+        defineHostObjectsIfHeld((Object) arguments);
+        return eval(call);
     }
 
     /**
@@ -94,14 +106,23 @@ public abstract class SchemeGlobals extends TieredInterpreter {
      * @param globalName the variable's name
      * @param value      its value
      * @throws GuestError               if the guest cannot read the value (see {@link #call})
-     * @throws IllegalArgumentException if the name is not a symbol's name, or the value has no
-     *                                  Scheme value
+     * @throws IllegalArgumentException if the name is not a symbol's name, or the value is null
      */
     public final void define(String globalName, Object value) {
         if (value instanceof SchemeProcedure p && p.owner() != this) {
             throw new IllegalArgumentException("the procedure " + p.globalName() + " belongs to another interpreter");
         }
-        eval(SchemeLiteral.definition(checkedGlobalName(globalName), value));
+        String definition = SchemeLiteral.definition(checkedGlobalName(globalName), value, hostObjects);
+        defineHostObjectsIfHeld(value);
+        eval(definition);
+    }
+
+    /** Defines the guest's side of host objects before the first one goes in. */
+    private void defineHostObjectsIfHeld(Object values) {
+        if (!hostObjects.isDefined() && HostObjects.holdsHostObject(values)) {
+            evalQuietly(HostObjects.DEFINITIONS);
+            hostObjects.markDefined();
+        }
     }
 
     /**

@@ -24,18 +24,16 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>It drives any module with the guest ABI (its core exports are enough) and uses the wasmjit
- * extensions when the module exports them: result values, error messages, counters and the
- * shadow-stack pointer. Errors of the program are {@link GuestError}s with the guest's
- * message; traps, timeouts and the guest's own limits are {@link GuestTrap}s whose
- * {@link GuestTrap#kind() kind} names the limit: too deep recursion is
- * {@link TrapKind#STACK_OVERFLOW} whether the guest's call-depth limit or the wasm stack
- * stopped it, an exhausted heap is {@link TrapKind#OUT_OF_MEMORY}, a passed deadline is a
- * {@link dev.wasmjit.bridge.GuestTimeout} ({@link TrapKind#TIMEOUT}). After any of them
- * the interpreter keeps working, expressions parsed earlier included, and linked code still
- * runs. Every guest allocation the host makes is freed. One thread at a time may use an
- * interpreter; a second thread is refused with {@link IllegalStateException}. Programs as
- * text and calls with Java values are {@link SchemeGlobals}'s.
+ * <p>It drives any module with the guest ABI (its core exports are enough) and uses the wasmjit extensions when
+ * the module exports them: result values, error messages, counters and the shadow-stack pointer. Errors of the
+ * program are {@link GuestError}s with the guest's message; traps, timeouts and the guest's own limits are
+ * {@link GuestTrap}s whose {@link GuestTrap#kind() kind} names the limit: too deep recursion is
+ * {@link TrapKind#STACK_OVERFLOW} whether the guest's call-depth limit or the wasm stack stopped it, an exhausted
+ * heap is {@link TrapKind#OUT_OF_MEMORY}, a passed deadline is a {@link dev.wasmjit.bridge.GuestTimeout}
+ * ({@link TrapKind#TIMEOUT}). After any of them the interpreter keeps working, expressions parsed earlier included,
+ * and linked code still runs. Every guest allocation the host makes is freed. One thread at a time may use an
+ * interpreter; a second thread is refused with {@link IllegalStateException}. Programs as text and calls with Java
+ * values are {@link SchemeGlobals}'s.
  */
 public final class SchemeInterpreter extends SchemeGlobals implements AutoCloseable {
 
@@ -46,11 +44,10 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     public static final int DEFAULT_HEAP_BYTES = 1 << 20;
 
     /**
-     * How large the heap may grow by default when live data crowds it: a quarter of the
-     * machine's physical memory, at least 256 MiB and at most
-     * {@link InterpreterSettings#LARGEST_HEAP_LIMIT} (the guest's 32-bit address space), fixed
-     * when this class is loaded. Programs sized like the r7rs benchmarks' runs need more than
-     * a fixed 256 MiB; a quarter leaves the rest of the machine to everything else.
+     * How large the heap may grow by default when live data crowds it: a quarter of the machine's physical memory,
+     * at least 256 MiB and at most {@link InterpreterSettings#LARGEST_HEAP_LIMIT} (the guest's 32-bit address space),
+     * fixed when this class is loaded. Programs sized like the r7rs benchmarks' runs need more than a fixed 256 MiB;
+     * a quarter leaves the rest of the machine to everything else.
      */
     public static final long DEFAULT_MAX_HEAP_BYTES = InterpreterSettings.machineHeapLimit();
 
@@ -60,8 +57,9 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     private volatile boolean closed;
 
     /** Made by {@link InterpreterSettings#build()}. */
-    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, AutomaticTiering tiering) {
-        super(tiering);
+    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, AutomaticTiering tiering,
+                      HostObjects handles) {
+        super(tiering, handles);
         this.instance = instance;
         this.abi = abi;
         this.heapBytes = heapBytes;
@@ -89,9 +87,8 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
      *
      * @param source the program text
      * @return a handle to the parsed expression
-     * @throws GuestError if the program does not parse; the message gives line and column.
-     *                    A NUL character is a parse error too: the guest reads NUL-terminated
-     *                    text and would silently ignore the rest.
+     * @throws GuestError if the program does not parse; the message gives line and column. A NUL character is a
+     *                    parse error too: the guest reads NUL-terminated text and would silently ignore the rest.
      */
     @Override
     public Expression parse(String source) {
@@ -101,9 +98,9 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * A handle to an expression that is already in guest memory without parsing it again: the
-     * handle a statically linked module was snapshotted with (its functions are compiled
-     * already, where a new parse would make new, uncompiled ones).
+     * A handle to an expression that is already in guest memory without parsing it again: the handle a statically
+     * linked module was snapshotted with (its functions are compiled already, where a new parse would make new,
+     * uncompiled ones).
      *
      * <p>The address is trusted, as in the seed's harness: it must be one that {@code parse}
      * returned in this instance or in the instance this module was snapshotted from.
@@ -133,14 +130,13 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * Evaluates with a heap of the given size. The heap lives as long as the interpreter, so
-     * top-level definitions of earlier evaluations are visible; a size different from the
-     * current one resizes it, keeping every live object (an evaluation fails with
-     * {@link TrapKind#OUT_OF_MEMORY} if they do not fit).
+     * Evaluates with a heap of the given size. The heap lives as long as the interpreter, so top-level
+     * definitions of earlier evaluations are visible; a size different from the current one resizes it,
+     * keeping every live object (an evaluation fails with {@link TrapKind#OUT_OF_MEMORY} if they do not fit).
      *
      * @param expression a handle from this interpreter's {@link #parse}
-     * @param heapBytes  the heap size for this evaluation: positive; below the guest's minimum
-     *                   the evaluation fails with {@link TrapKind#OUT_OF_MEMORY}
+     * @param heapBytes  the heap size for this evaluation: positive; below the guest's minimum the
+     *                   evaluation fails with {@link TrapKind#OUT_OF_MEMORY}
      * @return the result
      * @throws IllegalArgumentException if the size is zero or negative (the guest is not called)
      */
@@ -149,18 +145,22 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * Evaluates with a heap of the given size (see {@link #eval(Expression, int)}) and a
-     * wall-clock deadline.
+     * Evaluates with a heap of the given size (see {@link #eval(Expression, int)}) and a wall-clock deadline.
      *
      * @param expression a handle from this interpreter's {@link #parse}
      * @param heapBytes  the heap size for this evaluation
      * @param deadline   how long the evaluation may run: positive
      * @return the result
-     * @throws IllegalArgumentException if the expression belongs to another interpreter, or
-     *                                  the heap size or the deadline is zero or negative
+     * @throws IllegalArgumentException if the expression belongs to another interpreter, or the heap size
+     *                                  or the deadline is zero or negative
      */
     public SchemeValue eval(Expression expression, int heapBytes, Duration deadline) {
         return evalWith(abi.eval.withDeadline(deadline), expression, heapBytes);
+    }
+
+    @Override
+    void evalQuietly(String source) {  // the host's own definitions: no result line, whatever the settings
+        evalWith(abi.quietEval, parse(source), heapBytes);
     }
 
     private SchemeValue evalWith(GuestFunction eval, Expression expression, int heapBytes) {
@@ -248,9 +248,9 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * Stops the guest call under way, from any thread: it ends with a GuestInterrupted
-     * ({@link TrapKind#INTERRUPTED}) at the next epoch check, interpreted or compiled, and the
-     * interpreter works on with what it had. Does nothing when no call is under way.
+     * Stops the guest call under way, from any thread: it ends with a GuestInterrupted ({@link TrapKind#INTERRUPTED})
+     * at the next epoch check, interpreted or compiled, and the interpreter works on with what it had. Does nothing
+     * when no call is under way.
      *
      * @return true if a call was under way and is being stopped
      * @throws IllegalStateException if not built {@link Builder#interruptible(boolean) interruptible}
@@ -263,10 +263,10 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     }
 
     /**
-     * Stops a background compilation and frees the guest instance, from any thread; idempotent,
-     * and any other use afterwards is an {@link IllegalStateException}. A call under way elsewhere
-     * ends at once when {@linkplain Builder#interruptible interruptible}, else at its next output
-     * or deadline ({@link ReactorInstance#close()}). One dropped unclosed is freed when unreachable.
+     * Stops a background compilation and frees the guest instance, from any thread; idempotent, and any other use
+     * afterwards is an {@link IllegalStateException}. A call under way elsewhere ends at once when
+     * {@linkplain Builder#interruptible interruptible}, else at its next output or deadline
+     * ({@link ReactorInstance#close()}). One dropped unclosed is freed when unreachable.
      */
     @Override
     public void close() {

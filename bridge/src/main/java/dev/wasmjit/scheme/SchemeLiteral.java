@@ -2,15 +2,16 @@ package dev.wasmjit.scheme;
 
 import java.lang.reflect.Array;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Java values as Scheme source text, so that a call can hand them to the guest: the guest
  * takes values only as text it parses. An argument is quoted data, {@code '(1 "two" #t)}; a
- * {@link SchemeProcedure} is the name of the global it stands for. What the guest cannot read
- * yet (floats, characters, bytevectors, integers beyond its fixnums) is written as Scheme
- * writes it, and the guest's parse says why it refuses it.
+ * {@link SchemeProcedure} is the name of the global it stands for. An argument that holds a
+ * host object ({@link HostObjects}) is an expression instead, which makes its handles:
+ * {@code (list '1 (wasmjit:host-object 0))}.
  */
 final class SchemeLiteral {
 
@@ -18,41 +19,92 @@ final class SchemeLiteral {
     }
 
     /** The call {@code (NAME ARG ...)} as source text. */
-    static String call(String globalName, Object... arguments) {
+    static String call(String globalName, HostObjects handles, Object... arguments) {
         StringBuilder out = new StringBuilder("(").append(globalName);
         for (int i = 0; i < arguments.length; i++) {
             out.append(' ');
-            argument(out, arguments[i], i + 1);
+            argument(out, arguments[i], "argument " + (i + 1), handles);
         }
         return out.append(')').toString();
     }
 
     /** The definition {@code (define NAME 'DATUM)} as source text. */
-    static String definition(String globalName, Object value) {
+    static String definition(String globalName, Object value, HostObjects handles) {
         StringBuilder out = new StringBuilder("(define ").append(globalName).append(' ');
-        argument(out, value, 1);
+        argument(out, value, "argument 1", handles);
         return out.append(')').toString();
     }
 
-    /** A Java value as the text of a datum, unquoted (a host procedure's result). */
-    static String datum(Object value, String where) {
+    /**
+     * A Java value as the text of a datum, unquoted: a host procedure's result, which the guest
+     * reads as data. Handles in it are marks, and the whole is marked to say so.
+     */
+    static String datum(Object value, String where, HostObjects handles) {
         StringBuilder out = new StringBuilder();
-        datum(out, value, where);
-        return out.toString();
+        datum(out, value, where, handles);
+        return HostObjects.holdsHostObject(value) ? HostObjects.markedResult(out.toString()) : out.toString();
     }
 
-    private static void argument(StringBuilder out, Object value, int position) {
+    /** Quoted data, or an expression that makes the handles the value holds. */
+    private static void argument(StringBuilder out, Object value, String where, HostObjects handles) {
         if (value instanceof SchemeProcedure procedure) {
             out.append(procedure.globalName());
-            return;
+        } else if (HostObjects.isHostObject(value)) {
+            out.append(handles.expression(value));
+        } else if (!HostObjects.holdsHostObject(value)) {
+            out.append('\'');
+            datum(out, value, where, handles);
+        } else if (value instanceof SchemeValue v && v.kind() == SchemeValue.Kind.PAIR) {
+            List<SchemeValue> items = new ArrayList<>();
+            SchemeValue rest = v;
+            for (; rest.kind() == SchemeValue.Kind.PAIR; rest = rest.cdr()) {
+                items.add(rest.car());
+            }
+            out.append("(append");
+            elements(out.append(" (list"), items, where, handles);
+            argument(out.append(") "), rest, where, handles);
+            out.append(')');
+        } else if (value instanceof SchemeValue v) {  // a vector: nothing else holds values
+            elements(out.append("(vector"), v.asVector(), where, handles);
+            out.append(')');
+        } else if (value instanceof List<?> list) {
+            elements(out.append("(list"), list, where, handles);
+            out.append(')');
+        } else {
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                items.add(Array.get(value, i));
+            }
+            elements(out.append("(vector"), items, where, handles);
+            out.append(')');
         }
-        out.append('\'');
-        datum(out, value, "argument " + position);
     }
 
-    private static void datum(StringBuilder out, Object value, String where) {
+    private static void elements(StringBuilder out, List<?> items, String where, HostObjects handles) {
+        for (int i = 0; i < items.size(); i++) {
+            argument(out.append(' '), items.get(i), "element " + i + " of " + where, handles);
+        }
+    }
+
+    private static void datum(StringBuilder out, Object value, String where, HostObjects handles) {
         if (value == null) {
             throw new IllegalArgumentException(where + " is null, which has no Scheme value (the empty list is List.of())");
+        } else if (HostObjects.isHostObject(value)) {
+            out.append(handles.mark(value));
+        } else if (value instanceof SchemeValue v && HostObjects.holdsHostObject(v)) {
+            SchemeValue rest = v;  // a pair or a vector
+            out.append(v.kind() == SchemeValue.Kind.VECTOR ? "#(" : "(");
+            List<SchemeValue> items = v.kind() == SchemeValue.Kind.VECTOR ? v.asVector() : new ArrayList<>();
+            for (; rest.kind() == SchemeValue.Kind.PAIR; rest = rest.cdr()) {
+                items.add(rest.car());
+            }
+            for (int i = 0; i < items.size(); i++) {
+                datum(out.append(i > 0 ? " " : ""), items.get(i), "element " + i + " of " + where, handles);
+            }
+            if (rest.kind() != SchemeValue.Kind.EMPTY_LIST && rest.kind() != SchemeValue.Kind.VECTOR) {
+                datum(out.append(" . "), rest, where, handles);
+            }
+            out.append(')');
         } else if (value instanceof SchemeValue v) {
             if (v.isProcedure() || v.isUnspecified()) {
                 throw new IllegalArgumentException(where + " is " + v + ", which the guest cannot read back;"
@@ -80,23 +132,21 @@ final class SchemeLiteral {
             out.append('(');
             for (int i = 0; i < list.size(); i++) {
                 out.append(i > 0 ? " " : "");
-                datum(out, list.get(i), "element " + i + " of " + where);
+                datum(out, list.get(i), "element " + i + " of " + where, handles);
             }
             out.append(')');
         } else if (value.getClass().isArray()) {
             out.append("#(");
             for (int i = 0; i < Array.getLength(value); i++) {
                 out.append(i > 0 ? " " : "");
-                datum(out, Array.get(value, i), "element " + i + " of " + where);
+                datum(out, Array.get(value, i), "element " + i + " of " + where, handles);
             }
             out.append(')');
         } else if (value instanceof SchemeProcedure) {
             throw new IllegalArgumentException(where + " is a procedure inside data, which a quoted list cannot hold;"
                     + " pass it as an argument of its own");
         } else {
-            throw new IllegalArgumentException(where + " is a " + value.getClass().getName()
-                    + ", which has no Scheme value (integers, BigInteger, double, boolean, Character, String,"
-                    + " List, arrays, byte[] and SchemeValue convert)");
+            throw new AssertionError(value.getClass() + " is neither data nor a host object");
         }
     }
 

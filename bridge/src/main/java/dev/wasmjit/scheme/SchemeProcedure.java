@@ -25,7 +25,7 @@ public final class SchemeProcedure {
      * @return the procedure's result
      * @throws dev.wasmjit.bridge.GuestError if the call fails in Scheme: the global is unbound
      *                                       or not a procedure, or the procedure fails
-     * @throws IllegalArgumentException      if an argument has no Scheme value
+     * @throws IllegalArgumentException      if an argument is null
      */
     public SchemeValue call(Object... arguments) {
         return owner.call(globalName, arguments);

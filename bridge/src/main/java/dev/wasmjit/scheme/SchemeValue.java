@@ -69,7 +69,13 @@ public final class SchemeValue {
          */
         RECORD,
         /** A record type itself, known by its name, printed {@code #<record-type <point>>}. */
-        RECORD_TYPE
+        RECORD_TYPE,
+        /**
+         * A Java object that Scheme holds as an opaque handle ({@link #hostObject(Object)}):
+         * Scheme keeps it, compares it with {@code eq?} and gives it back, but cannot look
+         * into it.
+         */
+        HOST_OBJECT
     }
 
     private static final SchemeValue TRUE = new SchemeValue(Kind.BOOLEAN, 1, null, null, null, null);
@@ -433,6 +439,22 @@ public final class SchemeValue {
         return new SchemeValue(Kind.PORT, 0, written, null, null, null);
     }
 
+    /**
+     * A Java object as an opaque handle. Passed to Scheme (as an argument of
+     * {@link SchemeGlobals#call}, a value of {@link SchemeGlobals#define}, a host procedure's
+     * result, or inside a list or array of those), it is a value Scheme can keep, compare with
+     * {@code eq?} and give back; given back, it is this handle again, holding the same object.
+     * Any object that has no Scheme value of its own is passed this way without being wrapped;
+     * wrapping says so explicitly, and passes a {@code String} or a {@code List} as a handle
+     * rather than as data.
+     *
+     * @param object the object
+     * @return the handle
+     */
+    public static SchemeValue hostObject(Object object) {
+        return new SchemeValue(Kind.HOST_OBJECT, 0, null, null, null, null, Objects.requireNonNull(object, "object"));
+    }
+
     // ---- what it is ----------------------------------------------------------------------
 
     /**
@@ -776,6 +798,33 @@ public final class SchemeValue {
     }
 
     /**
+     * The Java object of a handle ({@link #hostObject(Object)}).
+     *
+     * @return the object, the same instance that was passed to Scheme
+     * @throws ClassCastException if this is not a host object
+     */
+    public Object asHostObject() {
+        require(Kind.HOST_OBJECT, "a host object");
+        return numeric;
+    }
+
+    /**
+     * The Java object of a handle, as a type.
+     *
+     * @param type the type it is expected to have
+     * @param <T>  that type
+     * @return the object, the same instance that was passed to Scheme
+     * @throws ClassCastException if this is not a host object, or its object is not of that type
+     */
+    public <T> T asHostObject(Class<T> type) {
+        Object object = asHostObject();
+        if (!type.isInstance(object)) {
+            throw new ClassCastException("the host object is a " + object.getClass().getName() + ", not a " + type.getName());
+        }
+        return type.cast(object);
+    }
+
+    /**
      * A record's type name, as the guest prints it ({@code point} for a type named {@code <point>}).
      *
      * @return the name
@@ -878,6 +927,11 @@ public final class SchemeValue {
                         pending.push(a.elements.get(i));
                     }
                 }
+                case HOST_OBJECT -> {
+                    if (a.numeric != b.numeric) {  // the same object, as eq? sees it
+                        return false;
+                    }
+                }
                 default -> {
                     if (a.number != b.number || !Objects.equals(a.text, b.text) || !Objects.equals(a.numeric, b.numeric)) {
                         return false;
@@ -912,6 +966,7 @@ public final class SchemeValue {
                         pending.push(v.elements.get(i));
                     }
                 }
+                case HOST_OBJECT -> hash = 31 * hash + System.identityHashCode(v.numeric);
                 default -> hash = 31 * hash + Objects.hash(v.number, v.text, v.numeric);
             }
         }
@@ -924,7 +979,9 @@ public final class SchemeValue {
      * {@code 1.0+2.0i}, {@code #t}, {@code "a\"b"}, {@code sym}, {@code ()},
      * {@code (1 2 3)}, {@code (a . 1)}, {@code #(1 2)}, {@code #<procedure sq>},
      * {@code #<procedure>}, {@code #<unspecified>}, {@code #<point x: 1 y: 2>},
-     * {@code #<record-type <point>>}, {@code #\a}, {@code #u8(1 2)}. Strings escape
+     * {@code #<record-type <point>>}, {@code #\a}, {@code #u8(1 2)}; a host object, which
+     * the guest writes by its index, as {@code #<host-object java.lang.Thread>}, which is not
+     * read back. Strings escape
      * {@code "}, {@code \}, newline ({@code \n}), tab and return, and show other characters
      * that are not printable as {@code \x85;}; {@code (quote x)} stays unabbreviated.
      *
@@ -1022,7 +1079,7 @@ public final class SchemeValue {
                 out.append('>');
             }
             case RECORD_TYPE -> out.append("#<record-type ").append(text).append('>');
-            default -> throw new AssertionError(kind);
+            case HOST_OBJECT -> out.append("#<host-object ").append(numeric.getClass().getName()).append('>');
         }
     }
 
@@ -1079,6 +1136,7 @@ public final class SchemeValue {
             case PORT -> "the port " + text;
             case RECORD -> "the record " + abbreviated();
             case RECORD_TYPE -> "the record type " + text;
+            case HOST_OBJECT -> "a host object (" + numeric.getClass().getName() + ")";
         };
     }
 

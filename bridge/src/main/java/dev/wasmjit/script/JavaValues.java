@@ -9,8 +9,8 @@ import java.util.List;
  * Scheme values as the plain Java values a script engine's caller expects: an integer is an
  * {@link Integer}, a boolean a {@link Boolean}, a string a {@link String}, a proper list a
  * {@link List} and a vector an {@code Object[]} of converted elements, the unspecified value
- * {@code null}. Symbols, dotted pairs and procedures stay {@link SchemeValue}s, which convert
- * back to themselves when passed to Scheme again.
+ * {@code null}, a host object the Java object it holds. Symbols, dotted pairs and procedures stay
+ * {@link SchemeValue}s, which convert back to themselves when passed to Scheme again.
  */
 final class JavaValues {
 
@@ -26,6 +26,7 @@ final class JavaValues {
             case EMPTY_LIST -> List.of();
             case PAIR -> value.isList() ? list(value.asList()) : value;
             case VECTOR -> list(value.asVector()).toArray();
+            case HOST_OBJECT -> value.asHostObject();
             default -> value;
         };
     }

@@ -32,7 +32,9 @@ import java.util.function.Function;
  *   <li>{@code eval} of a {@link String} or a {@link Reader} evaluates every top-level form and
  *       returns the last value as a Java value: {@link Integer}, {@link Boolean},
  *       {@link String}, {@link java.util.List} for a list, {@code Object[]} for a vector,
- *       {@code null} for the unspecified value, and a {@link SchemeValue} for anything else.
+ *       {@code null} for the unspecified value, the Java object itself for a host object (any
+ *       bound or passed Java object that is not data is one), and a {@link SchemeValue} for
+ *       anything else.
  *       Definitions persist from one {@code eval} to the next.</li>
  *   <li>Bindings are global definitions, both ways: before each evaluation every entry of the
  *       engine and global scopes whose key is a Scheme name is defined as a global with its

@@ -63,11 +63,11 @@ class HostProcedureTest {
                 .define("host-fail", args -> {
                     throw new IllegalStateException("the account is closed");
                 })
-                .define("host-thread", args -> new Thread()))) {
+                .define("host-null-element", args -> java.util.Arrays.asList(1, null)))) {
             assertThatThrownBy(() -> t.scheme.eval("(+ 1 (host-fail))")).isInstanceOf(GuestError.class)
                     .hasMessageContaining("host-fail: the account is closed");
-            assertThatThrownBy(() -> t.scheme.eval("(host-thread)")).isInstanceOf(GuestError.class)
-                    .hasMessageContaining("host-thread: the result of host-thread is a java.lang.Thread");
+            assertThatThrownBy(() -> t.scheme.eval("(host-null-element)")).isInstanceOf(GuestError.class)
+                    .hasMessageContaining("host-null-element: element 1 of the result of host-null-element is null");
             assertThat(t.scheme.eval("(+ 1 2)").asInteger()).isEqualTo(3);
         }
     }

@@ -58,6 +58,18 @@ class ScriptEngineTest {
     }
 
     @Test
+    void aJavaObjectBoundOrPassedIsAHandleThatComesBackAsItself() throws Exception {
+        Object account = new Object();
+        engine.put("account", account);
+
+        assertThat(engine.eval("(define accounts (list account account)) (eq? (car accounts) (cadr accounts))"))
+                .isEqualTo(true);
+        assertThat(engine.eval("(car accounts)")).isSameAs(account);
+        assertThat(engine.get("account")).isSameAs(account);
+        assertThat(((Invocable) engine).invokeFunction("list", account)).isEqualTo(List.of(account));
+    }
+
+    @Test
     void invokeFunctionAndAnInterfaceCallSchemeProcedures() throws Exception {
         engine.eval("(define (add a b) (+ a b))");
 
