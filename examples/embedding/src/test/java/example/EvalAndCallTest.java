@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +66,19 @@ class EvalAndCallTest {
             }
         });
         assertThat(console).isEmpty();
+    }
+
+    @Test
+    void aJavaObjectGoesThroughSchemeAsAHandle() {
+        AtomicLong total = new AtomicLong();
+        try (SchemeInterpreter scheme = SchemeInterpreter.builder()
+                .define("add-to!", args -> args.get(0).asHostObject(AtomicLong.class)
+                        .addAndGet(args.get(1).asLong()))
+                .build()) {
+            scheme.eval("(define (deposit-all account amounts) (for-each (lambda (a) (add-to! account a)) amounts) account)");
+            assertThat(scheme.call("deposit-all", total, List.of(1, 2, 3)).asHostObject()).isSameAs(total);
+            assertThat(total.get()).isEqualTo(6);
+        }
     }
 
     @Test
