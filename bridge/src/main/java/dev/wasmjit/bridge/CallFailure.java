@@ -75,6 +75,10 @@ final class CallFailure {
         if (failure instanceof GuestWasi.WasiExit exit) {
             return new GuestExit(exit.code(), what + ": the guest called proc_exit(" + exit.code() + ")");
         }
+        if (failure instanceof GuestTimeout) {
+            // a host function that gave up at the call's deadline (ReactorInstance.callTimeLeft)
+            return timeout(what, deadline, (GuestTimeout) failure);
+        }
         if (failure instanceof IndexOutOfBoundsException) {
             // a pointer the guest passed to a host function (fd_write's iovecs) lies outside its memory
             return new GuestTrap(TrapKind.MEMORY_OUT_OF_BOUNDS, what + ": a host function was given a pointer outside"

@@ -25,6 +25,8 @@ final class EpochDeadline {
     private boolean armed;                // guarded by lock: a call is under way and its epoch not advanced yet
     private boolean interruptRequested;   // guarded by lock: the epoch was advanced by interrupt(), not the alarm
     private ScheduledFuture<?> alarm;     // guarded by lock
+    /** When the call under way must end, in System.nanoTime's terms; null for no deadline or no call. */
+    private volatile Long endsAt;
 
     EpochDeadline(WasmEngine engine) {
         this.engine = engine;
@@ -32,6 +34,7 @@ final class EpochDeadline {
 
     /** Sets the deadline of the call about to start in {@code store}; on the guest thread. */
     void arm(Store<Void> store, Optional<Duration> deadline) {
+        endsAt = deadline.map(d -> System.nanoTime() + d.toNanos()).orElse(null);
         long ticks = engine.ticksFor(deadline);
         if (!engine.isIsolated()) {
             store.setEpochDeadline(ticks);
@@ -58,8 +61,15 @@ final class EpochDeadline {
         store.setEpochDeadline(engine.ticksFor(deadline));
     }
 
+    /** How long the call under way may still run; empty when none is under way or it has no deadline. */
+    Optional<Duration> timeLeft() {
+        Long end = endsAt;
+        return end == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    }
+
     /** The call is over: neither its alarm nor {@link #interrupt()} may advance the epoch any more. */
     void disarm() {
+        endsAt = null;
         if (!engine.isIsolated()) {
             return;
         }

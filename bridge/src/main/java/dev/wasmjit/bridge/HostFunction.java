@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * A Java function the guest imports as {@code env.NAME}. Generated modules importing
  * {@code env.NAME} get it too. If it throws, the guest's call ends with a {@link GuestTrap}
- * of kind {@link TrapKind#HOST_FUNCTION_FAILED} whose cause is the exception.
+ * of kind {@link TrapKind#HOST_FUNCTION_FAILED} whose cause is the exception; if it throws a
+ * {@link GuestTimeout} (having waited until {@link ReactorInstance#callTimeLeft()} ran out),
+ * the call ends as one that ran past its deadline.
  *
  * @param name           the import's name within {@code env}
  * @param signature      its type; it must equal the type the module declares

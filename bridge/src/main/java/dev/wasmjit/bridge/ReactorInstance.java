@@ -218,6 +218,17 @@ public final class ReactorInstance implements AutoCloseable {
     }
 
     /**
+     * How long the call under way may still run before its deadline: for a host function that
+     * waits, so that it waits no longer than the call may last.
+     *
+     * @return the time left, zero once the deadline has passed; empty when no call is under way
+     *         or it has no deadline
+     */
+    public Optional<Duration> callTimeLeft() {
+        return parts.epochDeadline.timeLeft();
+    }
+
+    /**
      * Runs several operations on this instance as one unit: no other thread can call in
      * between, and the calls cost no thread hand-over each.
      *

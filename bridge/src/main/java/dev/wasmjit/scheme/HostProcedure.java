@@ -11,10 +11,13 @@ import java.util.List;
 public interface HostProcedure {
 
     /**
-     * Runs on the interpreter's guest thread, inside the evaluation that called it; the
-     * evaluation's deadline does not stop Java code, but the evaluation ends at its deadline
-     * once this returns. The arguments and the result cross as text, as
-     * {@link SchemeInterpreter#call} does: data of every kind crosses whole, and a procedure
+     * Runs inside the evaluation that called it, which waits for it. In an evaluation without a
+     * deadline it runs on the interpreter's guest thread. With one, it runs on a thread of the
+     * interpreter's own, and the evaluation waits no longer than its deadline: past it, the
+     * evaluation ends as a timeout ({@link dev.wasmjit.bridge.GuestTimeout}), this thread is
+     * interrupted, and its result, if it comes, is dropped. The arguments and the result cross
+     * as text, as {@link SchemeInterpreter#call} does: data of every kind crosses whole, a Java
+     * object that is not data as a handle ({@link SchemeValue#hostObject}), and a procedure
      * arrives as a {@link SchemeValue} that names it but cannot be called.
      *
      * @param arguments the arguments, as many as Scheme passed (check the count yourself)

@@ -3,12 +3,23 @@ package dev.wasmjit.scheme;
 import dev.wasmjit.bridge.FuncSignature;
 import dev.wasmjit.bridge.GuestMemory;
 import dev.wasmjit.bridge.HostCallImports;
+import dev.wasmjit.bridge.GuestTimeout;
 import dev.wasmjit.bridge.HostFunction;
+import dev.wasmjit.bridge.ReactorInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The host procedures a builder defines ({@link SchemeInterpreter.Builder#define(String,
@@ -55,34 +66,61 @@ final class HostProcedureTable {
         return out.toString();
     }
 
-    /** The two imports, for one interpreter's instance. */
-    List<HostFunction> imports(HostObjects handles) {
-        Calls calls = new Calls(List.copyOf(names), List.copyOf(procedures), handles);
-        return List.of(
-                new HostFunction(HostCallImports.HOST_CALL, FuncSignature.i32(3, 1), (memory, args) ->
-                        List.of(calls.call(memory, args.get(0).intValue(), args.get(1).intValue(), args.get(2).intValue()))),
-                new HostFunction(HostCallImports.HOST_RESULT, FuncSignature.i32(1, 0), (memory, args) -> {
-                    memory.write(args.get(0).intValue(), calls.answer);
-                    calls.answer = new byte[0];
-                    return List.of();
-                }));
+    /** One interpreter's side of the procedures: its imports, its answer, its host objects. */
+    Calls calls(HostObjects handles) {
+        return new Calls(List.copyOf(names), List.copyOf(procedures), handles);
     }
 
-    /** One interpreter's calls: the procedures as they were when it was built, and its answer. */
-    private static final class Calls {
-        final List<String> names;
-        final List<HostProcedure> procedures;
-        final HostObjects handles;
-        byte[] answer = new byte[0];
+    /**
+     * One interpreter's calls: the procedures as they were when it was built, and its pending
+     * answer. A call with a deadline runs its procedure on a thread of the interpreter's own
+     * while the guest thread waits no longer than the deadline: past it, the guest's call ends
+     * as a timeout, and the procedure's thread is interrupted.
+     */
+    static final class Calls implements AutoCloseable {
+        private final List<String> names;
+        private final List<HostProcedure> procedures;
+        private final HostObjects handles;
+        private byte[] answer = new byte[0];
+        private Supplier<Optional<Duration>> timeLeft = Optional::empty;
+        private ExecutorService runner;  // made by the first call with a deadline
 
-        Calls(List<String> names, List<HostProcedure> procedures, HostObjects handles) {
+        private Calls(List<String> names, List<HostProcedure> procedures, HostObjects handles) {
             this.names = names;
             this.procedures = procedures;
             this.handles = handles;
         }
 
+        /** The two imports, for this interpreter's instance. */
+        List<HostFunction> imports() {
+            return List.of(
+                    new HostFunction(HostCallImports.HOST_CALL, FuncSignature.i32(3, 1), (memory, args) ->
+                            List.of(call(memory, args.get(0).intValue(), args.get(1).intValue(), args.get(2).intValue()))),
+                    new HostFunction(HostCallImports.HOST_RESULT, FuncSignature.i32(1, 0), (memory, args) -> {
+                        memory.write(args.get(0).intValue(), answer);
+                        answer = new byte[0];
+                        return List.of();
+                    }));
+        }
+
+        HostObjects handles() {
+            return handles;
+        }
+
+        /** Where the deadline of the call under way is read. */
+        void attach(ReactorInstance instance) {
+            timeLeft = instance::callTimeLeft;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (runner != null) {
+                runner.shutdownNow();
+            }
+        }
+
         /** Runs procedure {@code index} on the written arguments; the answer's length, negative for an error. */
-        int call(GuestMemory memory, int index, int text, int size) {
+        private int call(GuestMemory memory, int index, int text, int size) {
             if (index < 0 || index >= procedures.size()) {
                 return failure("host-call: no host procedure " + index);
             }
@@ -96,7 +134,9 @@ final class HostProcedureTable {
             }
             Object result;
             try {
-                result = procedures.get(index).apply(arguments);
+                result = run(name, procedures.get(index), arguments);
+            } catch (GuestTimeout e) {
+                throw e;
             } catch (Exception e) {
                 return failure(name + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
             }
@@ -108,6 +148,38 @@ final class HostProcedureTable {
                 return failure(name + ": " + e.getMessage());
             }
             return answer.length;
+        }
+
+        /** The procedure's result: on this thread without a deadline, else on the runner until the deadline. */
+        private Object run(String name, HostProcedure procedure, List<SchemeValue> arguments) throws Exception {
+            Optional<Duration> left = timeLeft.get();
+            if (left.isEmpty()) {
+                return procedure.apply(arguments);
+            }
+            Future<Object> running = runner().submit(() -> procedure.apply(arguments));
+            try {
+                return running.get(left.get().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                running.cancel(true);
+                throw new GuestTimeout(name + " ran past the call's deadline", left.get(), e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } catch (InterruptedException e) {
+                running.cancel(true);
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+        }
+
+        private synchronized ExecutorService runner() {
+            if (runner == null) {
+                runner = Executors.newCachedThreadPool(task -> {
+                    Thread thread = new Thread(task, "wasmjit-host-procedure");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            return runner;
         }
 
         private int failure(String message) {

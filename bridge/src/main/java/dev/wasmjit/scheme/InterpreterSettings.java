@@ -32,10 +32,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      */
     public static final int DEFAULT_MAX_NESTED_CALLS = 2_000_000;
 
-    /**
-     * The largest heap limit: 4 GiB less one 64 KiB page, all a 32-bit guest can address (the
-     * guest takes the limit as an unsigned 32-bit number).
-     */
+    /** The largest heap limit: 4 GiB less one 64 KiB page, all a 32-bit guest can address (taken as unsigned). */
     public static final long LARGEST_HEAP_LIMIT = (4L << 30) - (64 << 10);
 
     private byte[] moduleBytes;
@@ -98,10 +95,10 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     }
 
     /**
-     * Defines a global procedure that runs Java code ({@link HostProcedure}): Scheme calls it
-     * as any other procedure, interpreted or compiled, and a Java exception in it fails the
-     * Scheme call with an error naming the procedure. Defining a name again replaces the
-     * procedure. The definitions are made when the interpreter is built, before any evaluation.
+     * Defines a global procedure that runs Java code ({@link HostProcedure}): Scheme calls it as any other procedure,
+     * interpreted or compiled, a Java exception in it fails the Scheme call with an error naming the procedure, and
+     * the call's deadline bounds it. Defining a name again replaces the procedure. The definitions are made when the
+     * interpreter is built, before any evaluation.
      *
      * @param globalName the global variable's name, such as {@code host-square}
      * @param procedure  the Java code
@@ -209,15 +206,15 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      * Instantiates the guest.
      *
      * @return the interpreter
-     * @throws dev.wasmjit.bridge.ModuleException if the module is invalid or lacks the
-     *                                            guest ABI
+     * @throws dev.wasmjit.bridge.ModuleException if the module is invalid or lacks the guest ABI
      */
     public final SchemeInterpreter build() {
         WasmEngine engine = interruptible ? WasmEngine.isolated(engineSettings) : WasmEngine.of(engineSettings);
         AutomaticTiering automatic = new AutomaticTiering(tiering, engine);
         QuietOutput quiet = new QuietOutput();
-        HostObjects handles = new HostObjects();
-        ReactorInstance instance = instantiate(engine, automatic, quiet, handles);
+        HostProcedureTable.Calls calls = hostProcedures.calls(new HostObjects());
+        ReactorInstance instance = instantiate(engine, automatic, quiet, calls);
+        calls.attach(instance);
         try {
             GuestAbi abi = new GuestAbi(instance, quiet);
             // the guest reads the limit as unsigned: above 2 GiB the int carries the same 32 bits
@@ -230,10 +227,10 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
                 instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
                 set.callVoid(tiering.threshold(), tiering.maxRoundBytes());
             });
-            SchemeInterpreter scheme = new SchemeInterpreter(instance, abi, heapBytes, automatic, handles);
+            SchemeInterpreter scheme = new SchemeInterpreter(instance, abi, heapBytes, automatic, calls.handles());
             if (!hostProcedures.isEmpty()) {  // their results may hold host objects
                 scheme.evalQuietly(HostObjects.DEFINITIONS + hostProcedures.definitions());
-                handles.markDefined();
+                scheme.hostObjects.markDefined();
             }
             return scheme;
         } catch (RuntimeException | Error e) {
@@ -259,7 +256,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      * after its store, by its close() or by its cleaner.
      */
     private ReactorInstance instantiate(WasmEngine engine, AutomaticTiering automatic, QuietOutput quiet,
-                                        HostObjects handles) {
+                                        HostProcedureTable.Calls calls) {
         WasmModule module;
         boolean ownModule = moduleBytes != null || interruptible;
         try {
@@ -290,7 +287,8 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
             automatic.imports().forEach(builder::hostFunction);
         }
         if (!hostProcedures.isEmpty()) {
-            hostProcedures.imports(handles).forEach(builder::hostFunction);
+            calls.imports().forEach(builder::hostFunction);
+            builder.owning(calls);
         }
         if (interruptible) {
             builder.owning(engine::close);

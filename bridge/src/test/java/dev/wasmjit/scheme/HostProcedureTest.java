@@ -1,5 +1,6 @@
 package dev.wasmjit.scheme;
 
+import dev.wasmjit.bridge.DeadlineBounds;
 import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.bridge.HostCallImports;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,6 +72,26 @@ class HostProcedureTest {
             assertThatThrownBy(() -> t.scheme.eval("(host-null-element)")).isInstanceOf(GuestError.class)
                     .hasMessageContaining("host-null-element: element 1 of the result of host-null-element is null");
             assertThat(t.scheme.eval("(+ 1 2)").asInteger()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aJavaProcedureThatOutlivesTheDeadlineEndsTheCallAtTheDeadlineAndIsInterrupted() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        try (TestInterpreter t = TestInterpreter.start(b -> b
+                .deadline(DeadlineBounds.SHORTEST)
+                .define("host-add", ADD)
+                .define("host-wait", args -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                    }
+                    return 0;
+                }))) {
+            DeadlineBounds.assertTimesOutAt(DeadlineBounds.SHORTEST, () -> t.scheme.eval("(+ 1 (host-wait))"));
+            assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the procedure's thread is interrupted").isTrue();
+            assertThat(t.scheme.eval("(host-add 40 2)").asInteger()).as("the interpreter works on").isEqualTo(42);
         }
     }
 
