@@ -89,6 +89,12 @@ static const char* expectedName(Expected e) {
     case Expected::DecimalRadix: return "radix 10 for an inexact number";
     case Expected::Fixnum: return "an integer from -2^30 to 2^30-1";
     case Expected::ExactNonNegativeInteger: return "an exact non-negative integer";
+    case Expected::ListOrVector: return "a proper list or a vector";
+    case Expected::StringList: return "a proper list of strings";
+    case Expected::CharacterOrProcedure: return "a character or a procedure";
+    case Expected::JoinGrammar: return "a grammar (infix, strict-infix, prefix or suffix)";
+    case Expected::HashTable: return "a hash table";
+    case Expected::HashTableEquivalence: return "an equivalence procedure (equal?, eqv?, eq? or string=?)";
   }
   return "?";
 }

@@ -682,6 +682,34 @@ export const primitives = [
   { name: 'apply of a closure with rest parameters', source: "(apply (lambda (a . r) (list a r)) 1 '(2 3))", expect: '(1 (2 3))' },
   { name: 'apply of apply', source: "(apply apply (list + (list 1 2)))", expect: '3' },
 
+  // Guile's list procedures beyond R7RS (results as Guile 3 gives them, with
+  // (srfi srfi-1) and (rnrs lists) for reduce, list-index and the folds).
+  { name: 'sort of a list and of a vector', source: "(list (sort (list 3 1 2) <) (sort (vector 3 1 2) >) (sort '() <) (sort #() <) (sort '(\"b\" \"a\") string<?))", expect: '((1 2 3) #(3 2 1) () #() ("a" "b"))' },
+  { name: 'sort is stable', source: "(sort '((1 . a) (0 . b) (1 . c) (0 . d) (1 . e)) (lambda (x y) (< (car x) (car y))))", expect: '((0 . b) (0 . d) (1 . a) (1 . c) (1 . e))' },
+  { name: 'sort returns a new list and leaves its argument alone', source: "(let* ((l (list 2 1)) (s (sort l <))) (list l s (eq? l s)))", expect: '((2 1) (1 2) #f)' },
+  { name: 'sort of a vector returns a new vector', source: "(let* ((v (vector 2 1)) (s (sort v <))) (list v s (eq? v s)))", expect: '(#(2 1) #(1 2) #f)' },
+  { name: 'sort of a long list in reverse', source: "(define (down n) (let loop ((i 0) (acc '())) (if (= i n) acc (loop (+ i 1) (cons i acc))))) (define (sorted? l) (or (null? l) (null? (cdr l)) (and (<= (car l) (cadr l)) (sorted? (cdr l))))) (let ((s (sort (down 5000) <))) (list (length s) (sorted? s) (car s)))", expect: '(5000 #t 0)' },
+  { name: 'sort calls a closure that allocates, in a small heap', heap: 16384, source: "(define (down n) (let loop ((i 0) (acc '())) (if (= i n) acc (loop (+ i 1) (cons (cons i (vector i)) acc))))) (define (f) (let ((s (sort (down 50) (lambda (a b) (< (car (list (car a) (make-vector 20 0))) (car b)))))) (list (length s) (car (car s)) (car (list-ref s 49)) (vector-ref (cdr (list-ref s 25)) 0)))) (f)", expect: '(50 0 49 25)' },
+  { name: 'iota', source: "(list (iota 5) (iota 5 1) (iota 5 0 -1) (iota 0) (iota 3 1.5) (iota 3 0 0.5) (iota 3 1/2 1/3))", expect: '((0 1 2 3 4) (1 2 3 4 5) (0 -1 -2 -3 -4) () (1.5 2.5 3.5) (0.0 0.5 1.0) (1/2 5/6 7/6))' },
+  { name: 'last-pair', source: "(list (last-pair '(1 2 3)) (last-pair '(1 2 . 3)) (last-pair '()) (last-pair '(1)))", expect: '((3) (2 . 3) () (1))' },
+  { name: 'filter keeps the elements in order', source: "(list (filter odd? '(1 2 3 4 5)) (filter odd? '()) (filter (lambda (x) #f) '(1 2)))", expect: '((1 3 5) () ())' },
+  { name: 'filter calls the predicate in order', source: "(filter (lambda (x) (display x) (even? x)) '(1 2 3 4))", output: '1234', expect: '(2 4)' },
+  { name: 'filter of a list the predicate shortens', source: "(let ((l (list 1 2 3 4))) (filter (lambda (x) (set-cdr! (cdr l) '()) #t) l))", expect: { error: 'wrong type: filter expects a proper list as argument 2, got the pair (1 2)' } },
+  { name: 'filter of a list the predicate makes circular stops at its length', source: "(let ((l (list 1 2 3))) (filter (lambda (x) (set-cdr! (cddr l) l) #t) l))", expect: '(1 2 3)' },
+  { name: 'reduce', source: "(list (reduce + 0 '(1 2 3)) (reduce + 0 '()) (reduce list 0 '(1 2 3)) (reduce - 0 '(1 2 3 4)) (reduce + 0 '(7)))", expect: '(6 0 (3 (2 1)) 2 7)' },
+  { name: 'fold-left over one and over several lists', source: "(list (fold-left list '() '(1 2 3)) (fold-left list '() '(1 2 3) '(4 5 6)) (fold-left list '() '(1 2 3) '(4 5)) (fold-left + 0 '()))", expect: '((((() 1) 2) 3) (((() 1 4) 2 5) 3 6) ((() 1 4) 2 5) 0)' },
+  { name: 'fold-right over one and over several lists', source: "(list (fold-right list '() '(1 2 3)) (fold-right list '() '(1 2 3) '(4 5 6)) (fold-right cons '() '(1 2 3)) (fold-right + 0 '()))", expect: '((1 (2 (3 ()))) (1 4 (2 5 (3 6 ()))) (1 2 3) 0)' },
+  { name: 'fold-right over lists of unequal lengths goes to the shortest, as SRFI 1', source: "(fold-right list '() '(1 2 3) '(4 5))", expect: '(1 4 (2 5 ()))' },
+  { name: 'fold-left and fold-right on a long list', heap: 1 << 22, source: "(define (up n) (let loop ((i n) (acc '())) (if (= i 0) acc (loop (- i 1) (cons i acc))))) (define (f) (let ((l (up 20000))) (list (fold-left + 0 l) (length (fold-right cons '() l)) (car (fold-right cons '() l))))) (f)", expect: '(200010000 20000 1)' },
+  { name: 'delete with equal? and with a procedure', source: "(list (delete 3 '(1 3 2 3)) (delete \"a\" '(\"a\" \"b\")) (delete 3 '(1 3 2 3) <) (delete 1 '()) (delete '(1) '((1) (2))))", expect: '((1 2) ("b") (1 3 2 3) () ((2)))' },
+  { name: 'delete calls (= x element) in order', source: "(delete 3 '(1 3 2) (lambda (a b) (display (list a b)) (= a b)))", output: '(3 1)(3 3)(3 2)', expect: '(1 2)' },
+  { name: 'list-index', source: "(list (list-index even? '(1 3 4)) (list-index even? '(1 3)) (list-index < '(1 3) '(0 4)) (list-index even? '()))", expect: '(2 #f 1 #f)' },
+  // SRFI 13's string procedures, as Guile's.
+  { name: 'string-index of a character and of a predicate', source: "(list (string-index \"abc\" #\\b) (string-index \"abc\" char-alphabetic?) (string-index \"abc\" #\\z) (string-index \"\" #\\a) (string-index \"abcb\" #\\b 2) (string-index \"abcb\" #\\b 2 3))", expect: '(1 0 #f #f 3 #f)' },
+  { name: 'string-join with each grammar', source: "(list (string-join '(\"a\" \"b\" \"c\")) (string-join '(\"a\" \"b\" \"c\") \", \") (string-join '(\"a\" \"b\" \"c\") \", \" 'suffix) (string-join '(\"a\" \"b\" \"c\") \", \" 'prefix) (string-join '(\"a\" \"b\") \"-\" 'strict-infix) (string-join '() \", \") (string-join '() \", \" 'suffix) (string-join '(\"λ\") \"😀\" 'suffix))", expect: '("a b c" "a, b, c" "a, b, c, " ", a, b, c" "a-b" "" "" "λ😀")' },
+  { name: 'string-split', source: "(list (string-split \"a,b,,c\" #\\,) (string-split \"\" #\\,) (string-split \"abc\" #\\,) (string-split \",\" #\\,) (string-split \"a b\" char-whitespace?))", expect: '(("a" "b" "" "c") ("") ("abc") ("" "") ("a" "b"))' },
+  { name: 'string-contains', source: "(list (string-contains \"hello\" \"ll\") (string-contains \"hello\" \"z\") (string-contains \"hello\" \"\") (string-contains \"\" \"\") (string-contains \"abab\" \"ab\" 1) (string-contains \"hello\" \"lo\" 0 4))", expect: '(2 #f 0 0 2 #f)' },
+
   // vectors
   { name: 'vector', source: "(list (vector 1 \"a\" 'b) (vector))", expect: '(#(1 "a" b) #())' },
   { name: 'make-vector', source: "(list (make-vector 3) (make-vector 2 'x) (make-vector 0))", expect: '(#(0 0 0) #(x x) #())' },
@@ -1176,6 +1204,28 @@ export const errors = [
   { name: 'vector-fill! past the end', source: '(vector-fill! (vector 1 2) 0 3)', expect: { error: 'index out of range: vector-fill! index 3, length 2' } },
   { name: 'apply of a circular list', source: '(apply + (let ((l (list 1))) (set-cdr! l l) l))', expect: { error: 'wrong type: apply expects a proper list as argument 2, got the pair (1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1...' } },
   { name: 'recursion too deep through map and a lambda', source: '(define (f n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (f (- n 1)))) (list 1))))) (f 2600)', expect: { error: 'recursion too deep: more than 2500 nested calls made by map, for-each or apply' } },
+
+  // The list and string procedures beyond R7RS.
+  { name: 'sort of something that is not a list', source: '(sort 5 <)', expect: { error: 'wrong type: sort expects a proper list or a vector as argument 1, got the integer 5' } },
+  { name: 'sort of an improper list', source: "(sort '(1 2 . 3) <)", expect: { error: 'wrong type: sort expects a proper list or a vector as argument 1, got the pair (1 2 . 3)' } },
+  { name: 'sort with a comparison that is not a procedure', source: "(sort '(1 2) 5)", expect: { error: 'wrong type: sort expects a procedure as argument 2, got the integer 5' } },
+  { name: 'sort with a comparison of one argument', source: "(sort '(2 1) (lambda (a) #t))", expect: { error: 'wrong number of arguments: the lambda at line 1, column 14 expects 1 argument, got 2' } },
+  { name: 'iota of a negative count', source: '(iota -1)', expect: { error: 'wrong type: iota expects a non-negative integer as argument 1, got the integer -1' } },
+  { name: 'iota from a start that is not a number', source: "(iota 2 'a)", expect: { error: 'wrong type: iota expects a number as argument 2, got the symbol a' } },
+  { name: 'last-pair of a number', source: '(last-pair 5)', expect: { error: 'wrong type: last-pair expects a pair as argument 1, got the integer 5' } },
+  { name: 'filter of an improper list', source: "(filter odd? '(1 2 . 3))", expect: { error: 'wrong type: filter expects a proper list as argument 2, got the pair (1 2 . 3)' } },
+  { name: 'reduce of a number', source: '(reduce + 0 5)', expect: { error: 'wrong type: reduce expects a proper list as argument 3, got the integer 5' } },
+  { name: 'fold-left with a procedure that is not one', source: "(fold-left 5 0 '(1))", expect: { error: 'wrong type: fold-left expects a procedure as argument 1, got the integer 5' } },
+  { name: 'fold-right of a number', source: "(fold-right cons '() '(1) 5)", expect: { error: 'wrong type: fold-right expects a proper list as argument 4, got the integer 5' } },
+  { name: 'delete with an equivalence that is not a procedure', source: "(delete 1 '(1) 5)", expect: { error: 'wrong type: delete expects a procedure as argument 3, got the integer 5' } },
+  { name: 'list-index of a number', source: '(list-index even? 5)', expect: { error: 'wrong type: list-index expects a proper list as argument 2, got the integer 5' } },
+  { name: 'string-index of a string', source: '(string-index "abc" "b")', expect: { error: 'wrong type: string-index expects a character or a procedure as argument 2, got the string "b"' } },
+  { name: 'string-index past the end', source: '(string-index "abc" #\\a 4)', expect: { error: 'index out of range: string-index index 4, length 3' } },
+  { name: 'string-join of a list with a number', source: "(string-join '(\"a\" 1))", expect: { error: 'wrong type: string-join expects a proper list of strings as argument 1, got the pair ("a" 1)' } },
+  { name: 'string-join with an unknown grammar', source: "(string-join '(\"a\") \", \" 'bogus)", expect: { error: 'wrong type: string-join expects a grammar (infix, strict-infix, prefix or suffix) as argument 3, got the symbol bogus' } },
+  { name: 'string-join of no strings with the strict-infix grammar', source: "(string-join '() \", \" 'strict-infix)", expect: { error: 'string-join: the strict-infix grammar needs a non-empty list' } },
+  { name: 'string-split of a symbol', source: "(string-split 'a #\\,)", expect: { error: 'wrong type: string-split expects a string as argument 1, got the symbol a' } },
+  { name: 'string-contains of a character', source: '(string-contains "abc" #\\a)', expect: { error: 'wrong type: string-contains expects a string as argument 2, got the character #\\a' } },
 
   // Recursion depth.
   { name: 'recursion too deep', maxCalls: 10000, source: '(letrec ((f (lambda (n) (if (eq? n 0) 0 (+ 1 (f (- n 1))))))) (f 10000))', expect: { error: 'recursion too deep: more than 10000 nested calls' } },
