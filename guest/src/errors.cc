@@ -54,6 +54,7 @@ void describeValue(Value v, char* out, size_t size) {
   else if (hasTag(v, kSymbolTag)) kind = "the symbol ";
   else if (hasTag(v, kClosureTag) || hasTag(v, kPrimitiveTag)) kind = "the procedure ";
   else if (hasTag(v, kPortTag)) kind = "the port ";
+  else if (hasTag(v, kHashTableTag)) kind = "the hash table ";
   snprintf(out, size, "%s%s", kind, text);
 }
 
@@ -94,6 +95,7 @@ static const char* expectedName(Expected e) {
     case Expected::CharacterOrProcedure: return "a character or a procedure";
     case Expected::JoinGrammar: return "a grammar (infix, strict-infix, prefix or suffix)";
     case Expected::HashTable: return "a hash table";
+    case Expected::PositiveInteger: return "a positive integer";
     case Expected::HashTableEquivalence: return "an equivalence procedure (equal?, eqv?, eq? or string=?)";
   }
   return "?";

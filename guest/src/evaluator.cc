@@ -204,6 +204,8 @@ bool callsProcedures(Prim p) {
     case Prim::VectorMap: case Prim::VectorForEach:
     case Prim::Sort: case Prim::Filter: case Prim::Reduce: case Prim::FoldLeft: case Prim::FoldRight:
     case Prim::Delete: case Prim::ListIndex: case Prim::StringIndex: case Prim::StringSplit:
+    case Prim::HashTableRef: case Prim::HashTableUpdate: case Prim::HashTableUpdateDefault:
+    case Prim::HashTableWalk: case Prim::HashTableFold:
       return true;
     default:
       return false;
