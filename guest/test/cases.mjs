@@ -1246,6 +1246,8 @@ export const errors = [
   { name: 'string-split of a symbol', source: "(string-split 'a #\\,)", expect: { error: 'wrong type: string-split expects a string as argument 1, got the symbol a' } },
   { name: 'string-contains of a character', source: '(string-contains "abc" #\\a)', expect: { error: 'wrong type: string-contains expects a string as argument 2, got the character #\\a' } },
 
+  { name: 'recursion too deep through filter and a lambda', source: '(define (f n) (if (= n 0) 0 (car (filter (lambda (x) (f (- n 1)) #t) (list 1))))) (f 2600)', expect: { error: 'recursion too deep: more than 2500 nested calls made by map, for-each or apply' } },
+  { name: 'recursion too deep through sort and hash-table-walk', source: '(define h (make-hash-table)) (hash-table-set! h 1 2) (define (f n) (if (= n 0) 0 (hash-table-walk h (lambda (k v) (sort (list k v) (lambda (a b) (f (- n 1)) #t)))))) (f 1300)', expect: { error: 'recursion too deep: more than 2500 nested calls made by map, for-each or apply' } },
   // Hash tables.
   { name: 'hash-table-ref of a missing key', source: "(hash-table-ref (make-hash-table) 'a)", expect: { error: 'hash-table-ref: no entry for the symbol a in the hash table' } },
   { name: 'hash-table-update! of a missing key without a failure procedure', source: "(hash-table-update! (make-hash-table) \"k\" (lambda (x) x))", expect: { error: 'hash-table-update!: no entry for the string "k" in the hash table' } },
