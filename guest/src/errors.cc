@@ -54,6 +54,7 @@ void describeValue(Value v, char* out, size_t size) {
   else if (hasTag(v, kSymbolTag)) kind = "the symbol ";
   else if (hasTag(v, kClosureTag) || hasTag(v, kPrimitiveTag)) kind = "the procedure ";
   else if (hasTag(v, kPortTag)) kind = "the port ";
+  else if (hasTag(v, kHashTableTag)) kind = "the hash table ";
   snprintf(out, size, "%s%s", kind, text);
 }
 
@@ -89,6 +90,13 @@ static const char* expectedName(Expected e) {
     case Expected::DecimalRadix: return "radix 10 for an inexact number";
     case Expected::Fixnum: return "an integer from -2^30 to 2^30-1";
     case Expected::ExactNonNegativeInteger: return "an exact non-negative integer";
+    case Expected::ListOrVector: return "a proper list or a vector";
+    case Expected::StringList: return "a proper list of strings";
+    case Expected::CharacterOrProcedure: return "a character or a procedure";
+    case Expected::JoinGrammar: return "a grammar (infix, strict-infix, prefix or suffix)";
+    case Expected::HashTable: return "a hash table";
+    case Expected::PositiveInteger: return "a positive integer";
+    case Expected::HashTableEquivalence: return "an equivalence procedure (equal?, eqv?, eq? or string=?)";
   }
   return "?";
 }

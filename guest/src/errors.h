@@ -22,6 +22,9 @@ enum class Expected : uint8_t {
   Character, ScalarValue, CharacterList, CharacterVector, Bytevector,
   // the numbers' files
   Number, Real, Finite, DecimalRadix, Fixnum, ExactNonNegativeInteger,
+  // the list, string and hash table libraries (lists.cc, sort.cc, strings.cc, hash_tables.cc)
+  ListOrVector, StringList, CharacterOrProcedure, JoinGrammar, HashTable, HashTableEquivalence,
+  PositiveInteger,
 };
 
 // A primitive's argument (index from 0) is not what it expects.

@@ -199,8 +199,17 @@ enum Shape : uint8_t {
 };
 
 bool callsProcedures(Prim p) {
-  return p == Prim::Map || p == Prim::ForEach || p == Prim::Apply || p == Prim::Member || p == Prim::Assoc ||
-         p == Prim::VectorMap || p == Prim::VectorForEach;
+  switch (p) {
+    case Prim::Map: case Prim::ForEach: case Prim::Apply: case Prim::Member: case Prim::Assoc:
+    case Prim::VectorMap: case Prim::VectorForEach:
+    case Prim::Sort: case Prim::Filter: case Prim::Reduce: case Prim::FoldLeft: case Prim::FoldRight:
+    case Prim::Delete: case Prim::ListIndex: case Prim::StringIndex: case Prim::StringSplit:
+    case Prim::HashTableRef: case Prim::HashTableUpdate: case Prim::HashTableUpdateDefault:
+    case Prim::HashTableWalk: case Prim::HashTableFold:
+      return true;
+    default:
+      return false;
+  }
 }
 
 Expr* operand(const Expr* e, int32_t i);

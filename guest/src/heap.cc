@@ -18,6 +18,7 @@ size_t continuationTop;
 static RootBlock* topRootBlock;
 char* allocationNext;   // the next free byte in fromSpace
 char* allocationLimit;  // its end
+uint32_t collectionEpoch;
 
 namespace {
 
@@ -152,6 +153,7 @@ void endCollection() {
 // are swapped and the collection recorded with no call or loop between.
 void collectInto(char* target, size_t targetBytes, char* movingTo, size_t movingBytes) {
   statistics.collections++;
+  collectionEpoch++;
   statistics.bytesAllocated += allocationNext - allocatedFrom;
   toSpace = fromSpace;
   fromSpace = target;
@@ -384,6 +386,13 @@ Value makeTwoFields(ObjectTag tag, uint32_t detail, Value a, Value b) {
   object[1] = roots[0];
   object[2] = roots[1];
   rootTop = roots;
+  return (Value)object;
+}
+
+Value makeFieldsObject(ObjectTag tag, uint32_t detail, uint32_t words) {
+  Value* object = allocate(wordsToBytes(words));
+  object[0] = makeHeader(tag, detail);
+  for (uint32_t i = 1; i < words; i++) object[i] = kUnset;
   return (Value)object;
 }
 

@@ -64,6 +64,11 @@ extern Value tailArguments[kMaxTailArguments];
 extern char* allocationNext;
 extern char* allocationLimit;
 
+// Collections since the instance started, never reset (it wraps): what an
+// object's address was hashed to is stale once this has moved on, so hash
+// tables (hash_tables.cc) compare it with the count they built their index at.
+extern uint32_t collectionEpoch;
+
 // Makes the heap `bytes` bytes (two halves) if it is not that size already,
 // keeping every live object. Fails, keeping the old heap, if the live data
 // does not fit. A heap that may grow (below) only ever grows here.
@@ -106,6 +111,9 @@ Value makeTwoFields(ObjectTag tag, uint32_t detail, Value a, Value b);
 // An object of an Elements kind other than a vector (records) of `length`
 // values, each `fill`.
 Value makeElements(ObjectTag tag, uint32_t length, Value fill);
+// An object of a Fields kind (objects.def) of `words` words, the header
+// included, every field kUnset, to be filled in at once.
+Value makeFieldsObject(ObjectTag tag, uint32_t detail, uint32_t words);
 Value makeFlonum(double d);
 Value makeCompnum(double real, double imaginary);
 Value makeRatnum(Value numerator, Value denominator);  // both exact integers, in lowest terms

@@ -1,5 +1,6 @@
 // Pairs, lists, and the primitives that call procedures on lists (map,
-// for-each, apply).
+// for-each, apply); then the list procedures beyond R7RS that Guile users
+// reach for (iota, filter, reduce, the folds ...). sort is sort.cc's.
 #include "primitives.h"
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "heap.h"
 #include "printer.h"
 #include "symbols.h"
+#include "tower.h"
 
 Value prim_Cons(ARGS) { UNUSED_ARGC; return makePair(args[0], args[1]); }
 Value prim_Car(ARGS) { UNUSED_ARGC; return pairOf(pairAt(Prim::Car, args, 0))->car; }
@@ -304,4 +306,180 @@ Value prim_Apply(ARGS) {
   // long, into a block of its own.
   procedureAt(Prim::Apply, args, 0);
   return applyProcedure(primitiveObject(Prim::Apply), args, argc);
+}
+
+// ---- beyond R7RS: Guile's, SRFI 1's and R6RS's list procedures ----
+//
+// Those that call procedures keep what they hold across a call in root slots
+// (the call may collect), and walk each list for at most the elements it had
+// when they checked it: the procedure may change the list (set-cdr!), and
+// must not make the walk crash or run forever.
+
+// The next element of a list being walked (*cursor, a root slot), or the
+// primitive's wrong-type error naming argument i when the list was cut short.
+static Value nextElement(Prim p, Value* args, int32_t i, Value* cursor) {
+  if (!hasTag(*cursor, kPairTag)) failWrongType(p, i, Expected::List, args[i]);
+  Value element = pairOf(*cursor)->car;
+  *cursor = pairOf(*cursor)->cdr;
+  return element;
+}
+
+Value prim_Iota(ARGS) {
+  int32_t n = integerArgument(Prim::Iota, args, 0);
+  if (n < 0) failWrongType(Prim::Iota, 0, Expected::Count, args[0]);
+  for (int32_t i = 1; i < argc; i++) numberAt(Prim::Iota, args, i);
+  // Each element is start + i * step (not a running sum), as Guile computes
+  // it: inexact steps do not accumulate rounding errors.
+  Value* list = pushRoot(kNil);
+  Value* element = pushRoot(kNil);
+  for (int32_t i = n - 1; i >= 0; i--) {
+    if (argc == 1) {
+      *element = makeInteger(i);
+    } else {
+      *element = numberMultiply(makeInteger(i), argc > 2 ? args[2] : makeInteger(1));
+      *element = numberAdd(args[1], *element);
+    }
+    *list = makePair(*element, *list);
+  }
+  Value r = *list;
+  rootTop = list;
+  return r;
+}
+
+Value prim_LastPair(ARGS) {
+  UNUSED_ARGC;
+  if (args[0] == kNil) return kNil;  // as Guile
+  Value v = pairAt(Prim::LastPair, args, 0);
+  Value slow = v;
+  for (int32_t n = 1; hasTag(pairOf(v)->cdr, kPairTag); n++) {
+    v = pairOf(v)->cdr;
+    if (n % 2 == 0) {
+      slow = pairOf(slow)->cdr;
+      if (slow == v) failWrongType(Prim::LastPair, 0, Expected::List, args[0]);  // circular
+    }
+  }
+  return v;
+}
+
+Value prim_Filter(ARGS) {
+  UNUSED_ARGC;
+  procedureAt(Prim::Filter, args, 0);
+  int32_t n = properLength(Prim::Filter, args, 1);
+  Value* cursor = pushRoot(args[1]);
+  Value* element = pushRoot(kNil);
+  ListBuilder kept;
+  for (int32_t i = 0; i < n; i++) {
+    *element = nextElement(Prim::Filter, args, 1, cursor);
+    if (applyFromPrimitive(args[0], element, 1) != kFalse) kept.add(*element);
+  }
+  Value r = kept.finish(kNil);
+  rootTop = cursor;
+  return r;
+}
+
+Value prim_Reduce(ARGS) {
+  UNUSED_ARGC;
+  procedureAt(Prim::Reduce, args, 0);
+  int32_t n = properLength(Prim::Reduce, args, 2);
+  if (n == 0) return args[1];
+  Value* cursor = pushRoot(args[2]);
+  Value* callArgs = pushRoot(kNil);  // the element, then what has been reduced so far
+  pushRoot(nextElement(Prim::Reduce, args, 2, cursor));
+  for (int32_t i = 1; i < n; i++) {
+    callArgs[0] = nextElement(Prim::Reduce, args, 2, cursor);
+    callArgs[1] = applyFromPrimitive(args[0], callArgs, 2);
+  }
+  Value r = callArgs[1];
+  rootTop = cursor;
+  return r;
+}
+
+// The length of the shortest of the lists args[first ..].
+static int32_t shortestLength(Prim p, Value* args, int32_t argc, int32_t first) {
+  int32_t n = INT32_MAX;
+  for (int32_t i = first; i < argc; i++) {
+    int32_t length = properLength(p, args, i);
+    if (length < n) n = length;
+  }
+  return n;
+}
+
+Value prim_FoldLeft(ARGS) {
+  procedureAt(Prim::FoldLeft, args, 0);
+  int32_t n = shortestLength(Prim::FoldLeft, args, argc, 2);
+  int32_t lists = argc - 2;
+  Value* cursors = rootTop;
+  for (int32_t i = 0; i < lists; i++) pushRoot(args[2 + i]);
+  Value* callArgs = pushRoot(args[1]);  // what has been folded so far, then an element of each list
+  for (int32_t i = 0; i < lists; i++) pushRoot(kNil);
+  for (int32_t k = 0; k < n; k++) {
+    for (int32_t i = 0; i < lists; i++) callArgs[1 + i] = nextElement(Prim::FoldLeft, args, 2 + i, &cursors[i]);
+    callArgs[0] = applyFromPrimitive(args[0], callArgs, lists + 1);
+  }
+  Value r = callArgs[0];
+  rootTop = cursors;
+  return r;
+}
+
+Value prim_FoldRight(ARGS) {
+  procedureAt(Prim::FoldRight, args, 0);
+  int32_t n = shortestLength(Prim::FoldRight, args, argc, 2);
+  int32_t lists = argc - 2;
+  // The elements, row k holding element k of each list, so that the fold
+  // can go from the last; nothing is called while they are gathered.
+  uint64_t total = (uint64_t)n * (uint64_t)lists;
+  if (total > kMaxInteger) fail("heap exhausted: fold-right over %llu elements", (unsigned long long)total);
+  Value* rows = pushRoot(makeVector((uint32_t)total, kUnspecified));
+  for (int32_t i = 0; i < lists; i++) {
+    Value v = args[2 + i];
+    for (int32_t k = 0; k < n; k++, v = pairOf(v)->cdr) vectorOf(*rows)->elements[k * lists + i] = pairOf(v)->car;
+  }
+  Value* callArgs = rootTop;  // an element of each list, then what has been folded so far
+  for (int32_t i = 0; i < lists; i++) pushRoot(kNil);
+  pushRoot(args[1]);
+  for (int32_t k = n - 1; k >= 0; k--) {
+    for (int32_t i = 0; i < lists; i++) callArgs[i] = vectorOf(*rows)->elements[k * lists + i];
+    callArgs[lists] = applyFromPrimitive(args[0], callArgs, lists + 1);
+  }
+  Value r = callArgs[lists];
+  rootTop = rows;
+  return r;
+}
+
+Value prim_Delete(ARGS) {
+  if (argc == 3) procedureAt(Prim::Delete, args, 2);
+  int32_t n = properLength(Prim::Delete, args, 1);
+  Value* cursor = pushRoot(args[1]);
+  Value* callArgs = pushRoot(args[0]);  // x, then the element: (= x element)
+  pushRoot(kNil);
+  ListBuilder kept;
+  for (int32_t i = 0; i < n; i++) {
+    callArgs[0] = args[0];
+    callArgs[1] = nextElement(Prim::Delete, args, 1, cursor);
+    bool same = argc == 3 ? applyFromPrimitive(args[2], callArgs, 2) != kFalse : equal(callArgs[0], callArgs[1]);
+    if (!same) kept.add(callArgs[1]);
+  }
+  Value r = kept.finish(kNil);
+  rootTop = cursor;
+  return r;
+}
+
+Value prim_ListIndex(ARGS) {
+  procedureAt(Prim::ListIndex, args, 0);
+  int32_t n = shortestLength(Prim::ListIndex, args, argc, 1);
+  int32_t lists = argc - 1;
+  Value* cursors = rootTop;
+  for (int32_t i = 0; i < lists; i++) pushRoot(args[1 + i]);
+  Value* callArgs = rootTop;
+  for (int32_t i = 0; i < lists; i++) pushRoot(kNil);
+  Value found = kFalse;
+  for (int32_t k = 0; k < n; k++) {
+    for (int32_t i = 0; i < lists; i++) callArgs[i] = nextElement(Prim::ListIndex, args, 1 + i, &cursors[i]);
+    if (applyFromPrimitive(args[0], callArgs, lists) != kFalse) {
+      found = makeInteger(k);
+      break;
+    }
+  }
+  rootTop = cursors;
+  return found;
 }

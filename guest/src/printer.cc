@@ -7,6 +7,7 @@
 #include "address_table.h"
 #include "bytevectors.h"
 #include "characters.h"
+#include "hash_tables.h"
 #include "ports.h"
 #include "primitives.h"
 #include "records.h"
@@ -318,6 +319,11 @@ class Printer {
       }
       case kFlonumTag: case kBignumTag: case kRatnumTag: case kCompnumTag: return numberText(v);
       case kPortTag: return text(portDescription(v));
+      case kHashTableTag:  // in a record's form, which hosts read back (a record of type hash-table)
+        snprintf(number, sizeof number, "%d", (int)hashTableCount(v));
+        text("#<hash-table count: ");
+        text(number);
+        return text(">");
       case kBytevectorTag: {
         Bytes shown;
         printBytevector(v, shown);

@@ -243,6 +243,121 @@ static Value mapStrings(Prim p, Value* args, int32_t argc, bool collect) {
 Value prim_StringMap(ARGS) { return mapStrings(Prim::StringMap, args, argc, true); }
 Value prim_StringForEach(ARGS) { return mapStrings(Prim::StringForEach, args, argc, false); }
 
+// ---- SRFI 13's searching, joining and splitting, as Guile offers them ----
+
+static void characterOrProcedureAt(Prim p, Value* args, int32_t i) {
+  if (!isCharacter(args[i]) && !hasTag(args[i], kClosureTag) && !hasTag(args[i], kPrimitiveTag))
+    failWrongType(p, i, Expected::CharacterOrProcedure, args[i]);
+}
+
+// Whether character c is *want (a character) or is accepted by it (a
+// procedure, called with c in the root slot callArg).
+static bool characterMatches(const Value* want, uint32_t c, Value* callArg) {
+  if (isCharacter(*want)) return characterOf(*want) == c;
+  *callArg = makeCharacter(c);
+  return applyFromPrimitive(*want, callArg, 1) != kFalse;
+}
+
+// A string keeps its length (string-set! replaces a character), so an index
+// checked before a call of the predicate stays in range after it.
+Value prim_StringIndex(ARGS) {
+  stringAt(Prim::StringIndex, args, 0);
+  characterOrProcedureAt(Prim::StringIndex, args, 1);
+  IndexRange r = rangeAt(Prim::StringIndex, args, argc, 2, lengthOf(args[0]));
+  Value* callArg = pushRoot(kNil);
+  Value found = kFalse;
+  for (uint32_t i = r.start; i < r.end; i++) {
+    if (characterMatches(&args[1], stringOf(args[0])->chars[i], callArg)) {
+      found = makeInteger((int32_t)i);
+      break;
+    }
+  }
+  rootTop = callArg;
+  return found;
+}
+
+Value prim_StringSplit(ARGS) {
+  UNUSED_ARGC;
+  stringAt(Prim::StringSplit, args, 0);
+  characterOrProcedureAt(Prim::StringSplit, args, 1);
+  // The separators' indices, found first in order (the predicate sees the
+  // characters left to right) and listed last first, so that the pieces
+  // can then be made from the end back.
+  Value* separators = pushRoot(kNil);
+  Value* callArg = pushRoot(kNil);
+  for (uint32_t i = 0; i < lengthOf(args[0]); i++)
+    if (characterMatches(&args[1], stringOf(args[0])->chars[i], callArg))
+      *separators = makePair(makeInteger((int32_t)i), *separators);
+  Value* pieces = callArg;
+  *pieces = kNil;
+  uint32_t end = lengthOf(args[0]);
+  for (;;) {
+    uint32_t start = *separators == kNil ? 0 : (uint32_t)integerOf(pairOf(*separators)->car) + 1;
+    Value piece = copyOfRange(args, 0, IndexRange{start, end});
+    *pieces = makePair(piece, *pieces);
+    if (*separators == kNil) break;
+    end = start - 1;
+    *separators = pairOf(*separators)->cdr;
+  }
+  Value r = *pieces;
+  rootTop = separators;
+  return r;
+}
+
+Value prim_StringJoin(ARGS) {
+  int32_t n = properLength(Prim::StringJoin, args, 0);
+  for (Value v = args[0]; v != kNil; v = pairOf(v)->cdr)
+    if (!hasTag(pairOf(v)->car, kStringTag)) failWrongType(Prim::StringJoin, 0, Expected::StringList, args[0]);
+  if (argc > 1) stringAt(Prim::StringJoin, args, 1);
+  enum Grammar { Infix, StrictInfix, Prefix, Suffix } grammar = Infix;
+  if (argc > 2) {
+    const char* name = hasTag(args[2], kSymbolTag) ? symbolOf(args[2])->name : "";
+    if (!strcmp(name, "infix")) grammar = Infix;
+    else if (!strcmp(name, "strict-infix")) grammar = StrictInfix;
+    else if (!strcmp(name, "prefix")) grammar = Prefix;
+    else if (!strcmp(name, "suffix")) grammar = Suffix;
+    else failWrongType(Prim::StringJoin, 2, Expected::JoinGrammar, args[2]);
+  }
+  if (grammar == StrictInfix && n == 0) fail("string-join: the strict-infix grammar needs a non-empty list");
+  uint64_t delimiters = grammar == Prefix || grammar == Suffix ? (uint64_t)n : n > 0 ? (uint64_t)n - 1 : 0;
+  uint64_t total = delimiters * (argc > 1 ? lengthOf(args[1]) : 1);
+  for (Value v = args[0]; v != kNil; v = pairOf(v)->cdr) total += lengthOf(pairOf(v)->car);
+  if (total > UINT32_MAX) fail("heap exhausted: string-join of %llu characters", (unsigned long long)total);
+  Value joined = makeStringUninitialised((size_t)total);  // may move the arguments: read them after
+  static const uint32_t kSpace = ' ';
+  const uint32_t* delimiter = argc > 1 ? stringOf(args[1])->chars : &kSpace;
+  uint32_t delimiterLength = argc > 1 ? lengthOf(args[1]) : 1;
+  uint32_t* out = stringOf(joined)->chars;
+  bool first = true;
+  for (Value v = args[0]; v != kNil; v = pairOf(v)->cdr, first = false) {
+    if (grammar == Prefix || ((grammar == Infix || grammar == StrictInfix) && !first)) {
+      memcpy(out, delimiter, delimiterLength * sizeof(uint32_t));
+      out += delimiterLength;
+    }
+    Value piece = pairOf(v)->car;
+    memcpy(out, stringOf(piece)->chars, lengthOf(piece) * sizeof(uint32_t));
+    out += lengthOf(piece);
+    if (grammar == Suffix) {
+      memcpy(out, delimiter, delimiterLength * sizeof(uint32_t));
+      out += delimiterLength;
+    }
+  }
+  return joined;
+}
+
+Value prim_StringContains(ARGS) {
+  stringAt(Prim::StringContains, args, 0);
+  stringAt(Prim::StringContains, args, 1);
+  IndexRange in = rangeAt(Prim::StringContains, args, argc, 2, lengthOf(args[0]));
+  IndexRange sought = rangeAt(Prim::StringContains, args, argc, 4, lengthOf(args[1]));
+  uint32_t m = sought.end - sought.start;
+  const uint32_t* text = stringOf(args[0])->chars;
+  const uint32_t* pattern = stringOf(args[1])->chars + sought.start;
+  for (uint32_t i = in.start; i + m <= in.end; i++)
+    if (memcmp(text + i, pattern, m * sizeof(uint32_t)) == 0) return makeInteger((int32_t)i);
+  return kFalse;
+}
+
 // ---- Comparisons ----
 
 static int compareStrings(Value a, Value b, bool foldCase) {

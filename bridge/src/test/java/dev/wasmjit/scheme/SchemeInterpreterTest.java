@@ -65,6 +65,19 @@ class SchemeInterpreterTest {
     }
 
     @Test
+    void givesAHashTableTheGuestMadeAsARecordOfItsCount() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            SchemeValue table = t.scheme.eval(t.scheme.parse(
+                    "(define h (make-hash-table)) (hash-table-set! h 'a 1) (hash-table-set! h \"b\" 2) h"));
+
+            assertThat(table.kind()).isEqualTo(SchemeValue.Kind.RECORD);
+            assertThat(table.recordTypeName()).isEqualTo("hash-table");
+            assertThat(table.recordField("count").asInteger()).isEqualTo(2);
+            assertThat(t.scheme.eval(t.scheme.parse("(hash-table-ref h \"b\")"))).isEqualTo(SchemeValue.integer(2));
+        }
+    }
+
+    @Test
     void evaluatesTheSameExpressionAgainAndAgain() {
         try (TestInterpreter t = TestInterpreter.start()) {
             Expression program = t.scheme.parse(TestInterpreter.FIB_20);

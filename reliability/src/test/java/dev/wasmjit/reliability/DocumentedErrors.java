@@ -15,7 +15,7 @@ final class DocumentedErrors {
     private static final String PRIMITIVE = PrimitiveTable.namePattern();
     /** How errors describe a value: its kind and its written form, cut short when long. */
     private static final String VALUE = "(?:the integer -?\\d+|the boolean #[tf]|the empty list|the unspecified value"
-            + "|the (?:pair|vector|string|symbol|procedure|port|character|bytevector|rational|real|complex number) .+)";
+            + "|the (?:pair|vector|string|symbol|procedure|port|character|bytevector|rational|real|complex number|hash table) .+)";
     /** errors.cc's kinds: an integer, a pair, a proper list, a vector, a string, ... */
     private static final String EXPECTED = PrimitiveTable.EXPECTED_KINDS.stream().map(Pattern::quote)
             .collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
@@ -41,7 +41,9 @@ final class DocumentedErrors {
             Pattern.compile("wrong type: .+ expects a record of type .+ as argument 1, got .+"),
             Pattern.compile("(?:%make-record|%record-ref|%record-set!): called other than by a define-record-type"
                     + " (?:procedure|constructor)"),
-            Pattern.compile("no clause of case-lambda accepts this number of arguments: \\d+"));
+            Pattern.compile("no clause of case-lambda accepts this number of arguments: \\d+"),
+            Pattern.compile("(?:hash-table-ref|hash-table-update!): no entry for " + VALUE + " in the hash table"),
+            Pattern.compile("string-join: the strict-infix grammar needs a non-empty list"));
 
     private DocumentedErrors() {
     }
