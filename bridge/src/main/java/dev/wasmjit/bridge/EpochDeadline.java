@@ -34,7 +34,7 @@ final class EpochDeadline {
 
     /** Sets the deadline of the call about to start in {@code store}; on the guest thread. */
     void arm(Store<Void> store, Optional<Duration> deadline) {
-        endsAt = deadline.map(d -> System.nanoTime() + d.toNanos()).orElse(null);
+        endsAt = deadline.map(EpochDeadline::endOf).orElse(null);
         long ticks = engine.ticksFor(deadline);
         if (!engine.isIsolated()) {
             store.setEpochDeadline(ticks);
@@ -59,6 +59,15 @@ final class EpochDeadline {
      */
     void setUninterruptible(Store<Void> store, Optional<Duration> deadline) {
         store.setEpochDeadline(engine.ticksFor(deadline));
+    }
+
+    /** When a call with this deadline must end; null when that is beyond what nanoTime counts (no limit). */
+    private static Long endOf(Duration deadline) {
+        try {
+            return Math.addExact(System.nanoTime(), deadline.toNanos());
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     /** How long the call under way may still run; empty when none is under way or it has no deadline. */
