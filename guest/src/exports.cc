@@ -9,6 +9,7 @@
 #include "evaluator.h"
 #include "heap.h"
 #include "jit_round.h"
+#include "outside.h"
 #include "parser.h"
 #include "primitives.h"
 #include "printer.h"
@@ -72,6 +73,7 @@ void rememberProgram(Program* program) {
 
 void beginCall() {
   finishCollection();
+  abandonProgramArena();
   clearLastError();
   resetPorts();
   resultKind = kNoResult;
@@ -92,6 +94,22 @@ EXPORT(parse) Program* parse(const char* source) {
 }
 
 extern "C" int32_t isExpressionHandle(Program* program);
+
+// Frees a parsed program that nothing can run any more (outside.h): 1 when
+// freed, 0 when kept (a lambda, quoted data or a macro of it may be in use)
+// or not a handle parse returned. Either way the handle is not one from then
+// on. A host calls it once the program has run for the last time.
+EXPORT(releaseProgram) int32_t releaseProgram(Program* program) {
+  for (size_t i = 0; i < parsedCount; i++) {
+    if (parsedPrograms[i] != program) continue;
+    parsedPrograms[i] = parsedPrograms[--parsedCount];
+    ProgramArena* arena = program->arena;
+    if (isKept(arena)) return 0;
+    freeProgramArena(arena);  // the Program record is in it
+    return 1;
+  }
+  return 0;
+}
 
 namespace {
 

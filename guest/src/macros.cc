@@ -390,6 +390,7 @@ Macro* makeMacro(Value name, Value spec, const Scope* scope, int32_t line, int32
   const char* macroName = symbolOf(name)->name;
   if (!isPair(spec) || symbolOfIdentifier(car(spec)) != intern("syntax-rules") || !isPair(cdr(spec)))
     failAt(line, column, "bad macro %s: expected (syntax-rules (literal...) (pattern template)...)", macroName);
+  keepProgram();  // the macro keeps its rules, which are the program's data
   Macro* m = (Macro*)allocateZeroedOutside(1, sizeof(Macro), "a macro");
   m->name = macroName;
   m->scope = scope;
@@ -419,6 +420,7 @@ void setMacroScope(Macro* macro, const Scope* scope) { macro->scope = scope; }
 
 Value expandMacro(const Macro* macro, Value form, const Scope* use, int32_t line, int32_t column) {
   emptyScratch();  // what the last expansion used, even if it failed
+  keepProgram();  // its aliases refer to the macro and may name globals for good
   Expansion expansion(macro, use, line, column);
   Value result = expansion.expand(form);
   emptyScratch();

@@ -6,8 +6,10 @@
 
 // The whole program as one expression of the program's own function, whose
 // frame holds the top-level forms' local variables.
+struct ProgramArena;
 struct Program {
   Func* func;  // body: the top-level forms in order; never compiled
+  ProgramArena* arena;  // its syntax and data (outside.h), this record included
 };
 
 Program* parseProgram(const char* source);

@@ -88,7 +88,7 @@ GlobalCell* globalCell(Value symbol) {
 GlobalCell* firstGlobalCell() { return cells; }
 
 Value literalPair(Value car, Value cdr, int32_t line, int32_t column) {
-  LiteralPair* p = (LiteralPair*)allocateOutside(1, sizeof(LiteralPair), "a literal");
+  LiteralPair* p = (LiteralPair*)allocateForProgram(1, sizeof(LiteralPair), "a literal");
   p->pair.header = kPairTag | kLiteral;
   p->pair.car = car;
   p->pair.cdr = cdr;
@@ -122,7 +122,7 @@ Value literalBytevector(uint32_t length) {
 }
 
 Value literalVector(uint32_t length) {
-  Vector* v = (Vector*)allocateZeroedOutside(2 + (size_t)length, sizeof(Value), "a literal");
+  Vector* v = (Vector*)allocateForProgram(2 + (size_t)length, sizeof(Value), "a literal");
   v->header = makeHeader(kVectorTag, 0) | kLiteral;
   v->length = length;
   return (Value)v;

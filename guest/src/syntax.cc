@@ -88,7 +88,8 @@ int32_t listLength(Value list) {
 }
 
 Expr* node(ExprKind kind, Position at) {
-  Expr* e = (Expr*)allocateZeroedOutside(1, sizeof(Expr), "the syntax tree");
+  if (kind == ExprKind::Lambda) keepProgram();  // closures will point at its code
+  Expr* e = (Expr*)allocateForProgram(1, sizeof(Expr), "the syntax tree");
   e->kind = kind;
   e->line = at.line;
   e->column = at.column;
@@ -96,12 +97,16 @@ Expr* node(ExprKind kind, Position at) {
 }
 
 Expr* constant(Value v, Position at) {
+  // quoted pairs and vectors are the program's data: a global may keep them
+  if (hasTag(v, kPairTag) || hasTag(v, kVectorTag)) keepProgram();
   Expr* e = node(ExprKind::Constant, at);
   e->value = v;
   return e;
 }
 
-Expr** itemArray(int32_t n) { return (Expr**)allocateZeroedOutside(n > 0 ? (size_t)n : 1, sizeof(Expr*), "the syntax tree"); }
+Expr** itemArray(int32_t n) {
+  return (Expr**)allocateForProgram(n > 0 ? (size_t)n : 1, sizeof(Expr*), "the syntax tree");
+}
 
 Expr* sequence(Expr** items, int32_t n, Position at) {
   if (n == 1) return items[0];
@@ -199,7 +204,7 @@ class Syntax {
     commitTopLevelMacros();
     if (items.count == 0) items.add(constant(kUnspecified, Position{1, 1}));
     func->body = sequence(items.items, items.count, Position{1, 1});
-    Program* p = (Program*)allocateOutside(1, sizeof(Program), "the syntax tree");
+    Program* p = (Program*)allocateForProgram(1, sizeof(Program), "the syntax tree");
     p->func = func;
     free(forms);
     return p;
@@ -210,7 +215,11 @@ class Syntax {
     Expr** items = nullptr;
     int32_t count = 0, capacity = 0;
     void add(Expr* e) {
-      if (count == capacity) items = (Expr**)reallocateOutside(items, capacity = capacity ? 2 * capacity : 16, sizeof(Expr*), "the syntax tree");
+      if (count == capacity) {
+        int32_t grown = capacity ? 2 * capacity : 16;
+        items = (Expr**)reallocateForProgram(items, capacity, grown, sizeof(Expr*), "the syntax tree");
+        capacity = grown;
+      }
       items[count++] = e;
     }
   };
@@ -231,7 +240,7 @@ class Syntax {
   }
 
   Func* newFunc(const char* name, Position at) {
-    Func* f = (Func*)allocateZeroedOutside(1, sizeof(Func), "the syntax tree");
+    Func* f = (Func*)allocateForProgram(1, sizeof(Func), "the syntax tree");
     f->name = name;
     f->line = at.line;
     f->column = at.column;
@@ -239,7 +248,7 @@ class Syntax {
   }
 
   Variable* newVariable(Function& fn, Value symbol, bool checked) {
-    Variable* v = (Variable*)allocateZeroedOutside(1, sizeof(Variable), "the syntax tree");
+    Variable* v = (Variable*)allocateForProgram(1, sizeof(Variable), "the syntax tree");
     v->name = nameOf(symbol);
     v->index = fn.func->slotCount++;
     v->checked = checked;
@@ -395,7 +404,7 @@ class Syntax {
       syntaxError(at, "bad %s: expected (%s ((name (syntax-rules ...)) ...) body...)", form, form);
     const Scope* inner = scope;
     Value bindings = car(cdr(datum));
-    Scope* names = (Scope*)allocateZeroedOutside(listLength(bindings) + 1, sizeof(Scope), "the syntax tree");
+    Scope* names = (Scope*)allocateForProgram(listLength(bindings) + 1, sizeof(Scope), "the syntax tree");
     int32_t i = 0;
     for (Value p = bindings; isPair(p); p = cdr(p), i++) {
       Value b = car(p);
@@ -419,8 +428,8 @@ class Syntax {
     int32_t n = listLength(datum) - 1;
     if (n < 1) syntaxError(at, "bad case-lambda: expected (case-lambda (parameters body...) ...)");
     Expr** items = itemArray(n + 1);
-    Variable** clauses = (Variable**)allocateZeroedOutside(n, sizeof(Variable*), "the syntax tree");
-    Func** funcs = (Func**)allocateZeroedOutside(n, sizeof(Func*), "the syntax tree");
+    Variable** clauses = (Variable**)allocateForProgram(n, sizeof(Variable*), "the syntax tree");
+    Func** funcs = (Func**)allocateForProgram(n, sizeof(Func*), "the syntax tree");
     int32_t i = 0;
     for (Value p = cdr(datum); isPair(p); p = cdr(p), i++) {
       Value clause = car(p);
@@ -505,8 +514,8 @@ class Syntax {
     Value type = makeRecordType(stripSyntax(typeName), fieldNames);
     RecordDefinition r;
     r.count = 0;
-    r.names = (Value*)allocateZeroedOutside(procedures + 3, sizeof(Value), "the syntax tree");
-    r.values = (Expr**)allocateZeroedOutside(procedures + 3, sizeof(Expr*), "the syntax tree");
+    r.names = (Value*)allocateForProgram(procedures + 3, sizeof(Value), "the syntax tree");
+    r.values = (Expr**)allocateForProgram(procedures + 3, sizeof(Expr*), "the syntax tree");
     r.names[r.count] = typeName;
     r.values[r.count++] = constant(type, at);
 
@@ -516,7 +525,7 @@ class Syntax {
       if (!isSymbol(name) || listLength(parameters) < 0) syntaxError(at, "%s", shape);
       Func* func = newFunc(nameOf(name), at);
       Function inner = {func, fn.level + 1};
-      Variable** params = (Variable**)allocateZeroedOutside(listLength(parameters) + 1, sizeof(Variable*), "the syntax tree");
+      Variable** params = (Variable**)allocateForProgram(listLength(parameters) + 1, sizeof(Variable*), "the syntax tree");
       int32_t n = 0;
       for (Value p = parameters; isPair(p); p = cdr(p)) {
         if (!isSymbol(car(p)) || fieldIndex(fieldNames, car(p)) < 0)
@@ -764,7 +773,7 @@ class Syntax {
     Function inner = {func, fn.level + 1};
     int32_t n = 1;
     for (Value p = parameters; isPair(p); p = cdr(p)) n++;
-    Scope* params = (Scope*)allocateZeroedOutside(n, sizeof(Scope), "the syntax tree");
+    Scope* params = (Scope*)allocateForProgram(n, sizeof(Scope), "the syntax tree");
     const Scope* innerScope = scope;
     int32_t i = 0;
     Value p = parameters;
@@ -828,7 +837,7 @@ class Syntax {
       case Keyword::DefineSyntax: {
         Value name, spec;
         syntaxDefinition(form, at, &name, &spec);
-        Scope* s = (Scope*)allocateZeroedOutside(1, sizeof(Scope), "the syntax tree");
+        Scope* s = (Scope*)allocateForProgram(1, sizeof(Scope), "the syntax tree");
         *s = Scope{name, nullptr, fn.level, *inner, nullptr};
         s->macro = makeMacro(name, spec, s, at.line, at.column);  // it sees itself
         *inner = s;
@@ -839,7 +848,7 @@ class Syntax {
         Value target = car(cdr(form));
         while (isPair(target)) target = car(target);
         if (!isSymbol(target)) syntaxError(at, "bad define: expected a name");
-        Scope* s = (Scope*)allocateZeroedOutside(1, sizeof(Scope), "the syntax tree");
+        Scope* s = (Scope*)allocateForProgram(1, sizeof(Scope), "the syntax tree");
         *s = Scope{target, newVariable(fn, target, true), fn.level, *inner, nullptr};
         *inner = s;
         out.add(BodyForm{form, at, Keyword::Define, s, RecordDefinition{0, nullptr, nullptr}});
@@ -847,7 +856,7 @@ class Syntax {
       }
       case Keyword::DefineRecordType: {
         RecordDefinition r = recordDefinition(form, at, fn);
-        Scope* names = (Scope*)allocateZeroedOutside(r.count, sizeof(Scope), "the syntax tree");
+        Scope* names = (Scope*)allocateForProgram(r.count, sizeof(Scope), "the syntax tree");
         for (int32_t i = 0; i < r.count; i++) {
           names[i] = Scope{r.names[i], newVariable(fn, r.names[i], true), fn.level, *inner, nullptr};
           names[i].variable->initialiser = r.values[i];
@@ -934,7 +943,7 @@ class Syntax {
     Value bindings = car(cdr(datum));
     int32_t n = bindingCount(bindings, at, form);
     Expr** items = itemArray(n + 1);
-    Scope* names = (Scope*)allocateZeroedOutside(n ? n : 1, sizeof(Scope), "the syntax tree");
+    Scope* names = (Scope*)allocateForProgram(n ? n : 1, sizeof(Scope), "the syntax tree");
     const Scope* inner = scope;
     int32_t i = 0;
     for (Value p = bindings; isPair(p); p = cdr(p), i++) {
@@ -955,7 +964,7 @@ class Syntax {
     Value bindings = car(cdr(datum));
     int32_t n = bindingCount(bindings, at, "letrec", true);
     Expr** items = itemArray(n + 1);
-    Scope* names = (Scope*)allocateZeroedOutside(n ? n : 1, sizeof(Scope), "the syntax tree");
+    Scope* names = (Scope*)allocateForProgram(n ? n : 1, sizeof(Scope), "the syntax tree");
     const Scope* inner = scope;
     int32_t i = 0;
     for (Value p = bindings; isPair(p); p = cdr(p), i++) {
@@ -976,12 +985,12 @@ class Syntax {
   // values: named let and do both become this.
   Expr* loop(Value name, Value parameters, Expr* (Syntax::*makeBody)(Function&, const Scope*, void*),
              void* context, Expr** initials, int32_t n, Position at, Function& fn, const Scope* scope) {
-    Scope* self = (Scope*)allocateZeroedOutside(1, sizeof(Scope), "the syntax tree");
+    Scope* self = (Scope*)allocateForProgram(1, sizeof(Scope), "the syntax tree");
     *self = Scope{name, newVariable(fn, name, true), fn.level, scope, nullptr};
     // The loop's lambda, built by hand so that its body can be made in its scope.
     Func* func = newFunc(nameOf(name), at);
     Function inner = {func, fn.level + 1};
-    Scope* params = (Scope*)allocateZeroedOutside(n ? n : 1, sizeof(Scope), "the syntax tree");
+    Scope* params = (Scope*)allocateForProgram(n ? n : 1, sizeof(Scope), "the syntax tree");
     const Scope* innerScope = self;
     int32_t i = 0;
     for (Value p = parameters; isPair(p); p = cdr(p), i++) {
@@ -1335,6 +1344,9 @@ bool sameBinding(Value a, const Scope* sa, Value b, const Scope* sb) {
 
 Program* parseProgram(const char* source) {
   definePrimitives();
+  ProgramArena* outer = beginProgramArena();
   Syntax syntax;
-  return syntax.program(source);
+  Program* program = syntax.program(source);
+  program->arena = endProgramArena(outer);
+  return program;
 }

@@ -531,7 +531,7 @@ describe('the runtime', () => {
       'jitModule:function', 'lastErrorMessage:function',
       'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',
       'moduleData:function', 'moduleSize:function', 'parse:function', 'pendingJitCount:function',
-      'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',
+      'releaseProgram:function', 'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',
       'setTiering:function', 'stackPointer:function', 'tierRoundsStarted:function',
     ]);
     const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);

@@ -43,12 +43,8 @@ final class GuestAbi {
     final Optional<GuestFunction> collectionCount;
     final Optional<GuestFunction> setHeapLimit;
     final Optional<GuestFunction> setMaxNestedCalls;
+    final Optional<GuestFunction> releaseProgram;
 
-    /**
-     * The exports of an instance.
-     *
-     * @throws ModuleException if the instance lacks an export of the guest ABI
-     */
     /**
      * Refuses a module without the guest ABI's memory. Checked before instantiation too: the
      * guest's {@code _initialize} may already call WASI, which reads that memory.
@@ -59,6 +55,11 @@ final class GuestAbi {
         }
     }
 
+    /**
+     * The exports of an instance.
+     *
+     * @throws ModuleException if the instance lacks an export of the guest ABI
+     */
     GuestAbi(ReactorInstance instance, QuietOutput quiet) {
         this.instance = instance;
         this.quiet = quiet;
@@ -82,6 +83,7 @@ final class GuestAbi {
         collectionCount = instance.function("collectionCount", FuncSignature.i32(0, 1));
         setHeapLimit = instance.function("setHeapLimit", FuncSignature.i32(1, 0));
         setMaxNestedCalls = instance.function("setMaxNestedCalls", FuncSignature.i32(1, 0));
+        releaseProgram = instance.function("releaseProgram", FuncSignature.i32(1, 1));
     }
 
     /**
@@ -95,7 +97,7 @@ final class GuestAbi {
         }
         return unit(() -> {
             try (GuestBlock text = instance.memory().allocateCString(source)) {
-                return new Expression(owner, parse.callI32(text.address()), source);
+                return new Expression(owner, this, parse.callI32(text.address()), source);
             }
         });
     }
@@ -107,7 +109,7 @@ final class GuestAbi {
             throw new IllegalArgumentException("expression address 0x" + Integer.toHexString(address)
                     + " is outside guest memory (" + size + " bytes)");
         }
-        return new Expression(owner, address, "");
+        return new Expression(owner, this, address, "");
     }
 
     /**
@@ -121,11 +123,21 @@ final class GuestAbi {
         if (expression.owner() != owner) {
             throw new IllegalArgumentException("the expression was parsed by another interpreter");
         }
+        if (expression.isReleased()) {
+            throw new IllegalStateException("the expression " + expression + " was released");
+        }
         checkedHeapSize(heapBytes);
         return unit(true, () -> {
             eval.callVoid(expression.address(), heapBytes);
             return ResultReader.lastResult(this, instance, owner.hostObjects);
         });
+    }
+
+    /** Frees a released expression's program in the guest, unless the instance is closed. */
+    void release(Expression expression) {
+        if (releaseProgram.isPresent() && !instance.isClosed()) {
+            unit(() -> releaseProgram.get().callI32(expression.address()));
+        }
     }
 
     /** Runs a JIT round ({@link JitRound}). */

@@ -49,10 +49,10 @@ public abstract class SchemeGlobals extends TieredInterpreter {
      * {@link SchemeInterpreter.Builder#resultLines(boolean) resultLines(true)}); what the program displays goes
      * to the builder's stdout.
      *
-     * <p>Each call parses anew, and a parsed program stays in guest memory as long as the
-     * interpreter, as the procedures it defines do. To run the same text many times, parse it
-     * once and {@link #eval(Expression)} the handle: its procedures, once compiled, stay
-     * compiled.
+     * <p>Each call parses anew, and gives the parsed program back once it has run
+     * ({@link Expression#release()}): only a program whose procedures, quoted data or macros may
+     * still be in use stays in guest memory. To run the same text many times, parse it once and
+     * {@link #eval(Expression)} the handle: its procedures, once compiled, stay compiled.
      *
      * @param source the program text
      * @return the value of the last form
@@ -60,7 +60,12 @@ public abstract class SchemeGlobals extends TieredInterpreter {
      * @throws GuestTrap  if the guest traps or hits a limit, as {@link SchemeInterpreter#eval(Expression)}
      */
     public final SchemeValue eval(String source) {
-        return eval(parse(source));
+        Expression program = parse(source);
+        try {
+            return eval(program);
+        } finally {
+            program.release();
+        }
     }
 
     /**
@@ -76,8 +81,8 @@ public abstract class SchemeGlobals extends TieredInterpreter {
      * {@code SchemeValue} of kind {@code HOST_OBJECT} holding the same object. The interpreter
      * keeps each object passed this way as long as it lives.
      *
-     * <p>Each call with arguments parses a small expression, which stays in guest memory as
-     * {@link #eval(String)}'s do: a hot loop belongs in Scheme.
+     * <p>Each call with arguments parses a small expression, and gives it back as
+     * {@link #eval(String)} does: a hot loop belongs in Scheme.
      *
      * @param globalName the global variable, such as {@code fib}
      * @param arguments  the arguments

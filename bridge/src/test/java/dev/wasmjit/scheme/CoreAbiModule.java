@@ -19,7 +19,7 @@ public final class CoreAbiModule {
     /** The exports of the extensions, which a host uses when present: every other export of the guest. */
     public static final Set<String> EXTENSIONS = Set.of("evalQuietly", "lastResultText", "lastResultKind", "lastResultInteger",
             "lastErrorMessage", "pendingJitCount", "compiledFunctionCount", "collectionCount",
-            "setHeapLimit", "heapSize", "setMaxNestedCalls", "isExpressionHandle", "setTiering", "tierRoundsStarted",
+            "setHeapLimit", "heapSize", "setMaxNestedCalls", "isExpressionHandle", "releaseProgram", "setTiering", "tierRoundsStarted",
             "stackPointer", "setStackPointer");
 
     private CoreAbiModule() {

@@ -172,7 +172,12 @@ final class ReplSession {
                     : values.prepare(form.text(), source);
             if (!guarded(() -> {
                 Expression expression = scheme.parse(evaluation.source());
-                SchemeValue value = scheme.eval(expression, heapBytes);
+                SchemeValue value;
+                try {
+                    value = scheme.eval(expression, heapBytes);
+                } finally {
+                    expression.release();  // an entry runs once; what it defines stays
+                }
                 names.add(form.text());
                 if (print && !value.isUnspecified()) {
                     out.println(values.record(value, evaluation));
@@ -194,7 +199,13 @@ final class ReplSession {
         }
         Optional<String> text = glossary.describe(name, global -> {
             try {
-                String value = scheme.eval(scheme.parse(global), heapBytes).toString();
+                Expression lookup = scheme.parse(global);
+                String value;
+                try {
+                    value = scheme.eval(lookup, heapBytes).toString();
+                } finally {
+                    lookup.release();
+                }
                 // a description, not a dump: a long list shows its start
                 return Optional.of(value.length() <= 200 ? value : value.substring(0, 197) + "...");
             } catch (GuestException | IllegalStateException | IllegalArgumentException e) {

@@ -49,7 +49,11 @@ final class SessionPool implements AutoCloseable {
         final Map<String, Parsed> parsed = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-                return size() > 32;
+                if (size() <= 32) {
+                    return false;
+                }
+                eldest.getValue().expression.release();  // under the session's lock, as every put is
+                return true;
             }
         };
         /** JIT rounds that linked code into this session's interpreter. */

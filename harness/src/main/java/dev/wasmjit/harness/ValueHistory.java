@@ -96,7 +96,7 @@ final class ValueHistory {
         count++;
         String name = "$" + count;
         if (evaluation.captured()) {
-            scheme.eval(scheme.parse("(define " + name + " " + SLOT + ")"));
+            scheme.eval("(define " + name + " " + SLOT + ")");
         } else {
             try {
                 scheme.define(name, value);

@@ -89,6 +89,22 @@ class ReplScriptTest {
     }
 
     @Test
+    void entriesGiveTheirParsedProgramsBackSoGuestMemoryStaysFlat() {
+        StringBuilder input = new StringBuilder("(define total 0)\n");
+        for (int i = 0; i < 20_000; i++) {
+            input.append("(set! total (+ total ").append(i % 7).append("))\n").append(i == 1_000 ? ",stats\n" : "");
+        }
+        input.append("total\n,stats\n");
+        Wasmjit.CommandOutcome outcome = repl(input.toString());
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        java.util.List<Long> memory = outcome.stdoutLines().stream().filter(line -> line.startsWith("heap: "))
+                .map(line -> Long.parseLong(line.replaceAll(".*guest memory (\\d+) bytes", "$1"))).toList();
+        // about 1.5 KB an entry when entries were kept: 28 MB
+        assertThat(memory.get(1) - memory.get(0)).as("guest memory grown over 19,000 entries, in bytes").isLessThan(2L << 20);
+        assertThat(outcome.stdout()).contains("$1 = 59997");
+    }
+
+    @Test
     void quitStopsReadingAndAnUnknownCommandIsAnError() {
         Wasmjit.CommandOutcome outcome = repl(",frobnicate\n(+ 1 2)\n,quit\n(+ 3 4)\n");
         assertThat(outcome.stdoutLines()).containsExactly("$1 = 3");

@@ -163,7 +163,11 @@ class DifferentialTest {
             Expression separator = scheme.parse(NativeGuest.SEPARATOR);
             List<Run> runs = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                runs.add(evaluate(scheme, transcript, i, programs.get(i), scheme.parse(programs.get(i)), separator, disagreements));
+                // each program runs once, then gives its memory back, as eval(String) does: what
+                // later programs use of it must survive (Expression.release keeps what may)
+                Expression program = scheme.parse(programs.get(i));
+                runs.add(evaluate(scheme, transcript, i, programs.get(i), program, separator, disagreements));
+                program.release();
             }
             return new Batch(runs, scheme.tieringStats());
         }
