@@ -49,9 +49,9 @@ Value prim_HostCall(ARGS) {
     free(text);
     fail("%s", message);
   }
-  Datum datum;
+  Value result;
   size_t consumed = 0;
-  bool found = readOne(text, &datum, &consumed);
+  bool found = readIntoHeap(text, &result, &consumed);
   free(text);
-  return found ? mutableCopy(datum.value) : kUnspecified;
+  return found ? result : kUnspecified;
 }

@@ -41,8 +41,10 @@ void* reallocateOutside(void* block, size_t count, size_t size, const char* what
   return grown;
 }
 
-// An arena is a list of chunks, each filled from the front; a block larger
-// than a chunk gets a chunk of its own.
+// An arena is a list of chunks, each filled from the front. The first is
+// small and each next one twice as large, up to kLargestChunk, so that a
+// one-line program that is kept costs about what it uses; a block larger
+// than that gets a chunk of its own.
 struct ProgramArena {
   struct Chunk {
     Chunk* next;
@@ -51,18 +53,21 @@ struct ProgramArena {
   };
   Chunk* chunks;
   bool kept;
+  bool dataToo;  // a data arena: strings and bytevectors too
 };
 
 namespace {
 
-const size_t kChunkBytes = 8192;
+const size_t kFirstChunk = 512;
+const size_t kLargestChunk = 16384;
 ProgramArena* current;  // the arena of the program being parsed, if any
 
 void* allocateInArena(ProgramArena* arena, size_t bytes, const char* what) {
   bytes = (bytes + 7) & ~(size_t)7;
   ProgramArena::Chunk* chunk = arena->chunks;
   if (!chunk || chunk->capacity - chunk->used < bytes) {
-    size_t capacity = bytes > kChunkBytes ? bytes : kChunkBytes;
+    size_t next = !chunk ? kFirstChunk : chunk->capacity < kLargestChunk / 2 ? 2 * chunk->capacity : kLargestChunk;
+    size_t capacity = bytes > next ? bytes : next;
     chunk = (ProgramArena::Chunk*)allocateOutside(1, sizeof(ProgramArena::Chunk) + capacity, what);
     chunk->used = 0;
     chunk->capacity = capacity;
@@ -80,6 +85,12 @@ void* allocateInArena(ProgramArena* arena, size_t bytes, const char* what) {
 ProgramArena* beginProgramArena() {
   ProgramArena* outer = current;
   current = (ProgramArena*)allocateZeroedOutside(1, sizeof(ProgramArena), "a program");
+  return outer;
+}
+
+ProgramArena* beginDataArena() {
+  ProgramArena* outer = beginProgramArena();
+  current->dataToo = true;
   return outer;
 }
 
@@ -108,6 +119,11 @@ void freeProgramArena(ProgramArena* arena) {
 
 void* allocateForProgram(size_t count, size_t size, const char* what) {
   if (!current) return allocateZeroedOutside(count, size, what);
+  return allocateInArena(current, bytesOf(count, size, what), what);
+}
+
+void* allocateForData(size_t count, size_t size, const char* what) {
+  if (!current || !current->dataToo) return allocateZeroedOutside(count, size, what);
   return allocateInArena(current, bytesOf(count, size, what), what);
 }
 

@@ -29,6 +29,10 @@ struct ProgramArena;
 ProgramArena* beginProgramArena();
 // The arena made since beginProgramArena, which `outer` replaces again.
 ProgramArena* endProgramArena(ProgramArena* outer);
+// The same for data read to be copied into the heap at once (read, a host
+// procedure's result): its strings and bytevectors go into the arena too, and
+// the arena is freed once the copy is made.
+ProgramArena* beginDataArena();
 // Forgets the arena of a parse that failed, leaving what it made where it is:
 // a call into the guest starts with no parse under way.
 void abandonProgramArena();
@@ -41,6 +45,10 @@ void freeProgramArena(ProgramArena* arena);
 // Zeroed memory in the arena of the program being parsed; outside any arena
 // (as allocateZeroedOutside) when no parse is under way.
 void* allocateForProgram(size_t count, size_t size, const char* what);
+// For literal strings and bytevectors: in a data arena, else outside any
+// arena, since a kept or released program's strings may outlive it (a global
+// may hold one) without holding the program back.
+void* allocateForData(size_t count, size_t size, const char* what);
 // A larger copy of an arena block of `oldCount` elements (its old place stays
 // until the arena is freed); reallocateOutside outside a parse.
 void* reallocateForProgram(void* block, size_t oldCount, size_t count, size_t size, const char* what);

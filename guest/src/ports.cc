@@ -42,6 +42,7 @@
 #include "bytes.h"
 #include "evaluator.h"
 #include "heap.h"
+#include "outside.h"
 #include "printer.h"
 #include "reader.h"
 #include "strings.h"
@@ -331,6 +332,15 @@ Value mutableCopy(Value v) {
   return v;
 }
 
+bool readIntoHeap(const char* text, Value* out, size_t* consumed) {
+  ProgramArena* outer = beginDataArena();
+  Datum datum;
+  bool found = readOne(text, &datum, consumed);
+  *out = found ? mutableCopy(datum.value) : kUnspecified;
+  freeProgramArena(endProgramArena(outer));
+  return found;
+}
+
 // ---- the rest of the runtime ----
 
 const char* fileErrorText(int error) {
@@ -613,12 +623,12 @@ Value prim_Read(ARGS) {
   if (!text) fail("out of memory: read needs %lu bytes", (unsigned long)count + 1);
   memcpy(text, p, count);
   text[count] = 0;
-  Datum datum;
+  Value datum;
   size_t consumed = 0;
-  bool found = readOne(text, &datum, &consumed);
+  bool found = readIntoHeap(text, &datum, &consumed);
   free(text);
   consumeBytes(port, consumed);
-  return found ? mutableCopy(datum.value) : kEof;
+  return found ? datum : kEof;
 }
 
 Value prim_EofObject(ARGS) { (void)args; UNUSED_ARGC; return kEof; }

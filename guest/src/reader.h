@@ -18,8 +18,13 @@ Datum* readAll(const char* source, int32_t* count);
 bool readOne(const char* text, Datum* out, size_t* consumed);
 
 // A mutable copy in the heap of what the reader made (its data are literals,
-// never collected): what read returns is the program's to change. ports.cc.
+// outside the heap): what read returns is the program's to change. ports.cc.
 Value mutableCopy(Value v);
+// Reads the first datum of `text` (as readOne) and copies it into the heap
+// (mutableCopy): what the reader makes meanwhile lives in an arena freed
+// after the copy, so reading at run time (read, a host procedure's result)
+// keeps nothing outside the heap but symbols and numbers.
+bool readIntoHeap(const char* text, Value* out, size_t* consumed);
 
 // Deeper nesting than this is refused, so that neither the parser nor the
 // evaluator can exhaust the wasm stack on a silly input.

@@ -107,7 +107,7 @@ Value literalString(const char* bytes, size_t length) {
   const uint8_t* p = (const uint8_t*)bytes;
   const uint8_t* end = p + length;
   size_t count = utf8Count(p, length), step;
-  String* s = (String*)allocateZeroedOutside(1, dataObjectBytes(count, sizeof(uint32_t)), "a literal");
+  String* s = (String*)allocateForData(1, dataObjectBytes(count, sizeof(uint32_t)), "a literal");
   s->header = makeHeader(kStringTag, 0) | kLiteral;
   s->length = count;
   for (size_t i = 0; i < count; i++, p += step) s->chars[i] = utf8Decode(p, end, &step);
@@ -115,7 +115,7 @@ Value literalString(const char* bytes, size_t length) {
 }
 
 Value literalBytevector(uint32_t length) {
-  Bytevector* v = (Bytevector*)allocateZeroedOutside(1, dataObjectBytes(length, 1), "a literal");
+  Bytevector* v = (Bytevector*)allocateForData(1, dataObjectBytes(length, 1), "a literal");
   v->header = makeHeader(kBytevectorTag, 0) | kLiteral;
   v->length = length;
   return (Value)v;

@@ -45,6 +45,23 @@ class ReleaseTest {
     }
 
     @Test
+    void dataReadAtRunTimeKeepsNothingOutsideTheHeap() {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.define("host-data", args -> java.util.List.of(1, "two", new int[] {3})))) {
+            t.scheme.eval("(define (read-text) (read (open-input-string \"(1 \\\"two\\\" #(3 4) #u8(5))\")))");
+            t.scheme.eval("(define (times n f) (let loop ((i 0) (last #f)) (if (< i n) (loop (+ i 1) (f)) last)))");
+            t.scheme.eval("(times 1000 read-text) (times 1000 host-data)");
+            long before = t.scheme.instance().memory().size();
+            assertThat(t.scheme.eval("(times 50000 read-text)")).hasToString("(1 \"two\" #(3 4) #u8(5))");
+            assertThat(t.scheme.eval("(times 50000 host-data)")).hasToString("(1 \"two\" #(3))");
+            // about 200 bytes a datum when the reader's literals were kept: 20 MB
+            assertThat(t.scheme.instance().memory().size() - before).as("guest memory grown, in bytes")
+                    .isLessThan(2L << 20);
+            assertThat(t.scheme.eval("(let ((d (read-text))) (set-car! d 'changed) (string-set! (cadr d) 0 #\\T) d)"))
+                    .as("a copy in the heap, the program's to change").hasToString("(changed \"Two\" #(3 4) #u8(5))");
+        }
+    }
+
+    @Test
     void aReleasedExpressionCannotBeEvaluatedAndReleasingTwiceIsHarmless() {
         try (TestInterpreter t = TestInterpreter.start()) {
             Expression sum = t.scheme.parse("(+ 1 2)");
