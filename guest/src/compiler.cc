@@ -585,7 +585,7 @@ class FunctionCompiler {
     slotAddress(first);
     a_.i32Const(n);
     callHelper(runtime_.primitive);
-    if (primitiveInfo(p).allocates) reloadVariables();
+    if (primitiveInfo(p).allocates()) reloadVariables();
   }
 
   void primitiveCall(const Expr* e, bool tail) {
@@ -646,7 +646,7 @@ class FunctionCompiler {
       case ExprKind::Call: return true;
       case ExprKind::Sequence:
       case ExprKind::PrimitiveCall:
-        if (e->kind == ExprKind::PrimitiveCall && primitiveInfo((Prim)e->primitive).allocates) return true;
+        if (e->kind == ExprKind::PrimitiveCall && primitiveInfo((Prim)e->primitive).allocates()) return true;
         for (int32_t i = 0; i < e->count; i++)
           if (mayCollect(e->items[i])) return true;
         return false;

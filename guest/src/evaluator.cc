@@ -198,19 +198,7 @@ enum Shape : uint8_t {
   kShapeSimpleOperands = 4,  // every operand of a call (the callee too)
 };
 
-bool callsProcedures(Prim p) {
-  switch (p) {
-    case Prim::Map: case Prim::ForEach: case Prim::Apply: case Prim::Member: case Prim::Assoc:
-    case Prim::VectorMap: case Prim::VectorForEach:
-    case Prim::Sort: case Prim::Filter: case Prim::Reduce: case Prim::FoldLeft: case Prim::FoldRight:
-    case Prim::Delete: case Prim::ListIndex: case Prim::StringIndex: case Prim::StringSplit:
-    case Prim::HashTableRef: case Prim::HashTableUpdate: case Prim::HashTableUpdateDefault:
-    case Prim::HashTableWalk: case Prim::HashTableFold:
-      return true;
-    default:
-      return false;
-  }
-}
+bool callsProcedures(Prim p) { return primitiveInfo(p).callsProcedures(); }
 
 Expr* operand(const Expr* e, int32_t i);
 int32_t operandCount(const Expr* e);

@@ -279,6 +279,8 @@ static Value mapLists(Prim p, Value* args, int32_t argc, bool collect) {
   for (;;) {
     for (int32_t i = 0; i < lists; i++) {
       if (cursors[i] == kNil) goto finished;
+      // the procedure may have cut the list short with set-cdr!
+      if (!hasTag(cursors[i], kPairTag)) failWrongType(p, i + 1, Expected::List, args[i + 1]);
       callArgs[i] = pairOf(cursors[i])->car;
       cursors[i] = pairOf(cursors[i])->cdr;
     }

@@ -77,9 +77,11 @@ int32_t properLength(Prim p, Value* args, int32_t i) {
 namespace {
 
 const PrimitiveInfo kPrimitives[] = {
-#define PRIMITIVE(id, name, min, max, allocates, doc) {name, min, max, allocates, prim_##id, doc},
+#define calls 2  // the effects column's third value (false and true are 0 and 1)
+#define PRIMITIVE(id, name, min, max, effects, doc) {name, min, max, (PrimitiveEffects)(effects), prim_##id, doc},
 #include "primitives.def"
 #undef PRIMITIVE
+#undef calls
 };
 
 PrimitiveObject objects[(int)Prim::Count];

@@ -5,7 +5,7 @@
 const int32_t kAny = -1;  // no maximum number of arguments
 
 enum class Prim : uint16_t {
-#define PRIMITIVE(id, name, min, max, allocates, doc) id,
+#define PRIMITIVE(id, name, min, max, effects, doc) id,
 #include "primitives.def"
 #undef PRIMITIVE
   Count
@@ -15,12 +15,21 @@ enum class Prim : uint16_t {
 // updated by a collection); an implementation may allocate.
 typedef Value PrimitiveFunction(Value* args, int32_t argc);
 
+// What a primitive may do besides computing its result: primitives.def's
+// effects column (false, true, calls).
+enum class PrimitiveEffects : uint8_t { None = 0, Allocates = 1, CallsProcedures = 2 };
+
 struct PrimitiveInfo {
   const char* name;
   int32_t minArgs, maxArgs;
-  bool allocates;  // it may start a collection
+  PrimitiveEffects effects;
   PrimitiveFunction* function;
   const char* description;
+  // It may start a collection: it makes objects, or calls procedures that may.
+  bool allocates() const { return effects != PrimitiveEffects::None; }
+  // It calls procedures it is given (map, sort ...): those calls nest natively
+  // and count against kMaxPrimitiveCalls (evaluator.h).
+  bool callsProcedures() const { return effects == PrimitiveEffects::CallsProcedures; }
 };
 
 const PrimitiveInfo& primitiveInfo(Prim p);
@@ -41,7 +50,7 @@ Value callPrimitive(Prim p, Value* args, int32_t argc);
 // Each prim_ID is defined in the file of its kind of data (primitives.cc
 // lists them). Arguments are in root slots: re-read them after any
 // allocation, never keep their contents in C++ locals across one.
-#define PRIMITIVE(id, name, min, max, allocates, doc) Value prim_##id(Value* args, int32_t argc);
+#define PRIMITIVE(id, name, min, max, effects, doc) Value prim_##id(Value* args, int32_t argc);
 #include "primitives.def"
 #undef PRIMITIVE
 #define ARGS Value* args, int32_t argc

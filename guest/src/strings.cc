@@ -226,7 +226,7 @@ static Value mapStrings(Prim p, Value* args, int32_t argc, bool collect) {
     // f may have shortened nothing (strings keep their length), but it may
     // have moved them: read through args each time.
     for (int32_t i = 1; i < argc; i++) callArgs[i - 1] = makeCharacter(stringOf(args[i])->chars[k]);
-    Value r = applyProcedure(args[0], callArgs, argc - 1);
+    Value r = applyFromPrimitive(args[0], callArgs, argc - 1);
     if (collect) {
       if (!isCharacter(r)) {
         char what[96];

@@ -1246,6 +1246,8 @@ export const errors = [
   { name: 'string-split of a symbol', source: "(string-split 'a #\\,)", expect: { error: 'wrong type: string-split expects a string as argument 1, got the symbol a' } },
   { name: 'string-contains of a character', source: '(string-contains "abc" #\\a)', expect: { error: 'wrong type: string-contains expects a string as argument 2, got the character #\\a' } },
 
+  { name: 'recursion too deep through string-map and a lambda', source: '(define (f n) (if (= n 0) #\\a (string-ref (string-map (lambda (c) (f (- n 1))) "x") 0))) (f 2600)', expect: { error: 'recursion too deep: more than 2500 nested calls made by map, for-each or apply' } },
+  { name: 'map whose procedure cuts the list short with set-cdr!', source: '(define xs (list 1 2 3)) (map (lambda (x) (set-cdr! (cdr xs) 5) x) xs)', expect: { error: 'wrong type: map expects a proper list as argument 2, got the pair (1 2 . 5)' } },
   { name: 'recursion too deep through filter and a lambda', source: '(define (f n) (if (= n 0) 0 (car (filter (lambda (x) (f (- n 1)) #t) (list 1))))) (f 2600)', expect: { error: 'recursion too deep: more than 2500 nested calls made by map, for-each or apply' } },
   { name: 'recursion too deep through sort and hash-table-walk', source: '(define h (make-hash-table)) (hash-table-set! h 1 2) (define (f n) (if (= n 0) 0 (hash-table-walk h (lambda (k v) (sort (list k v) (lambda (a b) (f (- n 1)) #t)))))) (f 1300)', expect: { error: 'recursion too deep: more than 2500 nested calls made by map, for-each or apply' } },
   // Hash tables.

@@ -16,7 +16,7 @@ import java.util.Map;
  * handle, {@code eq?} to itself. The guest takes values only as text, so a handle goes in as
  * an expression, {@code (wasmjit:host-object N)}; a host procedure's result, which the guest
  * reads as data, marks its handles instead, and the procedure's wrapper turns the marks into
- * handles ({@link #DEFINITIONS}). A handle comes back as the guest writes the record,
+ * handles ({@code wasmjit:unmark}, {@link #DEFINITIONS}). A handle comes back as the guest writes the record,
  * {@code #<wasmjit:host-object index: N>}, which {@link #resolve} turns into the object again.
  *
  * <p>An object stays here, reachable, as long as the interpreter does: Scheme may keep a handle
@@ -50,8 +50,6 @@ final class HostObjects {
                     ((pair? x) (cons (wasmjit:unmark (car x)) (wasmjit:unmark (cdr x))))
                     ((vector? x) (vector-map wasmjit:unmark x))
                     (else x)))
-            (define (wasmjit:host-result x)
-              (if (and (pair? x) (eq? (car x) 'wasmjit:host-object)) (wasmjit:unmark (cdr x)) x))
             """;
 
     private final Map<Object, Integer> indexes = new IdentityHashMap<>();
@@ -124,7 +122,7 @@ final class HostObjects {
         return "(wasmjit:host-object " + indexOf(value) + ")";
     }
 
-    /** A handle as a host procedure's result writes it, for {@code wasmjit:host-result}. */
+    /** A handle as a host procedure's result writes it, for {@code wasmjit:unmark}. */
     String mark(Object value) {
         return "#(" + MARK + " " + indexOf(value) + ")";
     }

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * The host procedures a builder defines ({@link SchemeInterpreter.Builder#define(String,
- * HostProcedure)}): each is a global of the guest, {@code (lambda arguments
- * (wasmjit:host-result (host-call N arguments)))}, and the guest's {@code host-call} reaches
+ * HostProcedure)}): each is a global of the guest, a {@code (lambda arguments ...)} that calls
+ * {@code (host-call N arguments)} and turns a result that holds host objects' marks into
+ * handles ({@link HostObjects}), and the guest's {@code host-call} reaches
  * procedure N through the imports {@link HostCallImports} describes. Each interpreter built
  * gets imports of its own, with its pending answer and its {@link HostObjects}; only its guest
  * thread touches them.
@@ -60,8 +61,8 @@ final class HostProcedureTable {
     String definitions() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
-            out.append("(define ").append(names.get(i)).append(" (lambda arguments (wasmjit:host-result (host-call ")
-                    .append(i).append(" arguments))))\n");
+            out.append("(define ").append(names.get(i)).append(" (lambda arguments (let ((r (host-call ").append(i)
+                    .append(" arguments))) (if (and (pair? r) (eq? (car r) 'wasmjit:host-object)) (wasmjit:unmark (cdr r)) r))))\n");
         }
         return out.toString();
     }

@@ -49,7 +49,7 @@ final class BuiltinNames {
 
     private static final String TABLE = "primitives.def";
     private static final Pattern ROW = Pattern.compile(
-            "^PRIMITIVE\\(\\w+, \"([^\"]+)\", (\\d+), (kAny|\\d+), (?:true|false), \"(.*)\"\\)$", Pattern.MULTILINE);
+            "^PRIMITIVE\\(\\w+, \"([^\"]+)\", (\\d+), (kAny|\\d+), (?:true|false|calls), \"(.*)\"\\)$", Pattern.MULTILINE);
 
     private static final Map<String, Primitive> PRIMITIVES = read();
 
