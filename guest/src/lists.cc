@@ -326,6 +326,23 @@ static Value nextElement(Prim p, Value* args, int32_t i, Value* cursor) {
   return element;
 }
 
+namespace {
+
+// Lists args[first ..] walked in step, for fold-left and list-index: a
+// cursor per list in root slots, and each list's next element copied out.
+struct ListsInStep {
+  Value* cursors;
+  int32_t first, count;
+  ListsInStep(Value* args, int32_t first, int32_t count) : cursors(rootTop), first(first), count(count) {
+    for (int32_t i = 0; i < count; i++) pushRoot(args[first + i]);
+  }
+  void next(Prim p, Value* args, Value* into) {
+    for (int32_t i = 0; i < count; i++) into[i] = nextElement(p, args, first + i, &cursors[i]);
+  }
+};
+
+}  // namespace
+
 Value prim_Iota(ARGS) {
   int32_t n = integerArgument(Prim::Iota, args, 0);
   if (n < 0) failWrongType(Prim::Iota, 0, Expected::Count, args[0]);
@@ -409,17 +426,15 @@ static int32_t shortestLength(Prim p, Value* args, int32_t argc, int32_t first) 
 Value prim_FoldLeft(ARGS) {
   procedureAt(Prim::FoldLeft, args, 0);
   int32_t n = shortestLength(Prim::FoldLeft, args, argc, 2);
-  int32_t lists = argc - 2;
-  Value* cursors = rootTop;
-  for (int32_t i = 0; i < lists; i++) pushRoot(args[2 + i]);
+  ListsInStep lists(args, 2, argc - 2);
   Value* callArgs = pushRoot(args[1]);  // what has been folded so far, then an element of each list
-  for (int32_t i = 0; i < lists; i++) pushRoot(kNil);
+  for (int32_t i = 0; i < lists.count; i++) pushRoot(kNil);
   for (int32_t k = 0; k < n; k++) {
-    for (int32_t i = 0; i < lists; i++) callArgs[1 + i] = nextElement(Prim::FoldLeft, args, 2 + i, &cursors[i]);
-    callArgs[0] = applyFromPrimitive(args[0], callArgs, lists + 1);
+    lists.next(Prim::FoldLeft, args, callArgs + 1);
+    callArgs[0] = applyFromPrimitive(args[0], callArgs, lists.count + 1);
   }
   Value r = callArgs[0];
-  rootTop = cursors;
+  rootTop = lists.cursors;
   return r;
 }
 
@@ -469,19 +484,17 @@ Value prim_Delete(ARGS) {
 Value prim_ListIndex(ARGS) {
   procedureAt(Prim::ListIndex, args, 0);
   int32_t n = shortestLength(Prim::ListIndex, args, argc, 1);
-  int32_t lists = argc - 1;
-  Value* cursors = rootTop;
-  for (int32_t i = 0; i < lists; i++) pushRoot(args[1 + i]);
-  Value* callArgs = rootTop;
-  for (int32_t i = 0; i < lists; i++) pushRoot(kNil);
+  ListsInStep lists(args, 1, argc - 1);
+  Value* callArgs = rootTop;  // an element of each list
+  for (int32_t i = 0; i < lists.count; i++) pushRoot(kNil);
   Value found = kFalse;
   for (int32_t k = 0; k < n; k++) {
-    for (int32_t i = 0; i < lists; i++) callArgs[i] = nextElement(Prim::ListIndex, args, 1 + i, &cursors[i]);
-    if (applyFromPrimitive(args[0], callArgs, lists) != kFalse) {
+    lists.next(Prim::ListIndex, args, callArgs);
+    if (applyFromPrimitive(args[0], callArgs, lists.count) != kFalse) {
       found = makeInteger(k);
       break;
     }
   }
-  rootTop = cursors;
+  rootTop = lists.cursors;
   return found;
 }
