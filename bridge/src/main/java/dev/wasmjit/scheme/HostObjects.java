@@ -56,9 +56,9 @@ final class HostObjects {
     private final List<Object> objects = new ArrayList<>();
     private boolean defined;
 
-    /** Whether the guest's side has been defined in the interpreter. */
-    boolean isDefined() {
-        return defined;
+    /** Whether a handle has been written for the guest, whose side is not defined yet. */
+    boolean needsDefinitions() {
+        return !defined && !objects.isEmpty();
     }
 
     void markDefined() {

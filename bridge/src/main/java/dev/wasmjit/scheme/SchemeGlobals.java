@@ -100,7 +100,7 @@ public abstract class SchemeGlobals extends TieredInterpreter {
             }
         }
         String call = SchemeLiteral.call(checkedGlobalName(globalName), hostObjects, arguments);
-        defineHostObjectsIfHeld((Object) arguments);
+        defineHostObjectsIfUsed();
         return eval(call);
     }
 
@@ -118,13 +118,13 @@ public abstract class SchemeGlobals extends TieredInterpreter {
             throw new IllegalArgumentException("the procedure " + p.globalName() + " belongs to another interpreter");
         }
         String definition = SchemeLiteral.definition(checkedGlobalName(globalName), value, hostObjects);
-        defineHostObjectsIfHeld(value);
+        defineHostObjectsIfUsed();
         eval(definition);
     }
 
-    /** Defines the guest's side of host objects before the first one goes in. */
-    private void defineHostObjectsIfHeld(Object values) {
-        if (!hostObjects.isDefined() && HostObjects.holdsHostObject(values)) {
+    /** Defines the guest's side of host objects once the text about to go in names one. */
+    private void defineHostObjectsIfUsed() {
+        if (hostObjects.needsDefinitions()) {
             evalQuietly(HostObjects.DEFINITIONS);
             hostObjects.markDefined();
         }
