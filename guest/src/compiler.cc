@@ -586,6 +586,7 @@ class FunctionCompiler {
     a_.i32Const(n);
     callHelper(runtime_.primitive);
     if (primitiveInfo(p).allocates()) reloadVariables();
+    if (primitiveInfo(p).callsProcedures()) leaveIfUnwinding();
   }
 
   void primitiveCall(const Expr* e, bool tail) {
@@ -999,6 +1000,7 @@ class FunctionCompiler {
     }
     releaseSlots(first);
     end();
+    leaveIfUnwinding();
   }
 
   // Whether compiled code of f may return kTailCall: a call in tail position
@@ -1097,6 +1099,22 @@ class FunctionCompiler {
     // A callee may hand back a tail call for us to make (at the call's depth).
     finishTailCallIfReturned(depth);
     end();
+    leaveIfUnwinding();
+  }
+
+  // With a call's result on the stack: returns kUnwinding at once if that is
+  // what the call returned, a continuation being thrown to below us
+  // (continuations.h). The function's exit gives back its slots and depth.
+  void leaveIfUnwinding() {
+    uint32_t result = local();
+    a_.localTee(result);
+    a_.i32Const((int32_t)kUnwinding);
+    a_.op(Op::I32Eq);
+    ifThen(BlockType::None);
+    a_.i32Const((int32_t)kUnwinding);
+    a_.br(nesting_ + 1);  // out of the loop and the function's block
+    end();
+    a_.localGet(result);
   }
 
   // The condition: callee is a closure of f.

@@ -227,7 +227,7 @@ Value prim_IsString(ARGS) { UNUSED_ARGC; return makeBoolean(hasTag(args[0], kStr
 Value prim_IsVector(ARGS) { UNUSED_ARGC; return makeBoolean(hasTag(args[0], kVectorTag)); }
 Value prim_IsProcedure(ARGS) {
   UNUSED_ARGC;
-  return makeBoolean(hasTag(args[0], kClosureTag) || hasTag(args[0], kPrimitiveTag));
+  return makeBoolean(isProcedure(args[0]));
 }
 Value prim_IsBoolean(ARGS) { UNUSED_ARGC; return makeBoolean(args[0] == kTrue || args[0] == kFalse); }
 

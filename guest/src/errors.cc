@@ -52,7 +52,7 @@ void describeValue(Value v, char* out, size_t size) {
   else if (hasTag(v, kVectorTag)) kind = "the vector ";
   else if (hasTag(v, kStringTag)) kind = "the string ";
   else if (hasTag(v, kSymbolTag)) kind = "the symbol ";
-  else if (hasTag(v, kClosureTag) || hasTag(v, kPrimitiveTag)) kind = "the procedure ";
+  else if (isProcedure(v)) kind = "the procedure ";
   else if (hasTag(v, kPortTag)) kind = "the port ";
   else if (hasTag(v, kHashTableTag)) kind = "the hash table ";
   snprintf(out, size, "%s%s", kind, text);

@@ -1,5 +1,6 @@
 #include "evaluator.h"
 
+#include "continuations.h"
 #include "errors.h"
 #include "heap.h"
 #include "primitives.h"
@@ -83,21 +84,21 @@ Value bindArguments(Value* base, int32_t argc) {
 
 // (apply f a ... list) with more arguments (n) than the root stack has room
 // for: base[1] is f, the leading arguments follow and base[argc] is the
-// list. A primitive gets the arguments in a root block; a closure, which can
+// list. A primitive or a continuation gets the arguments in a root block; a closure, which can
 // only take so many through a rest parameter, gets its frame made straight
 // from the list and is interpreted (compiled or not). Returns as
 // callUntilInterpreted does.
 bool applyLongList(Value* base, int32_t argc, int32_t n, Value* result, Expr** body, Value* env) {
   Value f = base[1];
   int32_t leading = argc - 2;
-  if (hasTag(f, kPrimitiveTag)) {
-    Prim p = (Prim)((PrimitiveObject*)f)->index;
-    if (!acceptsArgumentCount(p, n)) failArgumentCount(f, n);
+  if (hasTag(f, kPrimitiveTag) || hasTag(f, kContinuationTag)) {
+    Prim p = hasTag(f, kPrimitiveTag) ? (Prim)((PrimitiveObject*)f)->index : Prim::Count;
+    if (p != Prim::Count && !acceptsArgumentCount(p, n)) failArgumentCount(f, n);
     RootBlock* block = pushRootBlock((size_t)n);
     for (int32_t i = 0; i < leading; i++) block->slots[i] = base[2 + i];
     int32_t i = leading;
     for (Value v = base[argc]; v != kNil; v = pairOf(v)->cdr) block->slots[i++] = pairOf(v)->car;
-    *result = callPrimitive(p, block->slots, n);
+    *result = p == Prim::Count ? throwToContinuation(base[1], block->slots, n) : callPrimitive(p, block->slots, n);
     popRootBlock(block);
     return true;
   }
@@ -156,6 +157,10 @@ bool callUntilInterpreted(Value* base, int32_t argc, Value* result, Expr** body,
         continue;
       }
       *result = callPrimitive(p, base + 1, argc);
+      return true;
+    }
+    if (hasTag(callee, kContinuationTag)) {
+      *result = throwToContinuation(callee, base + 1, argc);
       return true;
     }
     if (!hasTag(callee, kClosureTag)) failRuntime(errorCode(RuntimeError::NotAProcedure), callee);
@@ -232,6 +237,13 @@ uint8_t shapeOf(Expr* e) {
   return shape;
 }
 bool isSimple(Expr* e) { return shapeOf(e) & kShapeSimple; }
+
+// Whether a call of callee with argc arguments is one of call/cc, which the
+// interpreter makes itself, capturing its own continuation.
+bool capturesHere(Value callee, int32_t argc) {
+  return argc == 1 && (callee == primitiveObject(Prim::CallWithCurrentContinuation) ||
+                       callee == primitiveObject(Prim::CallCC));
+}
 
 // Evaluates a simple expression in the environment held in *envSlot (a root
 // slot: the expression may allocate).
@@ -368,6 +380,7 @@ int32_t skipSimpleItems(Expr* e, int32_t from, Value& env) {
 // pushes on the continuation is done.
 Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
   const size_t base = continuationTop;
+  beginActivation();
   Value value;
   Value* callBase;  // a call's callee and arguments, in root slots
   Expr* call;
@@ -435,7 +448,10 @@ Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
     // Hand the value to the pending work, until some of it has an
     // expression to evaluate next or a call to make.
     for (;;) {
-      if (continuationTop == base) return value;
+      if (continuationTop == base) {
+        endActivation();
+        return value;
+      }
       Record r = top();
       env = r.env;
       nesting = r.nesting;
@@ -485,13 +501,20 @@ Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
     int32_t argc = call->count;
     if (call->kind == ExprKind::PrimitiveCall) {
       Prim p = (Prim)call->primitive;
-      if (p != Prim::Apply) {
+      if (p != Prim::Apply && p != Prim::CallWithCurrentContinuation && p != Prim::CallCC) {
         noteCallOut(nesting);  // for the calls map and for-each make
         value = callPrimitive(p, callBase + 1, argc);
         rootTop = callBase;
-        goto deliver;
+        goto received;
       }
-      callBase[0] = primitiveObject(Prim::Apply);  // callUntilInterpreted spreads its list
+      callBase[0] = primitiveObject(p);  // apply: callUntilInterpreted spreads its list
+    }
+    if (capturesHere(callBase[0], argc)) {
+      // call/cc: the receiver is called with this activation's continuation
+      // as it stands (the call's own record is already off it).
+      Value k = captureContinuation();
+      callBase[0] = callBase[1];
+      callBase[1] = k;
     }
     // The record below (or the caller of this run) receives the result: the
     // call nests one deeper than the call whose body pushed it.
@@ -503,18 +526,29 @@ Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
     Value frame;
     bool done = callUntilInterpreted(callBase, argc, &value, &body, &frame);
     rootTop = callBase;
-    if (done) goto deliver;
+    if (done) goto received;
     if (tierSafePointDue) tierSafePoint();  // allocates nothing: frame stays put
     e = body;
     env = frame;
     nesting = callNesting;
+    continue;
   }
+
+  received:
+    // A call's result; kUnwinding when a continuation is being thrown to.
+    if (value == kUnwinding && !unwindingStopsHere(&value)) {
+      continuationTop = base;
+      endActivation();
+      return kUnwinding;
+    }
+    goto deliver;
   }
 }
 
 }  // namespace
 
 void resetEvaluator() {
+  resetContinuations();
   callDepth = 0;
   primitiveCallDepth = 0;
   noteCallOut(0);

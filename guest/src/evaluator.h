@@ -56,9 +56,11 @@ void resetEvaluator();
 // Evaluates a whole program: its top-level forms in order.
 Value evaluateProgram(Program* program);
 
-// Calls a procedure value (a closure, interpreted or compiled, or a
-// primitive) as a non-tail call, counted as kRuntimeCallWeight nested calls.
-// The arguments must be in root slots.
+// Calls a procedure value (a closure, interpreted or compiled, a primitive
+// or a continuation) as a non-tail call, counted as kRuntimeCallWeight nested
+// calls. The arguments must be in root slots. It returns kUnwinding when a
+// continuation is thrown to beneath the caller: the caller gives back its
+// own state and returns kUnwinding too (continuations.h).
 Value applyProcedure(Value callee, Value* args, int32_t argc);
 
 // applyProcedure for a primitive that calls procedures: counted against

@@ -11,6 +11,7 @@
 #include "jit_round.h"
 #include "outside.h"
 #include "parser.h"
+#include "prelude.h"
 #include "primitives.h"
 #include "printer.h"
 #include "tiering.h"
@@ -88,6 +89,7 @@ EXPORT(freeBytes) void freeBytes(void* p) { free(p); }
 EXPORT(parse) Program* parse(const char* source) {
   beginCall();
   if (!source) fail("parse of a null string");
+  parsePrelude();
   Program* program = parseProgram(source);
   rememberProgram(program);
   return program;
@@ -120,6 +122,7 @@ void evaluate(Program* program, int32_t heapBytes) {
   if (!program) fail("eval of a null expression");
   if (!isExpressionHandle(program)) fail("eval of an address that is not a parsed expression");
   ensureHeap((size_t)heapBytes);
+  runPrelude();
   resetHeapStatistics();
   Value v = evaluateProgram(program);
   flushFilePorts();

@@ -38,6 +38,10 @@ Value withPort(Prim p, Value* args, bool input) {
                      : openFileOutputPort(p, fileName(p, args, 0, name, sizeof name), false);
   Value* held = pushRoot(port);
   Value result = applyProcedure(args[1], held, 1);
+  if (result == kUnwinding) {  // left by a continuation: the port stays open, as R7RS allows
+    rootTop = held;
+    return kUnwinding;
+  }
   Value* kept = pushRoot(result);
   closeAnyPort(*held);
   result = *kept;

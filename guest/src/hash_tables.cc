@@ -338,7 +338,7 @@ Value prim_HashTableRef(ARGS) {
   Value value = entriesOf(args[0])[2 * n + 1];
   if (argc < 4) return value;
   Value* callArg = pushRoot(value);
-  Value r = applyFromPrimitive(args[3], callArg, 1);
+  Value r = applyFromPrimitive(args[3], callArg, 1);  // kUnwinding passes on as it is
   rootTop = callArg;
   return r;
 }
@@ -390,7 +390,11 @@ static Value update(Prim p, Value* args, int32_t argc, bool withDefault) {
   else if (withDefault) *value = args[3];
   else if (argc > 3) *value = applyFromPrimitive(args[3], args, 0);
   else failNoKey(p, args[1]);
-  *value = applyFromPrimitive(args[2], value, 1);
+  if (*value != kUnwinding) *value = applyFromPrimitive(args[2], value, 1);
+  if (*value == kUnwinding) {
+    rootTop = value;
+    return kUnwinding;
+  }
   store(&args[0], &args[1], value);
   rootTop = value;
   return kUnspecified;
@@ -421,6 +425,10 @@ static Value visit(Prim p, Value* args, bool fold) {
     callArgs[0] = key;
     callArgs[1] = entriesOf(args[0])[2 * n + 1];
     Value r = applyFromPrimitive(args[1], callArgs, fold ? 3 : 2);
+    if (r == kUnwinding) {
+      rootTop = callArgs;
+      return kUnwinding;
+    }
     if (fold) callArgs[2] = r;
   }
   Value r = callArgs[2];

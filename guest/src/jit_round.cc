@@ -9,7 +9,7 @@
 
 namespace {
 
-bool pending(const Func* f) { return f->jitCode == 0; }
+bool pending(const Func* f) { return f->jitCode == 0 && !f->staysInterpreted; }
 
 // The start function: for each compiled function, grow the table by one slot
 // holding it and store the slot's index in the function record's jitCode.
@@ -43,7 +43,7 @@ uint32_t pendingFunctionCount() {
 
 uint32_t compiledFunctionCount() {
   uint32_t n = 0;
-  for (Func* f = firstRunFunction(); f; f = f->nextRun) n += !pending(f);
+  for (Func* f = firstRunFunction(); f; f = f->nextRun) n += f->jitCode != 0;
   return n;
 }
 

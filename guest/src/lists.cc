@@ -224,7 +224,12 @@ static Value searchCalling(Prim p, Value* args, bool entries) {
     }
     callArgs[0] = args[0];
     callArgs[1] = item;
-    if (applyFromPrimitive(args[2], callArgs, 2) != kFalse) {
+    Value same = applyFromPrimitive(args[2], callArgs, 2);
+    if (same == kUnwinding) {
+      found = kUnwinding;
+      break;
+    }
+    if (same != kFalse) {
       found = entries ? pairOf(*cursor)->car : *cursor;
       break;
     }
@@ -285,6 +290,10 @@ static Value mapLists(Prim p, Value* args, int32_t argc, bool collect) {
       cursors[i] = pairOf(cursors[i])->cdr;
     }
     Value r = applyFromPrimitive(args[0], callArgs, lists);
+    if (r == kUnwinding) {
+      rootTop = cursors;
+      return kUnwinding;
+    }
     if (collect) {
       Value cell = makePair(r, kNil);
       if (*head == kNil)
@@ -389,7 +398,12 @@ Value prim_Filter(ARGS) {
   ListBuilder kept;
   for (int32_t i = 0; i < n; i++) {
     *element = nextElement(Prim::Filter, args, 1, cursor);
-    if (applyFromPrimitive(args[0], element, 1) != kFalse) kept.add(*element);
+    Value keep = applyFromPrimitive(args[0], element, 1);
+    if (keep == kUnwinding) {
+      rootTop = cursor;
+      return kUnwinding;
+    }
+    if (keep != kFalse) kept.add(*element);
   }
   Value r = kept.finish(kNil);
   rootTop = cursor;
@@ -407,6 +421,7 @@ Value prim_Reduce(ARGS) {
   for (int32_t i = 1; i < n; i++) {
     callArgs[0] = nextElement(Prim::Reduce, args, 2, cursor);
     callArgs[1] = applyFromPrimitive(args[0], callArgs, 2);
+    if (callArgs[1] == kUnwinding) break;
   }
   Value r = callArgs[1];
   rootTop = cursor;
@@ -432,6 +447,7 @@ Value prim_FoldLeft(ARGS) {
   for (int32_t k = 0; k < n; k++) {
     lists.next(Prim::FoldLeft, args, callArgs + 1);
     callArgs[0] = applyFromPrimitive(args[0], callArgs, lists.count + 1);
+    if (callArgs[0] == kUnwinding) break;
   }
   Value r = callArgs[0];
   rootTop = lists.cursors;
@@ -457,6 +473,7 @@ Value prim_FoldRight(ARGS) {
   for (int32_t k = n - 1; k >= 0; k--) {
     for (int32_t i = 0; i < lists; i++) callArgs[i] = vectorOf(*rows)->elements[k * lists + i];
     callArgs[lists] = applyFromPrimitive(args[0], callArgs, lists + 1);
+    if (callArgs[lists] == kUnwinding) break;
   }
   Value r = callArgs[lists];
   rootTop = rows;
@@ -473,8 +490,12 @@ Value prim_Delete(ARGS) {
   for (int32_t i = 0; i < n; i++) {
     callArgs[0] = args[0];
     callArgs[1] = nextElement(Prim::Delete, args, 1, cursor);
-    bool same = argc == 3 ? applyFromPrimitive(args[2], callArgs, 2) != kFalse : equal(callArgs[0], callArgs[1]);
-    if (!same) kept.add(callArgs[1]);
+    Value same = argc == 3 ? applyFromPrimitive(args[2], callArgs, 2) : makeBoolean(equal(callArgs[0], callArgs[1]));
+    if (same == kUnwinding) {
+      rootTop = cursor;
+      return kUnwinding;
+    }
+    if (same == kFalse) kept.add(callArgs[1]);
   }
   Value r = kept.finish(kNil);
   rootTop = cursor;
@@ -490,8 +511,9 @@ Value prim_ListIndex(ARGS) {
   Value found = kFalse;
   for (int32_t k = 0; k < n; k++) {
     lists.next(Prim::ListIndex, args, callArgs);
-    if (applyFromPrimitive(args[0], callArgs, lists.count) != kFalse) {
-      found = makeInteger(k);
+    Value hit = applyFromPrimitive(args[0], callArgs, lists.count);
+    if (hit != kFalse) {
+      found = hit == kUnwinding ? kUnwinding : makeInteger(k);
       break;
     }
   }

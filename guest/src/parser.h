@@ -13,3 +13,6 @@ struct Program {
 };
 
 Program* parseProgram(const char* source);
+
+// True while the prelude is parsed (prelude.cc): its lambdas stay interpreted.
+extern bool parsingPrelude;

@@ -708,6 +708,7 @@ Value prim_CallWithPort(ARGS) {
   portAt(Prim::CallWithPort, args, 0);
   procedureAt(Prim::CallWithPort, args, 1);
   Value result = applyProcedure(args[1], args, 1);
+  if (result == kUnwinding) return kUnwinding;  // left by a continuation: the port stays open
   closePort(args[0]);
   return result;
 }
@@ -718,8 +719,12 @@ Value prim_WithOutputToString(ARGS) {
   Value* saved = pushRoot(currentOutput);
   currentOutput = makePort(kStringOutput, makeData(kBytevectorTag, 0, 1), makeInteger(0));
   Value* port = pushRoot(currentOutput);
-  applyProcedure(args[0], nullptr, 0);
+  Value result = applyProcedure(args[0], nullptr, 0);
   currentOutput = *saved;
+  if (result == kUnwinding) {
+    rootTop = saved;
+    return kUnwinding;
+  }
   Value text = makeString((const char*)bytevectorOf(portOf(*port)->a)->bytes, (size_t)integerOf(portOf(*port)->b));
   rootTop = saved;
   return text;

@@ -42,7 +42,7 @@ Value stringAt(Prim p, Value* args, int32_t i) {
 }
 
 Value procedureAt(Prim p, Value* args, int32_t i) {
-  if (!hasTag(args[i], kClosureTag) && !hasTag(args[i], kPrimitiveTag))
+  if (!isProcedure(args[i]))
     failWrongType(p, i, Expected::Procedure, args[i]);
   return args[i];
 }

@@ -333,6 +333,7 @@ class Printer {
         text("#<record-type ");
         text(symbolOf(recordTypeOf(v)->name)->name);
         return text(">");
+      case kContinuationTag: return text("#<continuation>");
       case kPrimitiveTag:
         text("#<procedure ");
         text(primitiveName((Prim)((PrimitiveObject*)v)->index));

@@ -8,6 +8,7 @@
 #include <wasi/api.h>
 #endif
 
+#include "continuations.h"
 #include "errors.h"
 #include "heap.h"
 #include "ports.h"
@@ -95,10 +96,12 @@ Value prim_GetEnvironmentVariables(ARGS) {
 }
 
 Value prim_Exit(ARGS) {
+  int code = exitCode(args, argc);
+  unwindForExit();  // the after thunks of the dynamic-winds in force
   flushFilePorts();
   fflush(stdout);
   fflush(stderr);
-  exit(exitCode(args, argc));
+  exit(code);
 }
 
 Value prim_EmergencyExit(ARGS) { _Exit(exitCode(args, argc)); }

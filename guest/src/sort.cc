@@ -26,17 +26,20 @@ int32_t listLength(Value v) {
 // Merges the sorted runs [lo, mid) and [mid, hi) of *from into *to. An
 // element of the right run goes first only when it is strictly less, which
 // is what keeps the sort stable. less? may collect: it and the vectors are
-// re-read from their root slots for each call.
-void merge(const Value* less, Value* from, Value* to, Value* callArgs, uint32_t lo, uint32_t mid, uint32_t hi) {
+// re-read from their root slots for each call. False when less? threw
+// (kUnwinding).
+bool merge(const Value* less, Value* from, Value* to, Value* callArgs, uint32_t lo, uint32_t mid, uint32_t hi) {
   uint32_t i = lo, j = mid, k = lo;
   while (i < mid && j < hi) {
     callArgs[0] = vectorOf(*from)->elements[j];
     callArgs[1] = vectorOf(*from)->elements[i];
-    bool rightFirst = applyFromPrimitive(*less, callArgs, 2) != kFalse;
-    vectorOf(*to)->elements[k++] = vectorOf(*from)->elements[rightFirst ? j++ : i++];
+    Value rightFirst = applyFromPrimitive(*less, callArgs, 2);
+    if (rightFirst == kUnwinding) return false;
+    vectorOf(*to)->elements[k++] = vectorOf(*from)->elements[rightFirst != kFalse ? j++ : i++];
   }
   while (i < mid) vectorOf(*to)->elements[k++] = vectorOf(*from)->elements[i++];
   while (j < hi) vectorOf(*to)->elements[k++] = vectorOf(*from)->elements[j++];
+  return true;
 }
 
 }  // namespace
@@ -63,7 +66,10 @@ Value prim_Sort(ARGS) {
     for (uint32_t lo = 0; lo < (uint32_t)n; lo += 2 * width) {
       uint32_t mid = lo + width < (uint32_t)n ? lo + width : (uint32_t)n;
       uint32_t hi = mid + width < (uint32_t)n ? mid + width : (uint32_t)n;
-      merge(&args[1], items, spare, callArgs, lo, mid, hi);
+      if (!merge(&args[1], items, spare, callArgs, lo, mid, hi)) {
+        rootTop = items;
+        return kUnwinding;
+      }
     }
     Value sorted = *spare;
     *spare = *items;

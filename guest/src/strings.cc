@@ -227,6 +227,10 @@ static Value mapStrings(Prim p, Value* args, int32_t argc, bool collect) {
     // have moved them: read through args each time.
     for (int32_t i = 1; i < argc; i++) callArgs[i - 1] = makeCharacter(stringOf(args[i])->chars[k]);
     Value r = applyFromPrimitive(args[0], callArgs, argc - 1);
+    if (r == kUnwinding) {
+      rootTop = results;
+      return kUnwinding;
+    }
     if (collect) {
       if (!isCharacter(r)) {
         char what[96];
@@ -246,16 +250,17 @@ Value prim_StringForEach(ARGS) { return mapStrings(Prim::StringForEach, args, ar
 // ---- SRFI 13's searching, joining and splitting, as Guile offers them ----
 
 static void characterOrProcedureAt(Prim p, Value* args, int32_t i) {
-  if (!isCharacter(args[i]) && !hasTag(args[i], kClosureTag) && !hasTag(args[i], kPrimitiveTag))
+  if (!isCharacter(args[i]) && !isProcedure(args[i]))
     failWrongType(p, i, Expected::CharacterOrProcedure, args[i]);
 }
 
 // Whether character c is *want (a character) or is accepted by it (a
-// procedure, called with c in the root slot callArg).
-static bool characterMatches(const Value* want, uint32_t c, Value* callArg) {
-  if (isCharacter(*want)) return characterOf(*want) == c;
+// procedure, called with c in the root slot callArg): #f, something true, or
+// kUnwinding.
+static Value characterMatches(const Value* want, uint32_t c, Value* callArg) {
+  if (isCharacter(*want)) return makeBoolean(characterOf(*want) == c);
   *callArg = makeCharacter(c);
-  return applyFromPrimitive(*want, callArg, 1) != kFalse;
+  return applyFromPrimitive(*want, callArg, 1);
 }
 
 // A string keeps its length (string-set! replaces a character), so an index
@@ -267,8 +272,9 @@ Value prim_StringIndex(ARGS) {
   Value* callArg = pushRoot(kNil);
   Value found = kFalse;
   for (uint32_t i = r.start; i < r.end; i++) {
-    if (characterMatches(&args[1], stringOf(args[0])->chars[i], callArg)) {
-      found = makeInteger((int32_t)i);
+    Value hit = characterMatches(&args[1], stringOf(args[0])->chars[i], callArg);
+    if (hit != kFalse) {
+      found = hit == kUnwinding ? kUnwinding : makeInteger((int32_t)i);
       break;
     }
   }
@@ -285,9 +291,14 @@ Value prim_StringSplit(ARGS) {
   // can then be made from the end back.
   Value* separators = pushRoot(kNil);
   Value* callArg = pushRoot(kNil);
-  for (uint32_t i = 0; i < lengthOf(args[0]); i++)
-    if (characterMatches(&args[1], stringOf(args[0])->chars[i], callArg))
-      *separators = makePair(makeInteger((int32_t)i), *separators);
+  for (uint32_t i = 0; i < lengthOf(args[0]); i++) {
+    Value hit = characterMatches(&args[1], stringOf(args[0])->chars[i], callArg);
+    if (hit == kUnwinding) {
+      rootTop = separators;
+      return kUnwinding;
+    }
+    if (hit != kFalse) *separators = makePair(makeInteger((int32_t)i), *separators);
+  }
   Value* pieces = callArg;
   *pieces = kNil;
   uint32_t end = lengthOf(args[0]);

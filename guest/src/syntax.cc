@@ -793,6 +793,7 @@ class Syntax {
     if (body == kNil) syntaxError(at, "bad lambda: no body");
     func->body = this->body(body, at, inner, innerScope, 0);
     func->createsClosures = containsLambda(func->body);
+    func->staysInterpreted = parsingPrelude || callsCallCC(func->body);
     Expr* e = node(ExprKind::Lambda, at);
     e->func = func;
     return e;
@@ -1002,6 +1003,7 @@ class Syntax {
     }
     func->body = (this->*makeBody)(inner, innerScope, context);
     func->createsClosures = containsLambda(func->body);
+    func->staysInterpreted = parsingPrelude || callsCallCC(func->body);
     Expr* lambdaExpr = node(ExprKind::Lambda, at);
     lambdaExpr->func = func;
     self->variable->initialiser = lambdaExpr;
@@ -1316,6 +1318,20 @@ class Syntax {
     e->items = args;
     e->count = n;
     return e;
+  }
+
+  // Whether e calls call/cc, outside the lambdas within it.
+  static bool callsCallCC(const Expr* e) {
+    if (!e) return false;
+    if (e->kind == ExprKind::PrimitiveCall && ((Prim)e->primitive == Prim::CallCC ||
+                                                (Prim)e->primitive == Prim::CallWithCurrentContinuation))
+      return true;
+    if (e->kind == ExprKind::Lambda) return false;
+    if (callsCallCC(e->a) || callsCallCC(e->b) || callsCallCC(e->c)) return true;
+    if (e->kind == ExprKind::Sequence || e->kind == ExprKind::Call || e->kind == ExprKind::PrimitiveCall)
+      for (int32_t i = 0; i < e->count; i++)
+        if (callsCallCC(e->items[i])) return true;
+    return false;
   }
 
   static bool containsLambda(const Expr* e) {

@@ -56,7 +56,7 @@ void startRound() {
 }  // namespace
 
 void markHot(Func* f) {
-  if (f->tier != kTierCold || f->jitCode != 0) return;
+  if (f->tier != kTierCold || f->jitCode != 0 || f->staysInterpreted) return;
   f->tier = kTierHot;
   hotWaiting++;
   tierSafePointDue = true;

@@ -17,6 +17,11 @@ const Value kFalse = 6;
 const Value kTrue = 10;         // kFalse + 4: a comparison c (0 or 1) is kFalse + 4c
 const Value kNil = 14;          // the empty list
 const Value kUnspecified = 18;  // what set!, define, display and friends return
+// What every call returns while a continuation is being thrown to: each
+// caller that sees it gives back its own state and returns it too, until the
+// run of the interpreter the continuation belongs to takes the thrown value
+// (continuations.h). Never a value a program can hold.
+const Value kUnwinding = 26;
 
 const int32_t kMinInteger = -(1 << 30);
 const int32_t kMaxInteger = (1 << 30) - 1;
@@ -66,6 +71,10 @@ inline uint32_t headerDetailOf(Value v) { return (uint32_t)(headerOf(v) >> 8); }
 inline uint32_t lengthOf(Value v) { return (uint32_t)objectOf(v)[1]; }
 inline Value makeHeader(ObjectTag tag, uint32_t detail) { return ((Value)detail << 8) | tag; }
 inline bool hasTag(Value v, ObjectTag tag) { return isObject(v) && tagOf(v) == tag; }
+// What a program can call: closures, primitives and continuations.
+inline bool isProcedure(Value v) {
+  return hasTag(v, kClosureTag) || hasTag(v, kPrimitiveTag) || hasTag(v, kContinuationTag);
+}
 
 struct Pair {
   Value header, car, cdr;
@@ -176,6 +185,12 @@ struct Func {
   uint8_t createsClosures;    // its body contains a lambda: its frame can be captured
   uint8_t hasRest;            // a rest parameter follows the required ones
   uint8_t tier;               // automatic tiering's state of it (tiering.h)
+  // Never compiled: its body calls call/cc itself, or it is one of the
+  // prelude's (dynamic-wind, call-with-values ...), which call procedures
+  // that may capture continuations. Interpreted, the continuations they
+  // capture can be resumed later (continuations.h); beneath compiled code
+  // only an escape is captured.
+  uint8_t staysInterpreted;
   int32_t required;           // parameters before the rest parameter
   int32_t slotCount;          // frame slots: parameters, rest, then every local of the body
   Expr* body;

@@ -1,4 +1,5 @@
-// Multiple values: (values a b ...) and call-with-values.
+// Multiple values: (values a b ...), and the list call-with-values (the
+// prelude's) applies its consumer to.
 //
 // Zero or several values travel as one object of the Values kind
 // (objects.def), which only call-with-values takes apart; one value is just
@@ -17,20 +18,12 @@ Value prim_Values(ARGS) {
   return values;
 }
 
-Value prim_CallWithValues(ARGS) {
+Value prim_ValuesToList(ARGS) {
   UNUSED_ARGC;
-  procedureAt(Prim::CallWithValues, args, 0);
-  procedureAt(Prim::CallWithValues, args, 1);
-  Value produced = applyProcedure(args[0], nullptr, 0);
-  Value* base = rootTop;
-  Value* spread = pushRoot(produced);
-  int32_t n = 1;
-  if (hasTag(produced, kValuesTag)) {
-    n = (int32_t)lengthOf(produced);
-    for (int32_t i = 0; i < n; i++) pushRoot(vectorOf(*spread)->elements[i]);
-    spread++;
-  }
-  Value result = applyProcedure(args[1], spread, n);
-  rootTop = base;
+  if (!hasTag(args[0], kValuesTag)) return makePair(args[0], kNil);
+  Value* list = pushRoot(kNil);
+  for (uint32_t i = lengthOf(args[0]); i-- > 0;) *list = makePair(vectorOf(args[0])->elements[i], *list);
+  Value result = *list;
+  rootTop = list;
   return result;
 }

@@ -125,6 +125,10 @@ static Value mapVectors(Prim p, Value* args, int32_t argc, bool collect) {
       callArgs[i] = vectorOf(args[1 + i])->elements[k];
     }
     Value r = applyFromPrimitive(args[0], callArgs, vectors);
+    if (r == kUnwinding) {
+      rootTop = result;
+      return kUnwinding;
+    }
     if (collect) vectorOf(*result)->elements[k] = r;
   }
   Value v = *result;

@@ -102,6 +102,7 @@ const straightforward = /baseline/.test(process.env.GUEST_WASM ?? '');
 
 /** What compiled code gives: the case's own answer, unless it says otherwise for the baseline. */
 function expectedCompiledOutcome(c) {
+  if (c.compiledGap !== undefined) return expectedOutcome({ ...c, expect: c.compiledGap });
   return expectedOutcome(straightforward && c.straightforward !== undefined ? { ...c, expect: c.straightforward } : c);
 }
 

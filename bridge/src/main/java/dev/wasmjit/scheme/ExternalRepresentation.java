@@ -30,8 +30,8 @@ import java.util.function.UnaryOperator;
  *       {@code ' ` ,};</li>
  *   <li>lists: {@code ()}, {@code (1 2 3)}, dotted {@code (a . b)} and {@code (a b . c)};</li>
  *   <li>vectors: {@code #(1 2 3)};</li>
- *   <li>{@code #<procedure>}, {@code #<procedure NAME>}, {@code #<unspecified>}, {@code #<eof>}
- *       and ports: {@code #<input port>}, {@code #<closed output port>}...;</li>
+ *   <li>{@code #<procedure>}, {@code #<procedure NAME>}, {@code #<unspecified>}, {@code #<eof>},
+ *       {@code #<continuation>} (read as an anonymous procedure, which it is) and ports: {@code #<input port>}, {@code #<closed output port>}...;</li>
  *   <li>records, {@code #<TYPE>} or {@code #<TYPE field: value ...>}, and record types,
  *       {@code #<record-type NAME>}. Inside a record, a {@code >} that ends a field's atom and
  *       is followed by a delimiter, another {@code >} or the end closes the record; the guest
@@ -251,7 +251,7 @@ public final class ExternalRepresentation {
         // Ports are #<input port>, #<output port>, #<closed ...>: a record type named input,
         // output or closed would read as a port.
         return !List.of("#<procedure", "#<procedure>", "#<unspecified", "#<unspecified>", "#<record-type", "#<eof>",
-                "#<input", "#<output", "#<closed").contains(token);
+                "#<continuation", "#<continuation>", "#<input", "#<output", "#<closed").contains(token);
     }
 
     /**
@@ -260,7 +260,8 @@ public final class ExternalRepresentation {
      * ends a {@code #<...>} form instead.
      */
     private SchemeValue atom(String token, int start, boolean inRecord) {
-        if (inRecord && (token.equals("#<procedure") || token.equals("#<unspecified"))
+        if (inRecord && (token.equals("#<procedure") || token.equals("#<unspecified")
+                || token.equals("#<continuation"))
                 && position < text.length() && text.charAt(position) == '>') {
             position++;
             token += ">";
@@ -277,7 +278,7 @@ public final class ExternalRepresentation {
                 return SchemeValue.bool(true);
             case "#f", "#false":
                 return SchemeValue.bool(false);
-            case "#<procedure>":
+            case "#<procedure>", "#<continuation>":
                 return SchemeValue.procedure();
             case "#<unspecified>":
                 return SchemeValue.unspecified();

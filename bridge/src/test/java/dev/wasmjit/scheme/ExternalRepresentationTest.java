@@ -193,6 +193,13 @@ class ExternalRepresentationTest {
     }
 
     @Test
+    void readsAContinuationAsTheAnonymousProcedureItIs() {
+        assertThat(read("#<continuation>")).isEqualTo(procedure());
+        assertThat(read("(#<continuation> 1)")).isEqualTo(list(procedure(), integer(1)));
+        assertThat(read("#<p k: #<continuation>>")).isEqualTo(record("p", List.of("k"), List.of(procedure())));
+    }
+
+    @Test
     void readsRecordsAsTheGuestWritesThemNestedAndWithFieldsOfEveryKind() {
         SchemeValue point = record("point", List.of("x", "y"), List.of(integer(1), integer(2)));
         assertThat(read("#<point x: 1 y: 2>")).isEqualTo(point);
