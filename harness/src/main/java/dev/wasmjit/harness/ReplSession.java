@@ -51,6 +51,9 @@ final class ReplSession {
     private final Glossary glossary = new Glossary(names);
     private final ValueHistory values;
     private volatile boolean cancelled;
+    /** Entries begun, and whether one runs: what a Ctrl-C that finds no guest call waits for. */
+    private volatile long entries;
+    private volatile boolean entryRunning;
     /** Names the file being loaded in the messages of its forms. */
     private UnaryOperator<String> guardedMessages = UnaryOperator.identity();
     private int failures;
@@ -80,12 +83,18 @@ final class ReplSession {
      */
     boolean run(String entry, int firstLine) {
         cancelled = false;
-        String trimmed = entry.strip();
-        if (trimmed.startsWith(",")) {
-            return command(trimmed);
+        entries++;
+        entryRunning = true;
+        try {
+            String trimmed = entry.strip();
+            if (trimmed.startsWith(",")) {
+                return command(trimmed);
+            }
+            evaluateForms(entry, firstLine, true, false);
+            return true;
+        } finally {
+            entryRunning = false;
         }
-        evaluateForms(entry, firstLine, true, false);
-        return true;
     }
 
     /**
@@ -110,7 +119,24 @@ final class ReplSession {
     /** Ctrl-C: stops the evaluation under way, and the forms of the entry not yet run. */
     void interrupt() {
         cancelled = true;
-        scheme.interrupt();
+        if (scheme.interrupt() || !entryRunning) {
+            return;
+        }
+        // The entry is between two guest calls (its parse and its evaluation): no call is there
+        // to stop, and the evaluation about to start would run on. Try again until a call of
+        // this entry takes the interrupt or the entry ends, so that Ctrl-C is never lost.
+        long entry = entries;
+        Thread retry = new Thread(() -> {
+            while (entryRunning && entries == entry && !scheme.interrupt()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "wasmjit-repl-interrupt");
+        retry.setDaemon(true);
+        retry.start();
     }
 
     /** How many entries or forms failed so far: a script's exit status says whether any did. */
