@@ -126,7 +126,9 @@ class ReplTerminalIT {
             List<String> jar = Wasmjit.jarCommand(
                     // manual tiering, so that ,jit finds fib still interpreted (auto would have compiled it)
                     "repl", "--tiering", "manual", "--history", history.toString());
-            String command = "stty cols 100 rows 30; exec "
+            // Ctrl-C is SIGINT on a terminal; a parent that ignores it (nohup, a background job)
+            // would hand that on and the REPL could never be interrupted: reset it, as a terminal has it.
+            String command = "stty cols 100 rows 30; exec env --default-signal=INT "
                     + jar.stream().map(Session::shellQuote).collect(Collectors.joining(" "));
             try {
                 ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
