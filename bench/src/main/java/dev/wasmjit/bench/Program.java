@@ -27,8 +27,8 @@ public record Program(String name, String source, String expected) {
      * this list equal to the directory.
      */
     public static final List<String> EXAMPLE_NAMES = List.of("ackermann", "big-and-exact-numbers", "closures",
-            "complex-numbers", "countdown", "cpstak", "deriv", "destruc", "div", "factorial", "fib", "float-kernels",
-            "higher-order", "macro-heap", "map-apply-closures", "mutual-recursion", "nqueens", "primes", "strings",
+            "complex-numbers", "countdown", "cpstak", "deriv", "destruc", "div", "escaping-fib", "escaping-tak",
+            "exceptions", "factorial", "fib", "float-kernels", "higher-order", "macro-heap", "map-apply-closures", "mutual-recursion", "nqueens", "primes", "strings",
             "sum-accumulator", "tak", "takl", "text", "vectors");
 
     /**
