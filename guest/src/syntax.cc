@@ -792,8 +792,7 @@ class Syntax {
     if (p != kNil) syntaxError(at, "bad lambda: the parameters must be symbols");
     if (body == kNil) syntaxError(at, "bad lambda: no body");
     func->body = this->body(body, at, inner, innerScope, 0);
-    func->createsClosures = containsLambda(func->body);
-    func->staysInterpreted = parsingPrelude || callsCallCC(func->body);
+    noteBody(func);
     Expr* e = node(ExprKind::Lambda, at);
     e->func = func;
     return e;
@@ -1002,8 +1001,7 @@ class Syntax {
       func->required++;
     }
     func->body = (this->*makeBody)(inner, innerScope, context);
-    func->createsClosures = containsLambda(func->body);
-    func->staysInterpreted = parsingPrelude || callsCallCC(func->body);
+    noteBody(func);
     Expr* lambdaExpr = node(ExprKind::Lambda, at);
     lambdaExpr->func = func;
     self->variable->initialiser = lambdaExpr;
@@ -1320,27 +1318,26 @@ class Syntax {
     return e;
   }
 
-  // Whether e calls call/cc, outside the lambdas within it.
-  static bool callsCallCC(const Expr* e) {
-    if (!e) return false;
-    if (e->kind == ExprKind::PrimitiveCall && ((Prim)e->primitive == Prim::CallCC ||
-                                                (Prim)e->primitive == Prim::CallWithCurrentContinuation))
-      return true;
-    if (e->kind == ExprKind::Lambda) return false;
-    if (callsCallCC(e->a) || callsCallCC(e->b) || callsCallCC(e->c)) return true;
-    if (e->kind == ExprKind::Sequence || e->kind == ExprKind::Call || e->kind == ExprKind::PrimitiveCall)
-      for (int32_t i = 0; i < e->count; i++)
-        if (callsCallCC(e->items[i])) return true;
-    return false;
+  // What the compilers need to know of a lambda's body (value.h's Func).
+  static void noteBody(Func* func) {
+    func->createsClosures = contains(func->body, [](const Expr* e) { return e->kind == ExprKind::Lambda; });
+    func->staysInterpreted = parsingPrelude || contains(func->body, [](const Expr* e) {
+      return e->kind == ExprKind::PrimitiveCall &&
+             ((Prim)e->primitive == Prim::CallCC || (Prim)e->primitive == Prim::CallWithCurrentContinuation);
+    });
   }
 
-  static bool containsLambda(const Expr* e) {
+  // Whether `found` holds of e or of an expression within it, the bodies of
+  // the lambdas within it left out (a lambda is one expression here).
+  template <typename Found>
+  static bool contains(const Expr* e, Found found) {
     if (!e) return false;
-    if (e->kind == ExprKind::Lambda) return true;
-    if (containsLambda(e->a) || containsLambda(e->b) || containsLambda(e->c)) return true;
+    if (found(e)) return true;
+    if (e->kind == ExprKind::Lambda) return false;
+    if (contains(e->a, found) || contains(e->b, found) || contains(e->c, found)) return true;
     if (e->kind == ExprKind::Sequence || e->kind == ExprKind::Call || e->kind == ExprKind::PrimitiveCall)
       for (int32_t i = 0; i < e->count; i++)
-        if (containsLambda(e->items[i])) return true;
+        if (contains(e->items[i], found)) return true;
     return false;
   }
 };
