@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * The error messages docs/LANGUAGE.md documents (the guest writes them in errors.cc,
  * reader.cc, syntax.cc, macros.cc, the primitives' files and heap.cc); anything else the guest says is a bug.
  * A user's {@code (error "message" irritant ...)} says whatever its caller wants: an input
- * that calls {@code error} may end with any message.
+ * that calls {@code error} may end with any message (and a raise of anything else is an
+ * "uncaught exception" that writes it).
  */
 final class DocumentedErrors {
 
@@ -43,7 +44,13 @@ final class DocumentedErrors {
                     + " (?:procedure|constructor)"),
             Pattern.compile("no clause of case-lambda accepts this number of arguments: \\d+"),
             Pattern.compile("(?:hash-table-ref|hash-table-update!): no entry for " + VALUE + " in the hash table"),
-            Pattern.compile("string-join: the strict-infix grammar needs a non-empty list"));
+            Pattern.compile("string-join: the strict-infix grammar needs a non-empty list"),
+            Pattern.compile("this host defines no procedures"),
+            Pattern.compile("host-call: no host procedure \\d+"),
+            Pattern.compile("uncaught exception: .+", Pattern.DOTALL),
+            Pattern.compile("an exception handler returned from raise, which cannot continue; it raised .+", Pattern.DOTALL),
+            Pattern.compile("a continuation was called after the call it was captured in had returned: .+"),
+            Pattern.compile("a parameter is called with no arguments, got .+", Pattern.DOTALL));
 
     private DocumentedErrors() {
     }

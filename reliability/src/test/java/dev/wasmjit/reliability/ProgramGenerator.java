@@ -8,7 +8,7 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
- * Makes random valid Language v2 programs that always end soon and whose outcome does not
+ * Makes random valid Language v2 and v3 programs that always end soon and whose outcome does not
  * depend on the runtime: a few top-level definitions (variables, procedures with fixed and
  * rest parameters, stateful closures, mutually tail-recursive pairs), statements that
  * print, and a last expression whose value is the result.
@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * Unicode scalar values (as {@code \x...;} escapes), which the string procedures must count
  * as characters; a few contain one of the guest's run-time errors on purpose (wrong type, wrong
  * number of arguments, car of a non-pair, index out of range, division by zero, a user's
- * {@code error}, an unbound variable, a literal constant modified).
+ * {@code error}, an unbound variable, a literal constant modified). Integers also come by way of
+ * control: escapes through {@code call/cc}, {@code guard} and handlers, {@code dynamic-wind},
+ * several values and parameters ({@link #control}).
  *
  * <p>How long a program runs is bounded by a budget of calls and loop iterations handed
  * down the expression tree: a loop of n iterations gives its body a budget of 1/n of its
@@ -450,7 +452,7 @@ final class ProgramGenerator {
     }
 
     private String integer(Scope scope, int depth, int budget) {
-        return switch (random.nextInt(33)) {
+        return switch (random.nextInt(35)) {
             case 0, 1, 2 -> "(" + pick("+", "-", "*") + " " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.INT, scope, depth, budget) + ")";
             case 3 -> "(" + pick("+", "*", "-", "max", "min") + " " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.INT, scope, depth, budget)
                     + " " + expr(Type.INT, scope, depth, budget) + ")";
@@ -564,7 +566,51 @@ final class ProgramGenerator {
                     default -> "(if (" + pick("<", "=", ">=") + " (* " + nearLimit() + " " + nearLimit() + ") " + e + ") 1 0)";
                 };
             }
+            case 33, 34 -> control(scope, depth, budget);
             default -> common(Type.INT, scope, depth, budget);
+        };
+    }
+
+    /**
+     * An integer by way of control: an escape through call/cc (taken or not, from an operand or
+     * out of for-each), a raise that guard catches or a handler answers, dynamic-wind around an
+     * escape, several values, a parameter. Only escapes: a continuation resumed once its call
+     * has returned is the guest's known gap beneath compiled code (docs/LANGUAGE.md).
+     */
+    private String control(Scope scope, int depth, int budget) {
+        String k = fresh("k");
+        String x = fresh("x");
+        return switch (random.nextInt(7)) {
+            case 0 -> "(call/cc (lambda (" + k + ") (+ " + expr(Type.INT, scope, depth, budget) + " (if " + bool(scope, depth, budget)
+                    + " (" + k + " " + expr(Type.INT, scope, depth, budget) + ") " + expr(Type.INT, scope, depth, budget) + "))))";
+            case 1 -> "(call/cc (lambda (" + k + ") (for-each (lambda (" + x + ") (if (> " + x + " " + smallInt() + ") (" + k + " " + x
+                    + "))) " + expr(Type.LIST, scope, depth, budget) + ") " + expr(Type.INT, scope, depth, budget) + "))";
+            case 2 -> "(guard (" + x + " ((integer? " + x + ") (- " + x + " 1))) (+ " + expr(Type.INT, scope, depth, budget) + " (if "
+                    + bool(scope, depth, budget) + " (raise " + expr(Type.INT, scope, depth, budget) + ") " + expr(Type.INT, scope, depth, budget) + ")))";
+            case 3 -> "(with-exception-handler (lambda (" + x + ") (* " + x + " 2)) (lambda () (+ " + expr(Type.INT, scope, depth, budget)
+                    + " (raise-continuable " + expr(Type.INT, scope, depth, budget) + "))))";
+            case 4 -> {
+                // the escape's value is bound first: the order + evaluates its operands in is unspecified
+                String n = fresh("n");
+                String v = fresh("v");
+                yield "(let ((" + n + " 0)) (let ((" + v + " (call/cc (lambda (" + k + ") (dynamic-wind (lambda () (set! " + n + " (+ " + n
+                        + " 1))) (lambda () (if " + bool(scope, depth, budget) + " (" + k + " " + expr(Type.INT, scope, depth, budget) + ") "
+                        + expr(Type.INT, scope, depth, budget) + ")) (lambda () (set! " + n + " (* " + n + " 10)))))))) (+ " + v + " " + n + ")))";
+            }
+            case 5 -> {
+                String a = fresh("a");
+                String b = fresh("b");
+                yield random.nextBoolean()
+                        ? "(let-values (((" + a + " " + b + ") (values " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.INT, scope, depth, budget)
+                                + "))) (- " + a + " " + b + "))"
+                        : "(call-with-values (lambda () (values " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.INT, scope, depth, budget) + ")) "
+                                + pick("+", "-", "max", "*") + ")";
+            }
+            default -> {
+                String p = fresh("p");
+                yield "(let ((" + p + " (make-parameter " + expr(Type.INT, scope, depth, budget) + "))) (+ (parameterize ((" + p + " "
+                        + expr(Type.INT, scope, depth, budget) + ")) (" + p + ")) (" + p + ")))";
+            }
         };
     }
 
