@@ -44,4 +44,18 @@ class ProcessContextTest {
             assertThat(eval(t, "(+ 1 2)").asInteger()).isEqualTo(3);
         }
     }
+
+    @Test
+    void exitRunsTheAfterThunksOfTheDynamicWindsInForceInnermostFirst() {
+        try (TestInterpreter t = TestInterpreter.start()) {
+            assertThatThrownBy(() -> eval(t, """
+                    (dynamic-wind
+                      (lambda () (display "in "))
+                      (lambda () (dynamic-wind (lambda () #f) (lambda () (exit 4)) (lambda () (display "inner "))))
+                      (lambda () (display "outer")))
+                    """)).satisfies(e -> assertThat(((GuestExit) e).code()).isEqualTo(4));
+            assertThat(t.stdoutText()).isEqualTo("in inner outer");
+            assertThat(eval(t, "(dynamic-wind (lambda () 1) (lambda () 2) (lambda () 3))").asInteger()).isEqualTo(2);
+        }
+    }
 }
