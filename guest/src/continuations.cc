@@ -43,7 +43,7 @@ bool isLive(Value k) {
   return at <= level && activations[at].serial == (uint32_t)integerOf(fieldsOf(k)[kSerial]);
 }
 
-// Runs the thunk in root slot *thunk; false when it threw (kUnwinding).
+// Calls a thunk; false when it threw (kUnwinding).
 bool runThunk(Value thunk) { return applyProcedure(thunk, nullptr, 0) != kUnwinding; }
 
 // The dynamic-wind transitions from the list in force to `target`: the
@@ -172,11 +172,7 @@ Value prim_CallWithCurrentContinuation(ARGS) {
   beginActivation();
   Value* k = pushRoot(captureContinuation());
   Value result = applyProcedure(args[0], k, 1);
-  if (result == kUnwinding && !unwindingStopsHere(&result)) {
-    endActivation();
-    rootTop = k;
-    return kUnwinding;
-  }
+  if (result == kUnwinding) unwindingStopsHere(&result);  // the value thrown here, or kUnwinding on down
   endActivation();
   rootTop = k;
   return result;
