@@ -107,6 +107,13 @@ void beginActivation() {
 
 void endActivation() { level--; }
 
+int32_t activationLevel() { return level; }
+
+void returnToActivation(int32_t at) {
+  level = at;
+  thrownTo = thrownValue = kUnset;
+}
+
 Value captureContinuation() {
   const Activation& a = activations[level];
   size_t words = continuationTop - a.continuationBase;

@@ -36,6 +36,12 @@ void resetContinuations();
 void beginActivation();
 void endActivation();
 
+// The current activation, to go back to after a caught error (catching.h):
+// the activations the failed call began are gone with its wasm frames.
+int32_t activationLevel();
+// Ends the activations above `level`, and any throw under way.
+void returnToActivation(int32_t level);
+
 // A continuation of the current activation: its segment as it is now.
 Value captureContinuation();
 

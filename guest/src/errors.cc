@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catching.h"
 #include "printer.h"
 
 #ifdef __wasm__
@@ -16,22 +17,42 @@ extern "C" void throw_error(void);  // the native command line longjmps back
 
 static char errorText[1024];
 static bool haveError;
+static ErrorKind errorKind;
 
 const char* lastErrorMessage() { return haveError ? errorText : nullptr; }
+ErrorKind lastErrorKind() { return errorKind; }
 void clearLastError() { haveError = false; }
+
+[[noreturn]] static void failWith(ErrorKind kind, const char* format, va_list args) {
+  vsnprintf(errorText, sizeof errorText, format, args);
+  haveError = true;
+  errorKind = kind;
+  endOutputLine();  // the error line is a line of its own, like a result line
+  fflush(stdout);
+  if (!errorsAreCaught()) {
+    fprintf(stderr, "error: %s\n", errorText);
+    fflush(stderr);
+  }
+  throw_error();
+  __builtin_trap();  // the host must not return from throw_error
+}
 
 void fail(const char* format, ...) {
   va_list args;
   va_start(args, format);
-  vsnprintf(errorText, sizeof errorText, format, args);
-  va_end(args);
-  haveError = true;
-  endOutputLine();  // the error line is a line of its own, like a result line
-  fflush(stdout);
-  fprintf(stderr, "error: %s\n", errorText);
-  fflush(stderr);
-  throw_error();
-  __builtin_trap();  // the host must not return from throw_error
+  failWith(ErrorKind::Other, format, args);
+}
+
+void failRead(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  failWith(ErrorKind::Read, format, args);
+}
+
+void failFile(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  failWith(ErrorKind::File, format, args);
 }
 
 void describeValue(Value v, char* out, size_t size) {

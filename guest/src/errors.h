@@ -5,11 +5,20 @@
 #include "value.h"
 
 // Writes "error: MESSAGE" to stderr, keeps a copy for lastErrorMessage, and
-// aborts the current call through the host.
+// aborts the current call through the host. Inside a call that catches
+// errors (catching.h) it writes nothing: the error becomes a condition, and
+// only one that no handler takes is written, when it leaves the last such call.
 [[noreturn]] void fail(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
-// The message of the last error since the last reset, or nullptr.
+// The kinds of error R7RS lets a program tell apart: read-error? and
+// file-error? hold of the conditions made from them.
+enum class ErrorKind : int32_t { Other, Read, File };
+[[noreturn]] void failRead(const char* format, ...) __attribute__((format(printf, 1, 2)));
+[[noreturn]] void failFile(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// The message of the last error since the last reset, or nullptr, and its kind.
 const char* lastErrorMessage();
+ErrorKind lastErrorKind();
 void clearLastError();
 
 // What an argument of a primitive must be, for wrong-type messages.

@@ -555,6 +555,21 @@ void resetEvaluator() {
   resetRoots();
 }
 
+EvaluatorMark markEvaluator() {
+  return EvaluatorMark{callDepth, primitiveCallDepth, nestedCalls, nativeAtCallOut, compiledDepthLimit,
+                       activationLevel(), markRoots()};
+}
+
+void returnToMark(const EvaluatorMark& mark) {
+  callDepth = mark.callDepth;
+  primitiveCallDepth = mark.primitiveCallDepth;
+  nestedCalls = mark.nestedCalls;
+  nativeAtCallOut = mark.nativeAtCallOut;
+  compiledDepthLimit = mark.compiledDepthLimit;
+  returnToActivation(mark.activation);
+  returnToRoots(mark.roots);
+}
+
 Value evaluateProgram(Program* program) {
   Value frame = makeFrame(kNil, program->func->slotCount);
   return interpret(program->func->body, frame, 0, 0);

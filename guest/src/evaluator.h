@@ -3,6 +3,7 @@
 // the call limit allow, not as deep as the engine's wasm stack.
 #pragma once
 #include "parser.h"
+#include "heap.h"
 #include "value.h"
 
 // Nested non-tail calls of interpreted code allowed by default; one more is
@@ -52,6 +53,17 @@ extern int32_t compiledDepthLimit;
 
 // Per-call state back to its start (the previous call may have trapped).
 void resetEvaluator();
+
+// Where the evaluator stands: its depths, roots and activations. A call that
+// catches errors (catching.h) goes back to the mark it took when the call it
+// made trapped.
+struct EvaluatorMark {
+  int32_t callDepth, primitiveCallDepth, nestedCalls, nativeAtCallOut, compiledDepthLimit;
+  int32_t activation;
+  RootMark roots;
+};
+EvaluatorMark markEvaluator();
+void returnToMark(const EvaluatorMark& mark);
 
 // Evaluates a whole program: its top-level forms in order.
 Value evaluateProgram(Program* program);

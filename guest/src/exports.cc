@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "catching.h"
 #include "errors.h"
 #include "ports.h"
 #include "evaluator.h"
@@ -79,6 +80,7 @@ void beginCall() {
   resetPorts();
   resultKind = kNoResult;
   resetEvaluator();
+  resetCatching();
 }
 
 }  // namespace

@@ -108,6 +108,6 @@ Value prim_DeleteFile(ARGS) {
   UNUSED_ARGC;
   char name[kMaxFileName];
   const char* path = fileName(Prim::DeleteFile, args, 0, name, sizeof name);
-  if (unlink(path) != 0) fail("delete-file: cannot delete \"%s\": %s", path, fileErrorText(errno));
+  if (unlink(path) != 0) failFile("delete-file: cannot delete \"%s\": %s", path, fileErrorText(errno));
   return kUnspecified;
 }

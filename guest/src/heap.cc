@@ -252,6 +252,16 @@ void resetRoots() {
   tailArgumentCount = 0;
 }
 
+RootMark markRoots() { return RootMark{rootTop, topRootBlock, continuationTop}; }
+
+void returnToRoots(const RootMark& mark) {
+  while (topRootBlock != mark.block) popRootBlock(topRootBlock);
+  continuationTop = mark.continuationTop;
+  rootTop = mark.top;
+  tailCallee = kUnset;
+  tailArgumentCount = 0;
+}
+
 void setHeapLimit(size_t bytes) { heapLimit = bytes; }
 
 size_t heapCeiling() { return heapLimit > heapBytes ? heapLimit : heapBytes; }

@@ -130,6 +130,18 @@ void resetHeapStatistics();
 
 void resetRoots();
 
+// Where the root stack, the root blocks and the interpreter's continuation
+// stand. A call that catches errors (catching.h) takes a mark before and
+// goes back to it after the call it made trapped, which left them wherever
+// the error was.
+struct RootMark {
+  Value* top;
+  RootBlock* block;
+  size_t continuationTop;
+};
+RootMark markRoots();
+void returnToRoots(const RootMark& mark);
+
 // Reports that the root stack is full (as "recursion too deep").
 [[noreturn]] void failRootStackFull();
 

@@ -25,10 +25,28 @@ int32_t pendingJitCount();
 void setTieringExport(int32_t threshold, int32_t maxRoundBytes);
 }
 
-static jmp_buf recovery;
+// Where the guest's env.throw_error goes back to: the command line's own
+// call, or the innermost call catching errors.
+static jmp_buf* recovery;
 
-// The guest's env.throw_error: the message is already on stderr.
-extern "C" void throw_error(void) { longjmp(recovery, 1); }
+// The guest's env.throw_error: the message is already on stderr (or the
+// error is being caught, catching.h).
+extern "C" void throw_error(void) { longjmp(*recovery, 1); }
+
+// The guest's env.catch_errors: runs runCatching, 1 when it ended with an error.
+extern "C" void runCatching(void);
+extern "C" int32_t catch_errors(void) {
+  jmp_buf here;
+  jmp_buf* outer = recovery;
+  recovery = &here;
+  if (setjmp(here)) {
+    recovery = outer;
+    return 1;
+  }
+  runCatching();
+  recovery = outer;
+  return 0;
+}
 
 static char* readFile(const char* path) {
   FILE* f = fopen(path, "rb");
@@ -80,14 +98,18 @@ static void usage() {
 
 // Parses and evaluates one program; false when it reported an error.
 static bool run(const char* source, int32_t heap, bool stats) {
-  if (setjmp(recovery)) return false;
+  static jmp_buf top;
+  recovery = &top;
+  if (setjmp(top)) return false;
   eval(parse(source), heap);
   if (stats) fprintf(stderr, "collections: %d\n", collectionCount());
   return true;
 }
 
 static bool writeJitModule(const char* path) {
-  if (setjmp(recovery)) return false;
+  static jmp_buf top;
+  recovery = &top;
+  if (setjmp(top)) return false;
   JitModule* m = jitModule();
   if (!m) {
     fprintf(stderr, "no function waits for the JIT\n");

@@ -212,7 +212,7 @@ void writeBytes(Value port, const uint8_t* bytes, size_t n) {
   if (n == 0) return;
   if (isFileOutput(port) && (size_t)integerOf(portOf(port)->b) + n > kFileBufferBytes) {
     Value* root = pushRoot(port);
-    if (!flushFilePort(port)) fail("cannot write to a file: the host refused the write");
+    if (!flushFilePort(port)) failFile("cannot write to a file: the host refused the write");
     rootTop = root;
     port = *root;
   }
@@ -358,7 +358,7 @@ void flushFilePorts() {
 
 Value openFileInputPort(Prim p, const char* path, bool binary) {
   int fd = open(path, O_RDONLY);
-  if (fd < 0) fail("%s: cannot open \"%s\": %s", primitiveName(p), path, fileErrorText(errno));
+  if (fd < 0) failFile("%s: cannot open \"%s\": %s", primitiveName(p), path, fileErrorText(errno));
   Bytes content;
   uint8_t chunk[65536];
   for (;;) {
@@ -366,7 +366,7 @@ Value openFileInputPort(Prim p, const char* path, bool binary) {
     if (n < 0) {
       int error = errno;
       close(fd);
-      fail("%s: cannot read \"%s\": %s", primitiveName(p), path, fileErrorText(error));
+      failFile("%s: cannot read \"%s\": %s", primitiveName(p), path, fileErrorText(error));
     }
     if (n == 0) break;
     content.append(chunk, (size_t)n);
@@ -380,10 +380,10 @@ Value openFileInputPort(Prim p, const char* path, bool binary) {
 
 Value openFileOutputPort(Prim p, const char* path, bool binary) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-  if (fd < 0) fail("%s: cannot open \"%s\": %s", primitiveName(p), path, fileErrorText(errno));
+  if (fd < 0) failFile("%s: cannot open \"%s\": %s", primitiveName(p), path, fileErrorText(errno));
   if (fd >= (1 << 15)) {
     close(fd);
-    fail("%s: too many open files", primitiveName(p));
+    failFile("%s: too many open files", primitiveName(p));
   }
   Value port = makeTwoFields(kPortTag, (binary ? kBinaryFileOutput : kFileOutput) | ((uint32_t)fd << kFdShift),
                              makeData(kBytevectorTag, kFileBufferBytes, 1), makeInteger(0));
@@ -697,7 +697,7 @@ Value prim_Newline(ARGS) {
 
 Value prim_FlushOutputPort(ARGS) {
   Value port = portArgument(Prim::FlushOutputPort, args, argc, 0, false, false);
-  if (isFileOutput(port) && !flushFilePort(port)) fail("flush-output-port: the host refused the write");
+  if (isFileOutput(port) && !flushFilePort(port)) failFile("flush-output-port: the host refused the write");
   if (kindOf(port) == kStandardOutput) fflush(stdout);
   if (kindOf(port) == kStandardError) fflush(stderr);
   return kUnspecified;

@@ -81,12 +81,18 @@ const char* const kPrelude = R"scheme(
     result))
 
 ;; ---- exceptions ----
+;; The thunk runs through %call-catching-errors, so that a runtime error in
+;; it (car of a number, an unbound variable, a file that cannot be opened)
+;; is raised as an error object, in the dynamic environment of the error.
 (define (with-exception-handler handler thunk)
   (let ((outer (%handlers)))
     (%set-handlers! (cons handler outer))
-    (let ((result (thunk)))
+    (let ((result (%call-catching-errors thunk %raise-runtime-error)))
       (%set-handlers! outer)
       result)))
+
+(define (%raise-runtime-error message kind)
+  (raise (%make-error-object message '() kind)))
 
 (define (raise-continuable obj)
   (let ((handlers (%handlers)))
@@ -98,23 +104,30 @@ const char* const kPrelude = R"scheme(
             (%set-handlers! handlers)
             result)))))
 
+;; A handler that returns from raise raises a secondary error in its own
+;; dynamic environment: with the outer handlers.
 (define (raise obj)
-  (raise-continuable obj)
-  (%error "an exception handler returned from raise, which cannot continue; it raised" obj))
+  (let ((handlers (%handlers)))
+    (if (null? handlers)
+        (%uncaught obj)
+        (begin
+          (%set-handlers! (cdr handlers))
+          ((car handlers) obj)
+          (%error "an exception handler returned from raise, which cannot continue; it raised" obj)))))
 
+;; The kind is read or file for the runtime's errors of those kinds, else #f.
 (define-record-type <error-object>
-  (%make-error-object message irritants)
+  (%make-error-object message irritants kind)
   error-object?
   (message error-object-message)
-  (irritants error-object-irritants))
+  (irritants error-object-irritants)
+  (kind %error-object-kind))
 
 (define (error message . irritants)
-  (raise (%make-error-object message irritants)))
+  (raise (%make-error-object message irritants #f)))
 
-;; The runtime's own errors do not reach handlers yet (docs/LANGUAGE.md), so
-;; no condition is a read or file error.
-(define (read-error? obj) #f)
-(define (file-error? obj) #f)
+(define (read-error? obj) (and (error-object? obj) (eq? (%error-object-kind obj) 'read)))
+(define (file-error? obj) (and (error-object? obj) (eq? (%error-object-kind obj) 'file)))
 
 (define (%uncaught obj)
   (if (error-object? obj)

@@ -53,7 +53,7 @@ class Reader {
   int32_t line_ = 1, column_ = 1;
 
   [[noreturn]] void error(int32_t line, int32_t column, const char* what) {
-    fail("parse error at line %d, column %d: %s", (int)line, (int)column, what);
+    failRead("parse error at line %d, column %d: %s", (int)line, (int)column, what);
   }
   [[noreturn]] void errorHere(const char* what) { error(line_, column_, what); }
 

@@ -144,6 +144,17 @@ export class Guest {
         throw_error() {
           throw new GuestAbort('guest error');
         },
+        // Runtime errors as conditions (the guest's catching.h): calls back runCatching, and
+        // answers 1 when a guest error ended it. Any other failure goes on to the caller.
+        catch_errors() {
+          try {
+            guest.exports.runCatching();
+            return 0;
+          } catch (e) {
+            if (e instanceof GuestAbort) return 1;
+            throw e;
+          }
+        },
         jit_ready(address, size) {
           if (!tiering) return 0;
           handedOver = new Uint8Array(memory.buffer, address, size).slice();

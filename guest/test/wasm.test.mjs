@@ -532,11 +532,11 @@ describe('the runtime', () => {
       'jitModule:function', 'lastErrorMessage:function',
       'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',
       'moduleData:function', 'moduleSize:function', 'parse:function', 'pendingJitCount:function',
-      'releaseProgram:function', 'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',
+      'releaseProgram:function', 'runCatching:function', 'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',
       'setTiering:function', 'stackPointer:function', 'tierRoundsStarted:function',
     ]);
     const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
-    assert.deepEqual(imports.filter((i) => !i.startsWith('wasi_snapshot_preview1.')), ['env.throw_error', 'env.host_call', 'env.host_result', 'env.tier_poll', 'env.jit_ready']);
+    assert.deepEqual(imports.filter((i) => !i.startsWith('wasi_snapshot_preview1.')), ['env.throw_error', 'env.catch_errors', 'env.host_call', 'env.host_result', 'env.tier_poll', 'env.jit_ready']);
   });
 
   it('generates modules that import only env.memory and env.__indirect_function_table', () => {

@@ -33,6 +33,31 @@ final class CallFailure {
         }
     }
 
+    /**
+     * A nested call of the guest ({@link ErrorCatchingImport}) failed with a trap no host
+     * function recorded: the call's failure is that trap, not the import that passed it on.
+     */
+    static final class NestedCallFailed extends RuntimeException {
+        final RuntimeException trap;
+
+        NestedCallFailed(RuntimeException trap) {
+            super("a nested call failed", trap, false, false);
+            this.trap = trap;
+        }
+    }
+
+    /**
+     * Whether the failure recorded is a guest error, which is then forgotten: a nested call
+     * that caught it goes on ({@link ErrorCatchingImport}).
+     */
+    boolean takeGuestError() {
+        if (hostFailure instanceof GuestErrorRaised) {
+            hostFailure = null;
+            return true;
+        }
+        return false;
+    }
+
     /** Forgets an earlier call's failure; a call starts with this. */
     void clear() {
         hostFailure = null;
@@ -69,6 +94,10 @@ final class CallFailure {
                              CallOutput output) {
         Throwable failure = hostFailure;
         hostFailure = null;
+        if (failure instanceof NestedCallFailed nested) {
+            failure = null;
+            e = nested.trap;
+        }
         if (failure instanceof GuestErrorRaised) {
             return new GuestError(output.errorMessage());
         }

@@ -71,6 +71,9 @@ final class GuestLinker {
                 define(anImport, (caller, params, results) -> {
                     throw new CallFailure.GuestErrorRaised();
                 });
+            } else if (anImport.module().equals(ENV) && anImport.name().equals(ErrorCatchingImport.CATCH_ERRORS)
+                    && errorImport != null && anImport.signature().orElseThrow().equals(FuncSignature.i32(0, 1))) {
+                define(anImport, ErrorCatchingImport.handler(this, store, failure));
             } else if (anImport.module().equals(ENV) && (hostFunctions.containsKey(anImport.name())
                     || withoutHostFunction(anImport.name()) != null)) {
                 HostFunction function = hostFunctions.containsKey(anImport.name())

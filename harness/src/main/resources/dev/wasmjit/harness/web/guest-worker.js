@@ -105,6 +105,16 @@ const loaded = (async () => {
     wasi_snapshot_preview1: wasi(module, () => memory),
     env: {
       throw_error() { throw new GuestAbort('guest error'); },
+      // runtime errors as conditions: calls back runCatching, 1 when a guest error ended it
+      catch_errors() {
+        try {
+          guest.exports.runCatching();
+          return 0;
+        } catch (e) {
+          if (e instanceof GuestAbort) return 1;
+          throw e;
+        }
+      },
       // automatic tiering's imports: the page does not tier (the guest then never asks again)
       jit_ready() { return 0; },
       tier_poll() { return 0; },
