@@ -76,6 +76,16 @@ class HostProcedureTest {
     }
 
     @Test
+    void aJavaExceptionIsAConditionThatGuardTakes() {
+        try (TestInterpreter t = TestInterpreter.start(b -> b.define("host-fail", args -> {
+            throw new IllegalStateException("the account is closed");
+        }))) {
+            assertThat(t.scheme.eval("(guard (e ((error-object? e) (error-object-message e))) (host-fail))").toString())
+                    .contains("host-fail: the account is closed");
+        }
+    }
+
+    @Test
     void aJavaProcedureThatOutlivesTheDeadlineEndsTheCallAtTheDeadlineAndIsInterrupted() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
         try (TestInterpreter t = TestInterpreter.start(b -> b
