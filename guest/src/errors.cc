@@ -76,6 +76,7 @@ void describeValue(Value v, char* out, size_t size) {
   else if (isProcedure(v)) kind = "the procedure ";
   else if (hasTag(v, kPortTag)) kind = "the port ";
   else if (hasTag(v, kHashTableTag)) kind = "the hash table ";
+  else if (hasTag(v, kRecordTag)) kind = "the record ";
   snprintf(out, size, "%s%s", kind, text);
 }
 

@@ -66,6 +66,19 @@ class GrantedDirectoriesTest {
     }
 
     @Test
+    void aFileOutsideEveryGrantIsAFileErrorThatGuardTakes() throws IOException {
+        Files.writeString(outside.resolve("x.txt"), "hidden\n");
+        try (TestInterpreter t = TestInterpreter.start()) {
+            String path = "\"" + outside.resolve("x.txt") + "\"";
+            assertThat(eval(t, "(list (guard (e ((file-error? e) 'file-error)) (open-input-file " + path + "))"
+                    + " (guard (e ((file-error? e) 'file-error)) (delete-file " + path + "))"
+                    + " (guard (e ((file-error? e) 'file-error)) (call-with-output-file " + path + " (lambda (p) 'written))))"))
+                    .hasToString("(file-error file-error file-error)");
+            assertThat(outside.resolve("x.txt")).hasContent("hidden");
+        }
+    }
+
+    @Test
     void dotDotAndLinksThatLeadOutAreRefused() throws IOException {
         Path granted = Files.createDirectory(outside.resolve("granted"));
         Files.writeString(outside.resolve("secret.txt"), "secret\n");

@@ -574,13 +574,14 @@ final class ProgramGenerator {
     /**
      * An integer by way of control: an escape through call/cc (taken or not, from an operand or
      * out of for-each), a raise that guard catches or a handler answers, dynamic-wind around an
-     * escape, several values, a parameter. Only escapes: a continuation resumed once its call
+     * escape, several values, a parameter, a runtime error (car of an integer, an index out of
+     * range) that guard catches. Only escapes: a continuation resumed once its call
      * has returned is the guest's known gap beneath compiled code (docs/LANGUAGE.md).
      */
     private String control(Scope scope, int depth, int budget) {
         String k = fresh("k");
         String x = fresh("x");
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(8)) {
             case 0 -> "(call/cc (lambda (" + k + ") (+ " + expr(Type.INT, scope, depth, budget) + " (if " + bool(scope, depth, budget)
                     + " (" + k + " " + expr(Type.INT, scope, depth, budget) + ") " + expr(Type.INT, scope, depth, budget) + "))))";
             case 1 -> "(call/cc (lambda (" + k + ") (for-each (lambda (" + x + ") (if (> " + x + " " + smallInt() + ") (" + k + " " + x
@@ -606,6 +607,10 @@ final class ProgramGenerator {
                         : "(call-with-values (lambda () (values " + expr(Type.INT, scope, depth, budget) + " " + expr(Type.INT, scope, depth, budget) + ")) "
                                 + pick("+", "-", "max", "*") + ")";
             }
+            case 6 -> "(guard (" + x + " (#t " + smallInt() + ")) (+ " + expr(Type.INT, scope, depth, budget) + " (if "
+                    + bool(scope, depth, budget) + (random.nextBoolean() ? " (car " + expr(Type.INT, scope, depth, budget) + ")"
+                    : " (vector-ref (vector 1 2) (modulo " + expr(Type.INT, scope, depth, budget) + " 4))") + " "
+                    + expr(Type.INT, scope, depth, budget) + ")))";
             default -> {
                 String p = fresh("p");
                 yield "(let ((" + p + " (make-parameter " + expr(Type.INT, scope, depth, budget) + "))) (+ (parameterize ((" + p + " "
