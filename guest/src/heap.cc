@@ -22,12 +22,14 @@ uint32_t collectionEpoch;
 
 namespace {
 
-char* block;         // the whole heap, both halves
+// The halves are blocks of their own, not one block: growing the heap then
+// needs the old halves and one new one at the peak, not both new ones, which
+// lets the heap of a 32-bit guest grow as far again before memory runs out.
 size_t semispace;    // bytes in one half
 size_t heapBytes;    // both halves, now
 size_t heapLimit;    // the most the heap may grow to on its own; 0: it never grows
-char* fromSpace;     // where objects are allocated
-char* toSpace;
+char* fromSpace;     // where objects are allocated; null until eval makes the heap
+char* toSpace;       // null when its block could not be had after a move (the next collection asks again)
 char* allocatedFrom;  // where the objects not yet counted in bytesAllocated start
 HeapStatistics statistics;
 const int kMaxRegisteredRoots = 16;
@@ -106,9 +108,9 @@ size_t scan(Value* object) {
 // guest finishes it (finishCollection) before anything reads the heap.
 struct Collection {
   bool underway;
-  char* movingTo;     // moveHeap's new block (both halves), or null within the block
-  size_t movingHalf;  // its half, in bytes
-  size_t movingBytes; // the heap size it makes
+  char* movingTo;     // moveHeap's new half, or null for a collection into the other half
+  size_t movingHalf;  // its size in bytes
+  char* unusedHalf;   // when moving: the old to-space, freed with the evacuated half
 };
 Collection underway;
 
@@ -129,29 +131,31 @@ void evacuate() {
   for (char* p = fromSpace; p < allocationNext;) p += scan((Value*)p);
 }
 
-// Evacuates the collection under way, and puts a moved heap in place of the
-// old block. The old block is freed last, once nothing refers to it: a trap
-// on the way into free leaks it rather than freeing it twice.
+// Evacuates the collection under way, and when it moved the heap, gives back
+// the old halves and takes a new to-space. The old halves are freed once
+// nothing refers to them and the collection is over: a trap on the way into
+// free leaks them rather than freeing them twice.
 void endCollection() {
   evacuate();
   allocatedFrom = allocationNext;  // the survivors were counted when they were made
-  char* oldBlock = nullptr;
-  if (underway.movingTo) {
-    oldBlock = block;
-    block = underway.movingTo;
-    toSpace = block + underway.movingHalf;
-    semispace = underway.movingHalf;
-    heapBytes = underway.movingBytes;
-    statistics.semispaceBytes = semispace;
-  }
   underway.underway = false;
-  free(oldBlock);
+  if (!underway.movingTo) return;
+  char* evacuated = toSpace;
+  char* unused = underway.unusedHalf;
+  underway.movingTo = underway.unusedHalf = nullptr;
+  toSpace = nullptr;
+  semispace = underway.movingHalf;
+  heapBytes = 2 * semispace;
+  statistics.semispaceBytes = semispace;
+  free(evacuated);
+  free(unused);
+  toSpace = (char*)malloc(semispace);
 }
 
 // Copies everything live from fromSpace into `target` (targetBytes long):
-// the other half, or (movingTo) the first half of a new block. The halves
-// are swapped and the collection recorded with no call or loop between.
-void collectInto(char* target, size_t targetBytes, char* movingTo, size_t movingBytes) {
+// the other half, or (movingTo) a new half. The halves are swapped and the
+// collection recorded with no call or loop between.
+void collectInto(char* target, size_t targetBytes, char* movingTo, char* unusedHalf) {
   statistics.collections++;
   collectionEpoch++;
   statistics.bytesAllocated += allocationNext - allocatedFrom;
@@ -159,40 +163,51 @@ void collectInto(char* target, size_t targetBytes, char* movingTo, size_t moving
   fromSpace = target;
   allocationNext = fromSpace;
   allocationLimit = fromSpace + targetBytes;
-  underway = Collection{true, movingTo, targetBytes, movingBytes};
+  underway = Collection{true, movingTo, targetBytes, unusedHalf};
   endCollection();
 }
 
-void collect() { collectInto(toSpace, semispace, nullptr, 0); }
+void collect() {
+  if (!toSpace) toSpace = (char*)malloc(semispace);
+  if (!toSpace)
+    fail("heap exhausted: no memory is left for the collector's copy of the %lu-byte heap",
+         (unsigned long)heapBytes);
+  collectInto(toSpace, semispace, nullptr, nullptr);
+}
 
-// Moves everything live into a new heap of `bytes` bytes (two halves),
-// which must hold it; false when no such block can be had.
-bool moveHeap(size_t bytes) {
-  size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
-  char* fresh = (char*)malloc(2 * half);
+// Moves everything live into a new half of `half` bytes, which must hold it;
+// false when no such block can be had.
+bool moveHeap(size_t half) {
+  half = half / sizeof(Value) * sizeof(Value);
+  char* fresh = (char*)malloc(half);
   if (!fresh) return false;
-  collectInto(fresh, half, fresh, bytes);
+  collectInto(fresh, half, fresh, toSpace);
   return true;
 }
 
 // After a collection: when live data (and the object to come) takes more
 // than half of a half, the heap doubles (or more), up to its limit, so that
-// collections stay rare relative to allocation.
+// collections stay rare relative to allocation. When memory cannot give a
+// half that large (a 32-bit guest has 4 GiB in all), it takes the largest it
+// can, in steps of an eighth, so long as that still leaves live data room.
 void growIfCrowded(size_t wanted) {
-  size_t live = allocationNext - fromSpace;
-  if (heapLimit <= heapBytes || 2 * (live + wanted) <= semispace) return;
-  size_t bytes = 2 * heapBytes;
-  while (bytes / 2 < 2 * (live + wanted) && bytes < heapLimit) bytes *= 2;
-  if (bytes > heapLimit) bytes = heapLimit;
-  moveHeap(bytes);  // if no block can be had, go on in the old heap
+  uint64_t live = (uint64_t)(allocationNext - fromSpace) + wanted;
+  if (heapLimit <= heapBytes || 2 * live <= semispace) return;
+  uint64_t half = 2 * (uint64_t)semispace;
+  while (half < 2 * live && 2 * half < heapLimit) half *= 2;
+  if (2 * half > heapLimit) half = heapLimit / 2;
+  uint64_t smallest = semispace + semispace / 8;
+  for (uint64_t step = half / 8; half >= smallest && half > live + live / 8; half -= step) {
+    if (half <= SIZE_MAX && moveHeap((size_t)half)) return;
+  }
+  // no larger block can be had: go on in the old heap
 }
-
 
 // Room for an object of `bytes` bytes; its header and fields must be written
 // before the next allocation.
 Value* allocate(size_t bytes) {
   if ((size_t)(allocationLimit - allocationNext) < bytes) {
-    if (!block) fail("no heap: eval makes one");
+    if (!fromSpace) fail("no heap: eval makes one");
     collect();
     growIfCrowded(bytes);
     if ((size_t)(allocationLimit - allocationNext) < bytes)
@@ -271,20 +286,24 @@ void finishCollection() {
 }
 
 void ensureHeap(size_t bytes) {
-  if (block && bytes == heapBytes) return;
+  size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
+  if (fromSpace && half == semispace) return;
   // A heap that may grow keeps what it has grown to: the size asked for is
   // where it starts.
-  if (block && heapLimit > 0 && bytes < heapBytes) return;
-  size_t half = (bytes / 2) / sizeof(Value) * sizeof(Value);
+  if (fromSpace && heapLimit > 0 && bytes < heapBytes) return;
   if (half < wordsToBytes(64)) fail("heap size too small: %lu bytes", (unsigned long)bytes);
-  if (!block) {
-    block = (char*)malloc(2 * half);
-    if (!block) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
-    fromSpace = allocationNext = allocatedFrom = block;
-    allocationLimit = block + half;
-    toSpace = block + half;
+  if (!fromSpace) {
+    char* from = (char*)malloc(half);
+    char* to = from ? (char*)malloc(half) : nullptr;
+    if (!to) {
+      free(from);
+      fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
+    }
+    fromSpace = allocationNext = allocatedFrom = from;
+    allocationLimit = from + half;
+    toSpace = to;
     semispace = half;
-    heapBytes = bytes;
+    heapBytes = 2 * half;
     statistics.semispaceBytes = semispace;
     return;
   }
@@ -295,7 +314,7 @@ void ensureHeap(size_t bytes) {
       fail("heap exhausted: live data (%lu bytes) does not fit a %lu-byte heap",
            (unsigned long)live, (unsigned long)bytes);
   }
-  if (!moveHeap(bytes)) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
+  if (!moveHeap(half)) fail("cannot allocate a heap of %lu bytes", (unsigned long)bytes);
 }
 
 Value makePair(Value car, Value cdr) {

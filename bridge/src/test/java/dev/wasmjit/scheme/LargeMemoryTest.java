@@ -34,4 +34,18 @@ class LargeMemoryTest {
             assertThat(t.stdoutText()).contains("result: 10946");
         }
     }
+
+    @Test
+    void aHeapGrowsPastTwoGibibytesAsFarAsTheGuestsMemoryAllows() {
+        // A billion-byte vector needs halves past 1 GiB: the heap grows past 2 GiB, which once
+        // wrapped the guest's 32-bit size and looped for ever, and a move needed both new halves
+        // beside both old ones, more than 4 GiB. Now the halves are blocks of their own.
+        try (TestInterpreter t = TestInterpreter.start(b -> b.maxHeapBytes(InterpreterSettings.LARGEST_HEAP_LIMIT))) {
+            Expression big = t.scheme.parse("(define v (make-vector 250000000 0)) (vector-set! v 5 7)"
+                    + " (define w (make-vector 1000 1)) (list (vector-length v) (vector-ref v 5) (vector-ref w 999))");
+            assertThat(t.scheme.eval(big, SchemeInterpreter.DEFAULT_HEAP_BYTES, java.time.Duration.ofSeconds(60)))
+                    .hasToString("(250000000 7 1)");
+            assertThat(t.evalInteger(TestInterpreter.FIB_20)).isEqualTo(10946);
+        }
+    }
 }
