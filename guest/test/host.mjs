@@ -51,13 +51,17 @@ export function v8StackKb() {
   return flag ? Number(flag.slice('--stack-size='.length)) : V8_DEFAULT_STACK_KB;
 }
 
+/** The guest's own default budget (kCompiledDepthLimit), sized for wasmtime's 2 MiB. */
+const GUEST_DEFAULT_BUDGET = 8000;
+
 /**
- * The budget for a V8 stack of `kb` KB: 0 (the guest's default) from 2 MiB on,
- * below that the default stack's budget scaled to the stack.
+ * The budget for a V8 stack of `kb` KB: the default stack's budget scaled to
+ * the stack, at least 64; 0 (the guest's default) once that reaches the
+ * default, from about 3.2 MB on (node --stack-size=4000, as the tests run).
  */
 export function compiledDepthBudgetFor(kb) {
-  if (kb >= 2048) return 0;
-  return Math.max(64, Math.floor(V8_DEFAULT_STACK_BUDGET * kb / V8_DEFAULT_STACK_KB));
+  const budget = Math.floor(V8_DEFAULT_STACK_BUDGET * kb / V8_DEFAULT_STACK_KB);
+  return budget >= GUEST_DEFAULT_BUDGET ? 0 : Math.max(64, budget);
 }
 
 const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_INVAL = 28, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;

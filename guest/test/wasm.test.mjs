@@ -554,7 +554,8 @@ describe('the runtime', () => {
   it('sizes the compiled depth budget to the V8 stack it runs on', () => {
     assert.equal(compiledDepthBudgetFor(984), V8_DEFAULT_STACK_BUDGET);
     assert.equal(compiledDepthBudgetFor(492), V8_DEFAULT_STACK_BUDGET / 2);
-    assert.equal(compiledDepthBudgetFor(4000), 0, "from 2 MiB on, the guest's own default");
+    assert.equal(compiledDepthBudgetFor(1968), V8_DEFAULT_STACK_BUDGET * 2);
+    assert.equal(compiledDepthBudgetFor(4000), 0, "the guest's own default, once the scaled budget reaches it");
     assert.equal(compiledDepthBudgetFor(10), 64);
     const guest = Guest.load({ quiet: true, compiledDepthBudget: 400 });
     const mapRecursion = '(define (f n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (f (- n 1)))) (list 1)))))';
