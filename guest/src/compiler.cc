@@ -1239,10 +1239,17 @@ class FunctionCompiler {
   // The function itself: an entry, or (asBody_) the body direct callers call.
   void assemble(CompiledPart& out) {
     uint32_t newTop = local(), result = local();
+    int32_t extra = frameWeight() - 1;
     Assembler head;
     if (!asBody_) {
       head.i32Const(0);
       head.i32Load(runtime_.callDepthAddress);
+      head.localSet(kDepth);
+    }
+    if (extra > 0) {  // the frame counts for more than one call from here on
+      head.localGet(kDepth);
+      head.i32Const(extra);
+      head.op(Op::I32Add);
       head.localSet(kDepth);
     }
     // The slots start at rootTop; they must fit below rootLimit. They are
@@ -1277,6 +1284,10 @@ class FunctionCompiler {
     if (!asBody_) {  // a body's caller keeps its own depth
       tailEnd.i32Const(0);
       tailEnd.localGet(kDepth);
+      if (extra > 0) {
+        tailEnd.i32Const(extra);
+        tailEnd.op(Op::I32Sub);
+      }
       tailEnd.i32Store(runtime_.callDepthAddress);
     }
     tailEnd.localGet(result);
@@ -1286,6 +1297,16 @@ class FunctionCompiler {
     out.i64Locals = 1;                       // kWide
     out.i32Locals = nextLocal_ - kFirstLocal;
   }
+
+  // How many calls this function's frame counts as toward the compiled depth
+  // budget (evaluator.h): the engine's frame grows with the locals (V8's
+  // baseline tier spills each to the stack), so a wide function takes more
+  // stack per level than the budget's unit, a small recursive function with
+  // about 20 locals. Measured under V8 (guest/test/stack-budget.mjs): about
+  // 66 bytes a frame plus 4 a local, 148 for the unit; one more call per 32
+  // locals covers that.
+  int32_t frameWeight() const { return 1 + (int32_t)(nextLocal_ / kLocalsPerCall); }
+  static const uint32_t kLocalsPerCall = 32;
 
   // The entry of a lambda that has a body: checks the count, and calls the
   // body with the arguments and the runtime's depth, which it then restores.

@@ -17,37 +17,52 @@ extern int32_t maxNestedCalls;
 // Native nesting: calls that use the wasm stack. Compiled code counts each of
 // its calls as one; a call made from C++ (by map, for-each or apply, or by the
 // runtime for compiled code) takes several frames of the wasm stack, so it
-// counts as kRuntimeCallWeight. Past kCompiledDepthLimit compiled code stops
-// calling compiled code and calls the interpreter instead, which from then on
-// interprets even compiled procedures: the recursion carries on in linear
-// memory. kMaxCallDepth, the hard limit, is then reached only by procedures
-// that map and friends call nesting inside each other; it is sized for 2 MiB
-// of wasm stack with a margin.
+// counts as kRuntimeCallWeight. Past the compiled depth budget compiled code
+// stops calling compiled code and calls the interpreter instead, which from
+// then on interprets even compiled procedures: the recursion carries on in
+// linear memory. The native limit (five quarters of the budget) is then
+// reached only by procedures that map and friends call nesting inside each
+// other.
+//
+// The budget stands for the engine's stack, which the guest cannot see: the
+// default, kCompiledDepthLimit, is sized for 2 MiB of wasm stack (wasmtime in
+// the Java host) with a margin. A host on a smaller stack, such as V8 with its
+// default ~1 MB, sets a smaller budget (setCompiledDepthBudget export), and
+// every native limit below scales with it, interpreted and compiled alike.
 const int32_t kCompiledDepthLimit = 8000;
-const int32_t kMaxCallDepth = 10000;
 const int32_t kRuntimeCallWeight = 4;
-// Calls made by primitives (map, for-each, vector-map, member and assoc with
-// a predicate ...) nest natively in the interpreter and in compiled code
-// alike, so they have a count and a limit of their own: the same program
-// reaches the same limit interpreted or compiled (compiled code's own calls
-// stop counting toward it once they hand over at kCompiledDepthLimit).
-const int32_t kMaxPrimitiveCalls = kMaxCallDepth / kRuntimeCallWeight;
+// The budget in force, and the limits that follow from it (their values at
+// the default budget in brackets). Set only between evals.
+struct NativeLimits {
+  int32_t compiledDepth;  // compiled code hands over past it [8000]
+  // Inside a call made by a primitive, compiled code hands over to the
+  // interpreter past this depth rather than compiledDepth, so that from
+  // there on each level costs what it costs interpreted: (f 2400) through map
+  // and a lambda needs about as much wasm stack compiled as interpreted.
+  int32_t compiledDepthUnderPrimitives;  // [2000]
+  // Calls made by primitives (map, for-each, vector-map, member and assoc
+  // with a predicate ...) nest natively in the interpreter and in compiled
+  // code alike, so they have a count and a limit of their own: the same
+  // program reaches the same limit interpreted or compiled (compiled code's
+  // own calls stop counting toward it once they hand over).
+  int32_t primitiveCalls;  // [2500]
+  // The native nesting calls made by primitives may reach in all. Only deep
+  // compiled recursion beneath them (between compiledDepthUnderPrimitives and
+  // compiledDepth deep when the first was made) gets there before
+  // primitiveCalls; the error then says how many had nested.
+  int32_t nativeDepth;  // [12000]
+};
+extern NativeLimits nativeLimits;
+// Sets the budget (compiledDepth); budget <= 0 restores kCompiledDepthLimit,
+// and a budget is at least kMinCompiledDepthBudget.
+void setCompiledDepthBudget(int32_t budget);
+const int32_t kMinCompiledDepthBudget = 64;
 extern int32_t primitiveCallDepth;
-// Inside a call made by a primitive, compiled code hands over to the
-// interpreter past this depth rather than kCompiledDepthLimit, so that from
-// there on each level costs what it costs interpreted: (f 2400) through map
-// and a lambda needs about as much wasm stack compiled as interpreted.
-const int32_t kCompiledDepthUnderPrimitives = 2000;
-// The native nesting calls made by primitives may reach in all. Only deep
-// compiled recursion beneath them (between kCompiledDepthUnderPrimitives and
-// kCompiledDepthLimit deep when the first was made) gets there before
-// kMaxPrimitiveCalls; the error then says how many had nested.
-const int32_t kMaxNativeDepth = kMaxCallDepth + kCompiledDepthUnderPrimitives;
 // Native nesting now. Compiled code counts its direct calls here itself (its
 // address is embedded in generated code).
 extern int32_t callDepth;
 // How deep callDepth may go before compiled code calls the interpreter
-// instead: kCompiledDepthLimit, or less where the nested-call limit comes
+// instead: the budget, or less where the nested-call limit comes
 // first, so that the interpreter reports it. Compiled code reads it here.
 extern int32_t compiledDepthLimit;
 
@@ -76,7 +91,7 @@ Value evaluateProgram(Program* program);
 Value applyProcedure(Value callee, Value* args, int32_t argc);
 
 // applyProcedure for a primitive that calls procedures: counted against
-// kMaxPrimitiveCalls ("recursion too deep ... made by map, for-each or apply").
+// nativeLimits.primitiveCalls ("recursion too deep ... made by map, for-each or apply").
 Value applyFromPrimitive(Value callee, Value* args, int32_t argc);
 
 // Makes the call that compiled code left in tailCallee/tailArguments when it

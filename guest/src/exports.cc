@@ -181,6 +181,11 @@ EXPORT(setHeapLimit) void setHeapLimitExport(uint32_t bytes) { setHeapLimit(byte
 EXPORT(setMaxNestedCalls) void setMaxNestedCalls(int32_t n) {
   maxNestedCalls = n > 0 ? n : kDefaultMaxNestedCalls;
 }
+// The compiled hand-over depth from the next eval on, for a host whose engine
+// has less stack than wasmtime's 2 MiB (V8's default ~1 MB: the Node host and
+// the page's worker); the other native limits scale with it. n <= 0 restores
+// the default, 8000 (evaluator.h, README.md "Call depth").
+EXPORT(setCompiledDepthBudget) void setCompiledDepthBudgetExport(int32_t n) { setCompiledDepthBudget(n); }
 // Whether an address is a handle parse returned, so a host can refuse any
 // other address before eval reads it as a program.
 EXPORT(isExpressionHandle) int32_t isExpressionHandle(Program* program) {

@@ -28,7 +28,7 @@ struct PrimitiveInfo {
   // It may start a collection: it makes objects, or calls procedures that may.
   bool allocates() const { return effects != PrimitiveEffects::None; }
   // It calls procedures it is given (map, sort ...): those calls nest natively
-  // and count against kMaxPrimitiveCalls (evaluator.h).
+  // and count against nativeLimits.primitiveCalls (evaluator.h).
   bool callsProcedures() const { return effects == PrimitiveEffects::CallsProcedures; }
 };
 

@@ -6,13 +6,16 @@
 // one process corrupted V8's heap (segfaults in unrelated code), and a test
 // suite needs a fresh guest per scenario. See guest/README.md.
 //
-//   node guest/test/host.mjs [--wasm FILE] [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)
+//   node guest/test/host.mjs [--wasm FILE] [--jit] [--repeat N] [--heap BYTES] [--time]
+//                            [--compiled-depth N] (FILE | -e EXPR)
 //
 // Parses the program, evaluates it N times (default 1); with --jit then asks
 // for a JIT module, links it, and evaluates N times more. --time reports the
 // time of each batch of evaluations on stderr. --wasm (or the environment
 // variable GUEST_WASM, relative to guest/) picks another build of the guest,
-// such as interplib-baseline.wasm.
+// such as interplib-baseline.wasm. --compiled-depth sets the guest's compiled
+// depth budget (setCompiledDepthBudget); without it the budget follows this
+// process's V8 stack (compiledDepthBudgetFor below).
 import { readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,39 @@ export class GuestError extends Error {}
 class GuestAbort extends Error {}
 
 const compiledModules = new Map();
+
+/**
+ * The compiled depth budget safe under V8's default stack (984 KB, which Node
+ * without --stack-size and the browser's workers have). Measured with
+ * guest/test/stack-budget.mjs on node 20: the first of its programs to
+ * overflow that stack, compiled recursion with recursion through map beneath,
+ * does so from a budget of about 4,930 on; half that, rounded down, leaves room
+ * for the frames of the host's own JavaScript and for deeper C++ frames than
+ * map's (guest/README.md, "Call depth"). The guest's own default, 8000, is
+ * sized for wasmtime's 2 MiB.
+ */
+export const V8_DEFAULT_STACK_BUDGET = 2400;
+const V8_DEFAULT_STACK_KB = 984;
+
+/** V8's stack in KB in this process: its --stack-size flag, or the default. */
+export function v8StackKb() {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  const flag = flags.filter((f) => f.startsWith('--stack-size=')).pop();
+  return flag ? Number(flag.slice('--stack-size='.length)) : V8_DEFAULT_STACK_KB;
+}
+
+/** The guest's own default budget (kCompiledDepthLimit), sized for wasmtime's 2 MiB. */
+const GUEST_DEFAULT_BUDGET = 8000;
+
+/**
+ * The budget for a V8 stack of `kb` KB: the default stack's budget scaled to
+ * the stack, at least 64; 0 (the guest's default) once that reaches the
+ * default, from about 3.2 MB on (node --stack-size=4000, as the tests run).
+ */
+export function compiledDepthBudgetFor(kb) {
+  const budget = Math.floor(V8_DEFAULT_STACK_BUDGET * kb / V8_DEFAULT_STACK_KB);
+  return budget >= GUEST_DEFAULT_BUDGET ? 0 : Math.max(64, budget);
+}
 
 const ERRNO_SUCCESS = 0, ERRNO_BADF = 8, ERRNO_INVAL = 28, ERRNO_NOSYS = 52, ERRNO_SPIPE = 70;
 const FILETYPE_CHARACTER_DEVICE = 2;
@@ -119,7 +155,8 @@ export class Guest {
    * the process's stdout and stderr, or with `capture` into this.stdout and
    * this.stderr (strings), or with `quiet` nowhere.
    */
-  static load({ wasmPath = defaultWasmPath, quiet = false, capture = false, tiering = false } = {}) {
+  static load({ wasmPath = defaultWasmPath, quiet = false, capture = false, tiering = false,
+                compiledDepthBudget = compiledDepthBudgetFor(v8StackKb()) } = {}) {
     let module = compiledModules.get(wasmPath);
     if (!module) {
       module = new WebAssembly.Module(readFileSync(wasmPath));
@@ -177,6 +214,7 @@ export class Guest {
     });
     memory = instance.exports.memory;
     instance.exports._initialize();
+    instance.exports.setCompiledDepthBudget?.(compiledDepthBudget);  // older guests lack it
     guest = new Guest(instance);
     guest.output = output;
     return guest;
@@ -277,6 +315,7 @@ export class Guest {
 
 function main(argv) {
   let jit = false, repeat = 1, heap = 1 << 20, time = false, source = null, wasmPath = defaultWasmPath;
+  let compiledDepthBudget = compiledDepthBudgetFor(v8StackKb());
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--jit') jit = true;
@@ -284,10 +323,11 @@ function main(argv) {
     else if (arg === '--repeat') repeat = Number(argv[++i]);
     else if (arg === '--heap') heap = Number(argv[++i]);
     else if (arg === '--wasm') wasmPath = argv[++i];
+    else if (arg === '--compiled-depth') compiledDepthBudget = Number(argv[++i]);
     else if (arg === '-e') source = argv[++i];
     else if (!arg.startsWith('-') && source === null) source = readFileSync(arg, 'utf8');
     else {
-      process.stderr.write('usage: host.mjs [--wasm FILE] [--jit] [--repeat N] [--heap BYTES] [--time] (FILE | -e EXPR)\n');
+      process.stderr.write('usage: host.mjs [--wasm FILE] [--jit] [--repeat N] [--heap BYTES] [--time] [--compiled-depth N] (FILE | -e EXPR)\n');
       process.exit(2);
     }
   }
@@ -295,7 +335,7 @@ function main(argv) {
     process.stderr.write('host.mjs: no program given\n');
     process.exit(2);
   }
-  const guest = Guest.load({ wasmPath });
+  const guest = Guest.load({ wasmPath, compiledDepthBudget });
   try {
     const program = guest.parse(source);
     const batch = (label) => {

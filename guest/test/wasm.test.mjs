@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 import { churn, constructs, errors, examples, expectedStdout, fib30, primitives, tailLoop } from './cases.mjs';
-import { Guest, GuestError, defaultWasmPath } from './host.mjs';
+import { Guest, GuestError, V8_DEFAULT_STACK_BUDGET, compiledDepthBudgetFor, defaultWasmPath } from './host.mjs';
 
 const moduleDirectory = fileURLToPath(new URL('../build/jit-modules/', import.meta.url));
 const hostScript = fileURLToPath(new URL('./host.mjs', import.meta.url));
@@ -502,6 +502,69 @@ describe('the runtime', () => {
     assert.equal(guest.eval(program), String(7990 * 40));
   });
 
+  it('hands compiled recursion over before the default V8 stack runs out', () => {
+    // A node without --stack-size, as the page's worker has V8's default stack: the guest
+    // picks the budget for it (host.mjs), so compiled code hands over to the interpreter in time.
+    const script = `
+      import { Guest, GuestError } from ${JSON.stringify(new URL('./host.mjs', import.meta.url).href)};
+      const outcome = (guest, program) => {
+        try { return guest.eval(program, 1 << 28); } catch (e) { if (e instanceof GuestError) return 'error: ' + e.message; throw e; }
+      };
+      const results = {};
+      for (const [name, source] of Object.entries(JSON.parse(process.argv[1]))) {
+        const guest = Guest.load({ quiet: true });
+        const program = guest.parse(source);
+        const interpreted = outcome(guest, program);
+        guest.jit();
+        results[name] = { interpreted, compiled: outcome(guest, program), afterAnotherRound: (guest.jit(), outcome(guest, program)) };
+      }
+      console.log(JSON.stringify(results));`;
+    const mapRecursion = '(define (f n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (f (- n 1)))) (list 1)))))';
+    const wide = '(+ 1 '.repeat(40) + '(w (- n 1))' + ')'.repeat(40);
+    const programs = {
+      deep: '(define (d n) (if (= n 0) 0 (+ 1 (d (- n 1))))) (d 100000)',
+      wide: `(define (w n) (if (eq? n 0) 0 ${wide})) (w 20000)`,
+      map: `${mapRecursion} (f 700)`,
+      mapPastTheLimit: `${mapRecursion} (f 2400)`,
+      mapBeneathCompiled: `${mapRecursion} (define (d n) (if (= n 0) (f 200) (+ 1 (d (- n 1))))) (d 50000)`,
+      quicksort: `(define (partition p l) (if (null? l) (cons '() '())
+          (let ((r (partition p (cdr l))))
+            (if (< (car l) p) (cons (cons (car l) (car r)) (cdr r)) (cons (car r) (cons (car l) (cdr r)))))))
+        (define (qs l) (if (null? l) '() (let ((r (partition (car l) (cdr l))))
+          (append (qs (car r)) (list (car l)) (qs (cdr r))))))
+        (define (numbers n seed) (let loop ((i 0) (x seed) (acc '()))
+          (if (= i n) acc (loop (+ i 1) (modulo (+ (* x 1103515245) 12345) 2147483648) (cons x acc)))))
+        (let ((s (qs (numbers 20000 7)))) (list (length s) (car s) (apply <= s)))`,
+    };
+    const run = spawnSync('node', ['--no-warnings', '--input-type=module', '-e', script, JSON.stringify(programs)],
+      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    assert.equal(run.status, 0, run.stderr);
+    const results = JSON.parse(run.stdout);
+    const limit = `error: recursion too deep: more than ${V8_DEFAULT_STACK_BUDGET / 4 * 5 / 4} nested calls made by map, for-each or apply`;
+    const expected = {
+      deep: '100000', wide: String(20000 * 40), map: '700', mapPastTheLimit: limit, mapBeneathCompiled: '50200',
+      quicksort: results.quicksort.interpreted,
+    };
+    for (const [name, result] of Object.entries(expected)) {
+      assert.deepEqual(results[name], { interpreted: result, compiled: result, afterAnotherRound: result }, name);
+    }
+    assert.match(results.quicksort.interpreted, /^\(20000 \d+ #t\)$/);
+  });
+
+  it('sizes the compiled depth budget to the V8 stack it runs on', () => {
+    assert.equal(compiledDepthBudgetFor(984), V8_DEFAULT_STACK_BUDGET);
+    assert.equal(compiledDepthBudgetFor(492), V8_DEFAULT_STACK_BUDGET / 2);
+    assert.equal(compiledDepthBudgetFor(1968), V8_DEFAULT_STACK_BUDGET * 2);
+    assert.equal(compiledDepthBudgetFor(4000), 0, "the guest's own default, once the scaled budget reaches it");
+    assert.equal(compiledDepthBudgetFor(10), 64);
+    const guest = Guest.load({ quiet: true, compiledDepthBudget: 400 });
+    const mapRecursion = '(define (f n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (f (- n 1)))) (list 1)))))';
+    const program = guest.parse(`${mapRecursion} (f 200)`);
+    assert.throws(() => guest.eval(program), new GuestError('recursion too deep: more than 125 nested calls made by map, for-each or apply'));
+    guest.exports.setCompiledDepthBudget(0);
+    assert.equal(guest.eval(program), '200', 'the default budget is back');
+  });
+
   it('reports results through the extension exports', () => {
     const guest = Guest.load({ quiet: true });
     assert.equal(guest.exports.lastResultKind(), 0);
@@ -532,7 +595,7 @@ describe('the runtime', () => {
       'jitModule:function', 'lastErrorMessage:function',
       'lastResultInteger:function', 'lastResultKind:function', 'lastResultText:function', 'memory:memory',
       'moduleData:function', 'moduleSize:function', 'parse:function', 'pendingJitCount:function',
-      'releaseProgram:function', 'runCatching:function', 'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',
+      'releaseProgram:function', 'runCatching:function', 'setCompiledDepthBudget:function', 'setHeapLimit:function', 'setMaxNestedCalls:function', 'setStackPointer:function',
       'setTiering:function', 'stackPointer:function', 'tierRoundsStarted:function',
     ]);
     const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);

@@ -166,7 +166,9 @@ public final class Guest {
 
     /**
      * Configures an interpreter the way {@link #open()} does, for interpreters made elsewhere
-     * (a static link session): output discarded, a deadline no benchmark reaches.
+     * (a static link session): output discarded, a deadline no benchmark reaches, and no
+     * ceiling of JIT modules: a benchmark iteration may link a round per invocation, thousands
+     * of them, and closes the interpreter after it, which frees them.
      *
      * @param builder the builder to configure
      * @return the same builder
@@ -174,7 +176,8 @@ public final class Guest {
     public static SchemeInterpreter.Builder quiet(SchemeInterpreter.Builder builder) {
         return builder.stdout(OutputStream.nullOutputStream())
                 .stderr(OutputStream.nullOutputStream())
-                .deadline(EVAL_DEADLINE);
+                .deadline(EVAL_DEADLINE)
+                .maxJitModules(Integer.MAX_VALUE);
     }
 
     @Override

@@ -52,6 +52,7 @@ final class AutomaticTiering implements AutoCloseable {
     private final WasmEngine engine;
     private final AtomicReference<Round> inFlight = new AtomicReference<>();
     private volatile LateLinker linker;
+    private volatile int maxModules;
     private volatile boolean closed;
     /** Test seam: what a round's bytes become before they are compiled (on the compiler thread). */
     volatile UnaryOperator<byte[]> beforeCompile = UnaryOperator.identity();
@@ -91,8 +92,13 @@ final class AutomaticTiering implements AutoCloseable {
                 }));
     }
 
-    /** Links through this linker from now on (set once the instance exists). */
-    void attach(LateLinker lateLinker) {
+    /**
+     * Links through this linker from now on (set once the instance exists), at most
+     * {@code maxModules} modules in all: past that the guest's next hand-over is refused, and
+     * the guest stops tiering.
+     */
+    void attach(LateLinker lateLinker, int maxModules) {
+        this.maxModules = maxModules;
         this.linker = lateLinker;
     }
 
@@ -160,6 +166,9 @@ final class AutomaticTiering implements AutoCloseable {
         try {
             if (closed || linker == null || inFlight.get() != null) {
                 return closed ? 0 : 1; // taken and dropped: the guest polls, gets 1, and goes on
+            }
+            if (linker.rounds() >= maxModules) {
+                return 0; // the interpreter's ceiling of modules: not taken, and the guest stops tiering
             }
             byte[] bytes = memory.read(address, size);
             inFlight.set(compile(bytes));

@@ -19,7 +19,8 @@ import java.util.Objects;
  * output and deadline): which guest, how large its heap, which engine. The defaults a caller
  * may rely on: the bundled guest, a heap of {@link SchemeInterpreter#DEFAULT_HEAP_BYTES} that
  * may grow to {@link SchemeInterpreter#DEFAULT_MAX_HEAP_BYTES}, {@link #DEFAULT_MAX_NESTED_CALLS}
- * nested calls, {@link EngineSettings#defaults()}, and not interruptible.
+ * nested calls, at most {@link #DEFAULT_MAX_JIT_MODULES} JIT modules linked,
+ * {@link EngineSettings#defaults()}, and not interruptible.
  */
 public abstract class InterpreterSettings extends StoreSettings<SchemeInterpreter.Builder> {
 
@@ -32,6 +33,15 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
      */
     public static final int DEFAULT_MAX_NESTED_CALLS = 2_000_000;
 
+    /**
+     * How many JIT modules an interpreter links by default. A wasmtime store cannot free one
+     * instance (wasmtime 7 under wasmtime-java 0.19), so every linked module keeps its code and
+     * instance until the interpreter is closed, even when redefinitions have left nothing that
+     * can call it: measured at about 21 KB of native memory per small module (docs/DESIGN.md,
+     * "JIT modules an interpreter keeps"), so the default bounds that at about 21 MB.
+     */
+    public static final int DEFAULT_MAX_JIT_MODULES = 1000;
+
     /** The largest heap limit: 4 GiB less one 64 KiB page, all a 32-bit guest can address (taken as unsigned). */
     public static final long LARGEST_HEAP_LIMIT = (4L << 30) - (64 << 10);
 
@@ -39,6 +49,7 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     private int heapBytes = SchemeInterpreter.DEFAULT_HEAP_BYTES;
     private long maxHeapBytes = SchemeInterpreter.DEFAULT_MAX_HEAP_BYTES;
     private int maxNestedCalls = DEFAULT_MAX_NESTED_CALLS;
+    private int maxJitModules = DEFAULT_MAX_JIT_MODULES;
     private EngineSettings engineSettings = EngineSettings.defaults();
     private boolean interruptible;
     private Tiering tiering = Tiering.manual();
@@ -176,6 +187,27 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
     }
 
     /**
+     * How many JIT modules the interpreter links in its life ({@link #DEFAULT_MAX_JIT_MODULES}
+     * by default), automatic tiering's rounds and {@link SchemeInterpreter#link} alike: each
+     * keeps its native memory until the interpreter is closed. Past the ceiling
+     * {@link SchemeInterpreter#jit()} answers empty without asking the guest,
+     * {@link SchemeInterpreter#link} refuses with a {@link dev.wasmjit.bridge.LinkException},
+     * and automatic tiering stops: functions not yet compiled stay interpreted, and every
+     * evaluation gives the result it gave before.
+     *
+     * @param modules a positive count
+     * @return this builder
+     * @throws IllegalArgumentException if the count is zero or negative
+     */
+    public final SchemeInterpreter.Builder maxJitModules(int modules) {
+        if (modules <= 0) {
+            throw new IllegalArgumentException("the ceiling of JIT modules must be positive, was " + modules);
+        }
+        this.maxJitModules = modules;
+        return self();
+    }
+
+    /**
      * The heap each evaluation starts from unless it says otherwise
      * ({@link SchemeInterpreter#DEFAULT_HEAP_BYTES} by default): the heap lives across
      * evaluations and grows from this size up to {@link #maxHeapBytes(long)}. A positive size
@@ -223,11 +255,12 @@ public abstract class InterpreterSettings extends StoreSettings<SchemeInterprete
             // A guest without the setTiering extension is never asked, and never tiers.
             instance.function("setTiering", FuncSignature.i32(2, 0))
                     .filter(set -> tiering.isAutomatic()).ifPresent(set -> {
-                automatic.attach(instance.lateLinker());
+                automatic.attach(instance.lateLinker(), maxJitModules);
                 instance.tableSize(); // compiles the table's size probe now, not in the first link mid-evaluation
                 set.callVoid(tiering.threshold(), tiering.maxRoundBytes());
             });
-            SchemeInterpreter scheme = new SchemeInterpreter(instance, abi, heapBytes, automatic, calls.handles());
+            SchemeInterpreter scheme = new SchemeInterpreter(instance, abi, heapBytes, maxJitModules, automatic,
+                    calls.handles());
             if (!hostProcedures.isEmpty()) {  // their results may hold host objects
                 scheme.evalQuietly(HostObjects.DEFINITIONS + hostProcedures.definitions());
                 scheme.hostObjects.markDefined();

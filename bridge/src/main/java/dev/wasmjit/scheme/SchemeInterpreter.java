@@ -3,6 +3,7 @@ package dev.wasmjit.scheme;
 import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.bridge.GuestFunction;
 import dev.wasmjit.bridge.GuestTrap;
+import dev.wasmjit.bridge.LinkException;
 import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.bridge.ReactorInstance;
 import dev.wasmjit.bridge.StoreSettings;
@@ -54,15 +55,17 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     private final ReactorInstance instance;
     private final GuestAbi abi;
     private final int heapBytes;
+    private final int maxJitModules;
     private volatile boolean closed;
 
     /** Made by {@link InterpreterSettings#build()}. */
-    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, AutomaticTiering tiering,
+    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, int maxJitModules, AutomaticTiering tiering,
                       HostObjects handles) {
         super(tiering, handles);
         this.instance = instance;
         this.abi = abi;
         this.heapBytes = heapBytes;
+        this.maxJitModules = maxJitModules;
     }
 
     /**
@@ -172,13 +175,38 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     /**
      * Asks the guest to compile the functions that ran since the last round.
      *
-     * @return the generated module, or empty when nothing is waiting to be compiled
+     * @return the generated module, or empty when nothing is waiting to be compiled, or when
+     *         the interpreter has linked its ceiling of modules
+     *         ({@link InterpreterSettings#maxJitModules(int)}): the guest is not asked, and what
+     *         waits stays interpreted
      * @throws IllegalStateException if the guest reports a module that is not inside its memory,
      *                               or larger than {@link JitModule#MAX_BYTES}
      */
     public Optional<JitModule> jit() {
         ensureOpen();
-        return tiering.settings().mode() == Tiering.Mode.OFF ? Optional.empty() : abi.jit(this);
+        if (tiering.settings().mode() == Tiering.Mode.OFF || jitModulesLinked() >= maxJitModules) {
+            return Optional.empty();
+        }
+        return abi.jit(this);
+    }
+
+    /**
+     * How many JIT modules this interpreter has linked, by {@link #link} or automatic tiering;
+     * at {@link #maxJitModules()} it links no more.
+     *
+     * @return the count
+     */
+    public int jitModulesLinked() {
+        return instance.lateLinker().rounds();
+    }
+
+    /**
+     * The ceiling of JIT modules this interpreter links ({@link InterpreterSettings#maxJitModules(int)}).
+     *
+     * @return the ceiling
+     */
+    public int maxJitModules() {
+        return maxJitModules;
     }
 
     /**
@@ -190,13 +218,20 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
      * @throws IllegalArgumentException         if another interpreter generated the module (it
      *                                          would write its slots into the wrong memory);
      *                                          nothing is touched
-     * @throws dev.wasmjit.bridge.LinkException if linking fails; the interpreter keeps what
-     *                                          it had linked before
+     * @throws dev.wasmjit.bridge.LinkException if linking fails, or if the interpreter has
+     *                                          linked its ceiling of modules
+     *                                          ({@link InterpreterSettings#maxJitModules(int)});
+     *                                          the interpreter keeps what it had linked before,
+     *                                          and the module's functions stay interpreted
      */
     public LinkReport link(JitModule module) {
         Objects.requireNonNull(module, "module");
         byte[] bytes = module.bytesFor(this);
         ensureOpen();
+        if (jitModulesLinked() >= maxJitModules) {
+            throw new LinkException("this interpreter has linked its ceiling of " + maxJitModules
+                    + " JIT modules (maxJitModules): its functions stay interpreted");
+        }
         return instance.lateLinker().link(bytes);
     }
 

@@ -20,6 +20,7 @@ public final class CoreAbiModule {
     public static final Set<String> EXTENSIONS = Set.of("evalQuietly", "lastResultText", "lastResultKind", "lastResultInteger",
             "lastErrorMessage", "pendingJitCount", "compiledFunctionCount", "collectionCount",
             "setHeapLimit", "heapSize", "setMaxNestedCalls", "isExpressionHandle", "releaseProgram", "setTiering", "tierRoundsStarted",
+            "setCompiledDepthBudget",
             "stackPointer", "setStackPointer", "runCatching");
 
     private CoreAbiModule() {

@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * and the compiled run; the same on the server's wasmtime; a bad program's error on the page
  * (its {@code error:} prefix once); the empty chart, the chart's scale label and the last JIT
  * row after another program. The statistics of a server whose sessions tier automatically
- * show on the page too. It saves screenshots to {@code target/screenshots/interp.png} and
+ * show on the page too. Deep recursion runs in the page's worker on V8's default stack,
+ * interpreted and compiled. It saves screenshots to {@code target/screenshots/interp.png} and
  * {@code interp-tiering.png}. Without Chromium and
  * chromedriver (Debian: {@code apt-get install -y chromium chromium-driver}) it is skipped
  * with a message that says so, and CI fails when it was.
@@ -72,7 +73,7 @@ class BrowserDemoTest {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(chromium.get())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1400,1050", "--js-flags=--stack-size=4000");
+                        "--window-size=1400,1050"); // V8's default stack, as the page's users have
         browser = new ChromeDriver(service, options);
     }
 
@@ -145,6 +146,29 @@ class BrowserDemoTest {
         assertThat(text("error")).isEqualTo("error: unbound variable: undefined-thing at line 2, column 6");
         assertThat(text("result")).isEqualTo("–");
         assertThat(LOG.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void deepRecursionRunsInTheWorkerOnV8sDefaultStackInterpretedAndCompiled() {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        waitFor("the browser's guest has loaded", () -> "yes".equals(find("status").getAttribute("data-ready")));
+        click("engine-browser");
+        // compiled, 12,000 nested calls would overflow V8's default stack: the worker's budget
+        // hands them over to the interpreter first
+        String mapRecursion = "(define (f n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (f (- n 1)))) (list 1)))))";
+        for (String[] program : new String[][] {
+                {"(define (d n) (if (= n 0) 0 (+ 1 (d (- n 1)))))\n(d 12000)", "12000"},
+                {mapRecursion + "\n(f 700)", "700"}}) {
+            setSource(program[0]);
+            click("evaluate");
+            waitFor("the interpreted result", () -> text("result").equals(program[1]) && text("mode").startsWith("interpreted"));
+            click("jit");
+            waitFor("the JIT report", () -> text("jit-report").contains("compiled"));
+            click("evaluate");
+            waitFor("the compiled run", () -> text("mode").startsWith("compiled") || !text("error").isEmpty());
+            assertThat(text("error")).isEmpty();
+            assertThat(text("result")).isEqualTo(program[1]);
+        }
     }
 
     @Test

@@ -95,6 +95,12 @@ function wasi(module, memory) {
 }
 
 const NO_PROCEDURES = new TextEncoder().encode('this host defines no procedures');
+/**
+ * The guest's compiled depth budget for V8's default stack (984 KB), which a worker has: compiled
+ * code hands deep recursion over to the interpreter before that stack runs out. Measured as
+ * guest/test/host.mjs's V8_DEFAULT_STACK_BUDGET (guest/README.md, "Call depth").
+ */
+const COMPILED_DEPTH_BUDGET = 2400;
 
 const loaded = (async () => {
   const response = await fetch('interplib.wasm');
@@ -126,6 +132,7 @@ const loaded = (async () => {
   const exports = instance.exports;
   memory = exports.memory;
   exports._initialize();
+  exports.setCompiledDepthBudget?.(COMPILED_DEPTH_BUDGET);
   guest = { exports, stackPointer: exports.stackPointer() };
 })();
 
