@@ -31,6 +31,14 @@ class SharpEdgeTest {
     }
 
     @Test
+    void aWasmStackAboveTwoMebibytesIsRefusedWhenTheSettingsAreMadeNotWhenTheEngineIs() {
+        // the binding has no setter for the async stack size, which bounds max_wasm_stack
+        assertThatThrownBy(() -> EngineSettings.defaults().withMaxWasmStackBytes(4L << 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2097152");
+        assertThat(WasmEngine.of(EngineSettings.defaults().withMaxWasmStackBytes(2L << 20))).isNotNull();
+    }
+
+    @Test
     void refusesGeneratedCodeThatImportsAGlobal() {
         try (TestReactor r = TestReactor.start()) {
             assertThatThrownBy(() -> r.instance.lateLinker().link(TestReactor.wasm("jit-imports-global")))

@@ -18,7 +18,9 @@ import java.util.Objects;
  *
  * @param optimization          Cranelift's optimisation level for compiled modules
  * @param maxWasmStackBytes     the wasm stack a call may use before it traps with a stack
- *                              overflow; between 64 KiB and 64 MiB
+ *                              overflow; between 64 KiB and 2 MiB (wasmtime-java 0.19 refuses
+ *                              more: its engines have no setter for the async stack size,
+ *                              which bounds it)
  */
 public record EngineSettings(Optimization optimization, long maxWasmStackBytes) {
 
@@ -33,7 +35,7 @@ public record EngineSettings(Optimization optimization, long maxWasmStackBytes) 
     }
 
     private static final long MIN_STACK = 64L << 10;
-    private static final long MAX_STACK = 64L << 20;
+    private static final long MAX_STACK = 2L << 20;
     private static final long STACK_HEADROOM = 8L << 20;
 
     /**
