@@ -260,8 +260,8 @@ bool isSimple(Expr* e) { return shapeOf(e) & kShapeSimple; }
 // Whether a call of callee with argc arguments is one of call/cc, which the
 // interpreter makes itself, capturing its own continuation.
 bool capturesHere(Value callee, int32_t argc) {
-  return argc == 1 && (callee == primitiveObject(Prim::CallWithCurrentContinuation) ||
-                       callee == primitiveObject(Prim::CallCC));
+  return argc == 1 && hasTag(callee, kPrimitiveTag) &&
+         capturesContinuation((Prim)((PrimitiveObject*)callee)->index);
 }
 
 // Evaluates a simple expression in the environment held in *envSlot (a root
@@ -520,7 +520,7 @@ Value interpret(Expr* e, Value env, int32_t nesting, int32_t outer) {
     int32_t argc = call->count;
     if (call->kind == ExprKind::PrimitiveCall) {
       Prim p = (Prim)call->primitive;
-      if (p != Prim::Apply && p != Prim::CallWithCurrentContinuation && p != Prim::CallCC) {
+      if (p != Prim::Apply && !capturesContinuation(p)) {
         noteCallOut(nesting);  // for the calls map and for-each make
         value = callPrimitive(p, callBase + 1, argc);
         rootTop = callBase;

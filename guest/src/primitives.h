@@ -33,6 +33,12 @@ struct PrimitiveInfo {
 };
 
 const PrimitiveInfo& primitiveInfo(Prim p);
+
+// call/cc under either name: the interpreter makes its calls itself, capturing
+// its own continuation, and a lambda that calls it is never compiled.
+inline bool capturesContinuation(Prim p) {
+  return p == Prim::CallWithCurrentContinuation || p == Prim::CallCC;
+}
 inline const char* primitiveName(Prim p) { return primitiveInfo(p).name; }
 
 // The primitive procedure object of p (a constant outside the heap).

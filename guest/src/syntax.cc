@@ -1322,8 +1322,7 @@ class Syntax {
   static void noteBody(Func* func) {
     func->createsClosures = contains(func->body, [](const Expr* e) { return e->kind == ExprKind::Lambda; });
     func->staysInterpreted = parsingPrelude || contains(func->body, [](const Expr* e) {
-      return e->kind == ExprKind::PrimitiveCall &&
-             ((Prim)e->primitive == Prim::CallCC || (Prim)e->primitive == Prim::CallWithCurrentContinuation);
+      return e->kind == ExprKind::PrimitiveCall && capturesContinuation((Prim)e->primitive);
     });
   }
 
