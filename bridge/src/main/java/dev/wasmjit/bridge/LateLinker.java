@@ -36,6 +36,7 @@ public final class LateLinker {
     private final FunctionTable table;
     private final Optional<Duration> defaultDeadline;
     private int rounds;
+    private int maxModules = Integer.MAX_VALUE;
 
     /**
      * @param defaultDeadline the deadline of a patch unless {@link #link(byte[], Duration)}
@@ -147,6 +148,7 @@ public final class LateLinker {
             throw new IllegalStateException("linkWithinCall runs only inside a host function of this instance");
         }
         checkImports(generated.shape());
+        requireRoom();
         return store.run(() -> {
             int before = table.sizeWithinCall();
             String namespace = "jit-" + (rounds + 1);
@@ -170,7 +172,39 @@ public final class LateLinker {
         return rounds;
     }
 
+    /**
+     * Bounds the modules this linker links in the instance's life: a wasmtime store cannot
+     * free one instance, so each keeps its code and native memory until the instance closes
+     * (about 21 KB for a small one). Past the ceiling every link is a {@link LinkException}.
+     *
+     * @param modules the ceiling, positive (no ceiling until set)
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public void limitModules(int modules) {
+        if (modules <= 0) {
+            throw new IllegalArgumentException("the ceiling of JIT modules must be positive, was " + modules);
+        }
+        maxModules = modules;
+    }
+
+    /**
+     * Whether the linker has linked its ceiling of modules ({@link #limitModules}).
+     *
+     * @return true once no more will be linked
+     */
+    public boolean isFull() {
+        return rounds >= maxModules;
+    }
+
+    private void requireRoom() {
+        if (isFull()) {
+            throw new LinkException("this instance has linked its ceiling of " + maxModules
+                    + " JIT modules: the module's functions stay interpreted");
+        }
+    }
+
     private LinkReport instantiate(Module module, ModuleShape shape, int byteCount, Optional<Duration> deadline) {
+        requireRoom();
         int before = table.size();
         String namespace = "jit-" + (rounds + 1);
         try {

@@ -52,7 +52,6 @@ final class AutomaticTiering implements AutoCloseable {
     private final WasmEngine engine;
     private final AtomicReference<Round> inFlight = new AtomicReference<>();
     private volatile LateLinker linker;
-    private volatile int maxModules;
     private volatile boolean closed;
     /** Test seam: what a round's bytes become before they are compiled (on the compiler thread). */
     volatile UnaryOperator<byte[]> beforeCompile = UnaryOperator.identity();
@@ -93,12 +92,11 @@ final class AutomaticTiering implements AutoCloseable {
     }
 
     /**
-     * Links through this linker from now on (set once the instance exists), at most
-     * {@code maxModules} modules in all: past that the guest's next hand-over is refused, and
-     * the guest stops tiering.
+     * Links through this linker from now on (set once the instance exists); once it is
+     * {@linkplain LateLinker#isFull full} the guest's next hand-over is refused, and the guest
+     * stops tiering.
      */
-    void attach(LateLinker lateLinker, int maxModules) {
-        this.maxModules = maxModules;
+    void attach(LateLinker lateLinker) {
         this.linker = lateLinker;
     }
 
@@ -167,7 +165,7 @@ final class AutomaticTiering implements AutoCloseable {
             if (closed || linker == null || inFlight.get() != null) {
                 return closed ? 0 : 1; // taken and dropped: the guest polls, gets 1, and goes on
             }
-            if (linker.rounds() >= maxModules) {
+            if (linker.isFull()) {
                 return 0; // the interpreter's ceiling of modules: not taken, and the guest stops tiering
             }
             byte[] bytes = memory.read(address, size);

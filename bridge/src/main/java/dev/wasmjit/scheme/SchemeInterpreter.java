@@ -3,7 +3,6 @@ package dev.wasmjit.scheme;
 import dev.wasmjit.bridge.GuestError;
 import dev.wasmjit.bridge.GuestFunction;
 import dev.wasmjit.bridge.GuestTrap;
-import dev.wasmjit.bridge.LinkException;
 import dev.wasmjit.bridge.LinkReport;
 import dev.wasmjit.bridge.ReactorInstance;
 import dev.wasmjit.bridge.StoreSettings;
@@ -55,17 +54,15 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     private final ReactorInstance instance;
     private final GuestAbi abi;
     private final int heapBytes;
-    private final int maxJitModules;
     private volatile boolean closed;
 
     /** Made by {@link InterpreterSettings#build()}. */
-    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, int maxJitModules, AutomaticTiering tiering,
+    SchemeInterpreter(ReactorInstance instance, GuestAbi abi, int heapBytes, AutomaticTiering tiering,
                       HostObjects handles) {
         super(tiering, handles);
         this.instance = instance;
         this.abi = abi;
         this.heapBytes = heapBytes;
-        this.maxJitModules = maxJitModules;
     }
 
     /**
@@ -123,9 +120,7 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
      * @param expression a handle from this interpreter's {@link #parse}
      * @return the result
      * @throws GuestError if the program fails
-     * @throws GuestTrap  if the guest traps or hits a limit: too deep recursion
-     *                    ({@link TrapKind#STACK_OVERFLOW}), an exhausted heap
-     *                    ({@link TrapKind#OUT_OF_MEMORY}), the deadline ({@link TrapKind#TIMEOUT})
+     * @throws GuestTrap  if the guest traps or hits a limit (its {@link GuestTrap#kind() kind} says which)
      */
     @Override
     public SchemeValue eval(Expression expression) {
@@ -175,38 +170,17 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
     /**
      * Asks the guest to compile the functions that ran since the last round.
      *
-     * @return the generated module, or empty when nothing is waiting to be compiled, or when
-     *         the interpreter has linked its ceiling of modules
-     *         ({@link InterpreterSettings#maxJitModules(int)}): the guest is not asked, and what
-     *         waits stays interpreted
+     * @return the generated module; empty when nothing waits, or once the interpreter has linked
+     *         its {@linkplain InterpreterLimits#maxJitModules(int) ceiling} of modules
      * @throws IllegalStateException if the guest reports a module that is not inside its memory,
      *                               or larger than {@link JitModule#MAX_BYTES}
      */
     public Optional<JitModule> jit() {
         ensureOpen();
-        if (tiering.settings().mode() == Tiering.Mode.OFF || jitModulesLinked() >= maxJitModules) {
+        if (tiering.settings().mode() == Tiering.Mode.OFF || instance.lateLinker().isFull()) {
             return Optional.empty();
         }
         return abi.jit(this);
-    }
-
-    /**
-     * How many JIT modules this interpreter has linked, by {@link #link} or automatic tiering;
-     * at {@link #maxJitModules()} it links no more.
-     *
-     * @return the count
-     */
-    public int jitModulesLinked() {
-        return instance.lateLinker().rounds();
-    }
-
-    /**
-     * The ceiling of JIT modules this interpreter links ({@link InterpreterSettings#maxJitModules(int)}).
-     *
-     * @return the ceiling
-     */
-    public int maxJitModules() {
-        return maxJitModules;
     }
 
     /**
@@ -218,20 +192,14 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
      * @throws IllegalArgumentException         if another interpreter generated the module (it
      *                                          would write its slots into the wrong memory);
      *                                          nothing is touched
-     * @throws dev.wasmjit.bridge.LinkException if linking fails, or if the interpreter has
-     *                                          linked its ceiling of modules
-     *                                          ({@link InterpreterSettings#maxJitModules(int)});
-     *                                          the interpreter keeps what it had linked before,
-     *                                          and the module's functions stay interpreted
+     * @throws dev.wasmjit.bridge.LinkException if linking fails or the interpreter has linked
+     *                                          its {@linkplain InterpreterLimits#maxJitModules(int)
+     *                                          ceiling} of modules; it keeps what it had before
      */
     public LinkReport link(JitModule module) {
         Objects.requireNonNull(module, "module");
         byte[] bytes = module.bytesFor(this);
         ensureOpen();
-        if (jitModulesLinked() >= maxJitModules) {
-            throw new LinkException("this interpreter has linked its ceiling of " + maxJitModules
-                    + " JIT modules (maxJitModules): its functions stay interpreted");
-        }
         return instance.lateLinker().link(bytes);
     }
 
@@ -262,11 +230,7 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
         return counter(abi.collectionCount, "collectionCount");
     }
 
-    /**
-     * The current size of the guest's function table: it grows with each linked round.
-     *
-     * @return slots in {@code __indirect_function_table}
-     */
+    /** @return the current size of the guest's function table, which grows with each linked round */
     public int tableSize() {
         ensureOpen();
         return instance.tableSize();
@@ -316,6 +280,7 @@ public final class SchemeInterpreter extends SchemeGlobals implements AutoClosea
         ensureOpen();
         return abi.count(function, export);
     }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("this SchemeInterpreter has been closed");
