@@ -10,11 +10,12 @@
 //   node guest/test/stack-budget.mjs [--stack-size KB]   (default: node's own default stack)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mapRecursion as mapRecursionNamed, quicksortOnLists, wideAdditions } from './deep-programs.mjs';
 
 const hostScript = fileURLToPath(new URL('./host.mjs', import.meta.url));
 const deep = 100000;
-const mapRecursion = '(define (m n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (m (- n 1)))) (list 1)))))';
-const wide = '(+ 1 '.repeat(40) + '(w (- n 1))' + ')'.repeat(40);
+const mapRecursion = mapRecursionNamed('m');
+const wide = wideAdditions;
 const programs = {
   'compiled recursion': `(define (d n) (if (= n 0) 0 (+ 1 (d (- n 1))))) (d ${deep})`,
   'wide frames': `(define (w n) (if (eq? n 0) 0 ${wide})) (w ${deep})`,
@@ -24,14 +25,7 @@ const programs = {
   'map recursion': `${mapRecursion} (m ${deep})`,
   'vector-map recursion': `(define (vm n) (if (= n 0) 0 (vector-ref (vector-map (lambda (x) (+ 1 (vm (- n 1)))) (vector 1)) 0))) (vm ${deep})`,
   'map beneath compiled recursion': `${mapRecursion} (define (d n) (if (= n 0) (m ${deep}) (+ 1 (d (- n 1))))) (d ${deep})`,
-  'quicksort on lists': `(define (partition p l) (if (null? l) (cons '() '())
-      (let ((r (partition p (cdr l))))
-        (if (< (car l) p) (cons (cons (car l) (car r)) (cdr r)) (cons (car r) (cons (car l) (cdr r)))))))
-    (define (qs l) (if (null? l) '() (let ((r (partition (car l) (cdr l))))
-      (append (qs (car r)) (list (car l)) (qs (cdr r))))))
-    (define (numbers n seed) (let loop ((i 0) (x seed) (acc '()))
-      (if (= i n) acc (loop (+ i 1) (modulo (+ (* x 1103515245) 12345) 2147483648) (cons x acc)))))
-    (length (qs (numbers 20000 7)))`,
+  'quicksort on lists': `${quicksortOnLists} (length (qs (numbers 20000 7)))`,
 };
 
 const stackFlag = process.argv[2] === '--stack-size' ? [`--stack-size=${process.argv[3]}`] : [];

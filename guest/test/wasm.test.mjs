@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 import { churn, constructs, errors, examples, expectedStdout, fib30, primitives, tailLoop } from './cases.mjs';
+import { mapRecursion as mapRecursionNamed, quicksortOnLists, wideAdditions } from './deep-programs.mjs';
 import { Guest, GuestError, V8_DEFAULT_STACK_BUDGET, compiledDepthBudgetFor, defaultWasmPath } from './host.mjs';
 
 const moduleDirectory = fileURLToPath(new URL('../build/jit-modules/', import.meta.url));
@@ -519,22 +520,15 @@ describe('the runtime', () => {
         results[name] = { interpreted, compiled: outcome(guest, program), afterAnotherRound: (guest.jit(), outcome(guest, program)) };
       }
       console.log(JSON.stringify(results));`;
-    const mapRecursion = '(define (f n) (if (= n 0) 0 (car (map (lambda (x) (+ 1 (f (- n 1)))) (list 1)))))';
-    const wide = '(+ 1 '.repeat(40) + '(w (- n 1))' + ')'.repeat(40);
+    const mapRecursion = mapRecursionNamed('f');
+    const wide = wideAdditions;
     const programs = {
       deep: '(define (d n) (if (= n 0) 0 (+ 1 (d (- n 1))))) (d 100000)',
       wide: `(define (w n) (if (eq? n 0) 0 ${wide})) (w 20000)`,
       map: `${mapRecursion} (f 700)`,
       mapPastTheLimit: `${mapRecursion} (f 2400)`,
       mapBeneathCompiled: `${mapRecursion} (define (d n) (if (= n 0) (f 200) (+ 1 (d (- n 1))))) (d 50000)`,
-      quicksort: `(define (partition p l) (if (null? l) (cons '() '())
-          (let ((r (partition p (cdr l))))
-            (if (< (car l) p) (cons (cons (car l) (car r)) (cdr r)) (cons (car r) (cons (car l) (cdr r)))))))
-        (define (qs l) (if (null? l) '() (let ((r (partition (car l) (cdr l))))
-          (append (qs (car r)) (list (car l)) (qs (cdr r))))))
-        (define (numbers n seed) (let loop ((i 0) (x seed) (acc '()))
-          (if (= i n) acc (loop (+ i 1) (modulo (+ (* x 1103515245) 12345) 2147483648) (cons x acc)))))
-        (let ((s (qs (numbers 20000 7)))) (list (length s) (car s) (apply <= s)))`,
+      quicksort: `${quicksortOnLists} (let ((s (qs (numbers 20000 7)))) (list (length s) (car s) (apply <= s)))`,
     };
     const run = spawnSync('node', ['--no-warnings', '--input-type=module', '-e', script, JSON.stringify(programs)],
       { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
