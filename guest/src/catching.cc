@@ -67,10 +67,8 @@ Value prim_CallCatchingErrors(ARGS) {
   procedureAt(Prim::CallCatchingErrors, args, 1);
   registerOnce();
   EvaluatorMark mark = markEvaluator();
-  Value* ports = pushRoot(exchangeCurrentInput(kUnset));
-  pushRoot(exchangeCurrentOutput(kUnset));
-  exchangeCurrentInput(ports[0]);
-  exchangeCurrentOutput(ports[1]);
+  Value* ports = pushRoot(currentInputPort());
+  pushRoot(currentOutputPort());
 #ifdef __wasm__
   int32_t stack = stackPointer();
 #endif

@@ -406,6 +406,9 @@ Value closeAnyPort(Value port) {
   return kUnspecified;
 }
 
+Value currentInputPort() { return currentInput; }
+Value currentOutputPort() { return currentOutput; }
+
 Value exchangeCurrentInput(Value port) {
   Value old = currentInput;
   currentInput = port;
@@ -465,8 +468,8 @@ Value prim_IsOutputPortOpen(ARGS) {
   return makeBoolean(!isClosed(args[0]));
 }
 
-Value prim_CurrentInputPort(ARGS) { (void)args; UNUSED_ARGC; return currentInput; }
-Value prim_CurrentOutputPort(ARGS) { (void)args; UNUSED_ARGC; return currentOutput; }
+Value prim_CurrentInputPort(ARGS) { (void)args; UNUSED_ARGC; return currentInputPort(); }
+Value prim_CurrentOutputPort(ARGS) { (void)args; UNUSED_ARGC; return currentOutputPort(); }
 Value prim_CurrentErrorPort(ARGS) { (void)args; UNUSED_ARGC; return currentError; }
 
 Value prim_OpenInputString(ARGS) {

@@ -14,7 +14,10 @@ const char* portDescription(Value port);
 Value openFileInputPort(Prim p, const char* path, bool binary);
 Value openFileOutputPort(Prim p, const char* path, bool binary);
 Value closeAnyPort(Value port);
-// Makes port the current input (output) port; returns the one it replaces.
+// The current input (output) port, and making port the current one, which
+// returns the one it replaces.
+Value currentInputPort();
+Value currentOutputPort();
 Value exchangeCurrentInput(Value port);
 Value exchangeCurrentOutput(Value port);
 // Why a file operation failed, for messages (errno's text, or that the path
